@@ -1,0 +1,38 @@
+// Who acts, on which organisation, through which database handle (possibly a transaction).
+import type { Executor } from "./db/client.ts";
+import type { Role } from "./domain/enums.ts";
+
+export interface RoleGrant {
+  role: Role;
+  administrationId: string | null;
+}
+
+export type Actor =
+  | { kind: "user"; userId: string; label: string; grants: RoleGrant[] }
+  | { kind: "system"; label: string }
+  | { kind: "public"; label: "public" };
+
+export interface Context {
+  db: Executor;
+  organisationId: string;
+  actor: Actor;
+  /** Set while inside a transaction opened by `inTransaction`. */
+  inTransaction?: boolean;
+}
+
+export function createContext(input: { db: Executor; organisationId: string; actor: Actor }): Context {
+  return { db: input.db, organisationId: input.organisationId, actor: input.actor };
+}
+
+export const systemActor = (label = "system"): Actor => ({ kind: "system", label });
+export const publicActor: Actor = { kind: "public", label: "public" };
+
+export function actorId(actor: Actor): string | null {
+  return actor.kind === "user" ? actor.userId : null;
+}
+
+/** Runs `work` in one transaction; inside an open one it simply joins it. */
+export async function inTransaction<T>(ctx: Context, work: (ctx: Context) => Promise<T>): Promise<T> {
+  if (ctx.inTransaction) return work(ctx);
+  return ctx.db.transaction((tx) => work({ ...ctx, db: tx, inTransaction: true }));
+}

@@ -1,0 +1,124 @@
+// Opens the database: PGlite (embedded, the default) or a PostgreSQL server
+// (DATABASE_URL). Both speak the same SQL and apply the same migrations.
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
+import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import pg from "pg";
+import { type DirectoryLock, lockDataDirectory } from "./lock.ts";
+import * as schema from "./schema.ts";
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Either the database or a transaction in it: what queries and commands run on. */
+export type Executor = Db | Tx;
+
+export const migrationsFolder = fileURLToPath(new URL("./migrations", import.meta.url));
+
+export interface Database {
+  db: Db;
+  kind: "pglite" | "postgres";
+  /** For PGlite: the data directory; for PostgreSQL: the connection URL. */
+  location: string;
+  pglite?: PGlite;
+  pool?: pg.Pool;
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * PGlite starts PostgreSQL with fsync off ("-F"). We drop that flag so a
+ * commit is on disk before it is acknowledged: the safe setting, measured in bench/.
+ */
+export const pgliteStartParams = PGliteDefaultStartParams().filter((p) => p !== "-F");
+
+function PGliteDefaultStartParams(): string[] {
+  const defaults = (PGlite as unknown as { defaultStartParams?: string[] }).defaultStartParams;
+  return (
+    defaults ?? [
+      "--single",
+      "-O",
+      "-j",
+      "-c",
+      "search_path=public",
+      "-c",
+      "exit_on_error=false",
+      "-c",
+      "log_checkpoints=false",
+    ]
+  );
+}
+
+export interface OpenOptions {
+  /** postgres://… selects a PostgreSQL server. */
+  url?: string;
+  /** PGlite data directory; omitted = in memory. */
+  dataDir?: string;
+  /** A PGlite data-dir dump (tar) to start from (tests clone a migrated template this way). */
+  loadDataDir?: Blob;
+  poolSize?: number;
+}
+
+export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
+  if (options.url) return openPostgres(options.url, options.poolSize ?? 10);
+  return openPglite(options.dataDir, options.loadDataDir);
+}
+
+async function openPostgres(url: string, max: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max });
+  // numeric and bigint arrive as strings from node-postgres; drizzle maps the columns we declare.
+  await pool.query("select 1");
+  const db = drizzleNodePg(pool, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: "postgres",
+    location: url.replace(/:[^:@/]*@/, ":***@"),
+    pool,
+    migrate: () => migrateNodePg(db as never, { migrationsFolder }),
+    close: () => pool.end(),
+  };
+}
+
+async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undefined): Promise<Database> {
+  let lock: DirectoryLock | undefined;
+  if (dataDir) {
+    fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+    lock = lockDataDirectory(`${dataDir}.lock`);
+  }
+  let client: PGlite;
+  try {
+    client = await PGlite.create({
+      dataDir,
+      loadDataDir,
+      startParams: pgliteStartParams,
+    });
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  let closed = false;
+  return {
+    db,
+    kind: "pglite",
+    location: dataDir ?? "memory",
+    pglite: client,
+    migrate: () => migratePglite(db as never, { migrationsFolder }),
+    async close() {
+      if (closed) return;
+      closed = true;
+      try {
+        await client.close();
+      } finally {
+        lock?.release();
+      }
+    },
+  };
+}

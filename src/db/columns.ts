@@ -1,0 +1,28 @@
+// Column sets every table shares, and the enumeration checks the schema reuses.
+import { sql } from "drizzle-orm";
+import { customType, integer, timestamp, uuid } from "drizzle-orm/pg-core";
+
+/** Every table belongs to one organisation (municipality): one deployment can hold several. */
+export const organisationId = () => uuid("organisation_id").notNull();
+
+export const primaryId = () => uuid("id").primaryKey().defaultRandom();
+
+export const timestamps = {
+  createdAt: timestamp("created_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+};
+
+/** Optimistic concurrency: a write names the version it read, and bumps it. */
+export const version = () => integer("version").notNull().default(1);
+
+export const editable = () => ({ ...timestamps, version: version() });
+
+export const tsvector = customType<{ data: string }>({
+  dataType: () => "tsvector",
+});
+
+/** `column IN ('a','b')` for a check constraint over an `as const` list. */
+export function oneOf(column: string, values: readonly string[]) {
+  const list = values.map((v) => `'${v.replaceAll("'", "''")}'`).join(", ");
+  return sql.raw(`${column} IN (${list})`);
+}

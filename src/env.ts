@@ -1,0 +1,28 @@
+// The environment, parsed once. Everything configurable lives here.
+import path from "node:path";
+import { z } from "zod";
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must start with postgres://")
+    .optional(),
+  PEJL_DATA_DIR: z.string().default("./data"),
+  PEJL_SECRET: z.string().min(32, "PEJL_SECRET must be at least 32 characters").optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  PEJL_UPLOAD_LIMIT_MB: z.coerce.number().positive().default(50),
+  PEJL_SUPPRESSION_THRESHOLD: z.coerce.number().int().min(1).default(5),
+  SMTP_URL: z.string().optional(),
+});
+
+export type Env = z.infer<typeof schema> & { dataDir: string };
+
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new Error(`Invalid environment: ${issue?.path.join(".")}: ${issue?.message}`);
+  }
+  return { ...result.data, dataDir: path.resolve(result.data.PEJL_DATA_DIR) };
+}

@@ -1,0 +1,108 @@
+// The one errors module: every failure a person can meet has a stable id, an
+// HTTP status, an English message (API, CLI) and a Danish one (web pages).
+
+export type ErrorId =
+  | "validation_failed"
+  | "not_found"
+  | "forbidden"
+  | "unauthenticated"
+  | "conflict"
+  | "stale_version"
+  | "duplicate"
+  | "database_in_use"
+  | "bad_package"
+  | "bad_document"
+  | "too_large"
+  | "rate_limited"
+  | "invalid_state"
+  | "internal";
+
+const statusById: Record<ErrorId, number> = {
+  validation_failed: 400,
+  bad_package: 400,
+  bad_document: 422,
+  not_found: 404,
+  forbidden: 403,
+  unauthenticated: 401,
+  conflict: 409,
+  stale_version: 409,
+  duplicate: 409,
+  invalid_state: 409,
+  database_in_use: 503,
+  too_large: 413,
+  rate_limited: 429,
+  internal: 500,
+};
+
+const danishById: Record<ErrorId, string> = {
+  validation_failed: "Oplysningerne er ikke gyldige.",
+  bad_package: "Datapakken kan ikke indlæses.",
+  bad_document: "Dokumentet kan ikke læses.",
+  not_found: "Siden findes ikke.",
+  forbidden: "Du har ikke adgang til dette.",
+  unauthenticated: "Du skal logge ind.",
+  conflict: "Handlingen kan ikke gennemføres, fordi data har ændret sig.",
+  stale_version: "En anden har gemt en ændring, siden du åbnede siden. Se ændringen, og gem igen.",
+  duplicate: "Det findes allerede.",
+  invalid_state: "Handlingen er ikke mulig i den nuværende tilstand.",
+  database_in_use: "Databasen er i brug af en anden proces.",
+  too_large: "Filen er for stor.",
+  rate_limited: "For mange forsøg. Vent lidt, og prøv igen.",
+  internal: "Der opstod en fejl hos os. Prøv igen senere.",
+};
+
+export interface ErrorDetail {
+  path?: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  readonly id: ErrorId;
+  readonly status: number;
+  readonly details: ErrorDetail[];
+  readonly danish: string;
+
+  constructor(
+    id: ErrorId,
+    message: string,
+    opts: { details?: ErrorDetail[]; danish?: string; cause?: unknown } = {},
+  ) {
+    super(message, { cause: opts.cause });
+    this.name = "AppError";
+    this.id = id;
+    this.status = statusById[id];
+    this.details = opts.details ?? [];
+    this.danish = opts.danish ?? danishById[id];
+  }
+
+  toJSON() {
+    return { error: { id: this.id, message: this.message, details: this.details } };
+  }
+}
+
+export const notFound = (what: string) => new AppError("not_found", `${what} was not found.`);
+
+export const staleVersion = (what: string, expected: number, actual: number) =>
+  new AppError(
+    "stale_version",
+    `${what} was changed by someone else (you edited version ${expected}, it is now version ${actual}). Reload it and apply your change again.`,
+  );
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}
+
+/** Any thrown value as an AppError; unknown errors become `internal` and keep their cause. */
+export function toAppError(error: unknown): AppError {
+  if (isAppError(error)) return error;
+  return new AppError("internal", "An unexpected error occurred.", { cause: error });
+}
+
+/** A zod failure as a validation error naming each field. */
+export function validationFailed(
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+): AppError {
+  const details = issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message }));
+  const summary = details.map((d) => (d.path ? `${d.path}: ${d.message}` : d.message)).join("; ");
+  return new AppError("validation_failed", `Invalid input: ${summary}`, { details });
+}

@@ -1,0 +1,36 @@
+import { defineConfig } from "vitest/config";
+
+// Database-facing tests run on PGlite always and again on PostgreSQL when
+// TEST_DATABASE_URL is set (scripts/test.mjs picks the project).
+const databaseFacing = [
+  "src/commands/**/*.test.ts",
+  "src/queries/**/*.test.ts",
+  "src/db/**/*.test.ts",
+  "src/opendata/**/*.test.ts",
+  "src/api/**/*.test.ts",
+  "src/web/**/*.test.ts",
+  "src/authz/**/*.test.ts",
+  "src/reports/**/*.test.ts",
+  "src/ingest/import*.test.ts",
+  "src/*.test.ts",
+  "test/**/*.test.ts",
+];
+
+export default defineConfig({
+  test: {
+    globalSetup: ["test/globalSetup.ts"],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // Workers share one database each (loading it costs seconds); tests isolate by organisation.
+    isolate: false,
+    pool: "forks",
+    projects: [
+      { extends: true, test: { name: "unit", include: ["src/**/*.test.ts", "test/**/*.test.ts"] } },
+      {
+        extends: true,
+        test: { name: "postgres", include: databaseFacing },
+      },
+      { extends: true, test: { name: "browser", include: ["e2e/**/*.test.ts"], fileParallelism: false } },
+    ],
+  },
+});
