@@ -27,6 +27,8 @@ export interface Database {
   kind: "pglite" | "postgres";
   /** For PGlite: the data directory; for PostgreSQL: the connection URL. */
   location: string;
+  /** PostgreSQL only: the connection URL (for pg_dump/pg_restore). */
+  url?: string;
   pglite?: PGlite;
   pool?: pg.Pool;
   migrate(): Promise<void>;
@@ -80,6 +82,7 @@ async function openPostgres(url: string, max: number): Promise<Database> {
     db,
     kind: "postgres",
     location: url.replace(/:[^:@/]*@/, ":***@"),
+    url,
     pool,
     migrate: () => migrateNodePg(db as never, { migrationsFolder }),
     close: () => pool.end(),

@@ -1,0 +1,101 @@
+// Builds the Hono app: security headers, request logs, the portal, the API and
+// the one error handler that renders AppErrors as Danish pages or JSON.
+import { sql } from "drizzle-orm";
+import { Hono } from "hono";
+import { secureHeaders } from "hono/secure-headers";
+import { type Context, createContext, publicActor } from "./context.ts";
+import type { Database } from "./db/client.ts";
+import { toAppError } from "./errors.ts";
+import type { Logger } from "./logger.ts";
+import { registryOverview } from "./queries/registry.ts";
+import { assetRoutes } from "./web/assets.ts";
+import { accessibilityPage, badRequestPage, notFoundPage, serverErrorPage } from "./web/pages/index.ts";
+import { homePage } from "./web/portal/home.tsx";
+
+export interface AppDeps {
+  database: Database;
+  organisation: { id: string; name: string };
+  logger: Logger;
+}
+
+export type AppEnv = { Variables: { ctx: Context } };
+
+export function buildApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  const organisation = deps.organisation.name;
+
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        fontSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+      referrerPolicy: "strict-origin-when-cross-origin",
+      xFrameOptions: "DENY",
+      strictTransportSecurity: false,
+    }),
+  );
+
+  app.use(async (c, next) => {
+    const started = performance.now();
+    c.set(
+      "ctx",
+      createContext({ db: deps.database.db, organisationId: deps.organisation.id, actor: publicActor }),
+    );
+    await next();
+    deps.logger.info(
+      {
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+      },
+      "request",
+    );
+  });
+
+  app.route("/assets", assetRoutes());
+
+  app.get("/healthz", async (c) => {
+    try {
+      await deps.database.db.execute(sql`select 1`);
+      return c.json({ status: "ok", database: deps.database.kind });
+    } catch (error) {
+      deps.logger.error({ err: error }, "health check failed");
+      return c.json({ status: "error", database: deps.database.kind }, 503);
+    }
+  });
+
+  app.get("/", async (c) => {
+    const ctx = c.get("ctx");
+    const overview = await registryOverview(ctx.db, ctx.organisationId);
+    return c.html(homePage({ organisation, overview }));
+  });
+
+  app.get("/tilgaengelighed", (c) => c.html(accessibilityPage({ organisation })));
+
+  app.notFound((c) => {
+    if (c.req.path.startsWith("/api/"))
+      return c.json({ error: { id: "not_found", message: "Not found." } }, 404);
+    return c.html(notFoundPage({ organisation }), 404);
+  });
+
+  app.onError((thrown, c) => {
+    const error = toAppError(thrown);
+    if (error.status >= 500) deps.logger.error({ err: thrown, path: c.req.path }, "request failed");
+    const status = error.status as 400;
+    if (c.req.path.startsWith("/api/")) return c.json(error.toJSON(), status);
+    if (error.status === 404) return c.html(notFoundPage({ organisation }), 404);
+    if (error.status >= 500) return c.html(serverErrorPage({ organisation }), status);
+    return c.html(badRequestPage({ organisation, message: error.danish }), status);
+  });
+
+  return app;
+}

@@ -1,0 +1,51 @@
+// Start-up shared by `npm start` and the CLI: open the database the environment
+// names, apply migrations, make sure the organisation and the session secret exist.
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { type Database, openDatabase } from "./db/client.ts";
+import type { Env } from "./env.ts";
+import { AppError } from "./errors.ts";
+import { findOrganisation } from "./organisation.ts";
+
+export function databaseDir(env: Env): string {
+  return path.join(env.dataDir, "pejl-db");
+}
+
+export async function openFromEnv(env: Env, opts: { migrate?: boolean } = {}): Promise<Database> {
+  fs.mkdirSync(env.dataDir, { recursive: true });
+  const database = env.DATABASE_URL
+    ? await openDatabase({ url: env.DATABASE_URL })
+    : await openDatabase({ dataDir: databaseDir(env) });
+  if (opts.migrate !== false) {
+    try {
+      await database.migrate();
+    } catch (error) {
+      await database.close();
+      throw error;
+    }
+  }
+  return database;
+}
+
+/** PEJL_SECRET, or one generated on first run and kept in the data directory. */
+export function sessionSecret(env: Env): string {
+  if (env.PEJL_SECRET) return env.PEJL_SECRET;
+  const file = path.join(env.dataDir, "secret");
+  if (!fs.existsSync(file)) {
+    fs.writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600, flag: "wx" });
+  }
+  return fs.readFileSync(file, "utf8").trim();
+}
+
+export async function requireOrganisation(database: Database, slug = process.env.PEJL_ORGANISATION) {
+  const org = await findOrganisation(database.db, slug);
+  if (!org)
+    throw new AppError(
+      "not_found",
+      slug
+        ? `No organisation "${slug}" in the database. Run \`pejl demo\` or \`pejl import-data\` first.`
+        : "The database holds no organisation yet. Run `pejl demo` or `pejl import-data` first.",
+    );
+  return org;
+}

@@ -1,0 +1,47 @@
+// Serves the app over HTTP and shuts down cleanly: stop accepting, finish
+// requests, close the database (PGlite flushes and releases its lock).
+import { serve } from "@hono/node-server";
+import { buildApp } from "./app.ts";
+import { openFromEnv, requireOrganisation, sessionSecret } from "./boot.ts";
+import { loadDemo } from "./demo.ts";
+import type { Env } from "./env.ts";
+import type { Logger } from "./logger.ts";
+
+export async function startServer(env: Env, logger: Logger, opts: { demo?: boolean } = {}) {
+  const started = performance.now();
+  const database = await openFromEnv(env);
+  try {
+    sessionSecret(env);
+    if (opts.demo) {
+      const { loaded } = await loadDemo(database, logger);
+      if (loaded) logger.info("demo data loaded");
+    }
+    const organisation = await requireOrganisation(database);
+    const app = buildApp({ database, organisation, logger });
+    const server = serve({ fetch: app.fetch, port: env.PORT, hostname: process.env.HOST ?? "0.0.0.0" });
+    await new Promise<void>((resolve, reject) => {
+      server.once("listening", () => resolve());
+      server.once("error", reject);
+    });
+    const address = server.address();
+    const port = typeof address === "object" && address ? address.port : env.PORT;
+    logger.info(
+      { port, database: database.kind, ms: Math.round(performance.now() - started) },
+      `Pejl is ready on http://localhost:${port}`,
+    );
+    let stopping: Promise<void> | undefined;
+    const stop = () => {
+      stopping ??= (async () => {
+        logger.info("shutting down");
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await database.close();
+        logger.info("stopped; the database is closed");
+      })();
+      return stopping;
+    };
+    return { server, port, database, stop };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,155 @@
+// DKFDS table (components/table/table.njk) with what our pages need: a
+// caption, header cells with scope, numbers right-aligned, and sortable
+// columns as links (DKFDS's sort buttons need JavaScript; links work without
+// it and leave a URL to share).
+import type { Child } from "hono/jsx";
+import { Icon } from "./Icon.tsx";
+
+export type SortDirection = "ascending" | "descending";
+
+export interface Column<Row> {
+  header: string;
+  /** The cell content; strings and numbers are escaped like any child. */
+  cell: (row: Row) => Child;
+  /** Right-aligned with tabular figures. */
+  numeric?: boolean;
+  /** Render this column's cells as <th scope="row"> (the row's name). */
+  rowHeader?: boolean;
+  /** Sort key; given, and with `sort` on the table, the header becomes a sort link. */
+  sortKey?: string;
+}
+
+export interface TableSort {
+  /** The key the rows are sorted by now, if any. */
+  key?: string;
+  direction?: SortDirection;
+  /** URL that sorts by `key` in `direction`, e.g. `?sort=title&dir=desc`. */
+  href: (key: string, direction: SortDirection) => string;
+}
+
+export interface DataTableProps<Row> {
+  caption: string;
+  /** Keep the caption for screen readers only, when a visible heading already says the same. */
+  captionHidden?: boolean;
+  columns: readonly Column<Row>[];
+  rows: readonly Row[];
+  sort?: TableSort;
+  /** Shown in one full-width cell when there are no rows. */
+  emptyText?: string;
+  zebra?: boolean;
+  compact?: boolean;
+  /** As wide as its content instead of the full column: for short tables of a few numbers. */
+  narrow?: boolean;
+  id?: string;
+  /** A summary row (e.g. totals), rendered in <tfoot>. */
+  footer?: readonly Child[];
+}
+
+const SORT_TEXT: Record<SortDirection, string> = {
+  ascending: "sorteret stigende",
+  descending: "sorteret faldende",
+};
+
+function SortHeader<Row>({ column, sort }: { column: Column<Row>; sort: TableSort }) {
+  const key = column.sortKey as string;
+  const isSorted = sort.key === key && sort.direction !== undefined;
+  const next: SortDirection = isSorted && sort.direction === "ascending" ? "descending" : "ascending";
+  const icon = !isSorted
+    ? "sort-table-none"
+    : sort.direction === "ascending"
+      ? "sort-table-ascending"
+      : "sort-table-descending";
+  return (
+    <th
+      scope="col"
+      class={column.numeric ? "numeric" : undefined}
+      aria-sort={isSorted ? sort.direction : undefined}
+    >
+      <a class="sort-link" href={sort.href(key, next)}>
+        {column.header}
+        <span class="sr-only">
+          {isSorted && sort.direction ? `, ${SORT_TEXT[sort.direction]}. ` : ". "}
+          {next === "ascending" ? "Sortér stigende" : "Sortér faldende"}
+        </span>
+        <Icon name={icon} class="mr-0 ml-2" />
+      </a>
+    </th>
+  );
+}
+
+export function DataTable<Row>(props: DataTableProps<Row>) {
+  const { columns, rows, sort } = props;
+  const classes = ["table"];
+  if (props.zebra) classes.push("table--zebra");
+  if (props.compact) classes.push("table--compact");
+  if (props.narrow) classes.push("table--narrow");
+  const captionId = props.id ? `${props.id}-caption` : undefined;
+  return (
+    // The wrapper scrolls wide tables on small screens; it is focusable so the
+    // keyboard can scroll it, and labelled by the caption so that stop has a name.
+    <section
+      class="table--responsive-scroll"
+      tabindex={0}
+      aria-label={captionId ? undefined : props.caption}
+      aria-labelledby={captionId}
+    >
+      <table class={classes.join(" ")} id={props.id}>
+        <caption id={captionId} class={props.captionHidden ? "sr-only" : undefined}>
+          {props.caption}
+        </caption>
+        <thead>
+          <tr>
+            {columns.map((column) =>
+              sort && column.sortKey ? (
+                <SortHeader column={column} sort={sort} />
+              ) : (
+                <th scope="col" class={column.numeric ? "numeric" : undefined}>
+                  {column.header}
+                </th>
+              ),
+            )}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.length === 0 ? (
+            <tr>
+              <td colspan={columns.length}>{props.emptyText ?? "Ingen rækker."}</td>
+            </tr>
+          ) : (
+            rows.map((row) => (
+              <tr>
+                {columns.map((column) => {
+                  const cls = column.numeric ? "numeric" : undefined;
+                  return column.rowHeader ? (
+                    <th scope="row" class={cls}>
+                      {column.cell(row)}
+                    </th>
+                  ) : (
+                    <td class={cls}>{column.cell(row)}</td>
+                  );
+                })}
+              </tr>
+            ))
+          )}
+        </tbody>
+        {props.footer && (
+          <tfoot>
+            <tr>
+              {props.footer.map((cell, i) => {
+                const column = columns[i];
+                const cls = column?.numeric ? "numeric" : undefined;
+                return i === 0 ? (
+                  <th scope="row" class={cls}>
+                    {cell}
+                  </th>
+                ) : (
+                  <td class={cls}>{cell}</td>
+                );
+              })}
+            </tr>
+          </tfoot>
+        )}
+      </table>
+    </section>
+  );
+}

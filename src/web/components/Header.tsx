@@ -1,0 +1,168 @@
+// DKFDS header (components/header/header.njk): solution info with the
+// portal name, the desktop main menu, and the mobile drawer DKFDS's
+// navigation.js opens with the "Menu" button. Pejl has no portal logo of its
+// own, so it uses the solution header as the top line, which DKFDS allows
+// ("menu" parameter of solution_info).
+import { Icon } from "./Icon.tsx";
+
+export interface NavItem {
+  href: string;
+  text: string;
+}
+
+export const PORTAL_NAV: readonly NavItem[] = [
+  { href: "/politikker", text: "Politikker" },
+  { href: "/initiativer", text: "Initiativer" },
+  { href: "/soeg", text: "Søg" },
+  { href: "/data", text: "Åbne data" },
+];
+
+export interface HeaderUser {
+  name: string;
+  /** Second line, e.g. role and administration: "Indrapportør, BIF". */
+  info?: string;
+}
+
+export interface LogoutForm {
+  /** Where the log-out form posts. */
+  action: string;
+  /** Hidden CSRF field, when the app uses a token. */
+  csrf?: { name: string; token: string };
+}
+
+export interface HeaderProps {
+  nav: readonly NavItem[];
+  /** Path of the current page; the nav item whose href matches or prefixes it is marked. */
+  currentPath?: string;
+  /** Organisation shown as the authority, e.g. "Københavns Kommune". */
+  organisation?: string;
+  /** Link of the "Pejl" heading. */
+  homeHref?: string;
+  /** Admin variant: the logged-in user and the log-out form. */
+  user?: HeaderUser;
+  logout?: LogoutForm;
+}
+
+/** "current" for the exact page, "active" for a page below it. */
+function navState(item: NavItem, currentPath: string | undefined): "current" | "active" | undefined {
+  if (!currentPath) return undefined;
+  if (currentPath === item.href) return "current";
+  if (item.href !== "/" && currentPath.startsWith(`${item.href}/`)) return "active";
+  return undefined;
+}
+
+function NavLinks({ nav, currentPath }: { nav: readonly NavItem[]; currentPath?: string }) {
+  return (
+    <ul class="mainmenu">
+      {nav.map((item) => {
+        const state = navState(item, currentPath);
+        const cls = state === "current" ? "active current" : state === "active" ? "active" : undefined;
+        return (
+          <li class={cls}>
+            <a
+              href={item.href}
+              class="nav-link"
+              aria-current={state === "current" ? "page" : state === "active" ? "true" : undefined}
+            >
+              <span>{item.text}</span>
+            </a>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+function LogoutButton({ logout }: { logout: LogoutForm }) {
+  return (
+    <form method="post" action={logout.action} class="log-off-form">
+      {logout.csrf && <input type="hidden" name={logout.csrf.name} value={logout.csrf.token} />}
+      <button type="submit" class="function-link log-off">
+        <Icon name="lock" />
+        Log ud
+      </button>
+    </form>
+  );
+}
+
+function UserLine({ user }: { user: HeaderUser }) {
+  return (
+    <p class="user">
+      <span class="sr-only">Logget ind som </span>
+      {user.name}
+      {user.info && `, ${user.info}`}
+    </p>
+  );
+}
+
+export function Header(props: HeaderProps) {
+  const { nav, currentPath, organisation, user, logout } = props;
+  const homeHref = props.homeHref ?? "/";
+  return (
+    <header class="header">
+      <div class="solution-info">
+        <div class="solution-info-inner container">
+          <div class="solution-heading">
+            <a href={homeHref} aria-label="Pejl, gå til forsiden">
+              Pejl
+            </a>
+          </div>
+          <button
+            type="button"
+            class="function-link button-menu-open js-menu-open ml-auto d-print-none"
+            aria-haspopup="dialog"
+          >
+            <Icon name="menu" />
+            Menu
+          </button>
+          {(organisation || user) && (
+            <div class="additional-info">
+              {organisation && (
+                <p>
+                  <strong class="authority-name">{organisation}</strong>
+                </p>
+              )}
+              {user && <UserLine user={user} />}
+              {user && logout && <LogoutButton logout={logout} />}
+            </div>
+          )}
+        </div>
+      </div>
+      <div class="navigation-menu">
+        <div class="navigation-menu-inner container">
+          <nav class="nav" aria-label="Hovedmenu">
+            <NavLinks nav={nav} currentPath={currentPath} />
+          </nav>
+        </div>
+      </div>
+      <div class="mobile-drawer" role="dialog" aria-modal="true" aria-labelledby="menu-heading">
+        <div class="menu-top">
+          <h2 id="menu-heading" class="menu-heading">
+            Menu
+          </h2>
+          <button type="button" class="function-link button-menu-close js-menu-close" aria-label="Luk menu">
+            <Icon name="close" />
+            Luk
+          </button>
+        </div>
+        {organisation && (
+          <div class="solution-info-mobile">
+            <p class="mb-2">
+              <strong class="authority-name">{organisation}</strong>
+            </p>
+          </div>
+        )}
+        <nav class="navigation-menu-mobile" aria-label="Hovedmenu">
+          <NavLinks nav={nav} currentPath={currentPath} />
+        </nav>
+        {user && (
+          <div class="portal-info-mobile">
+            <UserLine user={user} />
+            {logout && <LogoutButton logout={logout} />}
+          </div>
+        )}
+      </div>
+      <div class="overlay" />
+    </header>
+  );
+}
