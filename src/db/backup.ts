@@ -37,7 +37,7 @@ export async function restorePglite(dataDir: string, file: string): Promise<{ ke
     fs.rmSync(staging, { recursive: true, force: true });
     const client = await PGlite.create({
       dataDir: staging,
-      loadDataDir: new Blob([bytes]),
+      loadDataDir: new Blob([new Uint8Array(bytes)]),
       startParams: pgliteStartParams,
     });
     await client.query("select 1");
