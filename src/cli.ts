@@ -109,6 +109,102 @@ program
   );
 
 program
+  .command("import <files...>")
+  .description("import policy documents (PDF, DOCX, HTML, Markdown, text) into the review queue")
+  .option("--accept-all", "accept every recognized candidate at once")
+  .option(
+    "--replace",
+    "with --accept-all: replace an existing policy by its new version (the old one is archived)",
+  )
+  .action((files: string[], opts: { acceptAll?: boolean; replace?: boolean }) =>
+    withContext("cli", async (ctx) => {
+      const { documentImporter } = await import("./commands/documentImporter.ts");
+      const { printImportSummary } = await import("./cliFormat.ts");
+      let failed = 0;
+      for (const file of files) {
+        if (!fs.existsSync(file)) throw new AppError("not_found", `${file}: no such file.`);
+        try {
+          const summary = await documentImporter(ctx, {
+            bytes: fs.readFileSync(file),
+            filename: path.basename(file),
+            acceptAll: opts.acceptAll,
+            replace: opts.replace,
+            storeDir: path.join(env().dataDir, "uploads"),
+          });
+          printImportSummary(summary);
+        } catch (error) {
+          failed++;
+          console.error(`pejl: ${toAppError(error).message}`);
+        }
+      }
+      if (failed) process.exitCode = 1;
+    }),
+  );
+
+program
+  .command("review [action]")
+  .description("list (default), accept or reject import candidates")
+  .option("--document <id>", "only candidates from this document")
+  .option("--entity <kind>", "only this kind: policy, theme, goal, indicator, initiative, budget_line …")
+  .option("--min-confidence <n>", "only candidates at least this confident (0–1)", Number.parseFloat)
+  .option("--id <ids...>", "these candidates")
+  .option("--set <field=value...>", "with accept and one --id: edit fields before accepting")
+  .action(
+    (
+      action: string | undefined,
+      opts: { document?: string; entity?: string; minConfidence?: number; id?: string[]; set?: string[] },
+    ) =>
+      withContext("cli", async (ctx) => {
+        const { printCandidates } = await import("./cliFormat.ts");
+        if (!action || action === "list") {
+          const { listCandidates } = await import("./queries/candidates.ts");
+          printCandidates(
+            await listCandidates(ctx, {
+              documentId: opts.document,
+              entity: opts.entity,
+              minConfidence: opts.minConfidence,
+              state: "pending",
+            }),
+          );
+          return;
+        }
+        if (action !== "accept" && action !== "reject")
+          throw new AppError(
+            "validation_failed",
+            `Unknown review action "${action}": use list, accept or reject.`,
+          );
+        const { candidateReviewer } = await import("./commands/candidateReviewer.ts");
+        const fields = opts.set ? Object.fromEntries(opts.set.map(parseAssignment)) : undefined;
+        const result = await candidateReviewer(ctx, {
+          action,
+          ids: opts.id,
+          documentId: opts.document,
+          entity: opts.entity,
+          minConfidence: opts.minConfidence,
+          fields,
+        });
+        console.log(
+          `Accepted ${result.accepted}, rejected ${result.rejected}, skipped ${result.skipped.length}.`,
+        );
+        for (const s of result.skipped) console.log(`  skipped ${s.id}: ${s.reason}`);
+      }),
+  );
+
+function parseAssignment(text: string): [string, unknown] {
+  const at = text.indexOf("=");
+  if (at < 1) throw new AppError("validation_failed", `--set takes field=value, not "${text}".`);
+  const raw = text.slice(at + 1);
+  let value: unknown = raw;
+  if (/^-?\d+(\.\d+)?$/.test(raw)) value = Number(raw);
+  else if (raw.includes(";"))
+    value = raw
+      .split(";")
+      .map((s) => s.trim())
+      .filter(Boolean);
+  return [text.slice(0, at), value];
+}
+
+program
   .command("backup <file>")
   .description("write a backup of the whole database to FILE")
   .action((file: string) =>

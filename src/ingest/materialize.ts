@@ -106,7 +106,7 @@ export class Materializer {
       this.known = new Map(rows.map((r) => [r.key, r]));
     }
     const row = this.known.get(key);
-    if (!row || row.state !== "accepted" || !row.id) return null;
+    if (row?.state !== "accepted" || !row.id) return null;
     return { id: row.id, entity: row.entity };
   }
 
@@ -208,15 +208,13 @@ export class Materializer {
           .map((code) => committee.get(code))
           .filter((id): id is string => !!id);
         if (committeeIds.length)
-          await db
-            .insert(goalCommittees)
-            .values(
-              [...new Set(committeeIds)].map((committeeId) => ({
-                organisationId: org,
-                goalId: row!.id,
-                committeeId,
-              })),
-            );
+          await db.insert(goalCommittees).values(
+            [...new Set(committeeIds)].map((committeeId) => ({
+              organisationId: org,
+              goalId: row!.id,
+              committeeId,
+            })),
+          );
         return row!.id;
       }
       case "indicator": {
