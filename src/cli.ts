@@ -130,6 +130,7 @@ program
             acceptAll: opts.acceptAll,
             replace: opts.replace,
             storeDir: path.join(env().dataDir, "uploads"),
+            limits: { maxBytes: env().PEJL_UPLOAD_LIMIT_MB * 1024 * 1024 },
           });
           printImportSummary(summary);
         } catch (error) {

@@ -1,0 +1,92 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { FIXTURES, readErrorCode, repoFile } from "../../../test/fixtures/ingest/helpers.ts";
+import { resolveLimits } from "../limits.ts";
+import { readHtml, readHtmlInProcess } from "./html.ts";
+import { htmlToText } from "./htmlText.ts";
+import { stopIdleReaders } from "./isolate.ts";
+
+const limits = resolveLimits();
+const text = (html: string) => htmlToText(html, { maxChars: 1_000_000 }).text;
+
+afterAll(stopIdleReaders);
+
+describe("readHtml on a saved web page (corpus 003 as HTML)", () => {
+  it("keeps headings, list items and table rows, and drops script, style and hidden parts", async () => {
+    const raw = await readHtml(repoFile(FIXTURES.hearingHtml), limits);
+    expect(raw.mediaType).toBe("text/html");
+    expect(raw.metadataTitle).toBe(
+      "Høringssvar fra Socialudvalget om Integrationspolitik 2015-2018 | Københavns Kommune",
+    );
+    const lines = raw.text.split("\n");
+    expect(lines).toContain(
+      "# Hørings svar fra Socialudvalget om Københavns Kommunes Integrationspolitik 2015-2018",
+    );
+    expect(lines).toContain("## Dokumentation");
+    expect(lines).toContain("- Reduktion i antallet af hjemløse københavnere med ikke-vestlig baggrund,");
+    expect(lines.filter((l) => l.startsWith("- "))).toHaveLength(3);
+    expect(lines).toContain("Telefon\t33 66 33 66");
+    expect(lines).toContain("Sagsnr. 2014-0222761");
+    expect(raw.text).toContain("Socialudvalgsmødet d. 3. december 2014.");
+    for (const gone of ["dataLayer", "font-family", "cookies", "Slå JavaScript til", "tracking"]) {
+      expect(raw.text).not.toContain(gone);
+    }
+  }, 30_000);
+});
+
+describe("htmlToText", () => {
+  it("separates blocks with a blank line and keeps paragraphs on one line", () => {
+    expect(text("<p>Et  afsnit\nover to linjer.</p><p>Et andet.</p>")).toBe(
+      "Et afsnit over to linjer.\n\nEt andet.",
+    );
+  });
+
+  it("numbers ordered lists from their start and indents nested lists", () => {
+    const html = "<ol start='3'><li><p>Tre</p></li><li>Fire<ul><li>Under</li></ul></li></ol>";
+    expect(text(html)).toBe("3. Tre\n4. Fire\n  - Under");
+  });
+
+  it("writes table rows as tab-separated cells, empty cells included", () => {
+    const html =
+      "<table><tr><th>År</th><th>Beløb</th></tr><tr><td></td><td><p>1.000</p><p>kr.</p></td></tr></table>";
+    expect(text(html)).toBe("År\tBeløb\n\t1.000 kr.");
+  });
+
+  it("keeps preformatted text and line breaks", () => {
+    expect(text("<pre>a  b\n  c</pre><p>x<br>y</p>")).toBe("a  b\n  c\n\nx\ny");
+  });
+
+  it("decodes character references", () => {
+    expect(text("<p>K&oslash;benhavn &amp; Fr&#229;ne &#x2013; 1&nbsp;000</p>")).toBe(
+      "København & Fråne – 1\u00a0000",
+    );
+  });
+
+  it("survives very deep nesting (no recursion)", () => {
+    const depth = 20_000; // recursion would overflow the stack well before this
+    const html = `${"<div>".repeat(depth)}dybt${"</div>".repeat(depth)}`;
+    expect(text(html)).toBe("dybt");
+  });
+
+  it("refuses output beyond the limit", async () => {
+    const code = await readErrorCode(() => htmlToText(`<p>${"ord ".repeat(100)}</p>`, { maxChars: 50 }));
+    expect(code).toBe("text_too_large");
+  });
+});
+
+describe("HTML character sets", () => {
+  it("honours a declared Windows-1252 charset", () => {
+    const html = Buffer.from(
+      '<html><head><meta charset="windows-1252"><title>Målsætning</title></head></html>',
+      "latin1",
+    );
+    expect(readHtmlInProcess(new Uint8Array(html), limits).metadataTitle).toBe("Målsætning");
+  });
+
+  it("falls back to Windows-1252 when UTF-8 is declared but the bytes are not UTF-8", () => {
+    const html = Buffer.from(
+      '<html><head><meta charset="utf-8"></head><body><p>Ældre på Østerbro</p></body></html>',
+      "latin1",
+    );
+    expect(readHtmlInProcess(new Uint8Array(html), limits).text).toBe("Ældre på Østerbro");
+  });
+});
