@@ -91,8 +91,8 @@ program
       const result = await exportDataPackage(ctx, path.resolve(opts.out), {
         audience: opts.full ? "full" : "public",
       });
-      console.log(`Exported the data package to ${path.resolve(opts.out)}.`);
-      return result;
+      const rows = Object.values(result.rows).reduce((a, b) => a + b, 0);
+      console.log(`Exported ${result.files.length} resources (${rows} rows) to ${path.resolve(opts.out)}.`);
     });
   });
 

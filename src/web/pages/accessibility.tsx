@@ -3,6 +3,7 @@
 // page describes the state of Pejl itself and links there. The link is a
 // setting (wasStatementUrl): its address is issued per organisation, so none
 // is written here.
+import { formatDanishDate } from "../../domain/danishDate.ts";
 import { Alert } from "../components/Alert.tsx";
 import { Layout } from "../components/Layout.tsx";
 
@@ -19,14 +20,12 @@ export interface AccessibilityPageOptions {
 }
 
 function danishDate(iso: string): string {
-  const d = new Date(`${iso}T12:00:00Z`);
-  if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat("da-DK", {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  }).format(d);
+  try {
+    return formatDanishDate(iso);
+  } catch {
+    // A setting typed by hand: show it as written rather than fail the page.
+    return iso;
+  }
 }
 
 export function accessibilityPage(opts: AccessibilityPageOptions = {}) {
