@@ -3,14 +3,15 @@
 import { sql } from "drizzle-orm";
 import { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
+import { apiRoutes } from "./api/routes.ts";
 import { type Context, createContext, publicActor } from "./context.ts";
 import type { Database } from "./db/client.ts";
 import { toAppError } from "./errors.ts";
 import type { Logger } from "./logger.ts";
-import { registryOverview } from "./queries/registry.ts";
+import { adminRoutes } from "./web/admin/routes.tsx";
 import { assetRoutes } from "./web/assets.ts";
-import { accessibilityPage, badRequestPage, notFoundPage, serverErrorPage } from "./web/pages/index.ts";
-import { homePage } from "./web/portal/home.tsx";
+import { badRequestPage, notFoundPage, serverErrorPage } from "./web/pages/index.ts";
+import { portalRoutes } from "./web/portal/routes.tsx";
 
 export interface AppDeps {
   database: Database;
@@ -61,7 +62,7 @@ export function buildApp(deps: AppDeps) {
     );
   });
 
-  app.route("/assets", assetRoutes());
+  app.route("/", assetRoutes());
 
   app.get("/healthz", async (c) => {
     try {
@@ -73,13 +74,9 @@ export function buildApp(deps: AppDeps) {
     }
   });
 
-  app.get("/", async (c) => {
-    const ctx = c.get("ctx");
-    const overview = await registryOverview(ctx.db, ctx.organisationId);
-    return c.html(homePage({ organisation, overview }));
-  });
-
-  app.get("/tilgaengelighed", (c) => c.html(accessibilityPage({ organisation })));
+  app.route("/api", apiRoutes(deps));
+  app.route("/admin", adminRoutes(deps));
+  app.route("/", portalRoutes(deps));
 
   app.notFound((c) => {
     if (c.req.path.startsWith("/api/"))

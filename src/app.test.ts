@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { buildTestApp } from "../test/app.ts";
+import { buildGoal, buildInitiative, buildOrganisation, buildPolicy } from "../test/factories.ts";
+
+describe("the server", () => {
+  it("answers /healthz after checking the database", async () => {
+    const app = await buildTestApp(await buildOrganisation());
+    const res = await app.request("/healthz");
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: "ok" });
+  });
+
+  it("lists the registry's policies, goals and initiatives on the front page, escaped, with security headers", async () => {
+    const org = await buildOrganisation();
+    const policy = await buildPolicy(org, { title: "Politik for lige muligheder" });
+    await buildGoal(org, policy.id, { text: "Flere unge i uddannelse" });
+    await buildInitiative(org, policy.id, { title: "<script>alert(1)</script>Mentorordning" });
+    const res = await (await buildTestApp(org)).request("/");
+    const html = await res.text();
+    expect(res.status).toBe(200);
+    expect(html).toContain('lang="da"');
+    expect(html).toContain("Politik for lige muligheder");
+    expect(html).toContain("Flere unge i uddannelse");
+    expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;Mentorordning");
+    expect(html).not.toContain("<script>alert(1)");
+    expect(res.headers.get("content-security-policy")).toContain("script-src 'self'");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+  });
+
+  it("shows another organisation's policies to nobody", async () => {
+    const org = await buildOrganisation();
+    const other = await buildOrganisation();
+    await buildPolicy(other, { title: "Hemmelig anden kommune" });
+    const html = await (await (await buildTestApp(org)).request("/")).text();
+    expect(html).not.toContain("Hemmelig anden kommune");
+  });
+
+  it("answers an unknown page with a Danish 404 page and an unknown API path with JSON", async () => {
+    const app = await buildTestApp(await buildOrganisation());
+    const page = await app.request("/findes-ikke");
+    expect(page.status).toBe(404);
+    expect(await page.text()).toContain("Siden findes ikke");
+    const api = await app.request("/api/v1/findes-ikke");
+    expect(api.status).toBe(404);
+    expect(await api.json()).toMatchObject({ error: { id: "not_found" } });
+  });
+});
