@@ -232,6 +232,23 @@ program
     console.log(`Restored the database${keptAs ? `; the previous one is kept in ${keptAs}` : ""}.`);
   });
 
+program
+  .command("report <round-id>")
+  .description("the committee status report of a round")
+  .requiredOption("--format <format>", "docx or html")
+  .requiredOption("--out <file>", "where to write it")
+  .action((roundId: string, opts: { format: string; out: string }) => {
+    if (opts.format !== "docx" && opts.format !== "html")
+      throw new AppError("validation_failed", `Unknown format "${opts.format}": use docx or html.`);
+    const format = opts.format;
+    return withContext("cli", async (ctx) => {
+      const { roundReport } = await import("./reports/roundReport.ts");
+      const { bytes } = await roundReport(ctx, roundId, format);
+      fs.writeFileSync(path.resolve(opts.out), bytes);
+      console.log(`Wrote the report to ${path.resolve(opts.out)} (${bytes.length} bytes).`);
+    });
+  });
+
 const user = program.command("user").description("manage users");
 user
   .command("add")
@@ -249,6 +266,40 @@ user
       const created = await userCreator(ctx, { ...opts, password });
       console.log(`Added ${created.name} <${created.email}> as ${created.role}.`);
       if (!opts.password) console.log(`Password: ${password}`);
+    }),
+  );
+
+user
+  .command("reset-password")
+  .description(
+    "set a new password (prints a generated one unless --password is given); ends the user's sessions",
+  )
+  .requiredOption("--email <email>", "the user's e-mail address")
+  .option("--password <password>", "at least 12 characters (default: generated)")
+  .action((opts: { email: string; password?: string }) =>
+    withContext("cli", async (ctx) => {
+      const { generatePassword } = await import("./auth/password.ts");
+      const { passwordResetter } = await import("./commands/passwordResetter.ts");
+      const password = opts.password ?? generatePassword();
+      const result = await passwordResetter(ctx, { email: opts.email, password });
+      console.log(`New password set for ${result.email}; ${result.sessionsEnded} session(s) ended.`);
+      if (!opts.password) console.log(`Password: ${password}`);
+    }),
+  );
+
+program
+  .command("token")
+  .description("manage API tokens")
+  .command("create")
+  .description("create an API token for a user; it is printed once and cannot be shown again")
+  .requiredOption("--user <email>", "the user the token acts as")
+  .option("--name <name>", "what the token is for", "API")
+  .action((opts: { user: string; name: string }) =>
+    withContext("cli", async (ctx) => {
+      const { apiTokenCreator } = await import("./commands/apiTokenCreator.ts");
+      const { token } = await apiTokenCreator(ctx, { email: opts.user, name: opts.name });
+      console.log(`API token "${opts.name}" for ${opts.user.toLowerCase()} (shown only now):`);
+      console.log(token);
     }),
   );
 

@@ -1,0 +1,141 @@
+// The committee report as a Word document (the `docx` package), with each
+// indicator's chart rendered to PNG.
+import {
+  AlignmentType,
+  Document,
+  HeadingLevel,
+  ImageRun,
+  Packer,
+  PageBreak,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from "docx";
+import { parsePeriod, periodYear } from "../domain/period.ts";
+import { isSuppressed } from "../domain/suppression.ts";
+import { lineChart } from "../web/charts/lineChart.ts";
+import { svgToPng } from "../web/charts/png.ts";
+import type { ReportIndicator, RoundReport } from "./roundReportModel.ts";
+import {
+  answerNarratives,
+  answerTable,
+  frontMatter,
+  fundingTable,
+  indicatorStatusLine,
+  indicatorTable,
+  summaryTables,
+  type TextTable,
+} from "./roundReportText.ts";
+
+const yearOf = (period: string) => {
+  const parsed = parsePeriod(period);
+  return parsed.ok ? periodYear(parsed.value) : Number.NaN;
+};
+
+function table(t: TextTable): (Paragraph | Table)[] {
+  const cell = (text: string, bold = false) =>
+    new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
+  return [
+    new Paragraph({ text: t.caption, heading: HeadingLevel.HEADING_3 }),
+    t.rows.length === 0
+      ? new Paragraph({ text: "Ingen." })
+      : new Table({
+          width: { size: 100, type: WidthType.PERCENTAGE },
+          rows: [
+            new TableRow({ tableHeader: true, children: t.header.map((h) => cell(h, true)) }),
+            ...t.rows.map((r) => new TableRow({ children: r.map((c) => cell(c)) })),
+          ],
+        }),
+  ];
+}
+
+function chart(i: ReportIndicator): Paragraph | null {
+  const series = i.observations
+    .filter((o) => !isSuppressed(o.n))
+    .map((o) => ({ period: o.period, year: yearOf(o.period), value: o.value }))
+    .filter((p) => Number.isFinite(p.year));
+  if (series.length === 0) return null;
+  const { svg, altText } = lineChart({
+    series,
+    baseline: i.baseline ?? undefined,
+    target: i.target ?? undefined,
+    unit: i.unit ?? "",
+    title: i.title,
+    width: 600,
+    height: 300,
+    id: `ind-${i.id.slice(0, 8)}`,
+  });
+  return new Paragraph({
+    children: [
+      new ImageRun({
+        type: "png",
+        data: svgToPng(svg, 1200),
+        transformation: { width: 600, height: 300 },
+        altText: { title: i.title, description: altText, name: i.title },
+      }),
+    ],
+  });
+}
+
+export async function renderRoundReportDocx(r: RoundReport): Promise<Buffer> {
+  const front = frontMatter(r);
+  const body: (Paragraph | Table)[] = [
+    new Paragraph({ text: front.title, heading: HeadingLevel.TITLE }),
+    new Paragraph({ text: front.subtitle }),
+    new Paragraph({ text: front.dateLine }),
+  ];
+  if (front.exampleNote)
+    body.push(
+      new Paragraph({
+        alignment: AlignmentType.LEFT,
+        children: [new TextRun({ text: front.exampleNote, bold: true })],
+      }),
+    );
+  body.push(new Paragraph({ text: "Sammenfatning", heading: HeadingLevel.HEADING_1 }));
+  for (const t of summaryTables(r)) body.push(...table(t));
+
+  for (const theme of r.themes) {
+    body.push(
+      new Paragraph({
+        text: theme.number === null ? theme.title : `Tema ${theme.number}: ${theme.title}`,
+        heading: HeadingLevel.HEADING_1,
+      }),
+    );
+    for (const goal of theme.goals) {
+      body.push(new Paragraph({ text: goal.text, heading: HeadingLevel.HEADING_2 }));
+      for (const i of goal.indicators) {
+        const image = chart(i);
+        if (image) body.push(image);
+        body.push(new Paragraph({ text: indicatorStatusLine(i) }));
+        body.push(...table(indicatorTable(i)));
+      }
+    }
+  }
+
+  body.push(
+    new Paragraph({ text: "Initiativer der afventer finansiering", heading: HeadingLevel.HEADING_1 }),
+  );
+  body.push(...table(fundingTable(r)));
+
+  for (const a of r.administrations) {
+    body.push(new Paragraph({ children: [new PageBreak()] }));
+    body.push(new Paragraph({ text: `Bilag: ${a.code} – ${a.name}`, heading: HeadingLevel.HEADING_1 }));
+    body.push(...table(answerTable(a.code, a.answers)));
+    for (const n of answerNarratives(a.answers)) {
+      body.push(new Paragraph({ text: n.subject, heading: HeadingLevel.HEADING_3 }));
+      for (const line of n.text.split(/\n+/)) body.push(new Paragraph({ text: line }));
+    }
+  }
+
+  const doc = new Document({
+    creator: "Pejl",
+    title: front.title,
+    description: front.subtitle,
+    styles: { default: { document: { run: { font: "Calibri", size: 22 } } } },
+    sections: [{ children: body }],
+  });
+  return Packer.toBuffer(doc);
+}

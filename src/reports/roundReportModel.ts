@@ -1,0 +1,227 @@
+// The committee status report of a round, as data: what the HTML and the Word
+// document both render. Built only from the database, so a locked round gives
+// the same report every time.
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { Context } from "../context.ts";
+import {
+  administrations,
+  goals,
+  indicators,
+  initiatives,
+  observations,
+  policies,
+  themes,
+} from "../db/schema.ts";
+import type { ProgressStatus, Rating } from "../domain/enums.ts";
+import { computeIndicatorProgress } from "../domain/progress.ts";
+import { getRound, roundAnswers, roundBoard } from "../queries/rounds.ts";
+
+export interface ReportIndicator {
+  id: string;
+  title: string;
+  unit: string | null;
+  baseline: { value: number; period: string } | null;
+  target: { value: number; period: string } | null;
+  observations: { period: string; value: number; n: number | null }[];
+  status: ProgressStatus;
+  explanation: string;
+}
+
+export interface ReportAnswer {
+  administrationCode: string;
+  subject: string;
+  kind: "initiative" | "goal";
+  state: string;
+  rating: Rating | null;
+  progressPct: number | null;
+  narrative: string | null;
+  spendDkk: number | null;
+  fte: number | null;
+  returnComment: string | null;
+  fundingStatus: string | null;
+}
+
+export interface RoundReport {
+  title: string;
+  policyTitle: string;
+  period: string;
+  kind: string;
+  deadline: string;
+  state: string;
+  isExample: boolean;
+  /** The date the report speaks for: when the round was locked, else its deadline. */
+  asOf: string;
+  ratingCounts: Partial<Record<Rating | "none", number>>;
+  progressCounts: Partial<Record<ProgressStatus, number>>;
+  administrations: {
+    code: string;
+    name: string;
+    total: number;
+    submitted: number;
+    accepted: number;
+    answers: ReportAnswer[];
+  }[];
+  themes: {
+    number: number | null;
+    title: string;
+    goals: { text: string; indicators: ReportIndicator[] }[];
+  }[];
+  awaitingFunding: { title: string; administrationCode: string; fundingStatus: string }[];
+}
+
+export async function buildRoundReport(ctx: Context, roundId: string): Promise<RoundReport> {
+  const round = await getRound(ctx, roundId);
+  const [policy] = await ctx.db.select().from(policies).where(eq(policies.id, round.policyId));
+  const { rows: board } = await roundBoard(ctx, round.id, round.deadline);
+  const answers = await roundAnswers(ctx, round.id);
+  const initiativeIds = answers.map((a) => a.report.initiativeId).filter((id): id is string => !!id);
+  const funding = initiativeIds.length
+    ? await ctx.db
+        .select({
+          id: initiatives.id,
+          fundingStatus: initiatives.fundingStatus,
+          title: initiatives.title,
+          code: administrations.code,
+        })
+        .from(initiatives)
+        .leftJoin(administrations, eq(administrations.id, initiatives.administrationId))
+        .where(inArray(initiatives.id, initiativeIds))
+        .orderBy(asc(administrations.code), asc(initiatives.title))
+    : [];
+  const fundingById = new Map(funding.map((f) => [f.id, f.fundingStatus]));
+
+  const reportAnswers: ReportAnswer[] = answers.map((a) => {
+    const numbers = a.report.numbers as { spendDkk?: number | null; fte?: number | null };
+    return {
+      administrationCode: a.administrationCode,
+      subject: a.initiativeTitle ?? a.goalText ?? "",
+      kind: a.report.initiativeId ? "initiative" : "goal",
+      state: a.report.state,
+      rating: a.report.rating as Rating | null,
+      progressPct: a.report.progressPct,
+      narrative: a.report.narrative,
+      spendDkk: numbers.spendDkk ?? null,
+      fte: numbers.fte ?? null,
+      returnComment: a.report.returnComment,
+      fundingStatus: a.report.initiativeId ? (fundingById.get(a.report.initiativeId) ?? null) : null,
+    };
+  });
+  const ratingCounts: RoundReport["ratingCounts"] = {};
+  for (const a of reportAnswers)
+    ratingCounts[a.rating ?? "none"] = (ratingCounts[a.rating ?? "none"] ?? 0) + 1;
+
+  const reportThemes = await themesWithIndicators(ctx, round.policyId);
+  const progressCounts: RoundReport["progressCounts"] = {};
+  for (const t of reportThemes)
+    for (const g of t.goals)
+      for (const i of g.indicators) progressCounts[i.status] = (progressCounts[i.status] ?? 0) + 1;
+
+  return {
+    title: round.title ?? `Status ${round.period}: ${policy!.title}`,
+    policyTitle: policy!.title,
+    period: round.period,
+    kind: round.kind,
+    deadline: round.deadline,
+    state: round.state,
+    isExample: round.isExample,
+    asOf: (round.lockedAt ?? round.deadline).slice(0, 10),
+    ratingCounts,
+    progressCounts,
+    administrations: board.map((b) => ({
+      code: b.code,
+      name: b.name,
+      total: b.total,
+      submitted: b.submitted,
+      accepted: b.accepted,
+      answers: reportAnswers.filter((a) => a.administrationCode === b.code),
+    })),
+    themes: reportThemes,
+    awaitingFunding: funding
+      .filter(
+        (f) => f.fundingStatus === "requires_separate_funding" || f.fundingStatus === "in_budget_process",
+      )
+      .map((f) => ({ title: f.title, administrationCode: f.code ?? "", fundingStatus: f.fundingStatus })),
+  };
+}
+
+async function themesWithIndicators(ctx: Context, policyId: string): Promise<RoundReport["themes"]> {
+  const org = ctx.organisationId;
+  const [themeRows, goalRows] = await Promise.all([
+    ctx.db
+      .select()
+      .from(themes)
+      .where(and(eq(themes.organisationId, org), eq(themes.policyId, policyId)))
+      .orderBy(asc(themes.number)),
+    ctx.db
+      .select()
+      .from(goals)
+      .where(and(eq(goals.organisationId, org), eq(goals.policyId, policyId)))
+      .orderBy(asc(goals.sortOrder), asc(goals.number)),
+  ]);
+  const goalIds = goalRows.map((g) => g.id);
+  const indicatorRows = goalIds.length
+    ? await ctx.db
+        .select()
+        .from(indicators)
+        .where(inArray(indicators.goalId, goalIds))
+        .orderBy(asc(indicators.title))
+    : [];
+  const observationRows = indicatorRows.length
+    ? await ctx.db
+        .select()
+        .from(observations)
+        .where(
+          and(
+            inArray(
+              observations.indicatorId,
+              indicatorRows.map((i) => i.id),
+            ),
+            eq(observations.disaggregation, ""),
+          ),
+        )
+        .orderBy(asc(observations.year), asc(observations.period))
+    : [];
+  const toIndicator = (i: (typeof indicatorRows)[number]): ReportIndicator => {
+    const obs = observationRows.filter((o) => o.indicatorId === i.id);
+    const baseline =
+      i.baselineValue !== null && i.baselinePeriod
+        ? { value: i.baselineValue, period: i.baselinePeriod }
+        : null;
+    const target =
+      i.targetValue !== null && i.targetPeriod ? { value: i.targetValue, period: i.targetPeriod } : null;
+    const progress = computeIndicatorProgress([
+      {
+        direction: i.direction as "increase" | "decrease" | "maintain",
+        unit: i.unit,
+        baseline,
+        target,
+        observations: obs.map((o) => ({ period: o.period, value: o.value, n: o.n })),
+      },
+    ]);
+    return {
+      id: i.id,
+      title: i.title,
+      unit: i.unit,
+      baseline,
+      target,
+      observations: obs.map((o) => ({ period: o.period, value: o.value, n: o.n })),
+      status: progress.status,
+      explanation: progress.explanation,
+    };
+  };
+  const goalsOf = (themeId: string | null) =>
+    goalRows
+      .filter((g) => g.themeId === themeId)
+      .map((g) => ({
+        text: g.text,
+        indicators: indicatorRows.filter((i) => i.goalId === g.id).map(toIndicator),
+      }));
+  const result: RoundReport["themes"] = themeRows.map((t) => ({
+    number: t.number,
+    title: t.title,
+    goals: goalsOf(t.id),
+  }));
+  const loose = goalsOf(null);
+  if (loose.length) result.push({ number: null, title: "Mål uden tema", goals: loose });
+  return result;
+}

@@ -1,0 +1,111 @@
+// The report's tables as rows of Danish text, shared by the HTML and the Word
+// renderer so both say exactly the same.
+import { formatDanishDate } from "../domain/danishDate.ts";
+import {
+  fundingStatusLabels,
+  progressStatusLabels,
+  ratingLabels,
+  reportStateLabels,
+  roundKindLabels,
+} from "../domain/labels.ts";
+import { formatDkk, formatFte } from "../domain/money.ts";
+import { formatNumberDa } from "../domain/numberFormat.ts";
+import { isSuppressed } from "../domain/suppression.ts";
+import type { ReportAnswer, ReportIndicator, RoundReport } from "./roundReportModel.ts";
+
+export interface TextTable {
+  caption: string;
+  header: string[];
+  rows: string[][];
+}
+
+const label = <T extends string>(
+  labels: Record<T, string>,
+  key: string | null | undefined,
+  fallback = "–",
+) => (key ? (labels[key as T] ?? key) : fallback);
+
+export function frontMatter(r: RoundReport) {
+  return {
+    title: r.title,
+    subtitle: `${label(roundKindLabels, r.kind)} statusrunde for ${r.policyTitle}, periode ${r.period}`,
+    dateLine: `Status pr. ${formatDanishDate(r.asOf)}`,
+    exampleNote: r.isExample
+      ? "Eksempeldata: svarene i denne rapport er opdigtede eksempler til demonstration, ikke rigtige indmeldinger."
+      : null,
+  };
+}
+
+export function summaryTables(r: RoundReport): TextTable[] {
+  const ratingRows = Object.entries(r.ratingCounts)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([k, n]) => [k === "none" ? "Ingen vurdering" : label(ratingLabels, k), String(n)]);
+  const adminRows = r.administrations.map((a) => [
+    `${a.code} – ${a.name}`,
+    String(a.total),
+    String(a.submitted + a.accepted),
+    String(a.total - a.submitted - a.accepted),
+  ]);
+  const progressRows = Object.entries(r.progressCounts)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([k, n]) => [label(progressStatusLabels, k), String(n)]);
+  return [
+    { caption: "Indmeldinger efter vurdering", header: ["Vurdering", "Antal"], rows: ratingRows },
+    {
+      caption: "Indmeldinger efter forvaltning",
+      header: ["Forvaltning", "I alt", "Indsendt", "Mangler"],
+      rows: adminRows,
+    },
+    { caption: "Indikatorer efter fremdrift", header: ["Fremdrift", "Antal"], rows: progressRows },
+  ];
+}
+
+export function indicatorTable(i: ReportIndicator): TextTable {
+  const rows = i.observations.map((o) => [
+    o.period,
+    isSuppressed(o.n) ? "<5" : formatNumberDa(o.value),
+    o.n === null ? "" : isSuppressed(o.n) ? "<5" : String(o.n),
+  ]);
+  if (i.baseline) rows.unshift([`${i.baseline.period} (udgangspunkt)`, formatNumberDa(i.baseline.value), ""]);
+  if (i.target) rows.push([`${i.target.period} (mål)`, formatNumberDa(i.target.value), ""]);
+  return {
+    caption: `${i.title}${i.unit ? ` (${i.unit})` : ""}`,
+    header: ["Periode", "Værdi", "Antal (n)"],
+    rows,
+  };
+}
+
+export function indicatorStatusLine(i: ReportIndicator): string {
+  return `Fremdrift: ${label(progressStatusLabels, i.status)}. ${i.explanation}`;
+}
+
+export function fundingTable(r: RoundReport): TextTable {
+  return {
+    caption: "Initiativer der afventer finansiering",
+    header: ["Initiativ", "Forvaltning", "Finansiering"],
+    rows: r.awaitingFunding.map((f) => [
+      f.title,
+      f.administrationCode,
+      label(fundingStatusLabels, f.fundingStatus),
+    ]),
+  };
+}
+
+export function answerTable(code: string, answers: ReportAnswer[]): TextTable {
+  return {
+    caption: `Indmeldinger fra ${code}`,
+    header: ["Initiativ eller mål", "Status", "Vurdering", "Fremdrift", "Forbrug", "Årsværk"],
+    rows: answers.map((a) => [
+      a.subject,
+      label(reportStateLabels, a.state),
+      label(ratingLabels, a.rating),
+      a.progressPct === null ? "–" : `${a.progressPct} %`,
+      a.spendDkk === null ? "–" : formatDkk(a.spendDkk),
+      a.fte === null ? "–" : formatFte(a.fte),
+    ]),
+  };
+}
+
+export function answerNarratives(answers: ReportAnswer[]): { subject: string; text: string }[] {
+  return answers.filter((a) => a.narrative).map((a) => ({ subject: a.subject, text: a.narrative! }));
+}
