@@ -12,7 +12,10 @@ import {
 } from "../db/schema.ts";
 import { notFound } from "../errors.ts";
 
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export async function getRound(ctx: Context, roundId: string) {
+  if (!uuid.test(roundId)) throw notFound("The status round");
   const [round] = await ctx.db
     .select()
     .from(statusRounds)
