@@ -1,0 +1,96 @@
+// The importer's recognizers over normalized text: which kind of document this is, and the
+// candidates (policies, themes, goals, indicators, initiatives, budget lines, annual targets,
+// inquiry and hearing metadata) with their evidence. Pure: no I/O, no database.
+import type { NormalizedText } from "./normalize.ts";
+import { recognizeCommitteePlans } from "./recognize/committee-flow.ts";
+import { cleanTitle, Doc, isCaps, isHeadingLike, sentenceCase } from "./recognize/doc.ts";
+import { recognizeHearing } from "./recognize/hearing.ts";
+import { recognizeInquiry } from "./recognize/inquiry.ts";
+import { classify } from "./recognize/kind.ts";
+import { caseNumber, documentNumber, letterDate } from "./recognize/letter.ts";
+import { linkPlansToPolicies } from "./recognize/planParent.ts";
+import { recognizePolicySegment } from "./recognize/policy-flow.ts";
+import { Sink } from "./recognize/sink.ts";
+import { recognizeStatusReport } from "./recognize/status-report.ts";
+import type { DocumentKind, Evidence, Extraction } from "./types.ts";
+
+function documentTitle(doc: Doc, sink: Sink, kind: DocumentKind): { title: string | null; ev: Evidence[] } {
+  const first = sink.candidates.find((c) => c.entity === "policy" || c.entity === "hearing_response");
+  if (kind === "hearing_response") {
+    const h = doc.blocks.find((b) => /høring/i.test(b.text) && b.text.length <= 200);
+    if (h) return { title: cleanTitle(h.text), ev: [sink.ev("title", h.textStart, h.end)] };
+  }
+  if (kind === "committee_action_plan") {
+    const h = doc.blocks.find(
+      (b) => /handleplaner\b/i.test(b.text) && b.text.length <= 120 && /\d{4}/.test(b.text),
+    );
+    if (h) return { title: sentenceCase(h.text), ev: [sink.ev("title", h.textStart, h.end)] };
+  }
+  if (first && kind !== "inquiry_answer" && typeof first.fields.title === "string") {
+    const ev = first.evidence.find((e) => e.field === "title");
+    return { title: first.fields.title, ev: ev ? [ev] : [] };
+  }
+  const h = doc.blocks
+    .slice(0, 20)
+    .find((b) => isHeadingLike(b, 100) && !/^(?:til|kære|dato|sagsnr)/i.test(b.text) && b.text.length > 4);
+  if (h)
+    return {
+      title: isCaps(h.text) ? sentenceCase(h.text) : cleanTitle(h.text),
+      ev: [sink.ev("title", h.textStart, h.end)],
+    };
+  return { title: null, ev: [] };
+}
+
+/** Recognize the document's kind and propose candidates with provenance. */
+export function extract(norm: NormalizedText): Extraction {
+  const doc = new Doc(norm.text);
+  const sink = new Sink(norm.text);
+  const { kind, segments, plans } = classify(doc);
+
+  switch (kind) {
+    case "hearing_response":
+      recognizeHearing(doc, sink);
+      break;
+    case "inquiry_answer":
+      recognizeInquiry(doc, sink);
+      break;
+    case "committee_action_plan":
+      recognizeCommitteePlans(doc, plans, sink);
+      break;
+    case "status_report":
+      recognizeStatusReport(doc, sink);
+      break;
+    case "policy":
+    case "action_plan":
+      segments.forEach((seg, i) => {
+        recognizePolicySegment(doc, seg, i + 1, sink);
+      });
+      linkPlansToPolicies(sink.candidates);
+      break;
+    default:
+      break;
+  }
+
+  const { title, ev } = documentTitle(doc, sink, kind);
+  const evidence: Evidence[] = [...ev];
+  const cn = caseNumber(doc);
+  const dn = documentNumber(doc);
+  const dated = letterDate(doc);
+  if (cn) evidence.push(sink.ev("case_number", cn.start, cn.end));
+  if (dn) evidence.push(sink.ev("document_number", dn.start, dn.end));
+  if (dated) evidence.push(sink.ev("dated", dated.start, dated.end));
+  sink.add({
+    entity: "document",
+    key: "document",
+    fields: {
+      title,
+      kind,
+      case_number: cn?.value ?? null,
+      document_number: dn?.value ?? null,
+      dated: dated?.value ?? null,
+    },
+    confidence: kind === "unknown" ? 0.3 : 0.8,
+    evidence,
+  });
+  return { documentKind: kind, candidates: sink.candidates, warnings: sink.warnings };
+}

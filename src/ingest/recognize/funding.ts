@@ -1,0 +1,37 @@
+// Funding categories as municipal plans word them: "forudsætter særskilt finansiering",
+// "indgår i budgetprocessen", "finansieres inden for rammen", "der er afsat …".
+import type { FundingStatus } from "../../domain/enums.ts";
+
+export interface FundingHit {
+  status: FundingStatus;
+  start: number;
+  end: number;
+}
+
+const RULES: [FundingStatus, RegExp][] = [
+  [
+    "requires_separate_funding",
+    /(?:kræver|forudsætter|forudsætte)\s+(?:\p{L}+\s+){0,3}?særskilt\w*\s+(?:finansiering|bevilling|behandling|midler)|ikke\s+(?:fundet|afsat)\s+finansiering|kræver\s+(?:ekstra|yderligere)\s+(?:finansiering|bevilling|midler)/iu,
+  ],
+  [
+    "in_budget_process",
+    /indgår\s+(?:allerede\s+)?i\s+budget(?:processen|forhandlingerne)|budgetønske|(?:forsøges|søges)\s+finansieret\s+via\s+budget\p{L}*|yderligere\s+ressourcer\s+tilført\s+via\s+budget\p{L}*|indgår\s+i\s+(?:de\s+kommende\s+års\s+)?budget\p{L}*/iu,
+  ],
+  [
+    "funded",
+    /(?:der\s+er|er\s+blevet|bliver)\s+(?:\p{L}+\s+){0,3}?afsat\s+\d|(?:blev|er)\s+afsat\b|afsat\s+[\d,.]+\s*(?:mio|mia|t\.)?\.?\s*kr|(?<!søges\s|forsøges\s)er\s+finansieret|(?<!søges\s|forsøges\s)finansieret\s+(?:af|via|i|med|gennem)\s|bevilget|allokeret\s+finansiering|finansierer\s+\d/iu,
+  ],
+  [
+    "within_frame",
+    /(?:finansieres|finansieret|realiseres|gennemføres|varetages|afholdes|holdes|findes|afvikles)\s+(?:\p{L}+\s+){0,2}?(?:inden\s*for|indenfor|over)\s+(?:\p{L}+['’]?\p{L}*\s+){0,4}?(?:rammen|ramme|rammer|budget)\b|inden\s*for\s+(?:den\s+)?(?:eksisterende\s+)?rammen?\b|inden\s*for\s+eget\s+budget|\bi\s+\p{L}+['’]?s\s+ramme\b|inden\s*for\s+(?:forvaltningens|udvalgets)\s+(?:eksisterende\s+|egne?\s+)?(?:budget|ramme)/iu,
+  ],
+];
+
+/** The funding category a text states, with where; precedence follows the list above. */
+export function fundingOf(text: string, offset = 0): FundingHit | null {
+  for (const [status, re] of RULES) {
+    const m = re.exec(text);
+    if (m) return { status, start: offset + m.index, end: offset + m.index + m[0].length };
+  }
+  return null;
+}

@@ -1,0 +1,159 @@
+// Everything read from one policy or action plan: the policy, its themes, goals, indicators,
+// initiatives, annual targets and budget lines, linked by keys.
+import type { Evidence } from "../types.ts";
+import { recognizeMeasures } from "./actionplan.ts";
+import { type BudgetOwner, recognizeBudgetTables } from "./budget.ts";
+import { type Doc, overlap, stems } from "./doc.ts";
+import { findGoals, type GoalFound } from "./goals.ts";
+import { readTable } from "./indicators.ts";
+import { recognizeConcreteInitiatives } from "./initiatives.ts";
+import { findOverviewTables } from "./overview.ts";
+import { recognizePolicy } from "./policy.ts";
+import type { Segment } from "./segments.ts";
+import type { Sink } from "./sink.ts";
+import { findThemes, type Theme } from "./themes.ts";
+
+interface GoalRecord {
+  key: string;
+  number: number | null;
+  committees: string[];
+}
+
+function addGoal(
+  sink: Sink,
+  policyKey: string,
+  themeKeys: Map<Theme, string>,
+  g: GoalFound,
+  ordinal: number,
+  extra: Evidence[] = [],
+): GoalRecord {
+  const parentKey = g.theme ? themeKeys.get(g.theme)! : policyKey;
+  const key = sink.add({
+    entity: "goal",
+    key: `${parentKey}/goal:${g.number ?? `n${ordinal}`}`,
+    parentKey,
+    fields: { kind: g.kind, number: g.number, text: g.text, committees: [] },
+    confidence: g.theme ? 0.85 : 0.75,
+    evidence: [sink.ev("text", g.start, g.end), ...extra],
+  });
+  return { key, number: g.number, committees: [] };
+}
+
+export function recognizePolicySegment(doc: Doc, seg: Segment, index: number, sink: Sink): void {
+  const policy = recognizePolicy(doc, seg, index, sink);
+  const policyKey = policy.key;
+
+  const themes = findThemes(doc, seg);
+  const themeKeys = new Map<Theme, string>();
+  themes.forEach((t, i) => {
+    const key = sink.add({
+      entity: "theme",
+      key: `${policyKey}/theme:${t.number ?? i + 1}`,
+      parentKey: policyKey,
+      fields: { number: t.number, title: t.title },
+      confidence: 0.85,
+      evidence: [sink.ev("title", t.start, t.end)],
+    });
+    themeKeys.set(t, key);
+  });
+
+  const goals: GoalRecord[] = [];
+  findGoals(doc, seg, themes).forEach((g, i) => {
+    goals.push(addGoal(sink, policyKey, themeKeys, g, i + 1));
+  });
+
+  // Overview tables: committees per goal and indicators with baselines.
+  let indicatorCount = 0;
+  for (const table of findOverviewTables(doc, seg)) {
+    const reading = readTable(table);
+    const tableTheme = table.title
+      ? themes.find((t) => overlap(stems(t.title), stems(table.title!.text)) >= 0.75)
+      : undefined;
+    const goalKeys = table.goals.map((tg, gi) => {
+      let record = tg.number !== null ? goals.find((g) => g.number === tg.number) : undefined;
+      if (!record) {
+        const found: GoalFound = {
+          kind: "goal",
+          number: tg.number,
+          text: tg.cell.text.replace(/(?<=\p{Ll})\d{1,2}$/u, "").trim(),
+          start: tg.cell.start,
+          end: tg.cell.end,
+          block: doc.blockAt(tg.cell.start),
+          theme: tableTheme ?? null,
+        };
+        record = addGoal(sink, policyKey, themeKeys, found, goals.length + gi + 1);
+        goals.push(record);
+      }
+      const candidate = sink.byKey(record.key)!;
+      // A goal listed in running text may have run into the next paragraph; the table's shorter
+      // wording shows where it ends.
+      const shortText = tg.cell.text.replace(/(?<=\p{Ll})\d{1,2}$/u, "").trim();
+      const longText = String(candidate.fields.text ?? "");
+      if (
+        shortText.length >= 20 &&
+        longText.length > shortText.length + 20 &&
+        longText.toLowerCase().startsWith(shortText.toLowerCase())
+      ) {
+        candidate.fields.text = longText.slice(0, shortText.length);
+        const ev = candidate.evidence.find((e) => e.field === "text");
+        if (ev) Object.assign(ev, sink.ev("text", ev.start, ev.start + shortText.length));
+      }
+      for (const c of reading.committees[gi] ?? []) {
+        if (!record.committees.includes(c.code)) {
+          record.committees.push(c.code);
+          candidate.evidence.push(sink.ev("committees", c.start, c.end));
+        }
+      }
+      candidate.fields.committees = [...record.committees];
+      return record.key;
+    });
+    for (const ind of reading.indicators) {
+      const goalKey = goalKeys[ind.goal];
+      if (!goalKey) continue;
+      const base = ind.baseline;
+      const evidence: Evidence[] = [sink.ev("title", ind.cell.start, ind.cell.end)];
+      if (base?.value)
+        evidence.push(
+          sink.ev("baseline_value", base.value.start, base.value.end),
+          sink.ev("unit", base.value.start, base.value.end),
+        );
+      if (base?.period) evidence.push(sink.ev("baseline_period", base.period.start, base.period.end));
+      if (ind.targetPeriod)
+        evidence.push(sink.ev("target_period", ind.targetPeriod.start, ind.targetPeriod.end));
+      indicatorCount++;
+      sink.add({
+        entity: "indicator",
+        key: `${goalKey}/indicator:${indicatorCount}`,
+        parentKey: goalKey,
+        fields: {
+          title: ind.cell.text,
+          unit: base?.value?.value.unit ?? null,
+          direction: ind.direction,
+          baseline_value: base?.value?.value.value ?? null,
+          baseline_period: base?.value ? (base.period?.value ?? null) : null,
+          target_value: null,
+          target_period: ind.targetPeriod?.value ?? null,
+          source: null,
+        },
+        confidence: base?.value ? 0.8 : 0.65,
+        evidence,
+      });
+    }
+  }
+
+  const initiatives = recognizeConcreteInitiatives(doc, seg, policyKey, sink, 0);
+  const measures = recognizeMeasures(doc, seg, policyKey, sink, initiatives.length);
+  // An action plan's measures belong to the administration that owns the plan.
+  if (policy.ownerAdministration) {
+    for (const m of measures) {
+      const c = sink.byKey(m.key);
+      if (c && c.fields.administration === null) c.fields.administration = policy.ownerAdministration;
+    }
+  }
+  const owners: BudgetOwner[] = [...initiatives, ...measures].map((x) => ({
+    key: x.key,
+    title: x.title,
+    funding: (sink.byKey(x.key)?.fields.funding_status as BudgetOwner["funding"]) ?? "unknown",
+  }));
+  recognizeBudgetTables(doc, seg, policyKey, owners, sink);
+}
