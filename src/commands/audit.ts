@@ -12,15 +12,23 @@ export interface AuditInput {
 }
 
 export async function recordAudit(ctx: Context, event: AuditInput): Promise<void> {
+  await recordAudits(ctx, [event]);
+}
+
+/** Many events of one command in one insert (bulk review, imports). */
+export async function recordAudits(ctx: Context, events: AuditInput[]): Promise<void> {
   if (!ctx.inTransaction) throw new Error("recordAudit must run inside the command's transaction");
-  await ctx.db.insert(auditEvents).values({
-    organisationId: ctx.organisationId,
-    actorId: actorId(ctx.actor),
-    actorLabel: ctx.actor.label,
-    action: event.action,
-    entity: event.entity,
-    entityId: event.entityId ?? null,
-    before: event.before ?? null,
-    after: event.after ?? null,
-  });
+  for (let i = 0; i < events.length; i += 500)
+    await ctx.db.insert(auditEvents).values(
+      events.slice(i, i + 500).map((event) => ({
+        organisationId: ctx.organisationId,
+        actorId: actorId(ctx.actor),
+        actorLabel: ctx.actor.label,
+        action: event.action,
+        entity: event.entity,
+        entityId: event.entityId ?? null,
+        before: event.before ?? null,
+        after: event.after ?? null,
+      })),
+    );
 }

@@ -1,13 +1,13 @@
 // Accepts (optionally with edited fields) or rejects import candidates, one by
 // one or in bulk by document, entity kind and confidence.
-import { and, eq, gte, inArray, type SQL } from "drizzle-orm";
+import { and, eq, gte, inArray, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { authorize } from "../authz/can.ts";
 import { type Context, inTransaction } from "../context.ts";
 import { candidates } from "../db/schema.ts";
 import { AppError, validationFailed } from "../errors.ts";
 import { entityDepth, label, Materializer } from "../ingest/materialize.ts";
-import { recordAudit } from "./audit.ts";
+import { type AuditInput, recordAudit, recordAudits } from "./audit.ts";
 
 export const reviewSchema = z
   .object({
@@ -78,6 +78,8 @@ export async function candidateReviewer(ctx: Context, input: ReviewInput): Promi
     }
 
     const byDocument = new Map<string, Materializer>();
+    const acceptedRows: AcceptedRow[] = [];
+    const audits: AuditInput[] = [];
     rows.sort(
       (a, b) =>
         (entityDepth[a.entity] ?? 9) - (entityDepth[b.entity] ?? 9) ||
@@ -98,20 +100,10 @@ export async function candidateReviewer(ctx: Context, input: ReviewInput): Promi
         result.skipped.push({ id: row.id, reason: error.message });
         continue;
       }
-      if (entityId) await materializer.recordProvenance(row, entityId);
+      if (entityId) materializer.recordProvenance(row, entityId);
       materializer.noteAccepted(row.key, row.entity, entityId);
-      await tx.db
-        .update(candidates)
-        .set({
-          state: "accepted",
-          acceptedEntityId: entityId,
-          fields,
-          reviewedAt,
-          reviewedBy,
-          version: row.version + 1,
-        })
-        .where(eq(candidates.id, row.id));
-      await recordAudit(tx, {
+      acceptedRows.push({ id: row.id, entityId, fields, edited: fields !== row.fields });
+      audits.push({
         action: "candidate.accept",
         entity: row.entity,
         entityId,
@@ -119,6 +111,40 @@ export async function candidateReviewer(ctx: Context, input: ReviewInput): Promi
       });
       result.accepted++;
     }
+    for (const m of byDocument.values()) await m.flush();
+    await markAccepted(tx, acceptedRows, reviewedAt, reviewedBy);
+    await recordAudits(tx, audits);
     return result;
   });
+}
+
+interface AcceptedRow {
+  id: string;
+  entityId: string | null;
+  fields: Record<string, unknown>;
+  edited: boolean;
+}
+
+/** One statement for the whole batch: state, the entity each became, who and when. */
+async function markAccepted(
+  ctx: Context,
+  rows: AcceptedRow[],
+  reviewedAt: string,
+  reviewedBy: string | null,
+) {
+  for (let i = 0; i < rows.length; i += 500) {
+    const chunk = rows.slice(i, i + 500);
+    const values = sql.join(
+      chunk.map((r) => sql`(${r.id}::uuid, ${r.entityId}::uuid)`),
+      sql`, `,
+    );
+    await ctx.db.execute(sql`
+      UPDATE candidates AS c
+         SET state = 'accepted', accepted_entity_id = v.entity_id, reviewed_at = ${reviewedAt},
+             reviewed_by = ${reviewedBy}::uuid, version = c.version + 1, updated_at = now()
+        FROM (VALUES ${values}) AS v(id, entity_id)
+       WHERE c.id = v.id`);
+  }
+  for (const r of rows.filter((x) => x.edited))
+    await ctx.db.update(candidates).set({ fields: r.fields }).where(eq(candidates.id, r.id));
 }

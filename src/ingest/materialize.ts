@@ -90,9 +90,7 @@ export class Materializer {
 
   private known?: Map<string, { id: string | null; entity: string; state: string }>;
 
-  /** The accepted entity of the candidate with `key` in this document, or null. */
-  private async acceptedId(key: string | null | undefined): Promise<{ id: string; entity: string } | null> {
-    if (!key) return null;
+  private async ensureKnown() {
     if (!this.known) {
       const rows = await this.ctx.db
         .select({
@@ -105,8 +103,14 @@ export class Materializer {
         .where(eq(candidates.documentId, this.documentId));
       this.known = new Map(rows.map((r) => [r.key, r]));
     }
-    const row = this.known.get(key);
-    if (row?.state !== "accepted" || !row.id) return null;
+    return this.known;
+  }
+
+  /** The accepted entity of the candidate with `key` in this document, or null. */
+  private async acceptedId(key: string | null | undefined): Promise<{ id: string; entity: string } | null> {
+    if (!key) return null;
+    const row = (await this.ensureKnown()).get(key);
+    if (!row || row.state !== "accepted" || !row.id) return null;
     return { id: row.id, entity: row.entity };
   }
 
@@ -136,6 +140,7 @@ export class Materializer {
 
   /** Creates the entity for one candidate (fields possibly edited) and returns its id. */
   async create(c: CandidateRow, fields: Record<string, unknown>): Promise<string | null> {
+    await this.ensureKnown();
     const org = this.ctx.organisationId;
     const db = this.ctx.db;
     const { admin, committee } = await this.lookups();
@@ -373,10 +378,13 @@ export class Materializer {
     }
   }
 
-  async recordProvenance(c: CandidateRow, entityId: string) {
-    if (c.entity === "document" || c.evidence.length === 0) return;
-    await this.ctx.db.insert(provenance).values(
-      c.evidence.map((e) => ({
+  private pendingProvenance: (typeof provenance.$inferInsert)[] = [];
+
+  /** Queues the candidate's evidence as the entity's provenance; `flush` writes it. */
+  recordProvenance(c: CandidateRow, entityId: string) {
+    if (c.entity === "document") return;
+    for (const e of c.evidence)
+      this.pendingProvenance.push({
         organisationId: this.ctx.organisationId,
         entity: c.entity,
         entityId,
@@ -386,8 +394,14 @@ export class Materializer {
         end: e.end,
         page: e.page ?? null,
         quote: e.quote,
-      })),
-    );
+      });
+  }
+
+  async flush() {
+    const rows = this.pendingProvenance;
+    this.pendingProvenance = [];
+    for (let i = 0; i < rows.length; i += 500)
+      await this.ctx.db.insert(provenance).values(rows.slice(i, i + 500));
   }
 }
 
