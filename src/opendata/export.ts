@@ -1,0 +1,152 @@
+// The open-data export (DESIGN.md §4): one organisation's registry as a Frictionless
+// Tabular Data Package. Audience "public" (the default, for the portal's /data page)
+// withholds what must not be published: observations with n below the suppression
+// threshold lose value and n (footnote "<5"), document texts and storage paths,
+// unsent inquiry answers, unpublished hearing responses and the names of citizens who
+// did not consent. Audience "full" holds everything, for a lossless round trip.
+import fs from "node:fs/promises";
+import path from "node:path";
+import { stringify } from "csv-stringify/sync";
+import { eq } from "drizzle-orm";
+import { strToU8, zipSync } from "fflate";
+import type { Context } from "../context.ts";
+import { organisations } from "../db/schema.ts";
+import { DEFAULT_SUPPRESSION_THRESHOLD } from "../domain/suppression.ts";
+import { AppError } from "../errors.ts";
+import { formatCell, UnwritableValue } from "./cells.ts";
+import { type Audience, buildDescriptor } from "./descriptor.ts";
+import type { ResourceName } from "./fields.ts";
+import { type PublicContext, type RawRow, type ResourceDef, selectSql } from "./resourceDef.ts";
+import { resourceByName, resources, writeOrder } from "./resources.ts";
+import { rowsOf } from "./sqlRows.ts";
+
+export interface ExportOptions {
+  /** "public" (default) for publication; "full" for transfers and backups. */
+  audience?: Audience;
+  /** n below this is suppressed in the public package (default 5). */
+  suppressionThreshold?: number;
+  /** The descriptor's `created` (default: now); fixed in tests so packages compare byte for byte. */
+  created?: Date | string;
+}
+
+export interface DataPackageFiles {
+  /** File name → UTF-8 text: datapackage.json and one CSV per resource. */
+  files: Map<string, string>;
+  rows: Record<ResourceName, number>;
+}
+
+function publicContext(threshold: number): PublicContext {
+  const hidden = new Set<string>();
+  return {
+    threshold,
+    hide: (id, field) => hidden.add(field ? `${id}:${field}` : id),
+    isHidden: (id, field) => hidden.has(id) || hidden.has(`${id}:${field}`),
+  };
+}
+
+/** Reads in one read-only snapshot, so the resources agree with each other. */
+async function inSnapshot<T>(ctx: Context, work: (ctx: Context) => Promise<T>): Promise<T> {
+  if (ctx.inTransaction) return work(ctx);
+  return ctx.db.transaction((tx) => work({ ...ctx, db: tx, inTransaction: true }), {
+    isolationLevel: "repeatable read",
+    accessMode: "read only",
+  });
+}
+
+function toCsv(def: ResourceDef, rows: RawRow[]): string {
+  const records = rows.map((row) =>
+    def.fields.map((f) => {
+      try {
+        return formatCell(f, row[f.name]);
+      } catch (error) {
+        if (!(error instanceof UnwritableValue)) throw error;
+        throw new AppError("bad_package", `${def.name} ${String(row.id)}: ${error.message}.`, {
+          cause: error,
+        });
+      }
+    }),
+  );
+  return stringify(records, { header: true, columns: def.fields.map((f) => f.name), eof: true });
+}
+
+async function readResources(ctx: Context, names: ResourceName[], opts: ExportOptions) {
+  const audience = opts.audience ?? "public";
+  const view = publicContext(opts.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD);
+  const out = new Map<ResourceName, RawRow[]>();
+  // Dependency order, so provenance sees what the resources it quotes have withheld.
+  for (const name of writeOrder.filter((n) => names.includes(n))) {
+    const def = resourceByName(name)!;
+    let rows = rowsOf(await ctx.db.execute(selectSql(def, ctx.organisationId)));
+    if (audience === "public" && def.publicView) {
+      rows = rows.map((row) => def.publicView!(row, view)).filter((row): row is RawRow => row !== null);
+    }
+    out.set(name, rows);
+  }
+  return out;
+}
+
+/** The whole package as text files, without touching the disk. */
+export async function buildDataPackage(ctx: Context, opts: ExportOptions = {}): Promise<DataPackageFiles> {
+  return inSnapshot(ctx, async (ctx) => {
+    const [organisation] = await ctx.db
+      .select({ name: organisations.name, slug: organisations.slug })
+      .from(organisations)
+      .where(eq(organisations.id, ctx.organisationId));
+    if (!organisation) throw new AppError("not_found", "The organisation was not found.");
+    // Public packages need every resource read, so that provenance of withheld values is withheld too.
+    const data = await readResources(
+      ctx,
+      resources.map((r) => r.name),
+      opts,
+    );
+    const created = new Date(opts.created ?? Date.now()).toISOString();
+    const descriptor = buildDescriptor({
+      organisation,
+      audience: opts.audience ?? "public",
+      created,
+      threshold: opts.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD,
+    });
+    const files = new Map<string, string>([["datapackage.json", `${JSON.stringify(descriptor, null, 2)}\n`]]);
+    const rows = {} as Record<ResourceName, number>;
+    for (const def of resources) {
+      const resourceRows = data.get(def.name) ?? [];
+      files.set(`${def.name}.csv`, toCsv(def, resourceRows));
+      rows[def.name] = resourceRows.length;
+    }
+    return { files, rows };
+  });
+}
+
+/** Writes datapackage.json and one CSV per resource into `outDir` (created if missing). */
+export async function exportDataPackage(ctx: Context, outDir: string, opts: ExportOptions = {}) {
+  const { files, rows } = await buildDataPackage(ctx, opts);
+  await fs.mkdir(outDir, { recursive: true });
+  for (const [name, text] of files) {
+    // Write beside and rename, so a reader never sees half a file.
+    const target = path.join(outDir, name);
+    await fs.writeFile(`${target}.tmp`, text, "utf8");
+    await fs.rename(`${target}.tmp`, target);
+  }
+  return { outDir, files: [...files.keys()], rows };
+}
+
+/** The package as one zip (for the portal's download link); entries dated `created`, so it is reproducible. */
+export async function dataPackageZip(ctx: Context, opts: ExportOptions = {}): Promise<Uint8Array> {
+  const created = new Date(opts.created ?? Date.now());
+  const { files } = await buildDataPackage(ctx, { ...opts, created });
+  const entries: Record<string, Uint8Array> = {};
+  for (const [name, text] of files) entries[name] = strToU8(text);
+  return zipSync(entries, { level: 6, mtime: created });
+}
+
+/** One resource as CSV text (the portal links each table on its own). */
+export async function resourceCsv(ctx: Context, name: string, opts: ExportOptions = {}): Promise<string> {
+  const def = resourceByName(name);
+  if (!def) throw new AppError("not_found", `There is no open-data resource called "${name}".`);
+  return inSnapshot(ctx, async (ctx) => {
+    // Public provenance depends on what the other resources withhold; the others stand alone.
+    const needsAll = def.name === "provenance" && (opts.audience ?? "public") === "public";
+    const data = await readResources(ctx, needsAll ? [...writeOrder] : [def.name], opts);
+    return toCsv(def, data.get(def.name) ?? []);
+  });
+}

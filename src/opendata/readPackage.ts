@@ -1,0 +1,185 @@
+// Reads a package folder: datapackage.json and each declared CSV, strictly UTF-8, with
+// the header and every cell checked against the resource's declared fields. Nothing here
+// touches the database.
+import fs from "node:fs/promises";
+import path from "node:path";
+import { CsvError, parse } from "csv-parse/sync";
+import { parseCell } from "./cells.ts";
+import type { DeclaredResource } from "./descriptor.ts";
+import type { Problem, Problems } from "./problems.ts";
+import type { ParsedRow, ResourceDef } from "./resourceDef.ts";
+
+export interface ParsedTable {
+  def: ResourceDef;
+  file: string;
+  /** rows[i] is data row i + 1. */
+  rows: ParsedRow[];
+}
+
+/** Offset of the first byte that is not valid UTF-8, or -1. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const c = bytes[i]!;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    const extra = c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : 0;
+    // Not a lead byte, or the sequence is cut off by the end of the file.
+    if (extra === 0 || i + extra >= bytes.length) return i;
+    for (let k = 1; k <= extra; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return i;
+    const next = bytes[i + 1]!;
+    // Overlong forms, UTF-16 surrogates and code points above U+10FFFF.
+    if ((c === 0xe0 && next < 0xa0) || (c === 0xed && next > 0x9f)) return i;
+    if ((c === 0xf0 && next < 0x90) || (c === 0xf4 && next > 0x8f)) return i;
+    i += extra + 1;
+  }
+  return -1;
+}
+
+const strict = new TextDecoder("utf-8", { fatal: true });
+
+/** Where in the table the bad byte is: data row and column, found by parsing the valid text before it. */
+function locateByte(bytes: Uint8Array, offset: number): { row?: number; column?: string; line: number } {
+  const before = strict.decode(bytes.subarray(0, offset));
+  const line = before.split("\n").length;
+  try {
+    const records = parse(before, { relax_column_count: true, relax_quotes: true }) as string[][];
+    if (before.endsWith("\n") || records.length === 0) records.push([""]);
+    const header = records[0]!;
+    const row = records.length - 1;
+    const last = records[records.length - 1]!;
+    return row === 0 ? { row: 0, line } : { row, column: header[last.length - 1], line };
+  } catch {
+    return { line };
+  }
+}
+
+/** Strict UTF-8 decoding (a leading BOM is dropped); a problem names the first bad byte's row and column. */
+export function decodeUtf8(bytes: Uint8Array, file: string, problems: Problems): string | null {
+  try {
+    return strict.decode(bytes).replace(/^\uFEFF/, "");
+  } catch {
+    const offset = Math.max(0, firstInvalidUtf8(bytes));
+    const at = locateByte(bytes, offset);
+    const byte = (bytes[offset] ?? 0).toString(16).toUpperCase().padStart(2, "0");
+    const problem: Problem = {
+      file,
+      message:
+        `the file is not UTF-8: byte 0x${byte} (line ${at.line}) cannot be read as UTF-8, as happens with ` +
+        'Latin-1/Windows-1252 files. Save it as "CSV UTF-8" and import again.',
+    };
+    if (at.row !== undefined) problem.row = at.row;
+    if (at.column !== undefined) problem.column = at.column;
+    problems.add(problem);
+    return null;
+  }
+}
+
+export async function readDescriptor(dir: string, problems: Problems): Promise<unknown> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await fs.readFile(path.join(dir, "datapackage.json"));
+  } catch {
+    problems.add({ file: "datapackage.json", message: `is missing from ${dir}` });
+    return undefined;
+  }
+  const text = decodeUtf8(bytes, "datapackage.json", problems);
+  if (text === null) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    problems.add({ file: "datapackage.json", message: `is not valid JSON (${(error as Error).message})` });
+    return undefined;
+  }
+}
+
+function checkHeader(def: ResourceDef, file: string, header: string[], problems: Problems): boolean {
+  const expected = def.fields.map((f) => f.name);
+  const before = problems.total;
+  for (const name of expected) {
+    if (!header.includes(name)) {
+      problems.add({
+        file,
+        row: 0,
+        column: name,
+        message: `the column is missing (the header must be ${expected.join(",")})`,
+      });
+    }
+  }
+  for (const name of header) {
+    if (!expected.includes(name))
+      problems.add({ file, row: 0, column: name, message: `is not a column of ${def.name}` });
+  }
+  if (problems.total === before && header.join() !== expected.join()) {
+    problems.add({ file, row: 0, message: `the columns must be in the order ${expected.join(",")}` });
+  }
+  return problems.total === before;
+}
+
+function parseRows(def: ResourceDef, file: string, records: string[][], problems: Problems): ParsedRow[] {
+  const rows: ParsedRow[] = [];
+  for (let i = 1; i < records.length; i++) {
+    const record = records[i]!;
+    if (record.length !== def.fields.length) {
+      problems.add({
+        file,
+        row: i,
+        message: `has ${record.length} values; the header has ${def.fields.length} columns`,
+      });
+      continue;
+    }
+    const row: ParsedRow = {};
+    let valid = true;
+    def.fields.forEach((f, j) => {
+      const cell = parseCell(f, record[j]!);
+      if (cell.ok) row[f.name] = cell.value;
+      else {
+        valid = false;
+        problems.add({ file, row: i, column: f.name, message: cell.error });
+      }
+    });
+    const broken = valid ? def.check?.(row) : null;
+    if (broken) problems.add({ file, row: i, column: broken.field, message: broken.message });
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** Reads and checks every declared resource; problems are collected, not thrown. */
+export async function readTables(
+  dir: string,
+  declared: DeclaredResource[],
+  problems: Problems,
+): Promise<Map<string, ParsedTable>> {
+  const tables = new Map<string, ParsedTable>();
+  for (const { def, path: file } of declared) {
+    let bytes: Uint8Array;
+    try {
+      bytes = await fs.readFile(path.join(dir, file));
+    } catch {
+      problems.add({ file, message: `is declared in datapackage.json but missing from ${dir}` });
+      continue;
+    }
+    const text = decodeUtf8(bytes, file, problems);
+    if (text === null) continue;
+    let records: string[][];
+    try {
+      records = parse(text, { relax_column_count: true, skip_empty_lines: true }) as string[][];
+    } catch (error) {
+      if (!(error instanceof CsvError)) throw error;
+      const line = (error as CsvError & { lines?: number }).lines;
+      problems.add({ file, message: `is not valid CSV${line ? ` (line ${line})` : ""}: ${error.message}` });
+      continue;
+    }
+    const header = records[0];
+    if (!header) {
+      problems.add({ file, row: 0, message: "the file is empty: the header row is missing" });
+      continue;
+    }
+    if (!checkHeader(def, file, header, problems)) continue;
+    tables.set(def.name, { def, file, rows: parseRows(def, file, records, problems) });
+  }
+  return tables;
+}

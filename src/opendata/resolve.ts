@@ -1,0 +1,221 @@
+// Which id each package row gets in the importing organisation. An id the organisation
+// already has is kept (the row is updated). Administrations and committees are matched by
+// code, documents by sha256. An id that another organisation in the same database owns is
+// never touched: the row gets UUIDv5(organisation id, package id) instead, the same on
+// every import, and every reference to it follows.
+import { createHash } from "node:crypto";
+import { eq, getTableColumns, getTableName, sql } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
+import type { Context } from "../context.ts";
+import { administrations, committees } from "../db/schema.ts";
+import type { ResourceName } from "./fields.ts";
+import type { CodeResource, ExistingCodes } from "./keys.ts";
+import type { Problems } from "./problems.ts";
+import type { ParsedTable } from "./readPackage.ts";
+import type { Refs } from "./resourceDef.ts";
+import { writeOrder } from "./resources.ts";
+import { rowsOf } from "./sqlRows.ts";
+
+const CHUNK = 20_000;
+
+/** RFC 4122 name-based UUID (SHA-1): the same namespace and name always give the same id. */
+export function uuidV5(namespace: string, name: string): string {
+  const hash = createHash("sha1")
+    .update(Buffer.from(namespace.replaceAll("-", ""), "hex"))
+    .update(name, "utf8")
+    .digest();
+  hash[6] = (hash[6]! & 0x0f) | 0x50;
+  hash[8] = (hash[8]! & 0x3f) | 0x80;
+  const hex = hash.subarray(0, 16).toString("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+export function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+export async function existingCodes(
+  ctx: Context,
+): Promise<{ codes: ExistingCodes; ids: Record<CodeResource, Map<string, string>> }> {
+  const org = ctx.organisationId;
+  const a = await ctx.db
+    .select({ id: administrations.id, code: administrations.code })
+    .from(administrations)
+    .where(eq(administrations.organisationId, org));
+  const c = await ctx.db
+    .select({ id: committees.id, code: committees.code })
+    .from(committees)
+    .where(eq(committees.organisationId, org));
+  const ids = {
+    administrations: new Map(a.map((r) => [r.code, r.id])),
+    committees: new Map(c.map((r) => [r.code, r.id])),
+  };
+  return {
+    ids,
+    codes: {
+      administrations: new Set(ids.administrations.keys()),
+      committees: new Set(ids.committees.keys()),
+    },
+  };
+}
+
+/** Which of `ids` exist in `table`, and in which organisation. */
+async function owners(ctx: Context, table: ParsedTable, ids: string[]): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  const name = getTableName(table.def.table).replaceAll('"', '""');
+  for (const chunk of chunks(ids, CHUNK)) {
+    // The ids as one JSON parameter: thousands of bound parameters cost more than the lookup.
+    const rows = rowsOf(
+      await ctx.db.execute(
+        sql.join([
+          sql.raw(`SELECT t.id::text AS id, t.organisation_id::text AS org FROM jsonb_array_elements_text(`),
+          sql`${JSON.stringify(chunk)}`,
+          sql.raw(`::jsonb) AS j(id) JOIN "${name}" t ON t.id = j.id::uuid`),
+        ]),
+      ),
+    ) as { id: string; org: string }[];
+    for (const r of rows) found.set(r.id, r.org);
+  }
+  return found;
+}
+
+async function naturalKeyIds(ctx: Context, table: ParsedTable, field: string): Promise<Map<string, string>> {
+  const columns = getTableColumns(table.def.table) as Record<string, PgColumn>;
+  const key = field.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+  const rows = (await ctx.db
+    .select({ id: columns.id!, key: columns[key]! })
+    .from(table.def.table)
+    .where(eq(columns.organisationId!, ctx.organisationId))) as { id: string; key: string }[];
+  return new Map(rows.map((r) => [r.key, r.id]));
+}
+
+export interface Resolution {
+  refs: Refs;
+  /** How many package ids were replaced because another organisation owns them. */
+  remapped: number;
+  /** Per resource: the resolved ids that already exist in this organisation (updated, not inserted). */
+  existing: Map<ResourceName, Set<string>>;
+}
+
+export async function resolveIds(
+  ctx: Context,
+  tables: Map<string, ParsedTable>,
+  codeIds: Record<CodeResource, Map<string, string>>,
+  problems: Problems,
+): Promise<Resolution> {
+  const maps = new Map<ResourceName, Map<string, string>>();
+  const existing = new Map<ResourceName, Set<string>>();
+  let remapped = 0;
+  for (const name of writeOrder) {
+    const table = tables.get(name);
+    if (!table) continue;
+    const found = await owners(
+      ctx,
+      table,
+      table.rows.map((r) => r.id as string),
+    );
+    const natural = table.def.matchBy ? await naturalKeyIds(ctx, table, table.def.matchBy) : undefined;
+    const map = new Map<string, string>();
+    const exists = new Set<string>();
+    const takenBy = new Map<string, number>();
+    const replaced: string[] = [];
+    table.rows.forEach((row, i) => {
+      const id = row.id as string;
+      let resolved = id;
+      const match = natural?.get(row[table.def.matchBy!] as string);
+      const owner = found.get(id);
+      if (owner === ctx.organisationId) exists.add(id);
+      else if (match) {
+        resolved = match;
+        exists.add(match);
+      } else if (owner !== undefined) {
+        resolved = uuidV5(ctx.organisationId, id);
+        replaced.push(resolved);
+        remapped++;
+      }
+      const earlier = takenBy.get(resolved);
+      if (earlier !== undefined) {
+        problems.add({
+          file: table.file,
+          row: i + 1,
+          column: table.def.matchBy ?? "id",
+          message: `matches the same existing ${name} row as row ${earlier} of the package`,
+        });
+      }
+      takenBy.set(resolved, i + 1);
+      map.set(id, resolved);
+    });
+    // A replaced id is already here when the same package was imported before.
+    for (const [id, org] of await owners(ctx, table, replaced))
+      if (org === ctx.organisationId) exists.add(id);
+    maps.set(name, map);
+    existing.set(name, exists);
+  }
+  // A code means the package's row when the package has one, otherwise the organisation's.
+  const codes = {
+    administrations: new Map(codeIds.administrations),
+    committees: new Map(codeIds.committees),
+  };
+  for (const resource of ["administrations", "committees"] as const) {
+    const map = maps.get(resource);
+    for (const row of tables.get(resource)?.rows ?? [])
+      codes[resource].set(row.code as string, map!.get(row.id as string)!);
+  }
+  return {
+    remapped,
+    existing,
+    refs: {
+      id: (resource, id) => maps.get(resource)?.get(id) ?? id,
+      code: (resource, code) => {
+        const id = codes[resource].get(code);
+        if (!id) throw new Error(`unchecked ${resource} code ${code}`);
+        return id;
+      },
+    },
+  };
+}
+
+/** Natural keys (slug, theme number …) already used by another row of the organisation. */
+export async function checkExistingKeys(
+  ctx: Context,
+  tables: Map<string, ParsedTable>,
+  databaseRows: Map<ResourceName, Record<string, unknown>[]>,
+  problems: Problems,
+): Promise<void> {
+  for (const table of tables.values()) {
+    const { def } = table;
+    const keys = (def.unique ?? []).filter((k) => !(k.length === 1 && k[0] === def.matchBy));
+    if (!keys.length) continue;
+    const columns = getTableColumns(def.table) as Record<string, PgColumn>;
+    const rows = databaseRows.get(def.name)!;
+    const packageIds = new Set(rows.map((r) => r.id as string));
+    for (const key of keys) {
+      const props = key
+        .map((f) => def.fields.find((x) => x.name === f)!.column ?? f)
+        .map((c) => c.replace(/_([a-z0-9])/g, (_, x: string) => x.toUpperCase()));
+      const select = Object.fromEntries([["id", columns.id!], ...props.map((p) => [p, columns[p]!])]);
+      const existing = (await ctx.db
+        .select(select)
+        .from(def.table)
+        .where(eq(columns.organisationId!, ctx.organisationId))) as Record<string, unknown>[];
+      const owner = new Map<string, string>();
+      for (const r of existing) {
+        if (!packageIds.has(r.id as string))
+          owner.set(props.map((p) => String(r[p])).join("\u0000"), r.id as string);
+      }
+      rows.forEach((r, i) => {
+        const other = owner.get(props.map((p) => String(r[p])).join("\u0000"));
+        if (other && other !== r.id) {
+          problems.add({
+            file: table.file,
+            row: i + 1,
+            column: key[key.length - 1]!,
+            message: `${key.join(" + ")} is already used by another ${def.name} row of this organisation (id ${other})`,
+          });
+        }
+      });
+    }
+  }
+}

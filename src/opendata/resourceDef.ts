@@ -1,0 +1,135 @@
+// What a resource declaration holds, and the two things derived from its fields: the
+// query that reads it for one organisation, and the database row a CSV row becomes.
+import { getTableName, type SQL, sql } from "drizzle-orm";
+import type { PgTable } from "drizzle-orm/pg-core";
+import type { CellValue } from "./cells.ts";
+import { columnKey, type FieldDef, type ResourceName } from "./fields.ts";
+
+/** A CSV row after its cells were checked: field name → value. */
+export type ParsedRow = Record<string, CellValue>;
+/** A row as the export query returns it: field name → database value (mostly text). */
+export type RawRow = Record<string, unknown>;
+
+/** Turns the package's ids and codes into the ids they get in this organisation. */
+export interface Refs {
+  id(resource: ResourceName, id: string): string;
+  code(resource: "administrations" | "committees", code: string): string;
+}
+
+/** What the public export hides, so that provenance quoting it is hidden too. */
+export interface PublicContext {
+  threshold: number;
+  hide(id: string, field?: string): void;
+  isHidden(id: string, field: string): boolean;
+}
+
+export interface ResourceDef {
+  name: ResourceName;
+  /** Danish title for datapackage.json. */
+  title: string;
+  description?: string;
+  table: PgTable;
+  fields: FieldDef[];
+  /** The table has `version` (bumped when an import changes a row) and `updated_at`. */
+  versioned: boolean;
+  /** Natural keys that must be unique within the organisation, besides `id`. */
+  unique?: string[][];
+  /** A natural key by which a row of the package finds the organisation's existing row (code, sha256). */
+  matchBy?: string;
+  /** A field referring to a row of the same resource: parents are written first. */
+  selfRef?: string;
+  /** Fields that may be empty in the public package (their value is withheld there). */
+  publicOptional?: string[];
+  /** Cross-field rules the database also enforces, checked first for a clear message. */
+  check?(row: ParsedRow): { field: string; message: string } | null;
+  /** Columns computed from the row (observations.year) or needing more than a plain mapping. */
+  extraColumns?(row: ParsedRow, refs: Refs): Record<string, unknown>;
+  /** The public package: the row with withheld values emptied, or null to leave it out. */
+  publicView?(row: RawRow, ctx: PublicContext): RawRow | null;
+}
+
+const q = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+function fieldExpression(def: FieldDef): string {
+  if (def.derived) return `(${def.derived})`;
+  const ref = def.references;
+  if (def.join) {
+    const j = def.join;
+    const link = `${q(getTableName(j.table))} j`;
+    if (ref?.field === "code") {
+      return `ARRAY(SELECT r.code FROM ${link} JOIN ${q(ref.resource)} r ON r.id = j.${q(j.otherColumn)} WHERE j.${q(j.ownerColumn)} = t.id ORDER BY r.code)`;
+    }
+    return `ARRAY(SELECT j.${q(j.otherColumn)}::text FROM ${link} WHERE j.${q(j.ownerColumn)} = t.id ORDER BY 1)`;
+  }
+  const column = `t.${q(def.column ?? def.name)}`;
+  if (ref?.field === "code") return `(SELECT r.code FROM ${q(ref.resource)} r WHERE r.id = ${column})`;
+  switch (def.type) {
+    case "string":
+      return def.format === "uuid" ? `${column}::text` : column;
+    case "integer":
+    case "number":
+    case "boolean":
+      // As text: exact digits for numeric and bigint, the same on PGlite and node-postgres.
+      return `${column}::text`;
+    case "date":
+      return `to_char(${column}, 'YYYY-MM-DD')`;
+    case "datetime":
+      return `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+    case "array":
+    case "object":
+      return column;
+  }
+}
+
+/** The export query: every field of the resource for one organisation, ordered by id. */
+export function selectSql(def: ResourceDef, organisationId: string): SQL {
+  const columns = def.fields.map((f) => `${fieldExpression(f)} AS ${q(f.name)}`).join(", ");
+  return sql.join([
+    sql.raw(`SELECT ${columns} FROM ${q(getTableName(def.table))} t WHERE t.organisation_id = `),
+    sql`${organisationId}`,
+    sql.raw(" ORDER BY t.id"),
+  ]);
+}
+
+type Mapping = { name: string; key: string; ref: FieldDef["references"] };
+const mappings = new WeakMap<ResourceDef, Mapping[]>();
+
+/** Which fields are written to which Drizzle key: worked out once per resource, used per row. */
+function mappingOf(def: ResourceDef): Mapping[] {
+  let mapping = mappings.get(def);
+  if (!mapping) {
+    mapping = def.fields
+      .filter((f) => f.name !== "id" && !f.join && !f.derived)
+      .map((f) => ({ name: f.name, key: columnKey(f), ref: f.references }));
+    mappings.set(def, mapping);
+  }
+  return mapping;
+}
+
+/** The values a checked CSV row is written back with (Drizzle keys), ids and codes resolved. */
+export function toDatabaseRow(
+  def: ResourceDef,
+  row: ParsedRow,
+  refs: Refs,
+  organisationId: string,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = { id: refs.id(def.name, row.id as string), organisationId };
+  for (const { name, key, ref } of mappingOf(def)) {
+    const value = row[name] ?? null;
+    if (ref && value !== null) {
+      out[key] =
+        ref.field === "id"
+          ? refs.id(ref.resource, value as string)
+          : refs.code(ref.resource as "administrations" | "committees", value as string);
+    } else {
+      out[key] = value;
+    }
+  }
+  return Object.assign(out, def.extraColumns?.(row, refs));
+}
+
+export function fieldOf(def: ResourceDef, name: string): FieldDef {
+  const found = def.fields.find((f) => f.name === name);
+  if (!found) throw new Error(`${def.name} has no field ${name}`);
+  return found;
+}

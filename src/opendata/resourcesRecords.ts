@@ -1,0 +1,189 @@
+// The record-keeping resources of the package: documents and where facts were read in
+// them (provenance), inquiries from politicians, hearings and hearing responses. The
+// registry resources are in resources.ts, which lists all of them in order.
+import * as s from "../db/schema.ts";
+import { hearingStates, inquiryStates, respondentKinds } from "../domain/enums.ts";
+import { field as f, type ResourceName } from "./fields.ts";
+import type { ParsedRow, ResourceDef } from "./resourceDef.ts";
+
+/** Provenance names entities in the singular (as the ingest does); the resource each lives in. */
+export const provenanceEntities: Record<string, ResourceName> = {
+  administration: "administrations",
+  committee: "committees",
+  document: "documents",
+  policy: "policies",
+  theme: "themes",
+  goal: "goals",
+  indicator: "indicators",
+  observation: "observations",
+  initiative: "initiatives",
+  budget_line: "budget_lines",
+  annual_target: "annual_targets",
+  inquiry: "inquiries",
+  hearing: "hearings",
+  hearing_response: "hearing_responses",
+};
+
+/** A rule such as period_start ≤ period_end, reported on the later column. */
+export const notAfter = (row: ParsedRow, first: string, last: string) => {
+  const a = row[first];
+  const b = row[last];
+  return a === null || b === null || a === undefined || b === undefined || a <= b
+    ? null
+    : { field: last, message: `${String(b)} is before ${first} ${String(a)}` };
+};
+
+export const recordResources: ResourceDef[] = [
+  {
+    name: "documents",
+    title: "Dokumenter",
+    description: "Den offentlige pakke udelader dokumenternes tekst og lagersti.",
+    table: s.documents,
+    versioned: true,
+    unique: [["sha256"]],
+    matchBy: "sha256",
+    selfRef: "previous_version_id",
+    publicView: (row) => ({ ...row, text: null, storage_path: null }),
+    fields: [
+      f.id(),
+      f.text("filename", { required: true }),
+      f.text("media_type", { required: true }),
+      f.text("sha256", { required: true, pattern: "^[0-9a-f]{64}$" }),
+      f.text("title"),
+      f.text("case_number"),
+      f.text("document_number"),
+      f.date("dated"),
+      f.int("size", { required: true, minimum: 0 }),
+      f.text("kind"),
+      f.ref("previous_version_id", "documents"),
+      f.text("text", { emptyValue: "" }),
+      f.text("storage_path"),
+    ],
+  },
+  {
+    name: "provenance",
+    title: "Kilder",
+    description: "Hvor en oplysning er læst: dokument, tegnpositioner (start, end) og citat.",
+    table: s.provenance,
+    versioned: false,
+    check: (row) => notAfter(row, "start", "end"),
+    extraColumns: (row, refs) => ({
+      entityId: refs.id(provenanceEntities[row.entity as string]!, row.entity_id as string),
+    }),
+    publicView: (row, ctx) => (ctx.isHidden(row.entity_id as string, row.field as string) ? null : row),
+    fields: [
+      f.oneOf("entity", Object.keys(provenanceEntities), { required: true }),
+      f.text("entity_id", { required: true, format: "uuid" }),
+      f.text("field", { required: true }),
+      f.ref("document_id", "documents", { required: true }),
+      f.int("start", { required: true, minimum: 0 }),
+      f.int("end", { required: true, minimum: 0 }),
+      f.text("quote", { required: true }),
+      f.id(),
+      f.int("page"),
+    ],
+  },
+  {
+    name: "inquiries",
+    title: "Spørgsmål fra politikere",
+    table: s.inquiries,
+    versioned: true,
+    check: (row) => {
+      const questions = row.questions as unknown[];
+      if (!questions.every((x) => typeof x === "string"))
+        return { field: "questions", message: "must be a JSON list of texts" };
+      return row.question_count === null || row.question_count === questions.length
+        ? null
+        : {
+            field: "question_count",
+            message: `${row.question_count} does not match the ${questions.length} questions`,
+          };
+    },
+    publicView: (row, ctx) => {
+      // A draft answer is not public until it is sent.
+      if (row.state !== "sent") ctx.hide(row.id as string, "answer");
+      return { ...row, answer: row.state === "sent" ? row.answer : null, scope: null };
+    },
+    fields: [
+      f.id(),
+      f.text("asked_by", { required: true }),
+      f.date("asked_on"),
+      f.date("answered_on"),
+      f.code("administration", "administrations", "administration_id"),
+      f.text("signed_by"),
+      f.text("case_number"),
+      f.text("document_number"),
+      f.int("question_count", { derived: "jsonb_array_length(t.questions)" }),
+      f.ref("document_id", "documents"),
+      f.date("due_on"),
+      { name: "questions", type: "array", emptyValue: [] },
+      f.text("answer"),
+      f.oneOf("state", inquiryStates, { required: true }),
+      { name: "scope", type: "object", emptyValue: {} },
+      f.list("administrations", {
+        references: { resource: "administrations", field: "code" },
+        join: {
+          table: s.inquiryAdministrations,
+          ownerColumn: "inquiry_id",
+          otherColumn: "administration_id",
+        },
+      }),
+    ],
+  },
+  {
+    name: "hearings",
+    title: "Høringer",
+    table: s.hearings,
+    versioned: true,
+    check: (row) => notAfter(row, "opens_on", "closes_on"),
+    fields: [
+      f.id(),
+      f.ref("policy_id", "policies"),
+      f.text("title", { required: true }),
+      f.date("opens_on"),
+      f.date("closes_on"),
+      f.oneOf("state", hearingStates, { required: true }),
+      f.list("invited"),
+      f.ref("draft_document_id", "documents"),
+      f.ref("adopted_document_id", "documents"),
+    ],
+  },
+  {
+    name: "hearing_responses",
+    title: "Høringssvar",
+    description: "Den offentlige pakke har kun offentliggjorte svar, og borgeres navne kun med samtykke.",
+    table: s.hearingResponses,
+    versioned: true,
+    publicView: (row, ctx) => {
+      if (row.published !== "true") {
+        ctx.hide(row.id as string);
+        return null;
+      }
+      if (row.respondent_kind !== "citizen" || row.consent_to_publish_name === "true") return row;
+      ctx.hide(row.id as string, "from_name");
+      return { ...row, from_name: null };
+    },
+    fields: [
+      f.id(),
+      f.text("policy_title"),
+      f.code("from_committee", "committees", "from_committee_id"),
+      f.text("addressed_to"),
+      f.date("meeting_date"),
+      f.text("signed_by"),
+      f.text("case_number"),
+      f.text("document_number"),
+      f.list("goals_chosen"),
+      f.ref("document_id", "documents"),
+      f.ref("hearing_id", "hearings"),
+      f.oneOf("respondent_kind", respondentKinds, { required: true }),
+      f.text("from_name"),
+      f.text("text"),
+      { name: "positions", type: "array", emptyValue: [] },
+      f.bool("consent_to_publish_name", { required: true }),
+      f.bool("published", { required: true }),
+      f.text("administration_comment"),
+      f.ref("attachment_document_id", "documents"),
+      { name: "received_at", type: "datetime", required: true },
+    ],
+  },
+];

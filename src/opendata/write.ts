@@ -1,0 +1,196 @@
+// Writing checked rows back: new ids inserted, existing rows updated only when a value
+// differs (then their version goes up, as after any edit), and link tables set to exactly
+// the package's pairs for the rows the package holds. Importing the same package twice
+// therefore changes nothing the second time.
+//
+// Rows travel as ONE JSON parameter per batch, unpacked by jsonb_to_recordset: building
+// 200,000 rows × 10 columns as bound parameters through Drizzle cost more than the
+// database's own work (bench/opendata.ts). Numeric values travel as JSON strings, so
+// PostgreSQL's numeric keeps every digit.
+import { getTableColumns, getTableName, type SQL, sql } from "drizzle-orm";
+import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
+import type { Context } from "../context.ts";
+import type { JoinSpec } from "./fields.ts";
+import { chunks } from "./resolve.ts";
+import type { ResourceDef } from "./resourceDef.ts";
+import { rowsOf } from "./sqlRows.ts";
+
+const BATCH = 5000;
+
+export interface WriteCounts {
+  rows: number;
+  inserted: number;
+  updated: number;
+}
+
+const q = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/** Parents before children, for a resource that refers to itself. */
+export function parentsFirst(rows: Record<string, unknown>[], parentKey: string): Record<string, unknown>[] {
+  const byId = new Map(rows.map((r) => [r.id as string, r]));
+  const done = new Set<string>();
+  const out: Record<string, unknown>[] = [];
+  const visit = (row: Record<string, unknown>) => {
+    const id = row.id as string;
+    if (done.has(id)) return;
+    done.add(id);
+    const parent = byId.get(row[parentKey] as string);
+    if (parent) visit(parent);
+    out.push(row);
+  };
+  for (const row of rows) visit(row);
+  return out;
+}
+
+interface Target {
+  table: string;
+  /** SQL column name and type, per Drizzle key of the rows. */
+  columns: { key: string; name: string; type: string }[];
+}
+
+function target(table: PgTable, keys: string[]): Target {
+  const all = getTableColumns(table) as Record<string, PgColumn>;
+  return {
+    table: q(getTableName(table)),
+    columns: keys.map((key) => ({ key, name: all[key]!.name, type: all[key]!.getSQLType() })),
+  };
+}
+
+/** `INSERT … SELECT … FROM jsonb_to_recordset($1)`: the rows as one parameter. */
+function insertFromJson(t: Target, rows: Record<string, unknown>[]): SQL {
+  const json = JSON.stringify(
+    rows.map((row) => Object.fromEntries(t.columns.map((c) => [c.name, row[c.key] ?? null]))),
+  );
+  const names = t.columns.map((c) => q(c.name)).join(", ");
+  const types = t.columns.map((c) => `${q(c.name)} ${c.type}`).join(", ");
+  return sql.join([
+    sql.raw(`INSERT INTO ${t.table} (${names}) SELECT ${names} FROM jsonb_to_recordset(`),
+    sql`${json}`,
+    sql.raw(`::jsonb) AS x(${types})`),
+  ]);
+}
+
+/**
+ * Inserts the rows whose id is new and updates the existing ones whose values differ
+ * (`existing`: ids already in this organisation, from resolve.ts). Inserts go first, so
+ * an updated row may point at a new one; parents come before children.
+ */
+export async function upsertRows(
+  ctx: Context,
+  def: ResourceDef,
+  rows: Record<string, unknown>[],
+  existing: Set<string>,
+): Promise<WriteCounts> {
+  const counts = { rows: rows.length, inserted: 0, updated: 0 };
+  if (rows.length === 0) return counts;
+  const t = target(def.table, Object.keys(rows[0]!));
+  const selfKey = def.selfRef ? t.columns.find((c) => c.name === def.selfRef)!.key : undefined;
+  const fresh = rows.filter((r) => !existing.has(r.id as string));
+  for (const batch of chunks(selfKey ? parentsFirst(fresh, selfKey) : fresh, BATCH)) {
+    await ctx.db.execute(insertFromJson(t, batch));
+    counts.inserted += batch.length;
+  }
+  const changing = t.columns
+    .filter((c) => c.name !== "id" && c.name !== "organisation_id")
+    .map((c) => q(c.name));
+  const set = changing.map((n) => `${n} = x.${n}`);
+  if (def.versioned) set.push(`"version" = ${t.table}."version" + 1`);
+  if ("updatedAt" in getTableColumns(def.table)) set.push(`"updated_at" = now()`);
+  const types = t.columns.map((c) => `${q(c.name)} ${c.type}`).join(", ");
+  // Only rows of this organisation, and only where a value really differs: an unchanged
+  // row keeps its version, so importing the same package twice changes nothing.
+  const where =
+    ` WHERE ${t.table}."id" = x."id" AND ${t.table}."organisation_id" = x."organisation_id"` +
+    ` AND ROW(${changing.map((n) => `${t.table}.${n}`).join(", ")}) IS DISTINCT FROM ROW(${changing.map((n) => `x.${n}`).join(", ")})`;
+  for (const batch of chunks(
+    rows.filter((r) => existing.has(r.id as string)),
+    BATCH,
+  )) {
+    const json = JSON.stringify(
+      batch.map((row) => Object.fromEntries(t.columns.map((c) => [c.name, row[c.key] ?? null]))),
+    );
+    const statement = sql.join([
+      sql.raw(`WITH u AS (UPDATE ${t.table} SET ${set.join(", ")} FROM jsonb_to_recordset(`),
+      sql`${json}`,
+      sql.raw(`::jsonb) AS x(${types})${where} RETURNING 1) SELECT count(*)::int AS n FROM u`),
+    ]);
+    const [result] = rowsOf(await ctx.db.execute(statement)) as { n: number }[];
+    counts.updated += Number(result!.n);
+  }
+  return counts;
+}
+
+export interface LinkCounts {
+  added: number;
+  removed: number;
+}
+
+/** Makes the link table hold exactly `pairs` for the given owners. */
+export async function syncLinks(
+  ctx: Context,
+  join: JoinSpec,
+  owners: string[],
+  pairs: [owner: string, other: string][],
+): Promise<LinkCounts> {
+  const table = q(getTableName(join.table));
+  const [owner, other] = [q(join.ownerColumn), q(join.otherColumn)];
+  const have = new Set<string>();
+  for (const ids of chunks(owners, BATCH * 4)) {
+    const rows = rowsOf(
+      await ctx.db.execute(
+        sql.join([
+          sql.raw(`SELECT ${owner}::text AS a, ${other}::text AS b FROM ${table} WHERE ${owner} IN `),
+          sql.raw("(SELECT jsonb_array_elements_text("),
+          sql`${JSON.stringify(ids)}`,
+          sql.raw("::jsonb)::uuid)"),
+        ]),
+      ),
+    ) as { a: string; b: string }[];
+    for (const r of rows) have.add(`${r.a}|${r.b}`);
+  }
+  const wanted = new Set(pairs.map(([a, b]) => `${a}|${b}`));
+  const remove = [...have].filter((p) => !wanted.has(p)).map((p) => p.split("|"));
+  for (const batch of chunks(remove, BATCH)) {
+    await ctx.db.execute(
+      sql.join([
+        sql.raw(
+          `DELETE FROM ${table} WHERE (${owner}, ${other}) IN (SELECT (e->>0)::uuid, (e->>1)::uuid FROM jsonb_array_elements(`,
+        ),
+        sql`${JSON.stringify(batch)}`,
+        sql.raw("::jsonb) e)"),
+      ]),
+    );
+  }
+  const add = pairs.filter(([a, b]) => !have.has(`${a}|${b}`));
+  const [ownerProp, otherProp] = [
+    drizzleKey(join.table, join.ownerColumn),
+    drizzleKey(join.table, join.otherColumn),
+  ];
+  await bulkInsert(
+    ctx,
+    join.table,
+    add.map(([a, b]) => ({ organisationId: ctx.organisationId, [ownerProp]: a, [otherProp]: b })),
+    " ON CONFLICT DO NOTHING",
+  );
+  return { added: add.length, removed: remove.length };
+}
+
+/** Inserts rows (Drizzle keys, all alike) in batches of one JSON parameter each. */
+export async function bulkInsert(
+  ctx: Context,
+  table: PgTable,
+  rows: Record<string, unknown>[],
+  suffix = "",
+): Promise<void> {
+  if (rows.length === 0) return;
+  const t = target(table, Object.keys(rows[0]!));
+  for (const batch of chunks(rows, BATCH))
+    await ctx.db.execute(sql.join([insertFromJson(t, batch), sql.raw(suffix)]));
+}
+
+/** The Drizzle key of a column given by its SQL name. */
+function drizzleKey(table: PgTable, name: string): string {
+  return Object.entries(getTableColumns(table) as Record<string, PgColumn>).find(
+    ([, c]) => c.name === name,
+  )![0];
+}
