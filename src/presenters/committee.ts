@@ -1,0 +1,6 @@
+// A committee (udvalg) as the API shows it: the open-data package's columns.
+import type { CommitteeRow } from "../queries/apiOrganisation.ts";
+
+export function presentCommittee(row: CommitteeRow) {
+  return { id: row.id, code: row.code, name: row.name };
+}

@@ -1,0 +1,22 @@
+// An initiative of the project bank; administration and committee by code.
+import type { EqualityGround, FundingStatus, InitiativeStatus } from "../domain/enums.ts";
+import type { InitiativeRow } from "../queries/apiInitiatives.ts";
+
+export function presentInitiative(row: InitiativeRow) {
+  return {
+    id: row.id,
+    policy_id: row.policyId,
+    goal_ids: row.goalIds,
+    administration: row.administration,
+    committee: row.committee,
+    title: row.title,
+    description: row.description,
+    funding_status: row.fundingStatus as FundingStatus,
+    status: row.status as InitiativeStatus,
+    target_groups: row.targetGroups,
+    equality_grounds: row.equalityGrounds as EqualityGround[],
+    partners: row.partners,
+    start_year: row.startYear,
+    end_year: row.endYear,
+  };
+}

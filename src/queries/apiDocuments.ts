@@ -1,0 +1,114 @@
+// The API's reads of documents (metadata only: never the text or where the file is
+// kept) and of provenance (which document and sentence a value was read from).
+// Provenance of a value the public may not see is not public either: its quote would
+// give the value away (a suppressed count, an unsent answer, a citizen's name).
+import { asc, eq, inArray, sql } from "drizzle-orm";
+import { documents, hearingResponses, inquiries, observations, provenance } from "../db/schema.ts";
+import { resourceQueries, when } from "./apiPage.ts";
+import { col, isoDate } from "./apiSql.ts";
+
+export interface DocumentFilters {
+  kind?: string;
+}
+
+export const documentQueries = resourceQueries({
+  id: documents.id,
+  organisationId: documents.organisationId,
+  select: (scope, where, limit) =>
+    scope.db
+      .select({
+        id: documents.id,
+        filename: documents.filename,
+        mediaType: documents.mediaType,
+        sha256: documents.sha256,
+        title: documents.title,
+        caseNumber: documents.caseNumber,
+        documentNumber: documents.documentNumber,
+        dated: isoDate(documents.dated),
+        size: documents.size,
+        kind: documents.kind,
+        previousVersionId: documents.previousVersionId,
+      })
+      .from(documents)
+      .where(where)
+      .orderBy(asc(documents.id))
+      .limit(limit),
+  filters: (f: DocumentFilters) => [when(f.kind, (v) => eq(documents.kind, v))],
+});
+export type DocumentRow = NonNullable<Awaited<ReturnType<typeof documentQueries.get>>>;
+
+/** The entities provenance may name publicly: those of the open-data package's resources, in the singular. */
+export const provenanceEntityNames = [
+  "administration",
+  "committee",
+  "document",
+  "policy",
+  "theme",
+  "goal",
+  "indicator",
+  "observation",
+  "initiative",
+  "budget_line",
+  "annual_target",
+  "inquiry",
+  "hearing",
+  "hearing_response",
+] as const;
+export type ProvenanceEntity = (typeof provenanceEntityNames)[number];
+
+export interface ProvenanceFilters {
+  entity?: string;
+  entity_id?: string;
+  field?: string;
+  document_id?: string;
+}
+
+const about = (entity: string, ...fields: string[]) =>
+  fields.length === 0
+    ? sql`${col(provenance.entity)} = ${entity}`
+    : sql`${col(provenance.entity)} = ${entity} AND ${inArray(provenance.field, fields)}`;
+
+/** Provenance the public may see: only of public resources, and not of withheld values. */
+const publicProvenance = (threshold: number) => sql`${inArray(provenance.entity, provenanceEntityNames)}
+  AND NOT (
+    (${about("document", "text", "storage_path")})
+    OR (${about("observation", "value", "n")} AND EXISTS (SELECT 1 FROM ${observations}
+      WHERE ${col(observations.id)} = ${col(provenance.entityId)} AND ${col(observations.n)} < ${threshold}))
+    OR (${about("inquiry", "scope")})
+    OR (${about("inquiry", "answer")} AND EXISTS (SELECT 1 FROM ${inquiries}
+      WHERE ${col(inquiries.id)} = ${col(provenance.entityId)} AND ${col(inquiries.state)} <> 'sent'))
+    OR (${about("hearing_response")} AND EXISTS (SELECT 1 FROM ${hearingResponses}
+      WHERE ${col(hearingResponses.id)} = ${col(provenance.entityId)} AND (NOT ${col(hearingResponses.published)}
+        OR (${col(provenance.field)} = 'from_name' AND ${col(hearingResponses.respondentKind)} = 'citizen'
+          AND NOT ${col(hearingResponses.consentToPublishName)}))))
+  )`;
+
+export const provenanceQueries = resourceQueries({
+  id: provenance.id,
+  organisationId: provenance.organisationId,
+  visible: (scope) => publicProvenance(scope.threshold),
+  select: (scope, where, limit) =>
+    scope.db
+      .select({
+        id: provenance.id,
+        entity: provenance.entity,
+        entityId: provenance.entityId,
+        field: provenance.field,
+        documentId: provenance.documentId,
+        start: provenance.start,
+        end: provenance.end,
+        quote: provenance.quote,
+        page: provenance.page,
+      })
+      .from(provenance)
+      .where(where)
+      .orderBy(asc(provenance.id))
+      .limit(limit),
+  filters: (f: ProvenanceFilters) => [
+    when(f.entity, (v) => eq(provenance.entity, v)),
+    when(f.entity_id, (v) => eq(provenance.entityId, v)),
+    when(f.field, (v) => eq(provenance.field, v)),
+    when(f.document_id, (v) => eq(provenance.documentId, v)),
+  ],
+});
+export type ProvenanceRow = NonNullable<Awaited<ReturnType<typeof provenanceQueries.get>>>;
