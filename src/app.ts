@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
 import { apiRoutes } from "./api/routes.ts";
+import { writeRoutes } from "./api/writeRoutes.ts";
 import { type Context, createContext, publicActor } from "./context.ts";
 import type { Database } from "./db/client.ts";
 import { toAppError } from "./errors.ts";
@@ -17,6 +18,12 @@ export interface AppDeps {
   database: Database;
   organisation: { id: string; name: string };
   logger: Logger;
+  /** Signs the session cookie (boot.ts sessionSecret); without it, a random one per process. */
+  secret?: string;
+  /** Largest accepted upload in MB (PEJL_UPLOAD_LIMIT_MB); default 50. */
+  uploadLimitMb?: number;
+  /** Where uploaded documents are kept (under random names); omitted = not kept. */
+  uploadDir?: string;
 }
 
 export type AppEnv = { Variables: { ctx: Context } };
@@ -75,6 +82,7 @@ export function buildApp(deps: AppDeps) {
   });
 
   app.route("/api", apiRoutes(deps));
+  app.route("/api/v1", writeRoutes(deps));
   app.route("/admin", adminRoutes(deps));
   app.route("/", portalRoutes(deps));
 

@@ -1,5 +1,6 @@
 // Serves the app over HTTP and shuts down cleanly: stop accepting, finish
 // requests, close the database (PGlite flushes and releases its lock).
+import path from "node:path";
 import { serve } from "@hono/node-server";
 import { buildApp } from "./app.ts";
 import { openFromEnv, requireOrganisation, sessionSecret } from "./boot.ts";
@@ -11,13 +12,20 @@ export async function startServer(env: Env, logger: Logger, opts: { demo?: boole
   const started = performance.now();
   const database = await openFromEnv(env);
   try {
-    sessionSecret(env);
+    const secret = sessionSecret(env);
     if (opts.demo) {
       const { loaded } = await loadDemo(database, logger);
       if (loaded) logger.info("demo data loaded");
     }
     const organisation = await requireOrganisation(database);
-    const app = buildApp({ database, organisation, logger });
+    const app = buildApp({
+      database,
+      organisation,
+      logger,
+      secret,
+      uploadLimitMb: env.PEJL_UPLOAD_LIMIT_MB,
+      uploadDir: path.join(env.dataDir, "uploads"),
+    });
     const server = serve({ fetch: app.fetch, port: env.PORT, hostname: process.env.HOST ?? "0.0.0.0" });
     await new Promise<void>((resolve, reject) => {
       server.once("listening", () => resolve());

@@ -1,6 +1,7 @@
 // build* factories: each test makes its own organisation, so tests sharing a
 // worker's database never see each other's rows.
 import { createHash, randomUUID } from "node:crypto";
+import { hashPassword } from "../src/auth/password.ts";
 import { type Actor, type Context, createContext, systemActor } from "../src/context.ts";
 import type { Db } from "../src/db/client.ts";
 import {
@@ -18,12 +19,15 @@ import {
   initiatives,
   inquiries,
   inquiryAdministrations,
+  roleAssignments as loginRoleAssignments,
+  users as loginUsers,
   observations,
   organisations,
   policies,
   provenance,
   themes,
 } from "../src/db/schema.ts";
+import type { Role as LoginRole } from "../src/domain/enums.ts";
 import { testDatabase } from "./db.ts";
 
 export const administrationNames: Record<string, string> = {
@@ -224,15 +228,13 @@ export async function buildRegistry(org: TestOrganisation) {
     ownerAdministrationId: org.administrationIds.BIF,
   });
   const theme1 = await buildTheme(org, policy.id, 1, "Flere i job");
-  await db
-    .insert(themes)
-    .values({
-      organisationId,
-      policyId: policy.id,
-      number: 2,
-      title: "Tryghed",
-      description: "Alle skal føle sig trygge.",
-    });
+  await db.insert(themes).values({
+    organisationId,
+    policyId: policy.id,
+    number: 2,
+    title: "Tryghed",
+    description: "Alle skal føle sig trygge.",
+  });
   const goal1 = await buildGoal(org, policy.id, { themeId: theme1.id, number: "1.1", sortOrder: 1 });
   const goal2 = await buildGoal(org, policy.id, {
     kind: "result_goal",
@@ -512,4 +514,36 @@ export async function buildEmptyOrganisation(): Promise<TestOrganisation> {
     committeeIds: {},
     ctx: (actor = systemActor("test")) => createContext({ db, organisationId, actor }),
   };
+}
+
+/**
+ * A user who can log in: a password (argon2id) and one role; reporters get
+ * the administration with `administrationCode`. Returns the password too.
+ */
+export async function buildLoginUser(
+  org: TestOrganisation,
+  role: LoginRole,
+  opts: { administrationCode?: string; password?: string; name?: string } = {},
+) {
+  const password = opts.password ?? "rigtig-hest-batteri-hæfteklamme";
+  const administrationId = opts.administrationCode ? org.administrationIds[opts.administrationCode]! : null;
+  const [user] = await org.db
+    .insert(loginUsers)
+    .values({
+      organisationId: org.organisationId,
+      name: opts.name ?? `Test ${role}${opts.administrationCode ? ` ${opts.administrationCode}` : ""}`,
+      email: `${role}-${randomUUID().slice(0, 8)}@example.dk`,
+      passwordHash: await hashPassword(password),
+    })
+    .returning();
+  await org.db
+    .insert(loginRoleAssignments)
+    .values({ organisationId: org.organisationId, userId: user!.id, role, administrationId });
+  const actor: Actor = {
+    kind: "user",
+    userId: user!.id,
+    label: user!.email,
+    grants: [{ role, administrationId }],
+  };
+  return { user: user!, email: user!.email, password, actor, ctx: org.ctx(actor) };
 }

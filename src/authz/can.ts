@@ -1,7 +1,14 @@
-// Who may do what: small declarative rules per entity, checked by every command
-// and used by queries to scope what an actor sees.
+// Who may do what: small declarative rules per entity (src/authz/rules.ts),
+// checked by every command and used by queries to scope what an actor sees.
+//
+// Two refusals exist, and the difference matters: what an actor may not even
+// see is reported as "not found" (404), so a crafted request learns nothing
+// about another administration's data; what they may see but not change is
+// "forbidden" (403).
 import type { Actor, RoleGrant } from "../context.ts";
+import type { Role } from "../domain/enums.ts";
 import { AppError } from "../errors.ts";
+import { type Reach, rulesFor, workspace } from "./rules.ts";
 
 export type Action = "read" | "create" | "update" | "delete" | "review" | "report" | "manage" | "answer";
 
@@ -11,35 +18,35 @@ export interface Subject {
   administrationId?: string | null;
 }
 
-type Rule = (grant: RoleGrant, action: Action, subject: Subject) => boolean;
+function grantAllows(grant: RoleGrant, reach: Reach | undefined, subject: Subject): boolean {
+  if (!reach) return false;
+  if (reach === "all") return true;
+  // "own": only a subject of the grant's administration; a subject bound to no
+  // administration is nobody's own.
+  return !!subject.administrationId && subject.administrationId === grant.administrationId;
+}
 
-const rules: Record<string, Rule[]> = {
-  // Registry content (policies, goals, indicators, initiatives …).
-  registry: [
-    (g) => g.role === "admin" || g.role === "coordinator",
-    (g, a) => g.role === "viewer" && a === "read",
-    (g, a) => g.role === "reporter" && a === "read",
-  ],
-  // A reporter's status report: only for their own administration.
-  statusReport: [
-    (g) => g.role === "admin" || g.role === "coordinator",
-    (g, a, s) =>
-      g.role === "reporter" &&
-      (a === "read" || a === "report") &&
-      !!s.administrationId &&
-      s.administrationId === g.administrationId,
-    (g, a) => g.role === "viewer" && a === "read",
-  ],
-  organisation: [(g) => g.role === "admin"],
-  user: [(g) => g.role === "admin"],
-  audit: [(g, a) => (g.role === "admin" || g.role === "coordinator") && a === "read"],
-};
-
-export function can(actor: Actor, action: Action, subject: Subject): boolean {
+function allows(actor: Actor, action: Action, subject: Subject): boolean {
   if (actor.kind === "system") return true;
   if (actor.kind === "public") return false;
-  const entityRules = rules[subject.entity] ?? rules.registry!;
-  return actor.grants.some((grant) => entityRules.some((rule) => rule(grant, action, subject)));
+  const rules = rulesFor(subject.entity);
+  return actor.grants.some((grant) => grantAllows(grant, rules[action]?.[grant.role as Role], subject));
+}
+
+export function can(actor: Actor, action: Action, subject: Subject): boolean {
+  return allows(actor, action, subject);
+}
+
+/** True when the actor may see the subject at all (its entity's "read" rule). */
+export function canSee(actor: Actor, subject: Subject): boolean {
+  return allows(actor, "read", subject);
+}
+
+/** False when the subject lies outside every grant's workspace (a reporter and another administration). */
+function inWorkspace(actor: Actor, subject: Subject): boolean {
+  if (actor.kind !== "user") return actor.kind === "system";
+  if (!subject.administrationId) return true;
+  return actor.grants.some((grant) => grantAllows(grant, workspace[grant.role as Role], subject));
 }
 
 /** Throws when the actor may not act. What they may not even see is reported as not found. */
@@ -52,5 +59,21 @@ export function authorize(
   if (can(actor, action, subject)) return;
   if (opts.hidden) throw new AppError("not_found", `${subject.entity} was not found.`);
   if (actor.kind === "public") throw new AppError("unauthenticated", "You must log in to do this.");
+  if (!canSee(actor, subject) || !inWorkspace(actor, subject))
+    throw new AppError("not_found", `${subject.entity} was not found.`);
   throw new AppError("forbidden", `You may not ${action} this ${subject.entity}.`);
+}
+
+/** For queries: the administrations whose rows of `entity` the actor may read; "all" or a list. */
+export function readableAdministrations(actor: Actor, entity: string): "all" | string[] {
+  if (actor.kind === "system") return "all";
+  if (actor.kind === "public") return [];
+  const rules = rulesFor(entity);
+  const ids: string[] = [];
+  for (const grant of actor.grants) {
+    const reach = rules.read?.[grant.role as Role];
+    if (reach === "all") return "all";
+    if (reach === "own" && grant.administrationId) ids.push(grant.administrationId);
+  }
+  return ids;
 }

@@ -1,8 +1,63 @@
-// The admin UI under /admin (behind login).
+// The admin UI under /admin (behind login). Order matters: body size limit,
+// who is asking, CSRF on every state change, the public login pages, then the
+// login requirement for everything else.
+import type { Context as HonoContext } from "hono";
 import { Hono } from "hono";
-import type { AppDeps, AppEnv } from "../../app.ts";
+import { uploadBodyLimit, uploadLimitBytes } from "../../api/adminUpload.ts";
+import type { AppDeps } from "../../app.ts";
+import { type AuthEnv, actorFromRequest, csrfProtection } from "../../auth/middleware.ts";
+import { randomToken } from "../../auth/tokens.ts";
+import { adminDashboard } from "../../queries/adminDashboard.ts";
+import { auditRoutes } from "./auditRoutes.tsx";
+import { dashboardPage } from "./dashboardPage.tsx";
+import { importRoutes } from "./importRoutes.tsx";
+import { initiativeRoutes } from "./initiativeEdit.tsx";
+import { loginRoutes } from "./loginRoutes.tsx";
+import { reviewRoutes } from "./reviewRoutes.tsx";
+import type { AdminPage } from "./shell.tsx";
 
-export function adminRoutes(_deps: AppDeps) {
-  const app = new Hono<AppEnv>();
+export type AdminPageFor = (c: HonoContext<AuthEnv>) => AdminPage;
+
+export function adminRoutes(deps: AppDeps) {
+  const app = new Hono<AuthEnv>();
+  // Without a configured secret (tests, tools), sessions last as long as this process.
+  const secret = deps.secret ?? randomToken();
+  const limit = uploadLimitBytes(deps.uploadLimitMb);
+  const organisation = deps.organisation.name;
+
+  app.use("*", uploadBodyLimit(limit));
+  app.use("*", actorFromRequest(secret));
+  app.use("*", async (c, next) => {
+    // The login form has no session yet; it checks its own double-submit token.
+    if (c.req.path === "/admin/login") return next();
+    return csrfProtection()(c, next);
+  });
+  app.use("*", async (c, next) => {
+    // Admin pages are personal: never cached by a browser or a proxy (ASVS 8.2.1).
+    await next();
+    c.header("Cache-Control", "no-store");
+  });
+
+  app.route("/", loginRoutes({ organisation, secret }));
+
+  app.use("*", async (c, next) => {
+    if (c.get("user")) return next();
+    if (c.req.method !== "GET") return c.redirect("/admin/login", 303);
+    const next_ = new URL(c.req.url);
+    return c.redirect(`/admin/login?next=${encodeURIComponent(next_.pathname + next_.search)}`, 303);
+  });
+
+  const pageFor: AdminPageFor = (c) => ({
+    organisation,
+    user: c.get("user")!,
+    csrf: c.get("session")?.csrfToken ?? "",
+  });
+
+  app.get("/", async (c) => c.html(dashboardPage(pageFor(c), await adminDashboard(c.get("ctx")))));
+  app.route("/", importRoutes(deps, pageFor, limit));
+  app.route("/", reviewRoutes(pageFor));
+  app.route("/", auditRoutes(pageFor));
+  app.route("/", initiativeRoutes(pageFor));
+
   return app;
 }

@@ -1,0 +1,76 @@
+// Login rate limiting (ASVS 2.2.1): failed attempts are counted per e-mail
+// address and per client address in a fixed window, in the database, so every
+// instance behind a load balancer sees the same counts.
+import { inArray, sql } from "drizzle-orm";
+import type { Executor } from "../db/client.ts";
+import { loginThrottle } from "../db/schema.ts";
+
+export const WINDOW_MINUTES = 15;
+/**
+ * Per e-mail the limit equals the account lock-out threshold, so an unknown
+ * address and a locked account answer alike (no account enumeration). A
+ * client address may try more e-mails (an office behind one NAT address).
+ */
+export const MAX_FAILURES_PER_EMAIL = 5;
+export const MAX_FAILURES_PER_ADDRESS = 30;
+
+export const emailKey = (email: string) => `email:${email.trim().toLowerCase()}`;
+export const addressKey = (address: string) => `address:${address}`;
+
+/**
+ * Keys a failure counts against. Without a known client address (a request
+ * that did not come through a socket, as in route tests) only the e-mail is
+ * counted: one shared "unknown" bucket would let anyone lock everyone out.
+ */
+function keysOf(email: string, address: string): string[] {
+  return address === "unknown" ? [emailKey(email)] : [emailKey(email), addressKey(address)];
+}
+
+function windowStart(now: Date): string {
+  return new Date(now.getTime() - WINDOW_MINUTES * 60_000).toISOString();
+}
+
+/** True when either key has used up its attempts in the current window. */
+export async function isThrottled(
+  db: Executor,
+  keys: { email: string; address: string },
+  now = new Date(),
+): Promise<boolean> {
+  const rows = await db
+    .select()
+    .from(loginThrottle)
+    .where(inArray(loginThrottle.key, keysOf(keys.email, keys.address)));
+  const since = Date.parse(windowStart(now));
+  return rows.some((row) => {
+    if (Date.parse(row.windowStart) < since) return false;
+    const limit = row.key.startsWith("email:") ? MAX_FAILURES_PER_EMAIL : MAX_FAILURES_PER_ADDRESS;
+    return row.attempts >= limit;
+  });
+}
+
+/** Counts one failed attempt against both keys; a window that has run out starts again. */
+export async function recordFailure(
+  db: Executor,
+  input: { organisationId: string; email: string; address: string },
+  now = new Date(),
+): Promise<void> {
+  const at = now.toISOString();
+  const expired = sql`${loginThrottle.windowStart} < ${windowStart(now)}::timestamptz`;
+  for (const key of keysOf(input.email, input.address)) {
+    await db
+      .insert(loginThrottle)
+      .values({ key, organisationId: input.organisationId, windowStart: at, attempts: 1 })
+      .onConflictDoUpdate({
+        target: loginThrottle.key,
+        set: {
+          attempts: sql`CASE WHEN ${expired} THEN 1 ELSE ${loginThrottle.attempts} + 1 END`,
+          windowStart: sql`CASE WHEN ${expired} THEN ${at}::timestamptz ELSE ${loginThrottle.windowStart} END`,
+        },
+      });
+  }
+}
+
+/** A successful login clears the e-mail's count (not the address's: others may share it). */
+export async function clearFailures(db: Executor, email: string): Promise<void> {
+  await db.delete(loginThrottle).where(inArray(loginThrottle.key, [emailKey(email)]));
+}

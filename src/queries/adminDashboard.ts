@@ -1,0 +1,79 @@
+// What the admin front page shows: the review queue's size, the documents
+// imported, and what waits for this user (candidates to review; status
+// reports to write in open rounds of their administration).
+import { and, count, desc, eq, inArray, sql } from "drizzle-orm";
+import { can } from "../authz/can.ts";
+import type { Context } from "../context.ts";
+import { administrations, candidates, documents, statusReports, statusRounds } from "../db/schema.ts";
+
+export async function adminDashboard(ctx: Context) {
+  const org = ctx.organisationId;
+  const reviews = can(ctx.actor, "review", { entity: "candidate" });
+  const seesDocuments = can(ctx.actor, "read", { entity: "document" });
+
+  const [queue] = reviews
+    ? await ctx.db
+        .select({ n: count() })
+        .from(candidates)
+        .where(and(eq(candidates.organisationId, org), eq(candidates.state, "pending")))
+    : [undefined];
+
+  const [docCount] = seesDocuments
+    ? await ctx.db.select({ n: count() }).from(documents).where(eq(documents.organisationId, org))
+    : [undefined];
+
+  const recentDocuments = seesDocuments
+    ? await ctx.db
+        .select({
+          id: documents.id,
+          filename: documents.filename,
+          title: documents.title,
+          kind: documents.kind,
+          createdAt: documents.createdAt,
+          pending: sql<number>`(select count(*)::int from ${candidates} c where c.document_id = ${documents.id} and c.state = 'pending')`,
+        })
+        .from(documents)
+        .where(eq(documents.organisationId, org))
+        .orderBy(desc(documents.createdAt))
+        .limit(5)
+    : [];
+
+  // Status reports still to be written in open rounds, for the administrations the user reports for.
+  const reportsFor =
+    ctx.actor.kind === "user"
+      ? ctx.actor.grants
+          .filter((g) => g.role === "reporter" && g.administrationId)
+          .map((g) => g.administrationId!)
+      : [];
+  const reportsToWrite =
+    reportsFor.length > 0
+      ? await ctx.db
+          .select({
+            roundId: statusRounds.id,
+            title: statusRounds.title,
+            period: statusRounds.period,
+            deadline: statusRounds.deadline,
+            administration: administrations.code,
+            open: sql<number>`count(*) filter (where ${statusReports.state} in ('draft', 'returned'))::int`,
+          })
+          .from(statusReports)
+          .innerJoin(statusRounds, eq(statusRounds.id, statusReports.roundId))
+          .innerJoin(administrations, eq(administrations.id, statusReports.administrationId))
+          .where(
+            and(
+              eq(statusReports.organisationId, org),
+              eq(statusRounds.state, "open"),
+              inArray(statusReports.administrationId, reportsFor),
+            ),
+          )
+          .groupBy(statusRounds.id, administrations.code)
+          .orderBy(statusRounds.deadline)
+      : [];
+
+  return {
+    pendingCandidates: queue?.n ?? null,
+    documentCount: docCount?.n ?? null,
+    recentDocuments,
+    reportsToWrite,
+  };
+}

@@ -1,0 +1,121 @@
+// The audit log page: filter, one event per row (newest first), pages of 50,
+// and a link to the same selection as CSV.
+import type { listAuditEvents } from "../../queries/audit.ts";
+import { DataTable } from "../components/DataTable.tsx";
+import { Button, ButtonLink, Select, TextInput } from "../components/FormControls.tsx";
+import { Pagination } from "../components/Pagination.tsx";
+import { formatNumber } from "../format.ts";
+import { danishDateTime } from "./dates.ts";
+import { type AdminPage, AdminShell } from "./shell.tsx";
+
+type Events = Awaited<ReturnType<typeof listAuditEvents>>;
+
+export interface AuditView {
+  filter: { slags?: string; handling?: string; bruger?: string; fra?: string; til?: string };
+  page: number;
+  pageSize: number;
+  entities: string[];
+}
+
+export function auditQuery(filter: AuditView["filter"], extra: Record<string, string> = {}) {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(filter)) if (v) params.set(k, v);
+  for (const [k, v] of Object.entries(extra)) params.set(k, v);
+  const s = params.toString();
+  return s ? `?${s}` : "";
+}
+
+/** What changed, in one short line: the fields whose values differ, or the record's own fields. */
+export function changeSummary(before: unknown, after: unknown): string {
+  const b = before && typeof before === "object" ? (before as Record<string, unknown>) : {};
+  const a = after && typeof after === "object" ? (after as Record<string, unknown>) : {};
+  const skip = new Set(["version", "updatedAt", "createdAt", "search"]);
+  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => !skip.has(k));
+  const show = (v: unknown) => {
+    const s = typeof v === "string" ? v : JSON.stringify(v);
+    return s === undefined ? "–" : s.length > 60 ? `${s.slice(0, 57)}…` : s;
+  };
+  const parts = keys
+    .filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]))
+    .map((k) =>
+      k in b && k in a ? `${k}: ${show(b[k])} → ${show(a[k])}` : `${k}: ${show(k in a ? a[k] : b[k])}`,
+    );
+  const line = parts.join("; ");
+  return line.length > 300 ? `${line.slice(0, 297)}…` : line;
+}
+
+export function auditPage(page: AdminPage, events: Events, view: AuditView) {
+  const totalPages = Math.max(1, Math.ceil(events.total / view.pageSize));
+  return (
+    <AdminShell
+      page={page}
+      title="Log"
+      currentPath="/admin/log"
+      breadcrumbs={[{ href: "/admin", text: "Oversigt" }, { text: "Log" }]}
+    >
+      <h1>Log over ændringer</h1>
+      <p>Alle ændringer og log ind-forsøg: hvem, hvornår, hvad og hvordan det var før og efter.</p>
+      <form method="get" action="/admin/log" class="mb-6" aria-label="Filtrér loggen">
+        <div class="row">
+          <div class="col-12 col-md-4">
+            <Select
+              id="slags"
+              name="slags"
+              label="Element"
+              placeholder="Alle"
+              value={view.filter.slags}
+              options={view.entities.map((e) => ({ value: e, text: e }))}
+            />
+          </div>
+          <div class="col-12 col-md-4">
+            <TextInput
+              id="handling"
+              name="handling"
+              label="Handling"
+              hint="Begyndelsen af handlingen, fx candidate eller user.login"
+              value={view.filter.handling}
+            />
+          </div>
+          <div class="col-12 col-md-4">
+            <TextInput
+              id="bruger"
+              name="bruger"
+              label="Bruger"
+              hint="Del af e-mailadressen"
+              value={view.filter.bruger}
+            />
+          </div>
+          <div class="col-12 col-md-4">
+            <TextInput id="fra" name="fra" label="Fra dato" type="date" value={view.filter.fra} />
+          </div>
+          <div class="col-12 col-md-4">
+            <TextInput id="til" name="til" label="Til dato" type="date" value={view.filter.til} />
+          </div>
+        </div>
+        <Button variant="secondary">Filtrér</Button>
+      </form>
+      <p>
+        <ButtonLink href={`/admin/log.csv${auditQuery(view.filter)}`}>Hent som CSV</ButtonLink>
+      </p>
+      <DataTable
+        caption={`${formatNumber(events.total, 0)} hændelser${totalPages > 1 ? `, side ${view.page} af ${totalPages}` : ""}`}
+        compact
+        columns={[
+          { header: "Tidspunkt", cell: (e) => danishDateTime(e.at) },
+          { header: "Bruger", cell: (e) => e.actorLabel },
+          { header: "Handling", cell: (e) => e.action },
+          { header: "Element", cell: (e) => e.entity },
+          { header: "Ændring", cell: (e) => changeSummary(e.before, e.after) },
+        ]}
+        rows={events.rows}
+        emptyText="Ingen hændelser matcher filteret."
+      />
+      <Pagination
+        currentPage={view.page}
+        totalPages={totalPages}
+        href={(p) => `/admin/log${auditQuery(view.filter, { side: String(p) })}`}
+        label="Sider i loggen"
+      />
+    </AdminShell>
+  );
+}

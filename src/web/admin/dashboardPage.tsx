@@ -1,0 +1,83 @@
+// The admin front page: the review queue's size, documents imported, and what
+// waits for the logged-in user.
+import type { adminDashboard } from "../../queries/adminDashboard.ts";
+import { Card } from "../components/Card.tsx";
+import { DataTable } from "../components/DataTable.tsx";
+import { formatNumber } from "../format.ts";
+import { danishDateTime } from "./dates.ts";
+import { type AdminPage, AdminShell } from "./shell.tsx";
+
+type Dashboard = Awaited<ReturnType<typeof adminDashboard>>;
+
+// These are counts of documents and review items, not of persons, so the
+// small-number suppression for personal data does not apply to them.
+const count = (n: number) => formatNumber(n, 0);
+
+export function dashboardPage(page: AdminPage, data: Dashboard) {
+  const waits: { text: string; href?: string }[] = [];
+  if (data.pendingCandidates)
+    waits.push({
+      text: `${count(data.pendingCandidates)} forslag fra importerede dokumenter venter på gennemgang`,
+      href: "/admin/forslag",
+    });
+  for (const r of data.reportsToWrite)
+    if (r.open > 0)
+      waits.push({
+        text: `${count(r.open)} indmeldinger for ${r.administration} i ${r.title ?? `statusrunden ${r.period}`} (frist ${r.deadline})`,
+      });
+  return (
+    <AdminShell page={page} title="Oversigt" currentPath="/admin">
+      <h1>Oversigt</h1>
+      <p class="font-lead">Velkommen, {page.user.name}.</p>
+      <h2>Det venter på dig</h2>
+      {waits.length === 0 ? (
+        <p>Der er ikke noget, der venter på dig lige nu.</p>
+      ) : (
+        <ul>
+          {waits.map((w) => (
+            <li>{w.href ? <a href={w.href}>{w.text}</a> : w.text}</li>
+          ))}
+        </ul>
+      )}
+      <div class="row">
+        {data.pendingCandidates !== null && (
+          <div class="col-12 col-md-6">
+            <Card heading="Forslag til gennemgang" headingLevel={3} href="/admin/forslag">
+              <p class="font-lead" data-testid="queue-size">
+                {count(data.pendingCandidates)}
+              </p>
+            </Card>
+          </div>
+        )}
+        {data.documentCount !== null && (
+          <div class="col-12 col-md-6">
+            <Card heading="Importerede dokumenter" headingLevel={3}>
+              <p class="font-lead">{count(data.documentCount)}</p>
+            </Card>
+          </div>
+        )}
+      </div>
+      {data.recentDocuments.length > 0 && (
+        <>
+          <h2>Senest importerede dokumenter</h2>
+          <DataTable
+            caption="Senest importerede dokumenter"
+            captionHidden
+            columns={[
+              { header: "Fil", cell: (d) => d.filename, rowHeader: true },
+              { header: "Titel", cell: (d) => d.title ?? "" },
+              { header: "Importeret", cell: (d) => danishDateTime(d.createdAt) },
+              {
+                header: "Forslag til gennemgang",
+                numeric: true,
+                cell: (d) =>
+                  d.pending > 0 ? <a href={`/admin/forslag?dokument=${d.id}`}>{count(d.pending)}</a> : "0",
+              },
+            ]}
+            rows={data.recentDocuments}
+          />
+        </>
+      )}
+    </AdminShell>
+  );
+}

@@ -1,0 +1,90 @@
+import { fundingStatusLabels, policyKindLabels } from "../../domain/labels.ts";
+
+// Danish names of the candidate kinds and their fields, for the review queue
+// and the import summary. A field without a label is shown by its own name.
+export const entityLabels: Record<string, { one: string; many: string }> = {
+  document: { one: "Dokument", many: "Dokumenter" },
+  policy: { one: "Politik", many: "Politikker" },
+  theme: { one: "Tema", many: "Temaer" },
+  goal: { one: "Mål", many: "Mål" },
+  indicator: { one: "Indikator", many: "Indikatorer" },
+  observation: { one: "Måling", many: "Målinger" },
+  initiative: { one: "Initiativ", many: "Initiativer" },
+  budget_line: { one: "Budgetlinje", many: "Budgetlinjer" },
+  annual_target: { one: "Årligt mål", many: "Årlige mål" },
+  inquiry: { one: "Spørgsmål fra Borgerrepræsentationen", many: "Spørgsmål fra Borgerrepræsentationen" },
+  hearing_response: { one: "Høringssvar", many: "Høringssvar" },
+};
+
+export const entityOne = (entity: string) => entityLabels[entity]?.one ?? entity;
+export const entityMany = (entity: string) => entityLabels[entity]?.many ?? entity;
+
+export const fieldLabels: Record<string, string> = {
+  title: "Titel",
+  kind: "Type",
+  text: "Tekst",
+  number: "Nummer",
+  description: "Beskrivelse",
+  administration: "Forvaltning",
+  committee: "Udvalg",
+  committees: "Udvalg",
+  funding_status: "Finansiering",
+  status: "Status",
+  period_start: "Periode fra",
+  period_end: "Periode til",
+  owner_administration: "Ansvarlig forvaltning",
+  owner_committee: "Ansvarligt udvalg",
+  adopted_on: "Vedtaget",
+  unit: "Enhed",
+  direction: "Retning",
+  baseline_value: "Udgangspunkt",
+  baseline_period: "Udgangspunktets periode",
+  target_value: "Mål (værdi)",
+  target_period: "Målets periode",
+  source: "Kilde",
+  year: "År",
+  amount_dkk: "Beløb (kr.)",
+  fte: "Årsværk",
+  metric: "Måltal",
+  value: "Værdi",
+  period: "Periode",
+  equality_grounds: "Diskriminationsgrunde",
+  target_groups: "Målgrupper",
+  case_number: "Sagsnummer",
+  document_number: "Dokumentnummer",
+  dated: "Dato",
+  asked_by: "Spurgt af",
+  asked_on: "Spurgt den",
+  signed_by: "Underskrevet af",
+  questions: "Spørgsmål",
+  policy_title: "Politikkens titel",
+  from_committee: "Fra udvalg",
+  addressed_to: "Til",
+  meeting_date: "Mødedato",
+  goals_chosen: "Valgte mål",
+  label: "Betegnelse",
+  follow_up: "Opfølgning",
+  parent_policy_title: "Hører under politikken",
+};
+
+export const fieldLabel = (field: string) => fieldLabels[field] ?? field;
+
+/** A field's value for reading: enumerations in Danish ("committee_action_plan" → "Udvalgshandleplan"). */
+export function fieldDisplay(field: string, value: unknown): string {
+  const labels = (valueLabels as Record<string, Record<string, string>>)[field];
+  if (labels && typeof value === "string" && labels[value]) return labels[value]!;
+  return fieldText(value);
+}
+
+/** A field's value as text for display and for the edit form (lists joined by "; "). */
+export function fieldText(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (Array.isArray(value)) return value.map((v) => fieldText(v)).join("; ");
+  if (typeof value === "object") return JSON.stringify(value);
+  return String(value);
+}
+
+/** Confidence as Danish percent: 0.85 → "85 %". */
+export const confidenceText = (c: number) => `${Math.round(c * 100)} %`;
+
+const valueLabels = { kind: policyKindLabels, funding_status: fundingStatusLabels };

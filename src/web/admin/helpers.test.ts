@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { changeSummary } from "./auditPage.tsx";
+import { csvCell } from "./auditRoutes.tsx";
+import { parseEditedFields } from "./candidateEdit.tsx";
+import { safeNext } from "./loginRoutes.tsx";
+
+describe("admin helpers", () => {
+  it.each([
+    ["/admin/forslag?slags=goal", "/admin/forslag?slags=goal"],
+    ["/admin", "/admin"],
+    ["https://evil.example/admin", "/admin"],
+    ["//evil.example", "/admin"],
+    ["/admin//evil.example", "/admin"],
+    ["/adminx", "/admin"],
+    ["javascript:alert(1)", "/admin"],
+    [undefined, "/admin"],
+  ])("after login goes only to an admin path: %s → %s", (next, expected) => {
+    expect(safeNext(next)).toBe(expected);
+  });
+
+  it.each([
+    ["=SUM(A1)", "'=SUM(A1)"],
+    ["+1", "'+1"],
+    ["-2", "'-2"],
+    ["@cmd", "'@cmd"],
+    ["almindelig tekst", "almindelig tekst"],
+    [null, ""],
+  ])("defuses spreadsheet formulas in CSV cells: %s", (value, expected) => {
+    expect(csvCell(value)).toBe(expected);
+  });
+
+  it("reads edited fields back with their types: Danish numbers, lists split on semicolons, empty text as null", () => {
+    const original = { title: "Gammel", amount_dkk: 1000, committees: ["BIU"], note: "x", nested: { a: 1 } };
+    const { fields, errors } = parseEditedFields(original, {
+      "f.title": "  Ny titel ",
+      "f.amount_dkk": "1.250.000,5",
+      "f.committees": "BIU; SOU ;",
+      "f.note": "",
+      "f.nested": "{}",
+    });
+    expect(errors).toEqual([]);
+    expect(fields).toEqual({
+      title: "Ny titel",
+      amount_dkk: 1250000.5,
+      committees: ["BIU", "SOU"],
+      note: null,
+    });
+  });
+
+  it.each([
+    ["1.500", 1500],
+    ["2,5", 2.5],
+    ["1.234.567", 1234567],
+    ["12.5", 12.5],
+    ["-3", -3],
+  ])("reads the Danish number %s as %s", (text, value) => {
+    expect(parseEditedFields({ n: 0 }, { "f.n": text }).fields.n).toBe(value);
+  });
+
+  it("names a number field that is not a number", () => {
+    const { errors } = parseEditedFields({ year: 2020 }, { "f.year": "tyve" });
+    expect(errors).toEqual([{ fieldId: "f-year", message: "År skal være et tal, fx 1.500 eller 2,5." }]);
+  });
+
+  it("summarises an audit event's change as the fields that differ", () => {
+    expect(changeSummary({ title: "A", version: 1 }, { title: "B", version: 2 })).toBe("title: A → B");
+    expect(changeSummary(null, { email: "a@b.dk" })).toBe("email: a@b.dk");
+  });
+});

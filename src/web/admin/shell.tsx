@@ -1,0 +1,62 @@
+// The admin page frame: DKFDS Layout in its admin variant, with the menu the
+// user's roles allow, their name and role, and the log-out form (POST + CSRF).
+import type { Child } from "hono/jsx";
+import type { UserActor } from "../../auth/actor.ts";
+import { CSRF_FIELD } from "../../auth/middleware.ts";
+import { can } from "../../authz/can.ts";
+import { roleLabels } from "../../domain/labels.ts";
+import type { Crumb } from "../components/Breadcrumbs.tsx";
+import type { NavItem } from "../components/Header.tsx";
+import { Layout } from "../components/Layout.tsx";
+
+export interface AdminPage {
+  organisation: string;
+  user: UserActor;
+  csrf: string;
+}
+
+export function adminNav(user: UserActor): NavItem[] {
+  const nav: NavItem[] = [{ href: "/admin", text: "Oversigt" }];
+  if (can(user, "create", { entity: "document" }))
+    nav.push({ href: "/admin/import", text: "Importér dokument" });
+  if (can(user, "review", { entity: "candidate" })) nav.push({ href: "/admin/forslag", text: "Forslag" });
+  if (can(user, "read", { entity: "audit" })) nav.push({ href: "/admin/log", text: "Log" });
+  return nav;
+}
+
+export function roleText(user: UserActor): string {
+  return user.roles
+    .map((r) =>
+      r.administrationCode ? `${roleLabels[r.role]}, ${r.administrationCode}` : roleLabels[r.role],
+    )
+    .join("; ");
+}
+
+export function AdminShell(props: {
+  page: AdminPage;
+  title: string;
+  currentPath: string;
+  breadcrumbs?: readonly Crumb[];
+  children?: Child;
+}) {
+  const { page } = props;
+  return (
+    <Layout
+      title={props.title}
+      variant="admin"
+      organisation={page.organisation}
+      currentPath={props.currentPath}
+      nav={adminNav(page.user)}
+      breadcrumbs={props.breadcrumbs}
+      user={{ name: page.user.name, info: roleText(page.user) }}
+      logout={{ action: "/admin/log-ud", csrf: { name: CSRF_FIELD, token: page.csrf } }}
+    >
+      {props.children}
+    </Layout>
+  );
+}
+
+/** The hidden CSRF field every admin form carries. */
+export function CsrfField({ token }: { token: string }) {
+  return <input type="hidden" name={CSRF_FIELD} value={token} />;
+}
