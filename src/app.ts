@@ -24,6 +24,8 @@ export interface AppDeps {
   uploadLimitMb?: number;
   /** Where uploaded documents are kept (under random names); omitted = not kept. */
   uploadDir?: string;
+  /** Counts below this are shown as "<5" (PEJL_SUPPRESSION_THRESHOLD); default 5. */
+  suppressionThreshold?: number;
 }
 
 export type AppEnv = { Variables: { ctx: Context } };

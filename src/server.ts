@@ -20,6 +20,7 @@ export async function startServer(env: Env, logger: Logger, opts: { demo?: boole
     const organisation = await requireOrganisation(database);
     const app = buildApp({
       database,
+      suppressionThreshold: env.PEJL_SUPPRESSION_THRESHOLD,
       organisation,
       logger,
       secret,

@@ -51,7 +51,7 @@ const publicRead: MiddlewareHandler[] = [
   ),
 ];
 
-export function apiRoutes(deps: AppDeps & { suppressionThreshold?: number }) {
+export function apiRoutes(deps: AppDeps) {
   const threshold = deps.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD;
   const app = new OpenAPIHono<AppEnv>({
     // A bad parameter is the same 400 as everywhere else: the app's error handler renders it.
