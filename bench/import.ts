@@ -37,13 +37,18 @@ const org = await ensureOrganisation(database.db, demoOrganisationSeed());
 const ctx = createContext({ db: database.db, organisationId: org.id, actor: systemActor("bench") });
 t = performance.now();
 let accepted = 0;
-for (const f of files) accepted += (await documentImporter(ctx, { bytes: f.bytes, filename: f.name, acceptAll: true })).accepted;
+for (const f of files)
+  accepted += (await documentImporter(ctx, { bytes: f.bytes, filename: f.name, acceptAll: true })).accepted;
 const importMs = performance.now() - t;
 await database.close();
 
-console.log(`demo corpus: ${files.length} files, ${(chars / 1024).toFixed(0)} KiB, ≈${pages.toFixed(0)} pages`);
+console.log(
+  `demo corpus: ${files.length} files, ${(chars / 1024).toFixed(0)} KiB, ≈${pages.toFixed(0)} pages`,
+);
 console.log(`baseline (read + sha256): ${baseline.toFixed(1)} ms`);
-console.log(`normalize + recognize: ${recognizeMs.toFixed(0)} ms per corpus = ${((pages / recognizeMs) * 1000).toFixed(0)} pages/s`);
+console.log(
+  `normalize + recognize: ${recognizeMs.toFixed(0)} ms per corpus = ${((pages / recognizeMs) * 1000).toFixed(0)} pages/s`,
+);
 console.log(
   `import and accept all on PGlite (in memory): ${importMs.toFixed(0)} ms, ${accepted} entities accepted (${(importMs / baseline).toFixed(0)}× baseline; target < 2000 ms)`,
 );

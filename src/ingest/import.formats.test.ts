@@ -11,7 +11,7 @@ import { goals, hearingResponses, inquiries, policies } from "../db/schema.ts";
 const text = (name: string) => fs.readFileSync(`data/demo/${name}`, "utf8");
 
 function toHtml(source: string): string {
-  const escape = (s: string) => s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
+  const esc = (s: string) => s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
   const blocks = source
     .split(/\n\s*\n/)
     .map((b) => b.trim())
@@ -19,17 +19,17 @@ function toHtml(source: string): string {
   const body = blocks
     .map((b) => {
       const heading = b.match(/^#+\s*(.*)$/);
-      if (heading) return `<h2>${escape(heading[1]!.replaceAll("*", ""))}</h2>`;
+      if (heading) return `<h2>${esc(heading[1]!.replaceAll("*", ""))}</h2>`;
       if (/^- /m.test(b))
         return `<ul>${b
           .split(/\n- /)
-          .map((li) => `<li>${escape(li.replace(/^- /, ""))}</li>`)
+          .map((li) => `<li>${esc(li.replace(/^- /, ""))}</li>`)
           .join("")}</ul>`;
       // A line ending in two spaces is a hard line break (as in the extracted text): <br>.
       const lines = b
         .replaceAll("**", "")
         .split(/ {2,}\n/)
-        .map((l) => escape(l.replace(/\s*\n\s*/g, " ")));
+        .map((l) => esc(l.replace(/\s*\n\s*/g, " ")));
       return `<p>${lines.join("<br>")}</p>`;
     })
     .join("\n");

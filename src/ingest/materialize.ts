@@ -110,7 +110,7 @@ export class Materializer {
   private async acceptedId(key: string | null | undefined): Promise<{ id: string; entity: string } | null> {
     if (!key) return null;
     const row = (await this.ensureKnown()).get(key);
-    if (!row || row.state !== "accepted" || !row.id) return null;
+    if (row?.state !== "accepted" || !row.id) return null;
     return { id: row.id, entity: row.entity };
   }
 

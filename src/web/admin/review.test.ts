@@ -82,7 +82,7 @@ describe("import and review in the admin", () => {
     const client = new AdminClient(app);
     await client.login(email, password);
     await client.get("/admin/import");
-    const big = "Politik for ligestilling 2024-2027\n" + "x".repeat(200_000);
+    const big = `Politik for ligestilling 2024-2027\n${"x".repeat(200_000)}`;
     const res = await client.post(
       "/admin/import",
       { file: new File([big], "stor.txt") },
