@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildTestApp } from "../test/app.ts";
 import { buildGoal, buildInitiative, buildOrganisation, buildPolicy } from "../test/factories.ts";
+import { initiativeUpdater } from "./commands/initiativeUpdater.ts";
 
 describe("the server", () => {
   it("answers /healthz after checking the database", async () => {
@@ -10,12 +11,14 @@ describe("the server", () => {
     expect(await res.json()).toMatchObject({ status: "ok" });
   });
 
-  it("lists the registry's policies, goals and initiatives on the front page, escaped, with security headers", async () => {
+  it("shows a policy with its goals and initiatives, escaped, with security headers", async () => {
     const org = await buildOrganisation();
     const policy = await buildPolicy(org, { title: "Politik for lige muligheder" });
     await buildGoal(org, policy.id, { text: "Flere unge i uddannelse" });
     await buildInitiative(org, policy.id, { title: "<script>alert(1)</script>Mentorordning" });
-    const res = await (await buildTestApp(org)).request("/");
+    const app = await buildTestApp(org);
+    expect(await (await app.request("/")).text()).toContain("Politik for lige muligheder");
+    const res = await app.request(`/politikker/${policy.slug}`);
     const html = await res.text();
     expect(res.status).toBe(200);
     expect(html).toContain('lang="da"');
@@ -26,6 +29,19 @@ describe("the server", () => {
     expect(res.headers.get("content-security-policy")).toContain("script-src 'self'");
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
     expect(res.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+  });
+
+  it("shows a change made by a command at once, even where the page was cached", async () => {
+    const org = await buildOrganisation();
+    const policy = await buildPolicy(org);
+    const initiative = await buildInitiative(org, policy.id, { title: "Gammel titel" });
+    const app = await buildTestApp(org);
+    for (let i = 0; i < 2; i++)
+      expect(await (await app.request(`/initiativer/${initiative.id}`)).text()).toContain("Gammel titel");
+    await initiativeUpdater(org.ctx(), { id: initiative.id, version: 1, title: "Ny titel" });
+    const html = await (await app.request(`/initiativer/${initiative.id}`)).text();
+    expect(html).toContain("Ny titel");
+    expect(html).not.toContain("Gammel titel");
   });
 
   it("shows another organisation's policies to nobody", async () => {

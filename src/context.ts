@@ -1,6 +1,7 @@
 // Who acts, on which organisation, through which database handle (possibly a transaction).
 import type { Executor } from "./db/client.ts";
 import type { Role } from "./domain/enums.ts";
+import { bumpGeneration } from "./queries/generation.ts";
 
 export interface RoleGrant {
   role: Role;
@@ -31,8 +32,14 @@ export function actorId(actor: Actor): string | null {
   return actor.kind === "user" ? actor.userId : null;
 }
 
-/** Runs `work` in one transaction; inside an open one it simply joins it. */
+/**
+ * Runs `work` in one transaction; inside an open one it simply joins it. After
+ * the outermost one commits, caches of the organisation's pages are told (not
+ * before: a concurrent reader could otherwise cache the old rows as new).
+ */
 export async function inTransaction<T>(ctx: Context, work: (ctx: Context) => Promise<T>): Promise<T> {
   if (ctx.inTransaction) return work(ctx);
-  return ctx.db.transaction((tx) => work({ ...ctx, db: tx, inTransaction: true }));
+  const result = await ctx.db.transaction((tx) => work({ ...ctx, db: tx, inTransaction: true }));
+  bumpGeneration(ctx.organisationId);
+  return result;
 }

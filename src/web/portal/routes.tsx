@@ -1,21 +1,175 @@
-// The public portal: every page a citizen can open without logging in.
+// The public portal: every page a citizen can open without logging in. Each
+// route: validate the parameters (zod, Danish 400) → query (scoped to the
+// organisation) → page. Responses go through the render cache (ETag/304).
 import { Hono } from "hono";
+import { z } from "zod";
 import type { AppDeps, AppEnv } from "../../app.ts";
-import { registryOverview } from "../../queries/registry.ts";
+import { DEFAULT_SUPPRESSION_THRESHOLD } from "../../domain/suppression.ts";
+import { notFound } from "../../errors.ts";
+import { buildDataPackage, dataPackageZip, resourceCsv } from "../../opendata/export.ts";
+import { resources } from "../../opendata/resources.ts";
+import { documentWithSources } from "../../queries/portalDocuments.ts";
+import { groundOverview } from "../../queries/portalGrounds.ts";
+import { indicatorDetail } from "../../queries/portalIndicator.ts";
+import { browseInitiatives, filterOptions, initiativeDetail } from "../../queries/portalInitiatives.ts";
+import { policyDetail, policySummaries } from "../../queries/portalPolicies.ts";
+import { MAX_QUERY_LENGTH, search, suggest } from "../../queries/search.ts";
 import { accessibilityPage } from "../pages/index.ts";
+import { renderToString } from "../render.ts";
+import { csvResponse, initiativesCsv, observationsCsv } from "./csv.ts";
+import { dataPage } from "./data.tsx";
+import { documentPage } from "./document.tsx";
+import { groundPage, groundsIndexPage } from "./ground.tsx";
 import { homePage } from "./home.tsx";
+import { indicatorPage } from "./indicator.tsx";
+import { initiativePage } from "./initiative.tsx";
+import { initiativesPage } from "./initiatives.tsx";
+import { policiesPage } from "./policies.tsx";
+import { policyPage } from "./policy.tsx";
+import { createRenderCache } from "./renderCache.ts";
+import { groundOfSlug, indicatorQuerySchema, initiativeQuerySchema, parseQuery } from "./schema.ts";
+import { type SearchState, searchPage } from "./search.tsx";
+
+const uuid = z.uuid();
+
+/** A path id that is not a UUID names nothing: 404, not a database error. */
+function idParam(value: string, what: string): string {
+  if (!uuid.safeParse(value).success) throw notFound(what);
+  return value;
+}
 
 export function portalRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   const organisation = deps.organisation.name;
+  // The threshold may come with the deps (PEJL_SUPPRESSION_THRESHOLD); 5 otherwise.
+  const threshold =
+    (deps as AppDeps & { suppressionThreshold?: number }).suppressionThreshold ??
+    DEFAULT_SUPPRESSION_THRESHOLD;
+  const cache = createRenderCache();
+  const html = async (node: unknown) =>
+    new Response(await renderToString(node), { headers: { "Content-Type": "text/html; charset=utf-8" } });
 
-  app.get("/", async (c) => {
-    const ctx = c.get("ctx");
-    const overview = await registryOverview(ctx.db, ctx.organisationId);
-    return c.html(homePage({ organisation, overview }));
+  app.use("*", async (c, next) => {
+    if (c.req.path.startsWith("/api/") || c.req.path.startsWith("/admin")) return next();
+    return cache.middleware(c, next);
   });
 
-  app.get("/tilgaengelighed", (c) => c.html(accessibilityPage({ organisation })));
+  app.get("/", async (c) => {
+    const policies = await policySummaries(c.get("ctx"));
+    return html(homePage({ organisation, policies, year: new Date().getUTCFullYear() }));
+  });
+
+  app.get("/politikker", async (c) => {
+    const policies = await policySummaries(c.get("ctx"));
+    return html(policiesPage({ organisation, policies, year: new Date().getUTCFullYear() }));
+  });
+
+  app.get("/politikker/:slug", async (c) => {
+    const detail = await policyDetail(c.get("ctx"), c.req.param("slug"));
+    if (!detail) throw notFound("The policy");
+    return html(policyPage({ organisation, detail, threshold }));
+  });
+
+  app.get("/indikatorer/:id", async (c) => {
+    const raw = c.req.param("id");
+    const csv = raw.endsWith(".csv");
+    const id = idParam(csv ? raw.slice(0, -4) : raw, "The indicator");
+    const query = parseQuery(indicatorQuerySchema, c.req.query());
+    const detail = await indicatorDetail(c.get("ctx"), id);
+    if (!detail) throw notFound("The indicator");
+    if (csv || query.format === "csv") {
+      const rows = detail.indicator.observations.filter(
+        (o) => query.opdeling === undefined || o.disaggregation === query.opdeling,
+      );
+      return csvResponse(observationsCsv(detail.indicator, rows, threshold), `indikator-${id}.csv`);
+    }
+    return html(indicatorPage({ organisation, detail, breakdown: query.opdeling ?? "", threshold }));
+  });
+
+  app.get("/initiativer", async (c) => {
+    const ctx = c.get("ctx");
+    const query = parseQuery(initiativeQuerySchema, c.req.query());
+    const filter = {
+      administration: query.forvaltning,
+      policy: query.politik,
+      ground: groundOfSlug(query.grund),
+      funding: query.finansiering,
+      status: query.status,
+      year: query.aar,
+      sort: query.sortering,
+      dir: query.retning,
+      page: query.side,
+    };
+    if (query.format === "csv") {
+      const all = await browseInitiatives(ctx, filter, { all: true });
+      return csvResponse(initiativesCsv(all.rows), "initiativer.csv");
+    }
+    const [browse, options] = await Promise.all([browseInitiatives(ctx, filter), filterOptions(ctx)]);
+    return html(initiativesPage({ organisation, query, browse, options }));
+  });
+
+  app.get("/initiativer/:id", async (c) => {
+    const detail = await initiativeDetail(c.get("ctx"), idParam(c.req.param("id"), "The initiative"));
+    if (!detail) throw notFound("The initiative");
+    return html(initiativePage({ organisation, detail }));
+  });
+
+  app.get("/dokumenter/:id", async (c) => {
+    const detail = await documentWithSources(c.get("ctx"), idParam(c.req.param("id"), "The document"));
+    if (!detail) throw notFound("The document");
+    return html(documentPage({ organisation, detail }));
+  });
+
+  app.get("/ligestillingsgrunde", () => html(groundsIndexPage({ organisation })));
+
+  app.get("/ligestillingsgrunde/:slug", async (c) => {
+    const ground = groundOfSlug(c.req.param("slug"));
+    if (!ground) throw notFound("The equality ground");
+    const overview = await groundOverview(c.get("ctx"), ground);
+    return html(groundPage({ organisation, ground, overview }));
+  });
+
+  app.get("/soeg", async (c) => {
+    const q = (c.req.query("q") ?? "").trim();
+    let state: SearchState;
+    if (q === "") state = { kind: "empty" };
+    else if (q.length > MAX_QUERY_LENGTH) state = { kind: "too_long", q: q.slice(0, MAX_QUERY_LENGTH) };
+    else {
+      const ctx = c.get("ctx");
+      const result = await search(ctx, q);
+      const suggestion = result.total === 0 ? await suggest(ctx, q) : undefined;
+      state = { kind: "results", q, result, ...(suggestion ? { suggestion } : {}) };
+    }
+    return html(searchPage({ organisation, state }));
+  });
+
+  app.get("/data", () => html(dataPage({ organisation, resources, threshold })));
+
+  app.get("/data/pejl-datapakke.zip", async (c) => {
+    const zip = await dataPackageZip(c.get("ctx"), { suppressionThreshold: threshold });
+    return new Response(zip as unknown as BodyInit, {
+      headers: {
+        "Content-Type": "application/zip",
+        "Content-Disposition": 'attachment; filename="pejl-datapakke.zip"',
+      },
+    });
+  });
+
+  app.get("/data/datapackage.json", async (c) => {
+    const pkg = await buildDataPackage(c.get("ctx"), { suppressionThreshold: threshold });
+    return new Response(pkg.files.get("datapackage.json"), {
+      headers: { "Content-Type": "application/json; charset=utf-8" },
+    });
+  });
+
+  app.get("/data/:file", async (c) => {
+    const file = c.req.param("file");
+    const name = file.endsWith(".csv") ? file.slice(0, -4) : "";
+    if (!resources.some((r) => r.name === name)) throw notFound("The resource");
+    return csvResponse(await resourceCsv(c.get("ctx"), name, { suppressionThreshold: threshold }), file);
+  });
+
+  app.get("/tilgaengelighed", () => html(accessibilityPage({ organisation })));
 
   return app;
 }

@@ -1,0 +1,294 @@
+// Initiatives for the public portal: one initiative with its money, targets,
+// status history and sources; and the filtered, sorted, paged browse list
+// with counts and DKK totals for the filter.
+import { and, asc, desc, eq, exists, inArray, isNotNull, or, type SQL, sql } from "drizzle-orm";
+import type { Context } from "../context.ts";
+import {
+  administrations,
+  annualTargets,
+  budgetLines,
+  committees,
+  goals,
+  initiativeGoals,
+  initiatives,
+  policies,
+  statusReports,
+  statusRounds,
+} from "../db/schema.ts";
+import type { EqualityGround, FundingStatus, InitiativeStatus } from "../domain/enums.ts";
+import { documentsByIds, sourcesOf } from "./portalPolicies.ts";
+
+export async function initiativeDetail(ctx: Context, id: string) {
+  const org = ctx.organisationId;
+  const [row] = await ctx.db
+    .select({
+      id: initiatives.id,
+      title: initiatives.title,
+      description: initiatives.description,
+      targetGroups: initiatives.targetGroups,
+      equalityGrounds: initiatives.equalityGrounds,
+      partners: initiatives.partners,
+      fundingStatus: initiatives.fundingStatus,
+      status: initiatives.status,
+      startYear: initiatives.startYear,
+      endYear: initiatives.endYear,
+      administrationCode: administrations.code,
+      administrationName: administrations.name,
+      committeeCode: committees.code,
+      committeeName: committees.name,
+      policyId: policies.id,
+      policySlug: policies.slug,
+      policyTitle: policies.title,
+    })
+    .from(initiatives)
+    .innerJoin(policies, eq(policies.id, initiatives.policyId))
+    .leftJoin(administrations, eq(administrations.id, initiatives.administrationId))
+    .leftJoin(committees, eq(committees.id, initiatives.committeeId))
+    .where(and(eq(initiatives.organisationId, org), eq(initiatives.id, id)))
+    .limit(1);
+  if (!row) return undefined;
+  const [goalRows, budget, targets, history] = await Promise.all([
+    ctx.db
+      .select({ id: goals.id, number: goals.number, text: goals.text, kind: goals.kind })
+      .from(initiativeGoals)
+      .innerJoin(goals, eq(goals.id, initiativeGoals.goalId))
+      .where(and(eq(initiativeGoals.organisationId, org), eq(initiativeGoals.initiativeId, id)))
+      .orderBy(asc(goals.sortOrder), asc(goals.number)),
+    ctx.db
+      .select({
+        id: budgetLines.id,
+        year: budgetLines.year,
+        amountDkk: budgetLines.amountDkk,
+        fte: budgetLines.fte,
+        fundingStatus: budgetLines.fundingStatus,
+        label: budgetLines.label,
+      })
+      .from(budgetLines)
+      .where(and(eq(budgetLines.organisationId, org), eq(budgetLines.initiativeId, id)))
+      .orderBy(sql`${budgetLines.year} asc nulls first`, asc(budgetLines.label)),
+    ctx.db
+      .select({
+        id: annualTargets.id,
+        year: annualTargets.year,
+        metric: annualTargets.metric,
+        targetValue: annualTargets.targetValue,
+        actualValue: annualTargets.actualValue,
+        unit: annualTargets.unit,
+      })
+      .from(annualTargets)
+      .where(and(eq(annualTargets.organisationId, org), eq(annualTargets.initiativeId, id)))
+      .orderBy(sql`${annualTargets.year} asc nulls first`, asc(annualTargets.metric)),
+    // Only locked rounds are public: until then an answer can still be returned and changed.
+    ctx.db
+      .select({
+        id: statusReports.id,
+        roundTitle: statusRounds.title,
+        roundKind: statusRounds.kind,
+        period: statusRounds.period,
+        rating: statusReports.rating,
+        progressPct: statusReports.progressPct,
+        narrative: statusReports.narrative,
+        lockedAt: statusRounds.lockedAt,
+      })
+      .from(statusReports)
+      .innerJoin(statusRounds, eq(statusRounds.id, statusReports.roundId))
+      .where(
+        and(
+          eq(statusReports.organisationId, org),
+          eq(statusReports.initiativeId, id),
+          eq(statusRounds.state, "locked"),
+          eq(statusRounds.isExample, false),
+          inArray(statusReports.state, ["submitted", "accepted"]),
+        ),
+      )
+      .orderBy(desc(statusRounds.period), desc(statusRounds.lockedAt)),
+  ]);
+  const sources = await sourcesOf(ctx, [id, ...budget.map((b) => b.id), ...targets.map((t) => t.id)]);
+  const docs = await documentsByIds(ctx, [...new Set(sources.map((s) => s.documentId))]);
+  return { initiative: row, goals: goalRows, budget, targets, history, sources, documents: docs };
+}
+
+export type InitiativeDetail = NonNullable<Awaited<ReturnType<typeof initiativeDetail>>>;
+
+export const initiativeSortKeys = [
+  "title",
+  "administration",
+  "policy",
+  "funding",
+  "status",
+  "amount",
+] as const;
+export type InitiativeSortKey = (typeof initiativeSortKeys)[number];
+
+export interface InitiativeFilter {
+  administration?: string;
+  policy?: string;
+  ground?: EqualityGround;
+  funding?: FundingStatus;
+  status?: InitiativeStatus;
+  year?: number;
+  sort?: InitiativeSortKey;
+  dir?: "asc" | "desc";
+  page?: number;
+  pageSize?: number;
+}
+
+function filterWhere(ctx: Context, f: InitiativeFilter): SQL {
+  const parts: (SQL | undefined)[] = [eq(initiatives.organisationId, ctx.organisationId)];
+  if (f.administration) parts.push(eq(administrations.code, f.administration));
+  if (f.policy) parts.push(eq(policies.slug, f.policy));
+  if (f.ground) parts.push(sql`${f.ground} = any(${initiatives.equalityGrounds})`);
+  if (f.funding) parts.push(eq(initiatives.fundingStatus, f.funding));
+  if (f.status) parts.push(eq(initiatives.status, f.status));
+  if (f.year !== undefined) {
+    // Runs that year: a budget line for the year, or its own years (else its policy's) cover it.
+    const start = sql`coalesce(${initiatives.startYear}, ${policies.periodStart})`;
+    const end = sql`coalesce(${initiatives.endYear}, ${policies.periodEnd})`;
+    parts.push(
+      or(
+        exists(
+          ctx.db
+            .select({ one: sql`1` })
+            .from(budgetLines)
+            .where(and(eq(budgetLines.initiativeId, initiatives.id), eq(budgetLines.year, f.year))),
+        ),
+        and(
+          or(isNotNull(initiatives.startYear), isNotNull(policies.periodStart)),
+          sql`${start} <= ${f.year}`,
+          sql`coalesce(${end}, ${start}) >= ${f.year}`,
+        ),
+      ),
+    );
+  }
+  return and(...parts) as SQL;
+}
+
+/** Sum of amounts and FTE per initiative: the given year's lines when filtering on a year, else all. */
+function moneyOf(year: number | undefined) {
+  const yearCond = year === undefined ? sql`true` : sql`${budgetLines.year} = ${year}`;
+  return {
+    amount: sql<
+      number | null
+    >`(select sum(${budgetLines.amountDkk})::float8 from ${budgetLines} where ${budgetLines.initiativeId} = ${initiatives.id} and ${yearCond})`,
+    fte: sql<
+      number | null
+    >`(select sum(${budgetLines.fte})::float8 from ${budgetLines} where ${budgetLines.initiativeId} = ${initiatives.id} and ${yearCond})`,
+  };
+}
+
+export interface BrowseRow {
+  id: string;
+  title: string;
+  administrationCode: string | null;
+  administrationName: string | null;
+  policySlug: string;
+  policyTitle: string;
+  fundingStatus: string;
+  status: string;
+  equalityGrounds: string[];
+  startYear: number | null;
+  endYear: number | null;
+  amount: number | null;
+  fte: number | null;
+}
+
+export const DEFAULT_PAGE_SIZE = 25;
+
+/** The rows of one page (or all when `all`), the total count and the DKK/FTE totals for the filter. */
+export async function browseInitiatives(ctx: Context, f: InitiativeFilter, opts: { all?: boolean } = {}) {
+  const where = filterWhere(ctx, f);
+  const money = moneyOf(f.year);
+  const pageSize = f.pageSize ?? DEFAULT_PAGE_SIZE;
+  const page = Math.max(1, f.page ?? 1);
+  const direction = f.dir === "desc" ? desc : asc;
+  const sortExpr = {
+    title: initiatives.title,
+    administration: administrations.code,
+    policy: policies.title,
+    funding: initiatives.fundingStatus,
+    status: initiatives.status,
+    amount: money.amount,
+  }[f.sort ?? "title"];
+  const base = () =>
+    ctx.db
+      .select({
+        id: initiatives.id,
+        title: initiatives.title,
+        administrationCode: administrations.code,
+        administrationName: administrations.name,
+        policySlug: policies.slug,
+        policyTitle: policies.title,
+        fundingStatus: initiatives.fundingStatus,
+        status: initiatives.status,
+        equalityGrounds: initiatives.equalityGrounds,
+        startYear: initiatives.startYear,
+        endYear: initiatives.endYear,
+        amount: money.amount,
+        fte: money.fte,
+      })
+      .from(initiatives)
+      .innerJoin(policies, eq(policies.id, initiatives.policyId))
+      .leftJoin(administrations, eq(administrations.id, initiatives.administrationId))
+      .where(where)
+      .orderBy(
+        sql`${sortExpr} ${sql.raw(f.dir === "desc" ? "desc" : "asc")} nulls last`,
+        direction(initiatives.title),
+        asc(initiatives.id),
+      )
+      .$dynamic();
+  const [rows, totals] = await Promise.all([
+    opts.all
+      ? base()
+      : base()
+          .limit(pageSize)
+          .offset((page - 1) * pageSize),
+    ctx.db
+      .select({
+        count: sql<number>`count(*)::int`,
+        amount: sql<number | null>`sum(${money.amount})::float8`,
+        fte: sql<number | null>`sum(${money.fte})::float8`,
+      })
+      .from(initiatives)
+      .innerJoin(policies, eq(policies.id, initiatives.policyId))
+      .leftJoin(administrations, eq(administrations.id, initiatives.administrationId))
+      .where(where),
+  ]);
+  const total = totals[0] ?? { count: 0, amount: null, fte: null };
+  return {
+    rows: rows as BrowseRow[],
+    count: total.count,
+    amount: total.amount,
+    fte: total.fte,
+    page,
+    pageSize,
+    totalPages: Math.max(1, Math.ceil(total.count / pageSize)),
+  };
+}
+
+/** What the filter's drop-downs offer: administrations and policies of this organisation. */
+export async function filterOptions(ctx: Context) {
+  const [adminRows, policyRows] = await Promise.all([
+    ctx.db
+      .select({ code: administrations.code, name: administrations.name })
+      .from(administrations)
+      .where(eq(administrations.organisationId, ctx.organisationId))
+      .orderBy(asc(administrations.code)),
+    ctx.db
+      .select({ slug: policies.slug, title: policies.title })
+      .from(policies)
+      .where(
+        and(
+          eq(policies.organisationId, ctx.organisationId),
+          inArray(
+            policies.id,
+            ctx.db
+              .select({ id: initiatives.policyId })
+              .from(initiatives)
+              .where(eq(initiatives.organisationId, ctx.organisationId)),
+          ),
+        ),
+      )
+      .orderBy(asc(policies.title)),
+  ]);
+  return { administrations: adminRows, policies: policyRows };
+}

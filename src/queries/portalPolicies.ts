@@ -1,0 +1,300 @@
+// Policies for the public portal: the list with a progress summary per policy
+// (front page, /politikker), and one policy with everything under it.
+import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Context } from "../context.ts";
+import {
+  administrations,
+  committees,
+  documents,
+  goalCommittees,
+  goals,
+  initiatives,
+  policies,
+  provenance,
+  themes,
+} from "../db/schema.ts";
+import type { FundingStatus, InitiativeStatus, ProgressStatus } from "../domain/enums.ts";
+import { countByStatus, type IndicatorWithProgress, indicatorsWithProgress } from "./portalProgress.ts";
+
+/** Funding statuses that mean "not yet paid for": the front page counts these as awaiting funding. */
+export const awaitingFunding: readonly FundingStatus[] = ["requires_separate_funding", "in_budget_process"];
+
+const ownerCommittee = alias(committees, "owner_committee");
+
+const policyColumns = {
+  id: policies.id,
+  slug: policies.slug,
+  title: policies.title,
+  kind: policies.kind,
+  status: policies.status,
+  periodStart: policies.periodStart,
+  periodEnd: policies.periodEnd,
+  parentPolicyId: policies.parentPolicyId,
+  adoptedOn: policies.adoptedOn,
+  followUp: policies.followUp,
+  documentId: policies.documentId,
+  ownerCode: administrations.code,
+  ownerName: administrations.name,
+  committeeCode: ownerCommittee.code,
+  committeeName: ownerCommittee.name,
+};
+
+export type PolicyRow = {
+  id: string;
+  slug: string;
+  title: string;
+  kind: string;
+  status: string;
+  periodStart: number | null;
+  periodEnd: number | null;
+  parentPolicyId: string | null;
+  adoptedOn: string | null;
+  followUp: string | null;
+  documentId: string | null;
+  ownerCode: string | null;
+  ownerName: string | null;
+  committeeCode: string | null;
+  committeeName: string | null;
+};
+
+function policyQuery(ctx: Context) {
+  return ctx.db
+    .select(policyColumns)
+    .from(policies)
+    .leftJoin(administrations, eq(administrations.id, policies.ownerAdministrationId))
+    .leftJoin(ownerCommittee, eq(ownerCommittee.id, policies.ownerCommitteeId))
+    .$dynamic();
+}
+
+export interface PolicySummary extends PolicyRow {
+  indicatorCounts: Map<ProgressStatus, number>;
+  indicatorTotal: number;
+  initiativeCounts: Map<InitiativeStatus, number>;
+  initiativeTotal: number;
+  awaitingFunding: number;
+}
+
+/** Every policy of the organisation with its progress summary, newest period first. */
+export async function policySummaries(ctx: Context): Promise<PolicySummary[]> {
+  const [rows, indicatorRows, initiativeRows] = await Promise.all([
+    policyQuery(ctx)
+      .where(eq(policies.organisationId, ctx.organisationId))
+      .orderBy(
+        sql`coalesce(${policies.periodEnd}, ${policies.periodStart}) desc nulls last`,
+        asc(policies.title),
+      ),
+    indicatorsWithProgress(ctx),
+    ctx.db
+      .select({
+        policyId: initiatives.policyId,
+        status: initiatives.status,
+        fundingStatus: initiatives.fundingStatus,
+        count: sql<number>`count(*)::int`,
+      })
+      .from(initiatives)
+      .where(eq(initiatives.organisationId, ctx.organisationId))
+      .groupBy(initiatives.policyId, initiatives.status, initiatives.fundingStatus),
+  ]);
+  return rows.map((row) => {
+    const own = indicatorRows.filter((i) => i.policyId === row.id);
+    const initiativeCounts = new Map<InitiativeStatus, number>();
+    let initiativeTotal = 0;
+    let waiting = 0;
+    for (const r of initiativeRows) {
+      if (r.policyId !== row.id) continue;
+      const status = r.status as InitiativeStatus;
+      initiativeCounts.set(status, (initiativeCounts.get(status) ?? 0) + r.count);
+      initiativeTotal += r.count;
+      if (awaitingFunding.includes(r.fundingStatus as FundingStatus)) waiting += r.count;
+    }
+    return {
+      ...row,
+      indicatorCounts: countByStatus(own),
+      indicatorTotal: own.length,
+      initiativeCounts,
+      initiativeTotal,
+      awaitingFunding: waiting,
+    };
+  });
+}
+
+/** Whether a policy is in force in `year` (no period: counted as in force). */
+export function inForce(p: { periodStart: number | null; periodEnd: number | null }, year: number) {
+  return (p.periodEnd ?? year) >= year && (p.periodStart ?? year) <= year;
+}
+
+export interface GoalRow {
+  id: string;
+  themeId: string | null;
+  kind: string;
+  number: string | null;
+  text: string;
+  administrationCode: string | null;
+  committees: { code: string; name: string }[];
+  indicators: IndicatorWithProgress[];
+}
+
+export interface PolicyInitiative {
+  id: string;
+  title: string;
+  fundingStatus: string;
+  status: string;
+  administrationCode: string | null;
+  administrationName: string | null;
+}
+
+export interface ProvenanceRef {
+  id: string;
+  entity: string;
+  entityId: string;
+  field: string;
+  documentId: string;
+  quote: string;
+}
+
+export interface PolicyDocument {
+  id: string;
+  title: string | null;
+  filename: string;
+  caseNumber: string | null;
+  documentNumber: string | null;
+  dated: string | null;
+}
+
+/** One policy with themes → goals → indicators, initiatives, related policies, documents and sources. */
+export async function policyDetail(ctx: Context, slug: string) {
+  const [policy] = await policyQuery(ctx)
+    .where(and(eq(policies.organisationId, ctx.organisationId), eq(policies.slug, slug)))
+    .limit(1);
+  if (!policy) return undefined;
+  const org = ctx.organisationId;
+  const [themeRows, goalRows, committeeRows, indicatorRows, initiativeRows, related] = await Promise.all([
+    ctx.db
+      .select({ id: themes.id, number: themes.number, title: themes.title, description: themes.description })
+      .from(themes)
+      .where(and(eq(themes.organisationId, org), eq(themes.policyId, policy.id)))
+      .orderBy(asc(themes.number)),
+    ctx.db
+      .select({
+        id: goals.id,
+        themeId: goals.themeId,
+        kind: goals.kind,
+        number: goals.number,
+        text: goals.text,
+        administrationCode: administrations.code,
+      })
+      .from(goals)
+      .leftJoin(administrations, eq(administrations.id, goals.administrationId))
+      .where(and(eq(goals.organisationId, org), eq(goals.policyId, policy.id)))
+      .orderBy(asc(goals.sortOrder), asc(goals.number)),
+    ctx.db
+      .select({ goalId: goalCommittees.goalId, code: committees.code, name: committees.name })
+      .from(goalCommittees)
+      .innerJoin(committees, eq(committees.id, goalCommittees.committeeId))
+      .innerJoin(goals, eq(goals.id, goalCommittees.goalId))
+      .where(and(eq(goalCommittees.organisationId, org), eq(goals.policyId, policy.id)))
+      .orderBy(asc(committees.code)),
+    indicatorsWithProgress(ctx, [policy.id]),
+    ctx.db
+      .select({
+        id: initiatives.id,
+        title: initiatives.title,
+        fundingStatus: initiatives.fundingStatus,
+        status: initiatives.status,
+        administrationCode: administrations.code,
+        administrationName: administrations.name,
+      })
+      .from(initiatives)
+      .leftJoin(administrations, eq(administrations.id, initiatives.administrationId))
+      .where(and(eq(initiatives.organisationId, org), eq(initiatives.policyId, policy.id)))
+      .orderBy(asc(administrations.code), asc(initiatives.title)),
+    ctx.db
+      .select({
+        id: policies.id,
+        slug: policies.slug,
+        title: policies.title,
+        kind: policies.kind,
+        periodStart: policies.periodStart,
+        periodEnd: policies.periodEnd,
+        parentPolicyId: policies.parentPolicyId,
+      })
+      .from(policies)
+      .where(
+        and(
+          eq(policies.organisationId, org),
+          policy.parentPolicyId
+            ? or(eq(policies.parentPolicyId, policy.id), eq(policies.id, policy.parentPolicyId))
+            : eq(policies.parentPolicyId, policy.id),
+        ),
+      )
+      .orderBy(asc(policies.periodStart), asc(policies.title)),
+  ]);
+
+  const goalList: GoalRow[] = goalRows.map((g) => ({
+    ...g,
+    committees: committeeRows.filter((c) => c.goalId === g.id).map(({ code, name }) => ({ code, name })),
+    indicators: indicatorRows.filter((i) => i.goalId === g.id),
+  }));
+
+  const entityIds = [
+    policy.id,
+    ...themeRows.map((t) => t.id),
+    ...goalRows.map((g) => g.id),
+    ...indicatorRows.map((i) => i.id),
+    ...initiativeRows.map((i) => i.id),
+  ];
+  const sources = await sourcesOf(ctx, entityIds);
+  const docIds = new Set(sources.map((s) => s.documentId));
+  if (policy.documentId) docIds.add(policy.documentId);
+  const docs = await documentsByIds(ctx, [...docIds]);
+
+  return {
+    policy,
+    parent: related.find((r) => r.id === policy.parentPolicyId),
+    children: related.filter((r) => r.parentPolicyId === policy.id),
+    themes: themeRows,
+    goals: goalList,
+    indicators: indicatorRows,
+    initiatives: initiativeRows as PolicyInitiative[],
+    documents: docs,
+    sources,
+  };
+}
+
+export type PolicyDetail = NonNullable<Awaited<ReturnType<typeof policyDetail>>>;
+
+/** Provenance rows of the given entities, in document order. */
+export async function sourcesOf(ctx: Context, entityIds: readonly string[]): Promise<ProvenanceRef[]> {
+  if (entityIds.length === 0) return [];
+  return ctx.db
+    .select({
+      id: provenance.id,
+      entity: provenance.entity,
+      entityId: provenance.entityId,
+      field: provenance.field,
+      documentId: provenance.documentId,
+      quote: provenance.quote,
+    })
+    .from(provenance)
+    .where(
+      and(eq(provenance.organisationId, ctx.organisationId), inArray(provenance.entityId, [...entityIds])),
+    )
+    .orderBy(asc(provenance.documentId), asc(provenance.start));
+}
+
+export async function documentsByIds(ctx: Context, ids: readonly string[]): Promise<PolicyDocument[]> {
+  if (ids.length === 0) return [];
+  return ctx.db
+    .select({
+      id: documents.id,
+      title: documents.title,
+      filename: documents.filename,
+      caseNumber: documents.caseNumber,
+      documentNumber: documents.documentNumber,
+      dated: documents.dated,
+    })
+    .from(documents)
+    .where(and(eq(documents.organisationId, ctx.organisationId), inArray(documents.id, [...ids])))
+    .orderBy(asc(documents.title));
+}

@@ -1,0 +1,248 @@
+// Full-text search over policies, goals, indicators and initiatives with
+// PostgreSQL's `danish` configuration (the generated `search` columns), ranked
+// with ts_rank and highlighted with ts_headline; and, when nothing is found,
+// spelling suggestions from the registry's own words (edit distance in JS:
+// pg_trgm is not available on PGlite).
+import { and, eq, sql } from "drizzle-orm";
+import type { Context } from "../context.ts";
+import { goals, indicators, initiatives, policies } from "../db/schema.ts";
+import { currentGeneration } from "./generation.ts";
+
+export const MAX_QUERY_LENGTH = 200;
+const PER_KIND = 20;
+
+/** Private-use characters mark the highlight in ts_headline's output; the rest is escaped in JS. */
+export const START_SEL = "\uE000";
+export const STOP_SEL = "\uE001";
+const HEADLINE_OPTIONS = `StartSel=${START_SEL}, StopSel=${STOP_SEL}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
+
+export type SearchKind = "policy" | "goal" | "indicator" | "initiative";
+export const searchKinds: readonly SearchKind[] = ["policy", "initiative", "goal", "indicator"];
+
+export interface SearchHit {
+  kind: SearchKind;
+  id: string;
+  title: string;
+  href: string;
+  rank: number;
+  /** HTML: the text escaped, the matched words in <mark>. */
+  headlineHtml: string;
+  context?: string;
+}
+
+export interface SearchResult {
+  hits: Map<SearchKind, SearchHit[]>;
+  counts: Map<SearchKind, number>;
+  total: number;
+}
+
+const ESCAPES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
+
+/** ts_headline output → safe HTML: everything escaped, then only our sentinels become <mark>. */
+export function headlineToHtml(headline: string): string {
+  const escaped = headline.replace(/[&<>"']/g, (ch) => ESCAPES[ch] ?? ch);
+  // ts_headline pairs every StartSel with a StopSel; a stray one is dropped, never left open.
+  let open = false;
+  let out = "";
+  for (const ch of escaped) {
+    if (ch === START_SEL) {
+      if (!open) out += "<mark>";
+      open = true;
+    } else if (ch === STOP_SEL) {
+      if (open) out += "</mark>";
+      open = false;
+    } else out += ch;
+  }
+  return open ? `${out}</mark>` : out;
+}
+
+interface KindSpec {
+  kind: SearchKind;
+  table: typeof policies | typeof goals | typeof indicators | typeof initiatives;
+  title: ReturnType<typeof sql>;
+  text: ReturnType<typeof sql>;
+  href: (row: RawHit) => string;
+  extra?: ReturnType<typeof sql>;
+}
+
+interface RawHit {
+  id: string;
+  title: string;
+  rank: number;
+  headline: string;
+  extra: string | null;
+  total: number;
+}
+
+const specs: KindSpec[] = [
+  {
+    kind: "policy",
+    table: policies,
+    title: sql`${policies.title}`,
+    text: sql`coalesce(${policies.title}, '') || ' ' || coalesce(${policies.followUp}, '')`,
+    extra: sql`${policies.slug}`,
+    href: (r) => `/politikker/${encodeURIComponent(r.extra ?? "")}`,
+  },
+  {
+    kind: "initiative",
+    table: initiatives,
+    title: sql`${initiatives.title}`,
+    text: sql`coalesce(${initiatives.title}, '') || ' ' || coalesce(${initiatives.description}, '')`,
+    href: (r) => `/initiativer/${r.id}`,
+  },
+  {
+    kind: "goal",
+    table: goals,
+    title: sql`${goals.text}`,
+    text: sql`coalesce(${goals.text}, '')`,
+    extra: sql`(select slug from policies p where p.id = ${goals.policyId})`,
+    href: (r) => `/politikker/${encodeURIComponent(r.extra ?? "")}#maal-${r.id}`,
+  },
+  {
+    kind: "indicator",
+    table: indicators,
+    title: sql`${indicators.title}`,
+    text: sql`coalesce(${indicators.title}, '') || ' ' || coalesce(${indicators.source}, '')`,
+    href: (r) => `/indikatorer/${r.id}`,
+  },
+];
+
+async function searchKind(
+  ctx: Context,
+  spec: KindSpec,
+  q: string,
+): Promise<{ hits: SearchHit[]; total: number }> {
+  const prefix = prefixQuery(q);
+  // Prefix terms too: Danish writes compounds as one word, so "handicap" must find "Handicappolitik".
+  const query = prefix
+    ? sql`(websearch_to_tsquery('danish', ${q}) || to_tsquery('danish', ${prefix}))`
+    : sql`websearch_to_tsquery('danish', ${q})`;
+  const t = spec.table;
+  const rank = sql<number>`ts_rank(${t.search}, ${query})::float8`;
+  const rows = (await ctx.db
+    .select({
+      id: t.id,
+      title: sql<string>`${spec.title}`,
+      rank,
+      headline: sql<string>`ts_headline('danish', translate(${spec.text}, ${START_SEL + STOP_SEL}, ''), ${query}, ${HEADLINE_OPTIONS})`,
+      extra: spec.extra ? sql<string | null>`${spec.extra}` : sql<string | null>`null`,
+      total: sql<number>`(count(*) over ())::int`,
+    })
+    .from(t)
+    .where(and(eq(t.organisationId, ctx.organisationId), sql`${t.search} @@ ${query}`))
+    .orderBy(sql`${rank} desc`, sql`${spec.title} asc`)
+    .limit(PER_KIND)) as RawHit[];
+  return {
+    total: rows[0]?.total ?? 0,
+    hits: rows.map((r) => ({
+      kind: spec.kind,
+      id: r.id,
+      title: r.title,
+      href: spec.href(r),
+      rank: r.rank,
+      headlineHtml: headlineToHtml(r.headline),
+    })),
+  };
+}
+
+/** "københavneren job" → "københavneren:* & job:*"; only letters and digits reach to_tsquery. */
+export function prefixQuery(q: string): string {
+  // Quotes, "or" and "-word" are web-search syntax: leave such a query to websearch_to_tsquery alone.
+  if (/["]|(^|\s)-\S|\s(or|OR)\s/.test(q)) return "";
+  const words = [...q.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => m[0]).filter((w) => w.length >= 3);
+  return words.map((w) => `${w}:*`).join(" & ");
+}
+
+export async function search(ctx: Context, q: string): Promise<SearchResult> {
+  const results = await Promise.all(specs.map((spec) => searchKind(ctx, spec, q)));
+  const hits = new Map<SearchKind, SearchHit[]>();
+  const counts = new Map<SearchKind, number>();
+  let total = 0;
+  specs.forEach((spec, i) => {
+    const r = results[i]!;
+    hits.set(spec.kind, r.hits);
+    counts.set(spec.kind, r.total);
+    total += r.total;
+  });
+  return { hits, counts, total };
+}
+
+// ---- suggestions -------------------------------------------------------------
+
+/** Levenshtein distance, stopping early once it exceeds `max`. */
+export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINITY): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      cur.push(v);
+      if (v < best) best = v;
+    }
+    if (best > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}+-]*/gu;
+const vocabularies = new Map<string, { generation: number; words: Map<string, number> }>();
+
+/** Words (≥ 3 letters) of the registry's titles and texts, with how often each occurs. */
+async function vocabulary(ctx: Context): Promise<Map<string, number>> {
+  const generation = currentGeneration(ctx.organisationId);
+  const cached = vocabularies.get(ctx.organisationId);
+  if (cached && cached.generation === generation) return cached.words;
+  const rows = (await ctx.db.execute(sql`
+    select title as t from ${policies} where organisation_id = ${ctx.organisationId}
+    union all select text from ${goals} where organisation_id = ${ctx.organisationId}
+    union all select title from ${indicators} where organisation_id = ${ctx.organisationId}
+    union all select title || ' ' || coalesce(description, '') from ${initiatives} where organisation_id = ${ctx.organisationId}
+  `)) as unknown as { rows: { t: string | null }[] };
+  const list = rows.rows;
+  const words = new Map<string, number>();
+  for (const { t } of list) {
+    for (const match of (t ?? "").toLowerCase().matchAll(WORD)) {
+      const w = match[0];
+      if (w.length >= 3) words.set(w, (words.get(w) ?? 0) + 1);
+    }
+  }
+  vocabularies.set(ctx.organisationId, { generation, words });
+  return words;
+}
+
+/**
+ * A corrected query when some words are misspelt (each replaced by the most
+ * frequent registry word within a small edit distance), or undefined.
+ */
+export async function suggest(ctx: Context, q: string): Promise<string | undefined> {
+  const words = await vocabulary(ctx);
+  let changed = false;
+  const corrected = q.toLowerCase().replace(WORD, (word) => {
+    if (word.length < 3 || words.has(word)) return word;
+    const max = word.length <= 4 ? 1 : word.length <= 8 ? 2 : 3;
+    let best: { word: string; distance: number; count: number } | undefined;
+    for (const [candidate, count] of words) {
+      const d = editDistance(word, candidate, max);
+      if (d > max) continue;
+      if (!best || d < best.distance || (d === best.distance && count > best.count)) {
+        best = { word: candidate, distance: d, count };
+      }
+    }
+    if (!best) return word;
+    changed = true;
+    return best.word;
+  });
+  if (!changed) return undefined;
+  const check = await search(ctx, corrected);
+  return check.total > 0 ? corrected : undefined;
+}

@@ -1,0 +1,208 @@
+// /initiativer: the project bank, filtered by query parameters (a GET form, so
+// every view is a link), sortable by column links, paged, with the count and
+// the DKK/FTE totals of the filter, and the same filter as CSV.
+import { equalityGrounds, fundingStatuses, initiativeStatuses } from "../../domain/enums.ts";
+import {
+  equalityGroundLabels,
+  equalityGroundSlugs,
+  fundingStatusLabels,
+  initiativeStatusLabels,
+} from "../../domain/labels.ts";
+import { formatFte } from "../../domain/money.ts";
+import type { BrowseRow, browseInitiatives, filterOptions } from "../../queries/portalInitiatives.ts";
+import { DataTable, type SortDirection } from "../components/DataTable.tsx";
+import { Button, Select, TextInput } from "../components/FormControls.tsx";
+import { Layout } from "../components/Layout.tsx";
+import { Pagination } from "../components/Pagination.tsx";
+import { formatDkk } from "../format.ts";
+import { Funding, InitiativeStatusTag, OpenDataLinks } from "./common.tsx";
+import type { InitiativeQuery } from "./schema.ts";
+
+type Browse = Awaited<ReturnType<typeof browseInitiatives>>;
+type Options = Awaited<ReturnType<typeof filterOptions>>;
+
+/** The page's URL with some parameters changed (undefined removes one); filters are kept. */
+export function browseHref(
+  query: InitiativeQuery,
+  change: Partial<Record<keyof InitiativeQuery, string | number | undefined>>,
+) {
+  const merged: Record<string, string | number | undefined> = { ...query, ...change };
+  const params = new URLSearchParams();
+  for (const key of [
+    "forvaltning",
+    "politik",
+    "grund",
+    "finansiering",
+    "status",
+    "aar",
+    "sortering",
+    "retning",
+    "side",
+    "format",
+  ]) {
+    const v = merged[key];
+    if (v !== undefined && v !== "") params.set(key, String(v));
+  }
+  const s = params.toString();
+  return s ? `/initiativer?${s}` : "/initiativer";
+}
+
+function FilterForm({ query, options }: { query: InitiativeQuery; options: Options }) {
+  return (
+    <form method="get" action="/initiativer" class="filter-form" aria-labelledby="filter-heading">
+      <h2 id="filter-heading" class="h3">
+        Filtrér
+      </h2>
+      <div class="filter-grid">
+        <Select
+          id="f-forvaltning"
+          name="forvaltning"
+          label="Forvaltning"
+          placeholder="Alle forvaltninger"
+          value={query.forvaltning}
+          options={options.administrations.map((a) => ({ value: a.code, text: `${a.name} (${a.code})` }))}
+        />
+        <Select
+          id="f-politik"
+          name="politik"
+          label="Politik"
+          placeholder="Alle politikker"
+          value={query.politik}
+          options={options.policies.map((p) => ({ value: p.slug, text: p.title }))}
+        />
+        <Select
+          id="f-grund"
+          name="grund"
+          label="Diskriminationsgrund"
+          placeholder="Alle grunde"
+          value={query.grund}
+          options={equalityGrounds.map((g) => ({
+            value: equalityGroundSlugs[g],
+            text: equalityGroundLabels[g],
+          }))}
+        />
+        <Select
+          id="f-finansiering"
+          name="finansiering"
+          label="Finansiering"
+          placeholder="Alle"
+          value={query.finansiering}
+          options={fundingStatuses.map((f) => ({ value: f, text: fundingStatusLabels[f] }))}
+        />
+        <Select
+          id="f-status"
+          name="status"
+          label="Status"
+          placeholder="Alle"
+          value={query.status}
+          options={initiativeStatuses.map((s) => ({ value: s, text: initiativeStatusLabels[s] }))}
+        />
+        <TextInput
+          id="f-aar"
+          name="aar"
+          label="År"
+          hint="Fx 2022. Tomt: alle år."
+          inputmode="numeric"
+          widthClass="input-width-xs"
+          value={query.aar}
+        />
+      </div>
+      {query.sortering && <input type="hidden" name="sortering" value={query.sortering} />}
+      {query.retning && <input type="hidden" name="retning" value={query.retning} />}
+      <div class="filter-actions">
+        <Button>Vis initiativer</Button>
+        <a href="/initiativer">Nulstil filtre</a>
+      </div>
+    </form>
+  );
+}
+
+export function initiativesPage(props: {
+  organisation: string;
+  query: InitiativeQuery;
+  browse: Browse;
+  options: Options;
+}) {
+  const { query, browse } = props;
+  const sortKey = query.sortering ?? "title";
+  const direction: SortDirection = query.retning === "desc" ? "descending" : "ascending";
+  const year = query.aar;
+  return (
+    <Layout
+      title="Initiativer"
+      organisation={props.organisation}
+      currentPath="/initiativer"
+      breadcrumbs={[{ text: "Forside", href: "/" }, { text: "Initiativer" }]}
+    >
+      <h1>Initiativer</h1>
+      <p class="font-lead">
+        De konkrete initiativer under politikkerne: hvem der står for dem, hvordan de er finansieret, og hvor
+        langt de er.
+      </p>
+      <FilterForm query={query} options={props.options} />
+      <h2 id="result-heading" class="h3">
+        {browse.count === 1 ? "1 initiativ" : `${browse.count} initiativer`}
+      </h2>
+      <p>
+        Budget i alt{year ? ` for ${year}` : ""}:{" "}
+        {browse.amount === null ? "ikke oplyst" : formatDkk(browse.amount)}
+        {browse.fte !== null && browse.fte > 0 && `; ${formatFte(browse.fte)}`}.{" "}
+        <a href={browseHref(query, { format: "csv", side: undefined })}>Hent de viste initiativer som CSV</a>
+      </p>
+      <DataTable<BrowseRow>
+        id="initiativer"
+        caption={`Initiativer, side ${browse.page} af ${browse.totalPages}`}
+        rows={browse.rows}
+        emptyText="Ingen initiativer passer til filteret."
+        sort={{
+          key: sortKey,
+          direction,
+          href: (key, dir) =>
+            browseHref(query, {
+              sortering: key,
+              retning: dir === "descending" ? "desc" : "asc",
+              side: undefined,
+            }),
+        }}
+        columns={[
+          {
+            header: "Initiativ",
+            rowHeader: true,
+            sortKey: "title",
+            cell: (r) => <a href={`/initiativer/${r.id}`}>{r.title}</a>,
+          },
+          { header: "Forvaltning", sortKey: "administration", cell: (r) => r.administrationCode ?? "–" },
+          {
+            header: "Politik",
+            sortKey: "policy",
+            cell: (r) => <a href={`/politikker/${r.policySlug}`}>{r.policyTitle}</a>,
+          },
+          { header: "Finansiering", sortKey: "funding", cell: (r) => <Funding value={r.fundingStatus} /> },
+          { header: "Status", sortKey: "status", cell: (r) => <InitiativeStatusTag value={r.status} /> },
+          {
+            header: year ? `Budget ${year}` : "Budget",
+            numeric: true,
+            sortKey: "amount",
+            cell: (r) => (r.amount === null ? "–" : formatDkk(r.amount)),
+          },
+        ]}
+      />
+      <Pagination
+        currentPage={browse.page}
+        totalPages={browse.totalPages}
+        href={(p) => browseHref(query, { side: p === 1 ? undefined : p })}
+        label="Sider med initiativer"
+      />
+      <OpenDataLinks
+        links={[
+          {
+            href: browseHref(query, { format: "csv", side: undefined }),
+            text: "Initiativerne i filteret (CSV)",
+          },
+          { href: "/data/initiatives.csv", text: "Alle initiativer (CSV)" },
+          { href: "/data/budget_lines.csv", text: "Økonomi (CSV)" },
+        ]}
+      />
+    </Layout>
+  );
+}

@@ -1,0 +1,61 @@
+// The render cache on its own: served from memory while the generation holds,
+// re-rendered after a bump or after MAX_AGE_MS, never shared with a request
+// that carries cookies, ETag/304.
+import { Hono } from "hono";
+import { describe, expect, it } from "vitest";
+import type { AppEnv } from "../../app.ts";
+import { type Context, publicActor } from "../../context.ts";
+import { bumpGeneration } from "../../queries/generation.ts";
+import { createRenderCache, MAX_AGE_MS } from "./renderCache.ts";
+
+function appWithCache(organisationId: string) {
+  let clock = 0;
+  let renders = 0;
+  const cache = createRenderCache({ now: () => clock });
+  const app = new Hono<AppEnv>();
+  app.use(async (c, next) => {
+    c.set("ctx", { organisationId, actor: publicActor } as unknown as Context);
+    await next();
+  });
+  app.use(cache.middleware);
+  app.get("/side", (c) => c.html(`<p>udgave ${++renders}</p>`));
+  app.get("/mangler", (c) => c.html("<p>findes ikke</p>", 404));
+  return { app, advance: (ms: number) => (clock += ms) };
+}
+
+describe("render cache", () => {
+  it("serves the stored page until the generation is bumped or the entry is too old", async () => {
+    const org = crypto.randomUUID();
+    const { app, advance } = appWithCache(org);
+    expect(await (await app.request("/side")).text()).toBe("<p>udgave 1</p>");
+    expect(await (await app.request("/side")).text()).toBe("<p>udgave 1</p>");
+    bumpGeneration(org);
+    expect(await (await app.request("/side")).text()).toBe("<p>udgave 2</p>");
+    advance(MAX_AGE_MS + 1);
+    expect(await (await app.request("/side")).text()).toBe("<p>udgave 3</p>");
+    // Another organisation's bump leaves this one's pages alone.
+    bumpGeneration(crypto.randomUUID());
+    expect(await (await app.request("/side")).text()).toBe("<p>udgave 3</p>");
+  });
+
+  it("does not share pages with requests that carry cookies, and does not keep errors", async () => {
+    const { app } = appWithCache(crypto.randomUUID());
+    await app.request("/side");
+    const withCookie = await app.request("/side", { headers: { Cookie: "session=abc" } });
+    expect(await withCookie.text()).toBe("<p>udgave 2</p>");
+    expect((await app.request("/mangler")).status).toBe(404);
+    expect((await app.request("/mangler")).status).toBe(404);
+  });
+
+  it("answers If-None-Match with 304 and no body, and a different tag with the page", async () => {
+    const { app } = appWithCache(crypto.randomUUID());
+    const first = await app.request("/side");
+    const etag = first.headers.get("etag")!;
+    expect(first.headers.get("cache-control")).toBe("no-cache");
+    const notModified = await app.request("/side", { headers: { "If-None-Match": `W/${etag}` } });
+    expect(notModified.status).toBe(304);
+    expect(await notModified.text()).toBe("");
+    const other = await app.request("/side", { headers: { "If-None-Match": '"noget-andet"' } });
+    expect(other.status).toBe(200);
+  });
+});
