@@ -9,8 +9,8 @@ const stale =
   (fs.existsSync("package-lock.json") &&
     fs.statSync("package-lock.json").mtimeMs > fs.statSync(marker).mtimeMs);
 if (stale) {
-  console.log("Installing dependencies (npm ci)…");
-  const result = spawnSync("npm", ["ci", "--no-audit", "--no-fund"], { stdio: "inherit" });
+  console.log("Installing dependencies (npm install, as pinned by package-lock.json)…");
+  const result = spawnSync("npm", ["install", "--no-audit", "--no-fund"], { stdio: "inherit" });
   if (result.status !== 0) {
     console.error("Could not install the dependencies: see the npm output above.");
     process.exit(result.status ?? 1);
