@@ -158,15 +158,14 @@ program
       withContext("cli", async (ctx) => {
         const { printCandidates } = await import("./cliFormat.ts");
         if (!action || action === "list") {
-          const { listCandidates } = await import("./queries/candidates.ts");
-          printCandidates(
-            await listCandidates(ctx, {
-              documentId: opts.document,
-              entity: opts.entity,
-              minConfidence: opts.minConfidence,
-              state: "pending",
-            }),
-          );
+          const { reviewQueuePage } = await import("./queries/adminCandidates.ts");
+          const filter = {
+            documentId: opts.document,
+            entity: opts.entity,
+            minConfidence: opts.minConfidence,
+          };
+          const { rows, total } = await reviewQueuePage(ctx, filter, { number: 1, size: 10_000 });
+          printCandidates(rows, total);
           return;
         }
         if (action !== "accept" && action !== "reject")

@@ -1,6 +1,6 @@
 // How the CLI prints import summaries and the review queue.
 import type { ImportSummary } from "./commands/documentImporter.ts";
-import type { listCandidates } from "./queries/candidates.ts";
+import type { reviewQueuePage } from "./queries/adminCandidates.ts";
 
 export function printImportSummary(s: ImportSummary) {
   if (s.status === "unchanged") {
@@ -24,7 +24,7 @@ export function printImportSummary(s: ImportSummary) {
   }
 }
 
-export function printCandidates(rows: Awaited<ReturnType<typeof listCandidates>>) {
+export function printCandidates(rows: Awaited<ReturnType<typeof reviewQueuePage>>["rows"], total: number) {
   if (rows.length === 0) {
     console.log("The review queue is empty.");
     return;
@@ -38,5 +38,7 @@ export function printCandidates(rows: Awaited<ReturnType<typeof listCandidates>>
     console.log(`${r.id}  ${r.entity.padEnd(16)} ${r.confidence.toFixed(2)}  ${title}`);
     if (quote) console.log(`    “${quote}” (${r.filename})`);
   }
-  console.log(`${rows.length} candidate(s).`);
+  console.log(
+    `${total} candidate(s) waiting for review${total > rows.length ? `, ${rows.length} shown` : ""}.`,
+  );
 }

@@ -22,6 +22,7 @@ import type { ReportIndicator, RoundReport } from "./roundReportModel.ts";
 import {
   answerNarratives,
   answerTable,
+  chartSeries,
   frontMatter,
   fundingTable,
   indicatorStatusLine,
@@ -29,11 +30,6 @@ import {
   summaryTables,
   type TextTable,
 } from "./roundReportText.ts";
-
-const yearOf = (period: string) => {
-  const parsed = parsePeriod(period);
-  return parsed.ok ? periodYear(parsed.value) : Number.NaN;
-};
 
 function table(t: TextTable): (Paragraph | Table)[] {
   const cell = (text: string, bold = false) =>
@@ -53,10 +49,7 @@ function table(t: TextTable): (Paragraph | Table)[] {
 }
 
 function chart(i: ReportIndicator): Paragraph | null {
-  const series = i.observations
-    .filter((o) => !isSuppressed(o.n))
-    .map((o) => ({ period: o.period, year: yearOf(o.period), value: o.value }))
-    .filter((p) => Number.isFinite(p.year));
+  const series = chartSeries(i);
   if (series.length === 0) return null;
   const { svg, altText } = lineChart({
     series,

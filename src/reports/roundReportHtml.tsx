@@ -9,6 +9,7 @@ import type { ReportIndicator, RoundReport } from "./roundReportModel.ts";
 import {
   answerNarratives,
   answerTable,
+  chartSeries,
   frontMatter,
   fundingTable,
   indicatorStatusLine,
@@ -53,13 +54,7 @@ function Table({ t }: { t: TextTable }) {
 }
 
 function Chart({ i }: { i: ReportIndicator }) {
-  const series = i.observations
-    .filter((o) => !isSuppressed(o.n))
-    .map((o) => {
-      const p = parsePeriod(o.period);
-      return { period: o.period, year: p.ok ? periodYear(p.value) : Number.NaN, value: o.value };
-    })
-    .filter((p) => Number.isFinite(p.year));
+  const series = chartSeries(i);
   if (series.length === 0) return null;
   const { svg, altText } = lineChart({
     series,

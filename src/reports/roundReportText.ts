@@ -10,6 +10,7 @@ import {
 } from "../domain/labels.ts";
 import { formatDkk, formatFte } from "../domain/money.ts";
 import { formatNumberDa } from "../domain/numberFormat.ts";
+import { parsePeriod, periodYear } from "../domain/period.ts";
 import { isSuppressed } from "../domain/suppression.ts";
 import type { ReportAnswer, ReportIndicator, RoundReport } from "./roundReportModel.ts";
 
@@ -108,4 +109,15 @@ export function answerTable(code: string, answers: ReportAnswer[]): TextTable {
 
 export function answerNarratives(answers: ReportAnswer[]): { subject: string; text: string }[] {
   return answers.filter((a) => a.narrative).map((a) => ({ subject: a.subject, text: a.narrative! }));
+}
+
+/** The points a chart may draw: suppressed counts are left out, never drawn. */
+export function chartSeries(i: ReportIndicator): { period: string; year: number; value: number }[] {
+  return i.observations
+    .filter((o) => !isSuppressed(o.n))
+    .map((o) => {
+      const p = parsePeriod(o.period);
+      return { period: o.period, year: p.ok ? periodYear(p.value) : Number.NaN, value: o.value };
+    })
+    .filter((p) => Number.isFinite(p.year));
 }
