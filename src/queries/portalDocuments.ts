@@ -20,8 +20,14 @@ function withheld(ctx: Context, documentId: string) {
           eq(hearingResponses.documentId, documentId),
           eq(hearingResponses.attachmentDocumentId, documentId),
         ),
-        sql`not ${hearingResponses.published}
-          or (${hearingResponses.respondentKind} = 'citizen' and not ${hearingResponses.consentToPublishName})`,
+        // or() groups its terms: a raw "a or b" inside and() would escape the organisation and document filters.
+        or(
+          sql`not ${hearingResponses.published}`,
+          and(
+            eq(hearingResponses.respondentKind, "citizen"),
+            sql`not ${hearingResponses.consentToPublishName}`,
+          ),
+        ),
       ),
     )
     .limit(1);
