@@ -35,7 +35,7 @@ export function Footer({ organisation }: FooterProps) {
                     <a href="/data">Åbne data</a>
                   </li>
                   <li>
-                    <a href="/api/openapi.json">API (OpenAPI)</a>
+                    <a href="/api">API til udviklere</a>
                   </li>
                 </ul>
               </section>
