@@ -7,7 +7,7 @@ import { cleanTitle, Doc, isCaps, isHeadingLike, sentenceCase } from "./recogniz
 import { recognizeHearing } from "./recognize/hearing.ts";
 import { recognizeInquiry } from "./recognize/inquiry.ts";
 import { classify } from "./recognize/kind.ts";
-import { caseNumber, documentNumber, letterDate } from "./recognize/letter.ts";
+import { caseNumber, documentNumber, letterDate, setFound } from "./recognize/letter.ts";
 import { linkPlansToPolicies } from "./recognize/planParent.ts";
 import { recognizePolicySegment } from "./recognize/policy-flow.ts";
 import { Sink } from "./recognize/sink.ts";
@@ -73,22 +73,14 @@ export function extract(norm: NormalizedText): Extraction {
 
   const { title, ev } = documentTitle(doc, sink, kind);
   const evidence: Evidence[] = [...ev];
-  const cn = caseNumber(doc);
-  const dn = documentNumber(doc);
-  const dated = letterDate(doc);
-  if (cn) evidence.push(sink.ev("case_number", cn.start, cn.end));
-  if (dn) evidence.push(sink.ev("document_number", dn.start, dn.end));
-  if (dated) evidence.push(sink.ev("dated", dated.start, dated.end));
+  const fields: Record<string, unknown> = { title, kind };
+  setFound(fields, evidence, sink, "case_number", caseNumber(doc));
+  setFound(fields, evidence, sink, "document_number", documentNumber(doc));
+  setFound(fields, evidence, sink, "dated", letterDate(doc));
   sink.add({
     entity: "document",
     key: "document",
-    fields: {
-      title,
-      kind,
-      case_number: cn?.value ?? null,
-      document_number: dn?.value ?? null,
-      dated: dated?.value ?? null,
-    },
+    fields,
     confidence: kind === "unknown" ? 0.3 : 0.8,
     evidence,
   });

@@ -3,7 +3,15 @@
 import type { Evidence } from "../types.ts";
 import { findCommittees } from "./codes.ts";
 import { cleanTitle, type Doc } from "./doc.ts";
-import { addressee, caseNumber, documentNumber, letterDate, signatory } from "./letter.ts";
+import {
+  addressee,
+  caseNumber,
+  dateNear,
+  documentNumber,
+  letterDate,
+  setFound,
+  signatory,
+} from "./letter.ts";
 import type { Sink } from "./sink.ts";
 import { findDates, parseYearRange } from "./values.ts";
 
@@ -84,30 +92,14 @@ export function recognizeHearing(doc: Doc, sink: Sink): string {
   }
 
   // The meeting: a date in a sentence about the committee's meeting.
-  let meeting: string | null = null;
-  for (const b of doc.blocks) {
-    if (!/møde|behandlet/i.test(b.text)) continue;
-    const d = findDates(b.text, b.textStart)[0];
-    if (d) {
-      meeting = d.value;
-      evidence.push(sink.ev("meeting_date", d.start, d.end));
-      break;
-    }
-  }
-  fields.meeting_date = meeting;
+  setFound(fields, evidence, sink, "meeting_date", dateNear(doc, /møde|behandlet/i));
 
   const signer = signatory(doc);
   fields.signed_by = signer?.name ?? null;
   if (signer) evidence.push(sink.ev("signed_by", signer.start, signer.end));
-  const cn = caseNumber(doc);
-  fields.case_number = cn?.value ?? null;
-  if (cn) evidence.push(sink.ev("case_number", cn.start, cn.end));
-  const dn = documentNumber(doc);
-  fields.document_number = dn?.value ?? null;
-  if (dn) evidence.push(sink.ev("document_number", dn.start, dn.end));
-  const dated = letterDate(doc);
-  fields.dated = dated?.value ?? null;
-  if (dated) evidence.push(sink.ev("dated", dated.start, dated.end));
+  setFound(fields, evidence, sink, "case_number", caseNumber(doc));
+  setFound(fields, evidence, sink, "document_number", documentNumber(doc));
+  setFound(fields, evidence, sink, "dated", letterDate(doc));
 
   // The goals the committee picks: the list after a sentence about chosen goals ("valgt tre … mål").
   const goals: string[] = [];
@@ -129,9 +121,13 @@ export function recognizeHearing(doc: Doc, sink: Sink): string {
   }
   fields.goals_chosen = goals;
 
-  const known = [policyTitle, fields.from_committee, fields.addressed_to, meeting, fields.signed_by].filter(
-    (v) => v !== null,
-  ).length;
+  const known = [
+    policyTitle,
+    fields.from_committee,
+    fields.addressed_to,
+    fields.meeting_date,
+    fields.signed_by,
+  ].filter((v) => v !== null).length;
   return sink.add({
     entity: "hearing_response",
     key: "hearing_response:1",

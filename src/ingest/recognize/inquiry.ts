@@ -5,7 +5,16 @@ import type { Evidence } from "../types.ts";
 import { dominant, findAdministrations } from "./codes.ts";
 import type { Doc } from "./doc.ts";
 import { firstHits } from "./grounds.ts";
-import { addressee, caseNumber, documentNumber, letterDate, salutation, signatory } from "./letter.ts";
+import {
+  addressee,
+  caseNumber,
+  dateNear,
+  documentNumber,
+  letterDate,
+  salutation,
+  setFound,
+  signatory,
+} from "./letter.ts";
 import type { Sink } from "./sink.ts";
 import { findDates } from "./values.ts";
 
@@ -74,21 +83,14 @@ export function recognizeInquiry(doc: Doc, sink: Sink): string {
   if (asker) evidence.push(sink.ev("asked_by", asker.start, asker.end));
 
   // The date the question was asked: a date in the sentence about the inquiry.
-  let askedOn: string | null = null;
-  for (const b of doc.blocks.slice(0, 40)) {
-    if (!/henvendelse|spørgsmål|stillet|modtaget|skrevet/i.test(b.text)) continue;
-    const d = findDates(b.text, b.textStart)[0];
-    if (d) {
-      askedOn = d.value;
-      evidence.push(sink.ev("asked_on", d.start, d.end));
-      break;
-    }
-  }
-  fields.asked_on = askedOn;
-
-  const dated = letterDate(doc);
-  fields.answered_on = dated?.value ?? null;
-  if (dated) evidence.push(sink.ev("answered_on", dated.start, dated.end));
+  setFound(
+    fields,
+    evidence,
+    sink,
+    "asked_on",
+    dateNear(doc, /henvendelse|spørgsmål|stillet|modtaget|skrevet/i, 40),
+  );
+  setFound(fields, evidence, sink, "answered_on", letterDate(doc));
 
   // The answering administration: "Socialforvaltningens svar", else the one the letter is about.
   let administration: string | null = null;
@@ -116,12 +118,8 @@ export function recognizeInquiry(doc: Doc, sink: Sink): string {
     if (signer.role) fields.signer_title = signer.role;
   }
 
-  const cn = caseNumber(doc);
-  fields.case_number = cn?.value ?? null;
-  if (cn) evidence.push(sink.ev("case_number", cn.start, cn.end));
-  const dn = documentNumber(doc);
-  fields.document_number = dn?.value ?? null;
-  if (dn) evidence.push(sink.ev("document_number", dn.start, dn.end));
+  setFound(fields, evidence, sink, "case_number", caseNumber(doc));
+  setFound(fields, evidence, sink, "document_number", documentNumber(doc));
 
   const q = questions(doc, sink);
   fields.questions = q.texts;

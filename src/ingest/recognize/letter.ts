@@ -1,6 +1,9 @@
 // Letter metadata shared by answers to council members and hearing responses: case and document
 // numbers, the letter's date, who it is to and who signed it.
+
+import type { Evidence } from "../types.ts";
 import { type Block, cleanTitle, type Doc } from "./doc.ts";
+import type { Sink } from "./sink.ts";
 import { type Found, findDates } from "./values.ts";
 
 const NUMBER_VALUE = /(?<![\d-])(\d{2,4}[-/.]\d{3,10}(?:[-/.]\d{1,4})*)(?![\d])/;
@@ -148,4 +151,26 @@ export function salutation(doc: Doc): Person | null {
     return { name, start: at, end: at + name.length };
   }
   return null;
+}
+
+/** The first date in a block that matches `about` (a sentence about the meeting, the question…). */
+export function dateNear(doc: Doc, about: RegExp, blockLimit = doc.blocks.length): Found<string> | null {
+  for (const b of doc.blocks.slice(0, blockLimit)) {
+    if (!about.test(b.text)) continue;
+    const d = findDates(b.text, b.textStart)[0];
+    if (d) return d;
+  }
+  return null;
+}
+
+/** Sets a letter field to what was found (or null) and records where it was read. */
+export function setFound(
+  fields: Record<string, unknown>,
+  evidence: Evidence[],
+  sink: Sink,
+  field: string,
+  found: Found<string> | null,
+): void {
+  fields[field] = found?.value ?? null;
+  if (found) evidence.push(sink.ev(field, found.start, found.end));
 }
