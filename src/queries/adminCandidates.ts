@@ -11,6 +11,19 @@ export interface QueueFilter {
   minConfidence?: number;
 }
 
+/** What the queue shows of a candidate: its fields beside the document and quote they came from. */
+const queueColumns = {
+  id: candidates.id,
+  version: candidates.version,
+  documentId: candidates.documentId,
+  filename: documents.filename,
+  key: candidates.key,
+  entity: candidates.entity,
+  fields: candidates.fields,
+  confidence: candidates.confidence,
+  evidence: candidates.evidence,
+};
+
 function conditions(ctx: Context, filter: QueueFilter): SQL[] {
   const where: SQL[] = [eq(candidates.organisationId, ctx.organisationId), eq(candidates.state, "pending")];
   if (filter.documentId) where.push(eq(candidates.documentId, filter.documentId));
@@ -28,17 +41,7 @@ export async function reviewQueuePage(
   const where = and(...conditions(ctx, filter));
   const [total] = await ctx.db.select({ n: count() }).from(candidates).where(where);
   const rows = await ctx.db
-    .select({
-      id: candidates.id,
-      version: candidates.version,
-      documentId: candidates.documentId,
-      filename: documents.filename,
-      key: candidates.key,
-      entity: candidates.entity,
-      fields: candidates.fields,
-      confidence: candidates.confidence,
-      evidence: candidates.evidence,
-    })
+    .select(queueColumns)
     .from(candidates)
     .innerJoin(documents, eq(documents.id, candidates.documentId))
     .where(where)
@@ -66,18 +69,7 @@ export async function queueIds(ctx: Context, filter: QueueFilter): Promise<strin
 export async function candidateById(ctx: Context, id: string) {
   authorize(ctx.actor, "read", { entity: "candidate" }, { hidden: true });
   const [row] = await ctx.db
-    .select({
-      id: candidates.id,
-      version: candidates.version,
-      documentId: candidates.documentId,
-      filename: documents.filename,
-      key: candidates.key,
-      entity: candidates.entity,
-      fields: candidates.fields,
-      confidence: candidates.confidence,
-      evidence: candidates.evidence,
-      state: candidates.state,
-    })
+    .select({ ...queueColumns, state: candidates.state })
     .from(candidates)
     .innerJoin(documents, eq(documents.id, candidates.documentId))
     .where(and(eq(candidates.organisationId, ctx.organisationId), inArray(candidates.id, [id])));

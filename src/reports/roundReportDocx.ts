@@ -14,17 +14,14 @@ import {
   TextRun,
   WidthType,
 } from "docx";
-import { parsePeriod, periodYear } from "../domain/period.ts";
-import { isSuppressed } from "../domain/suppression.ts";
-import { lineChart } from "../web/charts/lineChart.ts";
 import { svgToPng } from "../web/charts/png.ts";
 import type { ReportIndicator, RoundReport } from "./roundReportModel.ts";
 import {
   answerNarratives,
   answerTable,
-  chartSeries,
   frontMatter,
   fundingTable,
+  indicatorChart,
   indicatorStatusLine,
   indicatorTable,
   summaryTables,
@@ -49,18 +46,9 @@ function table(t: TextTable): (Paragraph | Table)[] {
 }
 
 function chart(i: ReportIndicator): Paragraph | null {
-  const series = chartSeries(i);
-  if (series.length === 0) return null;
-  const { svg, altText } = lineChart({
-    series,
-    baseline: i.baseline ?? undefined,
-    target: i.target ?? undefined,
-    unit: i.unit ?? "",
-    title: i.title,
-    width: 600,
-    height: 300,
-    id: `ind-${i.id.slice(0, 8)}`,
-  });
+  const chart = indicatorChart(i, { width: 600, height: 300 });
+  if (!chart) return null;
+  const { svg, altText } = chart;
   return new Paragraph({
     children: [
       new ImageRun({

@@ -1,17 +1,14 @@
 // The committee report as one self-contained HTML document (for download and
 // print): the same text as the Word document, with the charts as inline SVG.
 import { raw } from "hono/html";
-import { parsePeriod, periodYear } from "../domain/period.ts";
-import { isSuppressed } from "../domain/suppression.ts";
-import { lineChart } from "../web/charts/lineChart.ts";
 import { renderToString } from "../web/render.ts";
 import type { ReportIndicator, RoundReport } from "./roundReportModel.ts";
 import {
   answerNarratives,
   answerTable,
-  chartSeries,
   frontMatter,
   fundingTable,
+  indicatorChart,
   indicatorStatusLine,
   indicatorTable,
   summaryTables,
@@ -54,16 +51,9 @@ function Table({ t }: { t: TextTable }) {
 }
 
 function Chart({ i }: { i: ReportIndicator }) {
-  const series = chartSeries(i);
-  if (series.length === 0) return null;
-  const { svg, altText } = lineChart({
-    series,
-    baseline: i.baseline ?? undefined,
-    target: i.target ?? undefined,
-    unit: i.unit ?? "",
-    title: i.title,
-    id: `ind-${i.id.slice(0, 8)}`,
-  });
+  const chart = indicatorChart(i);
+  if (!chart) return null;
+  const { svg, altText } = chart;
   return (
     <figure>
       {raw(svg)}

@@ -12,6 +12,7 @@ import { formatDkk, formatFte } from "../domain/money.ts";
 import { formatNumberDa } from "../domain/numberFormat.ts";
 import { parsePeriod, periodYear } from "../domain/period.ts";
 import { isSuppressed } from "../domain/suppression.ts";
+import { lineChart } from "../web/charts/lineChart.ts";
 import type { ReportAnswer, ReportIndicator, RoundReport } from "./roundReportModel.ts";
 
 export interface TextTable {
@@ -120,4 +121,19 @@ export function chartSeries(i: ReportIndicator): { period: string; year: number;
       return { period: o.period, year: p.ok ? periodYear(p.value) : Number.NaN, value: o.value };
     })
     .filter((p) => Number.isFinite(p.year));
+}
+
+/** The indicator's chart (baseline, target, the series), or null when nothing may be drawn. */
+export function indicatorChart(i: ReportIndicator, size: { width?: number; height?: number } = {}) {
+  const series = chartSeries(i);
+  if (series.length === 0) return null;
+  return lineChart({
+    series,
+    baseline: i.baseline ?? undefined,
+    target: i.target ?? undefined,
+    unit: i.unit ?? "",
+    title: i.title,
+    ...size,
+    id: `ind-${i.id.slice(0, 8)}`,
+  });
 }
