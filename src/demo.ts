@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { createContext, systemActor } from "./context.ts";
 import type { Database } from "./db/client.ts";
 import { settings } from "./db/schema.ts";
@@ -28,8 +28,11 @@ export function demoDocuments(): string[] {
 export async function loadDemo(database: Database, logger: Logger, opts: { force?: boolean } = {}) {
   const org = await ensureOrganisation(database.db, demoOrganisationSeed());
   const ctx = createContext({ db: database.db, organisationId: org.id, actor: systemActor("demo") });
-  const [done] = await database.db.select().from(settings).where(eq(settings.key, "demo_loaded"));
-  if (done && done.organisationId === org.id && !opts.force) return { organisation: org, loaded: false };
+  const [done] = await database.db
+    .select()
+    .from(settings)
+    .where(and(eq(settings.organisationId, org.id), eq(settings.key, "demo_loaded")));
+  if (done && !opts.force) return { organisation: org, loaded: false };
   const { importDemoDocuments } = await import("./demoImport.ts");
   const summary = await importDemoDocuments(ctx, demoDocuments(), logger);
   await database.db

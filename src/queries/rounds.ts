@@ -1,6 +1,6 @@
 // Status rounds: the coordinator's board (who has reported) and a reporter's own answers.
 import { and, asc, eq, inArray } from "drizzle-orm";
-import { authorize } from "../authz/can.ts";
+import { authorize, can } from "../authz/can.ts";
 import type { Context } from "../context.ts";
 import {
   administrations,
@@ -99,12 +99,7 @@ export async function roundAnswers(ctx: Context, roundId: string, administration
     .where(and(...where))
     .orderBy(asc(administrations.code), asc(initiatives.title), asc(goals.sortOrder));
   // Reporters see only their own administration's answers: scope, don't just check.
-  return rows.filter((r) => {
-    try {
-      authorize(ctx.actor, "read", { entity: "statusReport", administrationId: r.report.administrationId });
-      return true;
-    } catch {
-      return false;
-    }
-  });
+  return rows.filter((r) =>
+    can(ctx.actor, "read", { entity: "statusReport", administrationId: r.report.administrationId }),
+  );
 }
