@@ -476,6 +476,8 @@ export const statusRounds = pgTable(
     deadline: day("deadline").notNull(),
     state: text("state").notNull().default("draft"),
     reminderDaysBefore: integer("reminder_days_before").notNull().default(5),
+    /** When the automatic reminder before the deadline went out (sent once per round). */
+    autoReminderSentAt: ts("auto_reminder_sent_at"),
     isExample: boolean("is_example").notNull().default(false),
     openedAt: ts("opened_at"),
     lockedAt: ts("locked_at"),
@@ -556,6 +558,9 @@ export const inquiries = pgTable(
     state: text("state").notNull().default("new"),
     /** The draft's selection: equality grounds, administrations, policies, years. */
     scope: jsonb("scope").$type<Record<string, unknown>>().notNull().default({}),
+    approvedAt: ts("approved_at"),
+    approvedBy: uuid("approved_by").references(() => users.id),
+    sentAt: ts("sent_at"),
     documentId: uuid("document_id").references(() => documents.id),
     ...editable(),
   },
@@ -620,6 +625,9 @@ export const hearingResponses = pgTable(
     documentNumber: text("document_number"),
     signedBy: text("signed_by"),
     consentToPublishName: boolean("consent_to_publish_name").notNull().default(false),
+    /** Where the receipt goes; cleared with the rest of the personal data on erasure. */
+    contactEmail: text("contact_email"),
+    erasedAt: ts("erased_at"),
     published: boolean("published").notNull().default(false),
     administrationComment: text("administration_comment"),
     attachmentDocumentId: uuid("attachment_document_id").references(() => documents.id),
@@ -656,7 +664,10 @@ export const outbox = pgTable("outbox", {
   to: text("to").notNull(),
   subject: text("subject").notNull(),
   body: text("body").notNull(),
+  /** What the message is about (reminder, receipt, …), for the log and the outbox file name. */
+  kind: text("kind").notNull().default("message"),
   sentAt: ts("sent_at"),
+  attempts: integer("attempts").notNull().default(0),
   error: text("error"),
   ...timestamps,
 });

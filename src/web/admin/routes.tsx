@@ -10,11 +10,16 @@ import { randomToken } from "../../auth/tokens.ts";
 import { adminDashboard } from "../../queries/adminDashboard.ts";
 import { auditRoutes } from "./auditRoutes.tsx";
 import { dashboardPage } from "./dashboardPage.tsx";
+import { hearingAdminRoutes } from "./hearings/routes.tsx";
 import { importRoutes } from "./importRoutes.tsx";
 import { initiativeRoutes } from "./initiativeEdit.tsx";
+import { inquiryRoutes } from "./inquiries/routes.tsx";
 import { loginRoutes } from "./loginRoutes.tsx";
+import { registryRoutes } from "./registry/routes.tsx";
 import { reviewRoutes } from "./reviewRoutes.tsx";
+import { roundRoutes } from "./rounds/routes.tsx";
 import type { AdminPage } from "./shell.tsx";
+import { userRoutes } from "./users/routes.tsx";
 
 export type AdminPageFor = (c: HonoContext<AuthEnv>) => AdminPage;
 
@@ -58,6 +63,11 @@ export function adminRoutes(deps: AppDeps) {
   app.route("/", reviewRoutes(pageFor));
   app.route("/", auditRoutes(pageFor));
   app.route("/", initiativeRoutes(pageFor));
+  app.route("/", roundRoutes(deps, pageFor));
+  app.route("/", registryRoutes(deps, pageFor));
+  app.route("/", userRoutes(deps, pageFor));
+  app.route("/", inquiryRoutes(deps, pageFor));
+  app.route("/", hearingAdminRoutes(deps, pageFor));
 
   return app;
 }

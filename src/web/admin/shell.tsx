@@ -20,8 +20,20 @@ export function adminNav(user: UserActor): NavItem[] {
   if (can(user, "create", { entity: "document" }))
     nav.push({ href: "/admin/import", text: "Importér dokument" });
   if (can(user, "review", { entity: "candidate" })) nav.push({ href: "/admin/forslag", text: "Forslag" });
+  if (can(user, "read", { entity: "statusRound" }) && !isOnlyReporter(user))
+    nav.push({ href: "/admin/runder", text: "Statusrunder" });
+  if (user.roles.some((r) => r.role === "reporter"))
+    nav.push({ href: "/admin/indmeldinger", text: "Mine indmeldinger" });
+  if (can(user, "update", { entity: "registry" })) nav.push({ href: "/admin/register", text: "Registret" });
+  if (can(user, "read", { entity: "inquiry" })) nav.push({ href: "/admin/spoergsmaal", text: "Spørgsmål" });
+  if (can(user, "read", { entity: "hearing" })) nav.push({ href: "/admin/hoeringer", text: "Høringer" });
+  if (can(user, "read", { entity: "user" })) nav.push({ href: "/admin/brugere", text: "Brugere" });
   if (can(user, "read", { entity: "audit" })) nav.push({ href: "/admin/log", text: "Log" });
   return nav;
+}
+
+function isOnlyReporter(user: UserActor): boolean {
+  return user.roles.every((r) => r.role === "reporter");
 }
 
 export function roleText(user: UserActor): string {

@@ -20,12 +20,14 @@ import { csvResponse, initiativesCsv, observationsCsv } from "./csv.ts";
 import { dataPage } from "./data.tsx";
 import { documentPage } from "./document.tsx";
 import { groundPage, groundsIndexPage } from "./ground.tsx";
+import { publicHearingRoutes } from "./hearings/routes.tsx";
 import { homePage } from "./home.tsx";
 import { indicatorPage } from "./indicator.tsx";
 import { initiativePage } from "./initiative.tsx";
 import { initiativesPage } from "./initiatives.tsx";
 import { policiesPage } from "./policies.tsx";
 import { policyPage } from "./policy.tsx";
+import { publicInquiryRoutes } from "./publicInquiries.tsx";
 import { createRenderCache } from "./renderCache.ts";
 import { groundOfSlug, indicatorQuerySchema, initiativeQuerySchema, parseQuery } from "./schema.ts";
 import { type SearchState, searchPage } from "./search.tsx";
@@ -170,6 +172,9 @@ export function portalRoutes(deps: AppDeps) {
   });
 
   app.get("/tilgaengelighed", () => html(accessibilityPage({ organisation })));
+
+  app.route("/", publicInquiryRoutes(deps));
+  app.route("/", publicHearingRoutes(deps));
 
   return app;
 }
