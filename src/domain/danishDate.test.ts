@@ -85,6 +85,7 @@ describe("easterSunday", () => {
     [2024, "2024-03-31"],
     [2025, "2025-04-20"],
     [2026, "2026-04-05"],
+    [2027, "2027-03-28"],
     [2038, "2038-04-25"],
   ])("%i → %s", (year, iso) => {
     expect(easterSunday(year)).toBe(iso);
@@ -156,6 +157,11 @@ describe("addWorkingDays", () => {
     ["2024-04-25", 1, {}, "2024-04-26", "no store bededag in 2024"],
     ["2026-04-06", -1, {}, "2026-04-01", "backwards over Easter"],
     ["2026-11-14", 0, {}, "2026-11-14", "n = 0 is the same date"],
+    ["2027-03-24", 1, {}, "2027-03-30", "Easter 2027: skærtorsdag 25/3 to 2. påskedag 29/3"],
+    ["2027-03-19", 10, {}, "2027-04-07", "an inquiry's 10 working days across Easter 2027"],
+    ["2027-05-05", 1, {}, "2027-05-07", "over Kristi himmelfartsdag 2027"],
+    ["2026-12-18", 5, {}, "2026-12-28", "a week before Christmas 2026"],
+    ["2027-12-23", 1, { christmasEve: true }, "2027-12-27", "Christmas 2027 falls on a weekend"],
   ] as [string, number, HolidayOptions, string, string][])(
     "%s + %i (%j) → %s: %s",
     (start, n, options, expected) => {

@@ -203,3 +203,8 @@ export function addWorkingDays(iso: string, n: number, options: HolidayOptions =
   }
   return msToIso(ms);
 }
+
+/** The calendar day in Denmark as ISO: deadlines and "answered on" follow the municipality's day, not UTC's. */
+export function todayInDenmark(at: Date = new Date()): string {
+  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Copenhagen" }).format(at);
+}

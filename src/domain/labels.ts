@@ -129,9 +129,9 @@ export const candidateStateLabels = {
 
 export const inquiryStateLabels = {
   new: "Ny",
-  drafting: "Svar under udarbejdelse",
-  approved: "Svar godkendt",
-  sent: "Besvaret",
+  drafting: "Under udarbejdelse",
+  approved: "Godkendt",
+  sent: "Sendt",
 } as const satisfies Record<InquiryState, string>;
 
 export const hearingStateLabels = {

@@ -35,6 +35,9 @@ export function Footer({ organisation }: FooterProps) {
                     <a href="/data">Åbne data</a>
                   </li>
                   <li>
+                    <a href="/spoergsmaal">Spørgsmål fra Borgerrepræsentationen</a>
+                  </li>
+                  <li>
                     <a href="/api">API til udviklere</a>
                   </li>
                 </ul>

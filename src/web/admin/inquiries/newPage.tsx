@@ -1,0 +1,132 @@
+// The form that registers an inquiry. The due date may be left empty: it is
+// then counted from the day the question was asked by the organisation's rule
+// (working days, Danish public holidays excluded).
+import { ErrorSummary, type FieldError } from "../../components/ErrorSummary.tsx";
+import { Button, CheckboxGroup, FormGroup, Hint, Label, TextInput } from "../../components/FormControls.tsx";
+import { type AdminPage, AdminShell, CsrfField } from "../shell.tsx";
+
+export interface NewInquiryValues {
+  askedBy: string;
+  askedOn: string;
+  dueOn: string;
+  questions: string;
+  administrations: string[];
+  caseNumber: string;
+  documentNumber: string;
+}
+
+export const emptyInquiry: NewInquiryValues = {
+  askedBy: "",
+  askedOn: "",
+  dueOn: "",
+  questions: "",
+  administrations: [],
+  caseNumber: "",
+  documentNumber: "",
+};
+
+export function newPage(
+  page: AdminPage,
+  p: {
+    values: NewInquiryValues;
+    errors: FieldError[];
+    administrations: { code: string; name: string }[];
+    dueWorkingDays: number;
+  },
+) {
+  const v = p.values;
+  const err = (id: string) => p.errors.find((e) => e.fieldId === id)?.message;
+  return (
+    <AdminShell
+      page={page}
+      title={`${p.errors.length ? "Fejl: " : ""}Registrér spørgsmål`}
+      currentPath="/admin/spoergsmaal"
+      breadcrumbs={[
+        { href: "/admin", text: "Oversigt" },
+        { href: "/admin/spoergsmaal", text: "Spørgsmål" },
+        { text: "Registrér spørgsmål" },
+      ]}
+    >
+      <h1>Registrér spørgsmål</h1>
+      <ErrorSummary errors={p.errors} />
+      <form method="post" action="/admin/spoergsmaal/nyt" novalidate>
+        <CsrfField token={page.csrf} />
+        <TextInput
+          id="askedBy"
+          name="askedBy"
+          label="Stillet af"
+          hint="Medlemmet af Borgerrepræsentationen, fx Badar Shah."
+          value={v.askedBy}
+          required
+          error={err("askedBy")}
+        />
+        <TextInput
+          id="askedOn"
+          name="askedOn"
+          type="date"
+          label="Stillet den"
+          value={v.askedOn}
+          required
+          widthClass="input-width-s"
+          error={err("askedOn")}
+        />
+        <TextInput
+          id="dueOn"
+          name="dueOn"
+          type="date"
+          label="Svarfrist"
+          optionalLabel
+          hint={`Tom: ${p.dueWorkingDays} arbejdsdage efter datoen for spørgsmålet, uden weekender og helligdage. Du kan rette den.`}
+          value={v.dueOn}
+          widthClass="input-width-s"
+          error={err("dueOn")}
+        />
+        <FormGroup error={err("questions")}>
+          <Label forId="questions" text="Spørgsmål" />
+          <Hint id="questions" text="Ét spørgsmål pr. linje." />
+          {err("questions") && (
+            <span class="form-error-message" id="questions-error">
+              <span class="sr-only">Fejl: </span>
+              {err("questions")}
+            </span>
+          )}
+          <textarea
+            id="questions"
+            name="questions"
+            class="form-input"
+            rows={6}
+            aria-describedby={err("questions") ? "questions-hint questions-error" : "questions-hint"}
+            aria-invalid={err("questions") ? "true" : undefined}
+          >
+            {v.questions}
+          </textarea>
+        </FormGroup>
+        <CheckboxGroup
+          id="administrations"
+          name="administrations"
+          legend="Svarende forvaltning(er)"
+          options={p.administrations.map((a) => ({ value: a.code, text: `${a.name} (${a.code})` }))}
+          checked={v.administrations}
+          error={err("administrations-option1")}
+        />
+        <TextInput
+          id="caseNumber"
+          name="caseNumber"
+          label="Sagsnummer"
+          optionalLabel
+          value={v.caseNumber}
+          widthClass="input-width-m"
+        />
+        <TextInput
+          id="documentNumber"
+          name="documentNumber"
+          label="Dokumentnummer"
+          optionalLabel
+          value={v.documentNumber}
+          widthClass="input-width-m"
+        />
+        <Button>Registrér</Button>
+      </form>
+    </AdminShell>
+  );
+}
