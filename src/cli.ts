@@ -46,9 +46,19 @@ program
   .option("--no-demo", "do not load the demo corpus on first run")
   .action(async (opts: { demo: boolean }) => {
     const { startServer } = await import("./server.ts");
-    const { stop } = await startServer(env(), createLogger(), { demo: opts.demo });
+    const { startPeriodicJobs } = await import("./outbox/periodic.ts");
+    const serverLogger = createLogger();
+    const { stop, database } = await startServer(env(), serverLogger, { demo: opts.demo });
+    const organisation = await requireOrganisation(database);
+    const jobs = startPeriodicJobs({
+      database,
+      organisationId: organisation.id,
+      env: env(),
+      logger: serverLogger,
+    });
     await new Promise<void>((resolve) => {
-      for (const s of ["SIGINT", "SIGTERM"] as const) process.once(s, () => stop().then(resolve));
+      for (const s of ["SIGINT", "SIGTERM"] as const)
+        process.once(s, () => jobs.stop().then(stop).then(resolve));
     });
   });
 
@@ -286,9 +296,8 @@ user
     }),
   );
 
-program
-  .command("token")
-  .description("manage API tokens")
+const token = program.command("token").description("manage API tokens");
+token
   .command("create")
   .description("create an API token for a user; it is printed once and cannot be shown again")
   .requiredOption("--user <email>", "the user the token acts as")
@@ -299,6 +308,62 @@ program
       const { token } = await apiTokenCreator(ctx, { email: opts.user, name: opts.name });
       console.log(`API token "${opts.name}" for ${opts.user.toLowerCase()} (shown only now):`);
       console.log(token);
+    }),
+  );
+
+token
+  .command("list")
+  .description("list API tokens (never the tokens themselves)")
+  .option("--user <email>", "only this user's tokens")
+  .action((opts: { user?: string }) =>
+    withContext("cli", async (ctx) => {
+      const { listApiTokens } = await import("./commands/apiTokenRevoker.ts");
+      const rows = await listApiTokens(ctx, { email: opts.user });
+      if (!rows.length) console.log("No API tokens.");
+      for (const t of rows)
+        console.log(
+          [
+            t.id,
+            t.email,
+            JSON.stringify(t.name),
+            `created ${t.createdAt}`,
+            t.lastUsedAt ? `last used ${t.lastUsedAt}` : "never used",
+            t.revokedAt ? `REVOKED ${t.revokedAt}` : "active",
+          ].join("  "),
+        );
+    }),
+  );
+
+token
+  .command("revoke <token-id>")
+  .description("revoke an API token (the id from `pejl token list`); it stops working at once")
+  .action((id: string) =>
+    withContext("cli", async (ctx) => {
+      const { apiTokenRevoker } = await import("./commands/apiTokenRevoker.ts");
+      const revoked = await apiTokenRevoker(ctx, { id });
+      console.log(`Revoked the API token "${revoked.name}" of ${revoked.email}.`);
+    }),
+  );
+
+program
+  .command("outbox")
+  .description("send the messages waiting in the outbox now (SMTP_URL, or files in PEJL_DATA_DIR/outbox/)")
+  .action(() =>
+    withContext("cli", async (ctx, database) => {
+      const { deliverOutbox } = await import("./outbox/deliverer.ts");
+      const { transportFor } = await import("./outbox/transports.ts");
+      const transport = transportFor(env(), createLogger());
+      try {
+        const result = await deliverOutbox(database.db, transport, {
+          logger,
+          organisationId: ctx.organisationId,
+          force: true,
+        });
+        console.log(`Sent ${result.sent} message(s) by ${transport.name}; ${result.failed} failed.`);
+        if (result.failed) process.exitCode = 1;
+      } finally {
+        transport.close();
+      }
     }),
   );
 

@@ -7,6 +7,7 @@ import { and, eq } from "drizzle-orm";
 import { createContext, systemActor } from "./context.ts";
 import type { Database } from "./db/client.ts";
 import { settings } from "./db/schema.ts";
+import { parseEnv } from "./env.ts";
 import type { Logger } from "./logger.ts";
 import { ensureOrganisation, type OrganisationSeed } from "./organisation.ts";
 
@@ -25,19 +26,63 @@ export function demoDocuments(): string[] {
 }
 
 /** Loads the demo unless it was loaded before (or `force`). Returns whether it loaded. */
-export async function loadDemo(database: Database, logger: Logger, opts: { force?: boolean } = {}) {
+export async function loadDemo(
+  database: Database,
+  logger: Logger,
+  opts: { force?: boolean; dataDir?: string; print?: boolean } = {},
+) {
   const org = await ensureOrganisation(database.db, demoOrganisationSeed());
   const ctx = createContext({ db: database.db, organisationId: org.id, actor: systemActor("demo") });
   const [done] = await database.db
     .select()
     .from(settings)
     .where(and(eq(settings.organisationId, org.id), eq(settings.key, "demo_loaded")));
-  if (done && !opts.force) return { organisation: org, loaded: false };
-  const { importDemoDocuments } = await import("./demoImport.ts");
-  const summary = await importDemoDocuments(ctx, demoDocuments(), logger);
-  await database.db
-    .insert(settings)
-    .values({ organisationId: org.id, key: "demo_loaded", value: { at: new Date().toISOString(), summary } })
-    .onConflictDoNothing();
-  return { organisation: org, loaded: true };
+  let loaded = false;
+  if (!done || opts.force) {
+    const { importDemoDocuments } = await import("./demoImport.ts");
+    const summary = await importDemoDocuments(ctx, demoDocuments(), logger);
+    await database.db
+      .insert(settings)
+      .values({
+        organisationId: org.id,
+        key: "demo_loaded",
+        value: { at: new Date().toISOString(), summary },
+      })
+      .onConflictDoNothing();
+    loaded = true;
+  }
+  // Users and the example round have their own marker, so an installation
+  // that loaded the corpus before they existed gets them on its next start.
+  const [seeded] = await database.db
+    .select()
+    .from(settings)
+    .where(and(eq(settings.organisationId, org.id), eq(settings.key, "demo_seeded")));
+  if (!seeded) {
+    const { seedDemo } = await import("./demoSeed.ts");
+    try {
+      await seedDemo(ctx, {
+        dataDir: opts.dataDir ?? dataDirOf(database),
+        baseUrl: process.env.PEJL_PUBLIC_URL || "http://localhost:3000",
+        // A silenced logger (tests, benches) also means: no passwords on stdout.
+        print: opts.print ?? logger.level !== "silent",
+        logger,
+      });
+    } catch (error) {
+      // Example users and answers are a convenience: their failure (say, an e-mail
+      // taken by another organisation) must not stop the server. The marker was
+      // rolled back with them, so the next start tries again.
+      logger.error({ err: error }, "demo users and example round could not be created");
+    }
+  }
+  return { organisation: org, loaded };
+}
+
+/**
+ * Where demo-users.txt goes: the data directory the embedded database lives in
+ * (<dataDir>/pejl-db), so a server started on another data directory writes
+ * there; with PostgreSQL, PEJL_DATA_DIR.
+ */
+function dataDirOf(database: Database): string {
+  if (database.kind === "pglite" && database.location !== "memory") return path.dirname(database.location);
+  return parseEnv().dataDir;
 }

@@ -13,7 +13,16 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   PEJL_UPLOAD_LIMIT_MB: z.coerce.number().positive().default(50),
   PEJL_SUPPRESSION_THRESHOLD: z.coerce.number().int().min(1).default(5),
-  SMTP_URL: z.string().optional(),
+  /** smtp(s)://user:pass@host:port; without it the outbox is written to <PEJL_DATA_DIR>/outbox/. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://")
+    .optional(),
+  MAIL_FROM: z.string().min(3).default("Pejl <pejl@localhost>"),
+  /** The address people reach Pejl at, for links in e-mails. */
+  PEJL_PUBLIC_URL: z.url().default("http://localhost:3000"),
+  /** How often the background tick runs (outbox, automatic reminders, clean-up). */
+  PEJL_TICK_SECONDS: z.coerce.number().int().min(5).max(86_400).default(60),
 });
 
 export type Env = z.infer<typeof schema> & { dataDir: string };

@@ -1,22 +1,31 @@
-// `npm start`: serve Pejl, loading the demo corpus on the first run.
+// `npm start`: serve Pejl, loading the demo corpus on the first run, with the
+// periodic tick (outbox, automatic reminders, clean-up) beside the server.
+import { requireOrganisation } from "./boot.ts";
 import { parseEnv } from "./env.ts";
 import { toAppError } from "./errors.ts";
 import { createLogger } from "./logger.ts";
+import { startPeriodicJobs } from "./outbox/periodic.ts";
 import { startServer } from "./server.ts";
 
 const logger = createLogger();
 try {
   const env = parseEnv();
-  const { stop } = await startServer(env, logger, { demo: true });
+  const { stop, database } = await startServer(env, logger, { demo: true });
+  const organisation = await requireOrganisation(database);
+  const jobs = startPeriodicJobs({ database, organisationId: organisation.id, env, logger });
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
-      stop().then(
-        () => process.exit(0),
-        (error) => {
-          logger.error({ err: error }, "shutdown failed");
-          process.exit(1);
-        },
-      );
+      // The tick stops first: it must not run against a closed database.
+      jobs
+        .stop()
+        .then(stop)
+        .then(
+          () => process.exit(0),
+          (error) => {
+            logger.error({ err: error }, "shutdown failed");
+            process.exit(1);
+          },
+        );
     });
   }
 } catch (error) {

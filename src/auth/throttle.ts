@@ -1,7 +1,7 @@
 // Login rate limiting (ASVS 2.2.1): failed attempts are counted per e-mail
 // address and per client address in a fixed window, in the database, so every
 // instance behind a load balancer sees the same counts.
-import { inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, lt, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { loginThrottle } from "../db/schema.ts";
 
@@ -73,4 +73,22 @@ export async function recordFailure(
 /** A successful login clears the e-mail's count (not the address's: others may share it). */
 export async function clearFailures(db: Executor, email: string): Promise<void> {
   await db.delete(loginThrottle).where(inArray(loginThrottle.key, [emailKey(email)]));
+}
+
+/** Counts older than this are of no use to anyone; the periodic tick removes them. */
+export const PURGE_AFTER_HOURS = 24;
+
+/** Removes counts whose window started more than a day ago; returns how many went. */
+export async function purgeThrottle(
+  db: Executor,
+  opts: { now?: Date; organisationId?: string } = {},
+): Promise<number> {
+  const cutoff = new Date((opts.now ?? new Date()).getTime() - PURGE_AFTER_HOURS * 3_600_000).toISOString();
+  const filters: SQL[] = [lt(loginThrottle.windowStart, cutoff)];
+  if (opts.organisationId) filters.push(eq(loginThrottle.organisationId, opts.organisationId));
+  const removed = await db
+    .delete(loginThrottle)
+    .where(and(...filters))
+    .returning({ key: loginThrottle.key });
+  return removed.length;
 }

@@ -1,12 +1,24 @@
 // Reminds the administrations that have answers left in an open round: one
-// message per administration to its reporters, through the outbox.
+// message per administration to each of its reporters, through the outbox.
+// The coordinator sends it on demand; autoReminder.ts sends the same message
+// once, N days before the deadline.
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { authorize } from "../../authz/can.ts";
 import { type Context, inTransaction } from "../../context.ts";
-import { outbox, roleAssignments, roundAdministrations, statusReports, users } from "../../db/schema.ts";
+import {
+  administrations,
+  outbox,
+  policies,
+  roleAssignments,
+  roundAdministrations,
+  statusReports,
+  type statusRounds,
+  users,
+} from "../../db/schema.ts";
 import { formatDanishDate } from "../../domain/danishDate.ts";
 import { AppError, validationFailed } from "../../errors.ts";
+import { publicLink } from "../../outbox/links.ts";
 import { getRound } from "../../queries/rounds.ts";
 import { recordAudit } from "../audit.ts";
 
@@ -19,56 +31,102 @@ export async function reminderSender(ctx: Context, input: z.input<typeof reminde
   return inTransaction(ctx, async (tx) => {
     const round = await getRound(tx, parsed.data.roundId);
     if (round.state !== "open")
-      throw new AppError("invalid_state", "Reminders go out only while the round is open.");
-    const pending = await tx.db
-      .select({ administrationId: statusReports.administrationId, n: sql<number>`count(*)::int` })
-      .from(statusReports)
-      .where(and(eq(statusReports.roundId, round.id), inArray(statusReports.state, ["draft", "returned"])))
-      .groupBy(statusReports.administrationId);
-    let messages = 0;
-    for (const { administrationId, n } of pending) {
-      const reporters = await tx.db
-        .select({ email: users.email, name: users.name })
-        .from(roleAssignments)
-        .innerJoin(users, eq(users.id, roleAssignments.userId))
-        .where(
-          and(
-            eq(roleAssignments.organisationId, tx.organisationId),
-            eq(roleAssignments.role, "reporter"),
-            eq(roleAssignments.administrationId, administrationId),
-            eq(users.disabled, false),
-          ),
-        );
-      for (const reporter of reporters) {
-        await tx.db.insert(outbox).values({
-          organisationId: tx.organisationId,
-          to: reporter.email,
-          subject: `Påmindelse: statusindmelding senest ${formatDanishDate(round.deadline)}`,
-          body: [
-            `Kære ${reporter.name}`,
-            "",
-            `Der mangler ${n} indmelding(er) fra din forvaltning i statusrunden ${round.title ?? round.period}.`,
-            `Fristen er ${formatDanishDate(round.deadline)}. Log ind i Pejl under "Mine indmeldinger".`,
-          ].join("\n"),
-        });
-        messages++;
-      }
-      await tx.db
-        .update(roundAdministrations)
-        .set({ lastReminderAt: new Date().toISOString() })
-        .where(
-          and(
-            eq(roundAdministrations.roundId, round.id),
-            eq(roundAdministrations.administrationId, administrationId),
-          ),
-        );
-    }
+      throw new AppError("invalid_state", "Reminders go out only while the round is open.", {
+        danish: "Påmindelser kan kun sendes, mens runden er åben.",
+      });
+    const { administrations, messages } = await queueReminders(tx, round);
     await recordAudit(tx, {
       action: "round.remind",
       entity: "status_round",
       entityId: round.id,
       after: { messages },
     });
-    return { administrations: pending.length, messages };
+    return { administrations, messages };
   });
+}
+
+/**
+ * Queues the reminders of one round inside the caller's transaction: to the
+ * reporters of every participating administration with answers not yet
+ * submitted (draft or returned). Records when each administration was reminded.
+ */
+export async function queueReminders(
+  tx: Context,
+  round: typeof statusRounds.$inferSelect,
+  opts: { now?: Date } = {},
+) {
+  const now = (opts.now ?? new Date()).toISOString();
+  const [policy] = await tx.db
+    .select({ title: policies.title })
+    .from(policies)
+    .where(eq(policies.id, round.policyId));
+  const pending = await tx.db
+    .select({
+      administrationId: statusReports.administrationId,
+      administrationName: administrations.name,
+      n: sql<number>`count(*)::int`,
+    })
+    .from(statusReports)
+    .innerJoin(
+      roundAdministrations,
+      and(
+        eq(roundAdministrations.roundId, statusReports.roundId),
+        eq(roundAdministrations.administrationId, statusReports.administrationId),
+      ),
+    )
+    .innerJoin(administrations, eq(administrations.id, statusReports.administrationId))
+    .where(and(eq(statusReports.roundId, round.id), inArray(statusReports.state, ["draft", "returned"])))
+    .groupBy(statusReports.administrationId, administrations.name)
+    .orderBy(administrations.name);
+  const deadline = formatDanishDate(round.deadline);
+  const roundName = round.title ?? `Statusrunde ${round.period}`;
+  let messages = 0;
+  for (const { administrationId, administrationName, n } of pending) {
+    const reporters = await tx.db
+      .select({ email: users.email, name: users.name })
+      .from(roleAssignments)
+      .innerJoin(users, eq(users.id, roleAssignments.userId))
+      .where(
+        and(
+          eq(roleAssignments.organisationId, tx.organisationId),
+          eq(roleAssignments.role, "reporter"),
+          eq(roleAssignments.administrationId, administrationId),
+          eq(users.disabled, false),
+        ),
+      );
+    for (const reporter of reporters) {
+      await tx.db.insert(outbox).values({
+        organisationId: tx.organisationId,
+        to: reporter.email,
+        kind: "reminder",
+        subject: `Påmindelse: statusindmelding senest ${deadline}`,
+        body: [
+          `Kære ${reporter.name}`,
+          "",
+          `Der mangler ${n} ${n === 1 ? "indmelding" : "indmeldinger"} fra ${administrationName} i ${roundName}` +
+            (policy ? ` (${policy.title}).` : "."),
+          `Fristen er ${deadline}.`,
+          "",
+          `Du finder dine indmeldinger her: ${publicLink("/admin/indmeldinger")}`,
+          "",
+          "Venlig hilsen",
+          "Pejl",
+          "",
+          "Denne besked er sendt automatisk. Du får den, fordi du er indmelder for din forvaltning.",
+        ].join("\n"),
+      });
+      messages++;
+    }
+    if (reporters.length)
+      await tx.db
+        .update(roundAdministrations)
+        .set({ lastReminderAt: now })
+        .where(
+          and(
+            eq(roundAdministrations.roundId, round.id),
+            eq(roundAdministrations.administrationId, administrationId),
+          ),
+        );
+  }
+  return { administrations: pending.length, messages };
 }

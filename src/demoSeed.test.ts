@@ -1,0 +1,147 @@
+// The demo's users and example round, seeded on the real demo corpus.
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { and, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildTestApp } from "../test/app.ts";
+import { buildOrganisation, type TestOrganisation } from "../test/factories.ts";
+import { verifyPassword } from "./auth/password.ts";
+import { policies, roleAssignments, statusReports, statusRounds, users } from "./db/schema.ts";
+import { demoDocuments } from "./demo.ts";
+import { importDemoDocuments } from "./demoImport.ts";
+import { seedDemo } from "./demoSeed.ts";
+import { createLogger } from "./logger.ts";
+import { roundBoard } from "./queries/rounds.ts";
+import { roundReport } from "./reports/roundReport.ts";
+import { AdminClient } from "./web/admin/testkit.ts";
+
+const logger = createLogger("silent");
+let org: TestOrganisation;
+let dataDir: string;
+let domain: string;
+let first: Awaited<ReturnType<typeof seedDemo>>;
+
+beforeAll(async () => {
+  org = await buildOrganisation();
+  await importDemoDocuments(org.ctx(), demoDocuments(), logger);
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "pejl-demo-"));
+  domain = `demo-${randomUUID().slice(0, 8)}.example`;
+  first = await seedDemo(org.ctx(), {
+    dataDir,
+    baseUrl: "http://localhost:3000",
+    print: false,
+    logger,
+    emailDomain: domain,
+  });
+}, 120_000);
+
+describe("demo users and example round", () => {
+  it("creates one user per role and two reporters in different administrations, passwords only in a private file", async () => {
+    const rows = await org.db
+      .select({ email: users.email, hash: users.passwordHash, role: roleAssignments.role })
+      .from(users)
+      .innerJoin(roleAssignments, eq(roleAssignments.userId, users.id))
+      .where(eq(users.organisationId, org.organisationId));
+    expect(rows.map((r) => r.role).sort()).toEqual([
+      "admin",
+      "coordinator",
+      "reporter",
+      "reporter",
+      "viewer",
+    ]);
+    const reporters = first!.users.filter((u) => u.role === "reporter");
+    expect(new Set(reporters.map((u) => u.administration))).toEqual(new Set(["BIF", "SOF"]));
+
+    const file = path.join(dataDir, "demo-users.txt");
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    const text = fs.readFileSync(file, "utf8");
+    for (const user of first!.users) {
+      expect(user.password).toBeTruthy();
+      expect(text).toContain(`${user.email}`);
+      expect(text).toContain(user.password!);
+      const row = rows.find((r) => r.email === user.email)!;
+      expect(row.hash).not.toContain(user.password!);
+      expect(await verifyPassword(row.hash!, user.password!)).toBe(true);
+    }
+    // The passwords differ from user to user.
+    expect(new Set(first!.users.map((u) => u.password)).size).toBe(5);
+  });
+
+  it("lets the BIF reporter log in with the printed password", async () => {
+    const reporter = first!.users.find((u) => u.administration === "BIF")!;
+    const client = new AdminClient(await buildTestApp(org));
+    await client.get("/admin/login");
+    const res = await client.post("/admin/login", { email: reporter.email, password: reporter.password! });
+    expect(res.status).toBe(303);
+    const page = await client.get("/admin");
+    expect(page.status).toBe(200);
+  });
+
+  it("opens one example round for the LGBTI+ policy with labelled answers: some submitted, one draft", async () => {
+    const [round] = await org.db
+      .select({ round: statusRounds, policyTitle: policies.title })
+      .from(statusRounds)
+      .innerJoin(policies, eq(policies.id, statusRounds.policyId))
+      .where(eq(statusRounds.organisationId, org.organisationId));
+    expect(round!.round).toMatchObject({ isExample: true, state: "open", kind: "annual" });
+    expect(round!.round.title).toContain("Eksempeldata");
+    expect(round!.policyTitle).toMatch(/LGBTI/);
+
+    const answers = await org.db
+      .select()
+      .from(statusReports)
+      .where(eq(statusReports.roundId, round!.round.id));
+    const written = answers.filter((a) => a.narrative);
+    expect(written.length).toBeGreaterThanOrEqual(5);
+    for (const a of written) expect(a.narrative).toMatch(/^Eksempeldata: /);
+    const submitted = written.filter((a) => a.state === "submitted");
+    const drafts = written.filter((a) => a.state === "draft");
+    expect(drafts).toHaveLength(1);
+    expect(submitted.length).toBe(written.length - 1);
+    const bif = org.administrationIds.BIF!;
+    const sof = org.administrationIds.SOF!;
+    expect(new Set(submitted.map((a) => a.administrationId))).toEqual(new Set([bif, sof]));
+    // Written as the reporters themselves, so the board and the audit log show who answered.
+    expect(written.every((a) => a.authorId)).toBe(true);
+
+    const board = await roundBoard(org.ctx(), round!.round.id, round!.round.deadline);
+    const byCode = Object.fromEntries(board.rows.map((r) => [r.code, r]));
+    expect(byCode.BIF!.submitted).toBeGreaterThan(0);
+    expect(byCode.SOF!.submitted).toBeGreaterThan(0);
+    expect(byCode.KFF!.submitted).toBe(0);
+
+    const { bytes } = await roundReport(org.ctx(), round!.round.id, "html");
+    expect(bytes.toString("utf8")).toContain("Eksempeldata");
+  });
+
+  it("does nothing the second time", async () => {
+    const count = async () => ({
+      users: (await org.db.select().from(users).where(eq(users.organisationId, org.organisationId))).length,
+      rounds: (
+        await org.db.select().from(statusRounds).where(eq(statusRounds.organisationId, org.organisationId))
+      ).length,
+      submitted: (
+        await org.db
+          .select()
+          .from(statusReports)
+          .where(
+            and(eq(statusReports.organisationId, org.organisationId), eq(statusReports.state, "submitted")),
+          )
+      ).length,
+    });
+    const before = await count();
+    const fileBefore = fs.readFileSync(path.join(dataDir, "demo-users.txt"), "utf8");
+    const again = await seedDemo(org.ctx(), {
+      dataDir,
+      baseUrl: "http://localhost:3000",
+      print: false,
+      logger,
+      emailDomain: domain,
+    });
+    expect(again).toBeNull();
+    expect(await count()).toEqual(before);
+    expect(fs.readFileSync(path.join(dataDir, "demo-users.txt"), "utf8")).toBe(fileBefore);
+  });
+});

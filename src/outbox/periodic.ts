@@ -1,0 +1,73 @@
+// The server's periodic tick: automatic reminders into the outbox, the outbox
+// out (SMTP or files), and old login-throttle counts away. One tick at a time;
+// stopping waits for a running tick, so the database closes after it.
+import { purgeThrottle } from "../auth/throttle.ts";
+import { autoReminder } from "../commands/rounds/autoReminder.ts";
+import { createContext, systemActor } from "../context.ts";
+import type { Database } from "../db/client.ts";
+import type { Env } from "../env.ts";
+import type { Logger } from "../logger.ts";
+import { deliverOutbox } from "./deliverer.ts";
+import { transportFor } from "./transports.ts";
+
+export interface PeriodicJobs {
+  /** Runs one tick now (or joins the one running). */
+  tick(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function startPeriodicJobs(input: {
+  database: Database;
+  organisationId: string;
+  env: Pick<Env, "SMTP_URL" | "MAIL_FROM" | "dataDir" | "PEJL_TICK_SECONDS">;
+  logger: Logger;
+}): PeriodicJobs {
+  const { database, organisationId, env, logger } = input;
+  const transport = transportFor(env, logger);
+  let running: Promise<void> | undefined;
+  let stopped = false;
+
+  // Each step on its own: a mail server that is down must not stop the reminders or the clean-up.
+  async function step(name: string, work: () => Promise<unknown>) {
+    try {
+      const result = await work();
+      logger.debug({ job: name, result }, "periodic job done");
+    } catch (error) {
+      logger.error({ job: name, err: error }, `periodic job ${name} failed`);
+    }
+  }
+
+  async function runOnce() {
+    const now = new Date();
+    const ctx = createContext({ db: database.db, organisationId, actor: systemActor("automatisk") });
+    await step("auto-reminder", async () => {
+      const sent = await autoReminder(ctx, { now });
+      for (const s of sent) logger.info(s, "automatic reminder queued");
+    });
+    await step("outbox", () => deliverOutbox(database.db, transport, { logger, organisationId, now }));
+    await step("throttle-purge", () => purgeThrottle(database.db, { now, organisationId }));
+  }
+
+  const tick = () => {
+    if (stopped) return Promise.resolve();
+    running ??= runOnce().finally(() => {
+      running = undefined;
+    });
+    return running;
+  };
+  const timer = setInterval(tick, env.PEJL_TICK_SECONDS * 1000);
+  // The first tick soon after start, not a whole period later.
+  const first = setTimeout(tick, 2000);
+  timer.unref();
+  first.unref();
+  return {
+    tick,
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      clearTimeout(first);
+      await running;
+      transport.close();
+    },
+  };
+}
