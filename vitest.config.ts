@@ -10,6 +10,8 @@ const databaseFacing = [
   "src/api/**/*.test.ts",
   "src/web/**/*.test.ts",
   "src/authz/**/*.test.ts",
+  "src/auth/**/*.test.ts",
+  "src/outbox/**/*.test.ts",
   "src/reports/**/*.test.ts",
   "src/ingest/import*.test.ts",
   "src/*.test.ts",

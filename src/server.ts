@@ -14,7 +14,7 @@ export async function startServer(env: Env, logger: Logger, opts: { demo?: boole
   try {
     const secret = sessionSecret(env);
     if (opts.demo) {
-      const { loaded } = await loadDemo(database, logger);
+      const { loaded } = await loadDemo(database, logger, { dataDir: env.dataDir });
       if (loaded) logger.info("demo data loaded");
     }
     const organisation = await requireOrganisation(database);
