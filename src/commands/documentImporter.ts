@@ -8,7 +8,16 @@ import path from "node:path";
 import { and, eq, ne } from "drizzle-orm";
 import { authorize } from "../authz/can.ts";
 import { type Context, inTransaction } from "../context.ts";
-import { candidates, documents, goals, initiatives, policies, themes } from "../db/schema.ts";
+import {
+  administrations,
+  candidates,
+  committees,
+  documents,
+  goals,
+  initiatives,
+  policies,
+  themes,
+} from "../db/schema.ts";
 import { AppError } from "../errors.ts";
 import { type Analysis, analyzeDocument } from "../ingest/pipeline.ts";
 import { isReadError, type ReadOptions } from "../ingest/read.ts";
@@ -73,7 +82,21 @@ export async function documentImporter(ctx: Context, input: ImportInput): Promis
 
   let analysis: Analysis;
   try {
-    analysis = await analyzeDocument(input.bytes, input.limits);
+    // The text is read for this organisation's own administrations and committees.
+    const [adminRows, committeeRows] = await Promise.all([
+      ctx.db
+        .select({ code: administrations.code, name: administrations.name })
+        .from(administrations)
+        .where(eq(administrations.organisationId, ctx.organisationId)),
+      ctx.db
+        .select({ code: committees.code, name: committees.name })
+        .from(committees)
+        .where(eq(committees.organisationId, ctx.organisationId)),
+    ]);
+    analysis = await analyzeDocument(input.bytes, input.limits, {
+      administrations: adminRows,
+      committees: committeeRows,
+    });
   } catch (error) {
     if (isReadError(error))
       throw new AppError(

@@ -18,6 +18,11 @@ describe("001: four policy documents in one file", () => {
     expect(policies).toHaveLength(4);
     expect(field<string>(lgbti, "title")).toContain("En ligeværdig del af fællesskabet");
     expect(field(lgbti, "period_end")).toBe(2023);
+    // The LGBTI+ text names no first year: it "udløber ved udgangen af år 2023", the council's
+    // decision of 24 August 2017 was to draft a policy (not to adopt one), and the 2019–2022
+    // action plan in the file belongs to the integration policy. No start year is guessed.
+    expect(field(lgbti, "period_start")).toBeNull();
+    expect(actionPlan.parentKey).toBe(integration.key);
     expect([field(disability, "period_start"), field(disability, "period_end")]).toEqual([2018, 2022]);
     expect(field<string>(integration, "title")).toContain("Lad os investere i integration");
     expect([field(integration, "period_start"), field(integration, "period_end")]).toEqual([2019, 2022]);

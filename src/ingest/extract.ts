@@ -12,6 +12,7 @@ import { linkPlansToPolicies } from "./recognize/planParent.ts";
 import { recognizePolicySegment } from "./recognize/policy-flow.ts";
 import { Sink } from "./recognize/sink.ts";
 import { recognizeStatusReport } from "./recognize/status-report.ts";
+import { type OrganisationUnits, Units } from "./recognize/units.ts";
 import type { DocumentKind, Evidence, Extraction } from "./types.ts";
 
 function documentTitle(doc: Doc, sink: Sink, kind: DocumentKind): { title: string | null; ev: Evidence[] } {
@@ -41,9 +42,13 @@ function documentTitle(doc: Doc, sink: Sink, kind: DocumentKind): { title: strin
   return { title: null, ev: [] };
 }
 
-/** Recognize the document's kind and propose candidates with provenance. */
-export function extract(norm: NormalizedText): Extraction {
-  const doc = new Doc(norm.text);
+/**
+ * Recognize the document's kind and propose candidates with provenance. `org`: the
+ * administrations and committees of the organisation importing it (default: the demo's).
+ */
+export function extract(norm: NormalizedText, org?: OrganisationUnits | Units): Extraction {
+  const units = org === undefined ? undefined : org instanceof Units ? org : new Units(org);
+  const doc = new Doc(norm.text, units);
   const sink = new Sink(norm.text);
   const { kind, segments, plans } = classify(doc);
 

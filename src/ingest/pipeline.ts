@@ -3,6 +3,7 @@
 import { extract } from "./extract.ts";
 import { normalize } from "./normalize.ts";
 import { type ReadOptions, readDocument } from "./read.ts";
+import type { OrganisationUnits } from "./recognize/units.ts";
 import type { Candidate, Extraction, RawText } from "./types.ts";
 
 export interface Analysis {
@@ -13,10 +14,15 @@ export interface Analysis {
   candidates: (Candidate & { evidence: (Candidate["evidence"][number] & { page?: number })[] })[];
 }
 
-export async function analyzeDocument(bytes: Uint8Array, opts: ReadOptions = {}): Promise<Analysis> {
+/** `org`: the importing organisation's administrations and committees, which the text is read for. */
+export async function analyzeDocument(
+  bytes: Uint8Array,
+  opts: ReadOptions = {},
+  org?: OrganisationUnits,
+): Promise<Analysis> {
   const raw = await readDocument(bytes, opts);
   const norm = normalize(raw);
-  const extraction = extract(norm);
+  const extraction = extract(norm, org);
   const candidates = extraction.candidates.map((candidate) => ({
     ...candidate,
     evidence: candidate.evidence.map((e) => {

@@ -33,22 +33,29 @@ export async function readDocxInProcess(bytes: Uint8Array, limits: ReadLimits): 
 
   let html: string;
   let orderedNumbers: number[] = [];
+  let layout: ParagraphLayout = { linePerParagraph: false, emptyParagraphs: false };
   try {
     const archive = zipSync(Object.fromEntries(files), { level: 0 });
-    const result = await mammoth.convertToHtml(
-      { buffer: Buffer.from(archive.buffer, archive.byteOffset, archive.byteLength) },
-      {
-        styleMap: STYLE_MAP,
-        externalFileAccess: false,
-        // Never read the (emptied) image parts; the text walk ignores <img> anyway.
-        convertImage: mammoth.images.imgElement(async () => ({ src: "" })),
-        transformDocument: (document: MammothElement) => {
-          orderedNumbers = numberOrderedParagraphs(document);
-          return document;
+    const convert = (keepEmpty: boolean) =>
+      mammoth.convertToHtml(
+        { buffer: Buffer.from(archive.buffer, archive.byteOffset, archive.byteLength) },
+        {
+          styleMap: STYLE_MAP,
+          externalFileAccess: false,
+          ignoreEmptyParagraphs: !keepEmpty,
+          // Never read the (emptied) image parts; the text walk ignores <img> anyway.
+          convertImage: mammoth.images.imgElement(async () => ({ src: "" })),
+          transformDocument: (document: MammothElement) => {
+            orderedNumbers = numberOrderedParagraphs(document);
+            layout = paragraphLayout(document);
+            return document;
+          },
         },
-      },
-    );
-    html = result.value;
+      );
+    html = (await convert(false)).value;
+    // A line-per-paragraph conversion marks paragraph and cell breaks only by empty paragraphs,
+    // which mammoth drops by default: convert again keeping them.
+    if (layout.linePerParagraph && layout.emptyParagraphs) html = (await convert(true)).value;
   } catch (error) {
     if (isReadError(error)) throw error;
     throw readErrors.docxCorrupt(error);
@@ -56,6 +63,7 @@ export async function readDocxInProcess(bytes: Uint8Array, limits: ReadLimits): 
   const { text } = htmlToText(`<!doctype html><html><body>${html}</body></html>`, {
     maxChars: limits.maxTextChars,
     orderedNumbers,
+    paragraphsAreLines: layout.linePerParagraph,
   });
   checkTextLength(text, limits.maxTextChars);
   return metadataTitle
@@ -63,11 +71,52 @@ export async function readDocxInProcess(bytes: Uint8Array, limits: ReadLimits): 
     : { mediaType: MEDIA_TYPES.docx, text };
 }
 
-/** mammoth's document tree, as much of it as numbering needs. */
+/** mammoth's document tree, as much of it as numbering and layout need. */
 interface MammothElement {
   type?: string;
+  value?: string;
   children?: MammothElement[];
   numbering?: { isOrdered: boolean; level: string } | null;
+}
+
+interface ParagraphLayout {
+  /** Each paragraph is one printed line (a PDF converted to Word line by line). */
+  linePerParagraph: boolean;
+  emptyParagraphs: boolean;
+}
+
+function plainText(element: MammothElement): string {
+  const parts: string[] = [];
+  const stack: MammothElement[] = [element];
+  while (stack.length > 0) {
+    const e = stack.pop()!;
+    if (e.type === "text" && e.value) parts.push(e.value);
+    const children = e.children ?? [];
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+  return parts.join("");
+}
+
+/**
+ * Whether the body's paragraphs are lines: in a written document a paragraph hardly ever goes on
+ * in the next one mid-sentence, while in a line-by-line conversion many do (the next starts in
+ * lower case, or this one ends in a hyphenated word).
+ */
+export function paragraphLayout(document: MammothElement): ParagraphLayout {
+  const texts = (document.children ?? [])
+    .filter((e) => e.type === "paragraph")
+    .map((p) => plainText(p).trim());
+  const filled = texts.filter((t) => t !== "").length;
+  let continued = 0;
+  for (let i = 0; i + 1 < texts.length; i++) {
+    const a = texts[i]!;
+    const b = texts[i + 1]!;
+    if (a && b && (/^\p{Ll}/u.test(b) || /\p{L}-$/u.test(a))) continued++;
+  }
+  return {
+    linePerParagraph: filled >= 20 && continued / filled >= 0.15,
+    emptyParagraphs: texts.length > filled,
+  };
 }
 
 /**

@@ -96,7 +96,15 @@ class TextBuilder {
   private atCellStart = false;
   cellDepth = 0;
 
-  constructor(private readonly maxChars: number) {}
+  /**
+   * `keepIndent`: spaces opening and closing a line are written (a line-by-line conversion keeps
+   * the indent that marks a new paragraph and the space after a soft wrap, as the page's text
+   * layer has them, and the normalizer reads both).
+   */
+  constructor(
+    private readonly maxChars: number,
+    private readonly keepIndent = false,
+  ) {}
 
   private write(s: string): void {
     this.length += s.length;
@@ -115,7 +123,13 @@ class TextBuilder {
   /** Ask for `n` line breaks before the next text (inside a table cell: a space). */
   block(n: 1 | 2): void {
     if (this.cellDepth > 0) this.pendingSpace = true;
-    else this.pendingBreaks = Math.max(this.pendingBreaks, n);
+    else {
+      if (this.keepIndent && this.pendingSpace && !this.atLineStart && this.pendingBreaks === 0)
+        this.write(" ");
+      this.pendingBreaks = Math.max(this.pendingBreaks, n);
+      // A space at the end of the previous line is no indent of the next.
+      if (this.keepIndent) this.pendingSpace = false;
+    }
   }
 
   /** Written at the start of the next line that gets text ("- ", "## "). */
@@ -149,6 +163,7 @@ class TextBuilder {
     this.flushBreaks();
     if (this.atLineStart) {
       if (this.prefix) this.write(this.prefix);
+      else if (this.keepIndent && this.pendingSpace) this.write(" ");
     } else if (this.pendingSpace && !this.atCellStart) {
       this.write(" ");
     }
@@ -168,11 +183,8 @@ class TextBuilder {
   }
 
   finish(): string {
-    return this.parts
-      .join("")
-      .replace(/ +\n/g, "\n")
-      .replace(/\n{3,}/g, "\n\n")
-      .trim();
+    const text = this.parts.join("");
+    return (this.keepIndent ? text : text.replace(/ +\n/g, "\n")).replace(/\n{3,}/g, "\n\n").trim();
   }
 }
 
@@ -190,6 +202,12 @@ export interface HtmlTextOptions {
    * counts Word's numbering itself and passes the numbers here.
    */
   orderedNumbers?: number[];
+  /**
+   * Each <p> is one line of a page, as a PDF-to-Word conversion writes them: paragraphs follow
+   * each other with a line break, and an empty <p> is the blank line that separated paragraphs
+   * and table cells on the page. The normalizer then rejoins the lines as it does for a PDF.
+   */
+  paragraphsAreLines?: boolean;
 }
 
 /** Parse HTML and return its text. */
@@ -199,8 +217,11 @@ export function htmlToText(html: string, options: HtmlTextOptions): HtmlText {
 }
 
 /** The text of a parsed document (or any node), from its children down. */
-export function domToText(root: DomNode, { maxChars, orderedNumbers }: HtmlTextOptions): HtmlText {
-  const out = new TextBuilder(maxChars);
+export function domToText(
+  root: DomNode,
+  { maxChars, orderedNumbers, paragraphsAreLines = false }: HtmlTextOptions,
+): HtmlText {
+  const out = new TextBuilder(maxChars, paragraphsAreLines);
   let nextOrdered = 0;
   const lists: ListState[] = [];
   const rowCells: number[] = [];
@@ -247,6 +268,8 @@ export function domToText(root: DomNode, { maxChars, orderedNumbers }: HtmlTextO
     } else if (tag === "br") {
       if (preDepth > 0) out.text("\n", true);
       else out.block(1);
+    } else if (paragraphsAreLines && tag === "p" && !tight) {
+      out.block((el.textContent ?? "").trim() === "" ? 2 : 1);
     } else if (PARAGRAPH.has(tag)) {
       out.block(tight ? 1 : 2);
     } else if (LINE.has(tag)) {
@@ -263,6 +286,7 @@ export function domToText(root: DomNode, { maxChars, orderedNumbers }: HtmlTextO
       out.block(lists.length > 0 ? 1 : 2);
     } else if (tag === "tr") rowCells.pop();
     else if (tag === "td" || tag === "th") out.cellDepth--;
+    else if (paragraphsAreLines && tag === "p") out.block(1);
     else if (PARAGRAPH.has(tag)) out.block(TIGHT_PARENTS.has(el.parentNode?.localName ?? "") ? 1 : 2);
     else if (LINE.has(tag)) out.block(1);
     if (tag === "pre") preDepth--;

@@ -1,6 +1,5 @@
 // Everything read from a file of committee action plans: one plan per committee with its goals,
 // result goals, activities and their economy.
-import { administrationOfCommittee } from "./codes.ts";
 import { type CommitteePlan, plansPeriod, recognizeCommitteePlan } from "./committees.ts";
 import type { Doc } from "./doc.ts";
 import { recognizeEconomy } from "./economy.ts";
@@ -28,7 +27,7 @@ export function recognizeCommitteePlans(doc: Doc, plans: readonly CommitteePlan[
   const period = plansPeriod(doc);
   const parent = parentTitle(doc, period);
   plans.forEach((plan, i) => {
-    const policyKey = recognizeCommitteePlan(plan, i + 1, period, parent, sink);
+    const policyKey = recognizeCommitteePlan(doc.units, plan, i + 1, period, parent, sink);
     const resultGoals = new Map<number, string>();
     const refs: GoalRef[] = [];
     const goals = [...findOverallGoals(doc, plan.segment), ...findResultGoals(doc, plan.segment)].sort(
@@ -72,7 +71,7 @@ export function recognizeCommitteePlans(doc: Doc, plans: readonly CommitteePlan[
       plan.segment,
       {
         policyKey,
-        administration: administrationOfCommittee(plan.code),
+        administration: doc.units.administrationOfCommittee(plan.code),
         committee: plan.code,
         periodStart: period?.value.start ?? null,
         periodEnd: period?.value.end ?? null,

@@ -2,20 +2,11 @@
 // common template. Plans are found from their titles (in the contents list or on a cover page),
 // then the text is cut where talk of one committee gives way to the next.
 import type { Evidence } from "../types.ts";
-import {
-  ADMINISTRATIONS,
-  administrationOfCommittee,
-  COMMITTEES,
-  type CommitteeCode,
-  committeeInCompact,
-  committeeName,
-  compact,
-  findAdministrations,
-  findCommittees,
-} from "./codes.ts";
+import type { CommitteeCode } from "./codes.ts";
 import { cleanTitle, type Doc, isHeadingLike } from "./doc.ts";
 import type { Segment } from "./segments.ts";
 import type { Sink } from "./sink.ts";
+import type { Units } from "./units.ts";
 import { findYearRanges, type YearRange } from "./values.ts";
 
 export interface CommitteePlan {
@@ -38,9 +29,7 @@ function markers(doc: Doc): Marker[] {
   const out: Marker[] = [];
   for (const b of doc.blocks) {
     if (b.text.length > 200) continue;
-    const c = compact(b.text);
-    if (!/udvalgetshandleplan|udvalgshandleplan/.test(c)) continue;
-    const code = committeeInCompact(b.text);
+    const code = doc.units.committeePlanInCompact(b.text);
     if (!code) continue;
     const toc = /^\d{1,3}\s/.test(b.text);
     const after = /handleplan(.*)$/iu.exec(b.text)?.[1] ?? "";
@@ -61,24 +50,28 @@ function markers(doc: Doc): Marker[] {
         return acc;
       }, [])
       .join(" ");
-    out.push({ code, block: b.index, toc, title: cleanTitle(`${committeeName(code)}s handleplan ${rest}`) });
+    out.push({
+      code,
+      block: b.index,
+      toc,
+      title: cleanTitle(`${doc.units.committeeName(code)}s handleplan ${rest}`),
+    });
   }
   return out;
 }
 
-function mentionCodes(text: string): Map<CommitteeCode, number> {
+function mentionCodes(units: Units, text: string): Map<CommitteeCode, number> {
   const counts = new Map<CommitteeCode, number>();
   const add = (c: CommitteeCode, w: number): void => {
     counts.set(c, (counts.get(c) ?? 0) + w);
   };
-  for (const m of findCommittees(text)) add(m.code, 1);
-  for (const m of findAdministrations(text))
-    add(COMMITTEES.find((c) => c.stem === ADMINISTRATIONS.find((a) => a.code === m.code)!.stem)!.code, 1);
-  // The area alone ("kultur- og fritidsområdet") is a weaker sign.
-  for (const c of COMMITTEES) {
-    if (c.stem.includes(" og ") && new RegExp(c.stem.replace(/- og /, "-? og "), "iu").test(text))
-      add(c.code, 0.5);
+  for (const m of units.findCommittees(text)) add(m.code, 1);
+  for (const m of units.findAdministrations(text)) {
+    const committee = units.committeeOfAdministration(m.code);
+    if (committee) add(committee, 1);
   }
+  // The area alone ("kultur- og fritidsområdet") is a weaker sign.
+  for (const code of units.areaMentions(text)) add(code, 0.5);
   return counts;
 }
 
@@ -105,7 +98,7 @@ export function findCommitteePlans(doc: Doc): CommitteePlan[] {
   for (let i = 0; i < n; i++) {
     const row = new Array<number>(K).fill(0);
     if (i >= first) {
-      const counts = mentionCodes(doc.blocks[i]!.text);
+      const counts = mentionCodes(doc.units, doc.blocks[i]!.text);
       order.forEach((code, k) => {
         const own = counts.get(code) ?? 0;
         let other = 0;
@@ -149,7 +142,7 @@ export function findCommitteePlans(doc: Doc): CommitteePlan[] {
   // Fine-tune each cut: after the last block about the previous committee, at the first block
   // about the next one, or the heading just above it.
   const mentions = (i: number, code: CommitteeCode): boolean =>
-    (mentionCodes(doc.blocks[i]!.text).get(code) ?? 0) > 0;
+    (mentionCodes(doc.units, doc.blocks[i]!.text).get(code) ?? 0) > 0;
   for (let s = 1; s < K; s++) {
     const prev = order[s - 1]!;
     const code = order[s]!;
@@ -210,6 +203,7 @@ export function plansPeriod(doc: Doc): { value: YearRange; start: number; end: n
 }
 
 export function recognizeCommitteePlan(
+  units: Units,
   plan: CommitteePlan,
   index: number,
   period: ReturnType<typeof plansPeriod>,
@@ -230,7 +224,7 @@ export function recognizeCommitteePlan(
     kind: "committee_action_plan",
     period_start: period?.value.start ?? null,
     period_end: period?.value.end ?? null,
-    owner_administration: administrationOfCommittee(plan.code),
+    owner_administration: units.administrationOfCommittee(plan.code),
     owner_committee: plan.code,
     adopted_on: null,
     follow_up: null,

@@ -1,5 +1,7 @@
 // The normalized text seen as blocks (one per line: paragraph, heading, list item, table row),
 // with the small predicates every recognizer shares.
+import { DEFAULT_UNITS } from "./codes.ts";
+import type { Units } from "./units.ts";
 
 export interface Block {
   index: number;
@@ -18,7 +20,11 @@ export interface Block {
 export class Doc {
   readonly blocks: Block[] = [];
 
-  constructor(readonly text: string) {
+  /** `units`: the administrations and committees of the organisation the document belongs to. */
+  constructor(
+    readonly text: string,
+    readonly units: Units = DEFAULT_UNITS,
+  ) {
     let pos = 0;
     let blankBefore = false;
     for (const line of text.split("\n")) {

@@ -13,7 +13,7 @@ import { type Found, findAmounts } from "./values.ts";
 
 export interface EconomyContext {
   policyKey: string;
-  administration: AdministrationCode;
+  administration: AdministrationCode | null;
   committee: CommitteeCode;
   periodStart: number | null;
   periodEnd: number | null;
@@ -23,7 +23,14 @@ export interface EconomyContext {
 
 const TABLE_START = /^(?:aktivitet(?:\s+omkostning(?:er)?\s+finansiering)?|forklaring af farvekoder:?)$/iu;
 const NOTE_START =
-  /^(?:NB|Kræver|Finansier|Indgår|Ikke\s+(?:beregnet|opgjort)|Midlerne|Satspuljen|Opgøres|Op til|ca\.|\(|\/|[\d]|kr\.|(?:BUF|BIF|SOF|ØKF|TMF|KFF|SUF)\s)/u;
+  /^(?:NB|Kræver|Finansier|Indgår|Ikke\s+(?:beregnet|opgjort)|Midlerne|Satspuljen|Opgøres|Op til|ca\.|\(|\/|[\d]|kr\.)/u;
+
+/** A note under a row: a funding remark, an amount, or a line opening with an administration's code. */
+function isNote(doc: Doc, text: string): boolean {
+  if (NOTE_START.test(text)) return true;
+  const word = /^(\p{Lu}{2,6})\s/u.exec(text);
+  return word !== null && doc.units.isAdministrationCode(word[1]!);
+}
 const AMOUNTISH =
   /^(?:\(?\s*(?:ca\.\s*)?[\d.,]+\s*(?:mio|mill|mia|t\.)?\.?\s*kr|op til\s+[\d.,]+|ikke\s+(?:beregnet|opgjort)|\()/iu;
 const TABLE_END =
@@ -36,14 +43,13 @@ interface EconomyRow {
   blocks: Block[];
 }
 
-function isCategory(b: Block, next: Block | undefined): boolean {
-  if (b.text.length > 60 || /\d/.test(b.text) || /[.:]$/.test(b.text) || NOTE_START.test(b.text))
-    return false;
+function isCategory(doc: Doc, b: Block, next: Block | undefined): boolean {
+  if (b.text.length > 60 || /\d/.test(b.text) || /[.:]$/.test(b.text) || isNote(doc, b.text)) return false;
   if (/^\p{Ll}/u.test(b.text)) return true;
   return (
     next !== undefined &&
     !AMOUNTISH.test(next.text) &&
-    !NOTE_START.test(next.text) &&
+    !isNote(doc, next.text) &&
     b.text.split(/\s+/).length <= 5
   );
 }
@@ -74,7 +80,7 @@ function rowsOf(
       }
       continue;
     }
-    if (!NOTE_START.test(b.text) && /^\p{Lu}/u.test(b.text) && !isCategory(b, next)) {
+    if (!isNote(doc, b.text) && /^\p{Lu}/u.test(b.text) && !isCategory(doc, b, next)) {
       const cut =
         /\s(?:(?:op til\s+)?[\d.,]+\s*(?:mio|mill|mia|t\.)?\.?\s*kr|Ikke\s+(?:beregnet|opgjort))/iu.exec(
           b.text,
@@ -98,7 +104,7 @@ function rowsOf(
       // A long paragraph ends the table.
       if (b.text.length > 160 && rows.length > 0) break;
     }
-    if (isCategory(b, next)) continue;
+    if (isCategory(doc, b, next)) continue;
     rows[rows.length - 1]?.blocks.push(b);
   }
   return { rows, total, end: i };

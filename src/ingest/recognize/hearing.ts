@@ -1,7 +1,6 @@
 // A hearing response (høringssvar) on a draft policy: from which committee, to whom, the policy
 // under hearing, the meeting that treated it, and the goals the committee picks.
 import type { Evidence } from "../types.ts";
-import { findCommittees } from "./codes.ts";
 import { cleanTitle, type Doc } from "./doc.ts";
 import {
   addressee,
@@ -41,7 +40,7 @@ export function recognizeHearing(doc: Doc, sink: Sink): string {
       evidence.push(sink.ev("policy_title", at, at + m[1]!.length));
     }
     const from = /\bfra\s+(.{3,80}?)(?:\s+(?:om|vedr|til)\b|$)/iu.exec(heading.text);
-    const committee = from ? findCommittees(from[1]!)[0] : undefined;
+    const committee = from ? doc.units.findCommittees(from[1]!)[0] : undefined;
     if (from && committee) {
       fields.from_committee = committee.code;
       const at = heading.textStart + from.index + from[0].indexOf(from[1]!) + committee.start;
@@ -73,7 +72,7 @@ export function recognizeHearing(doc: Doc, sink: Sink): string {
     // "på vegne af Socialudvalget"
     for (const b of doc.blocks) {
       const m = /på vegne af\s+(.{3,60})/i.exec(b.text);
-      const c = m ? findCommittees(m[1]!)[0] : undefined;
+      const c = m ? doc.units.findCommittees(m[1]!)[0] : undefined;
       if (m && c) {
         fields.from_committee = c.code;
         const at = b.textStart + m.index + m[0].indexOf(m[1]!) + c.start;

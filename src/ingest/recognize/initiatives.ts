@@ -1,7 +1,7 @@
 // Concrete initiatives listed per administration ("• Konkret initiativ: Titel: beskrivelse"),
 // attributed to the administration whose section they stand in, with their funding flag.
 import type { Evidence } from "../types.ts";
-import { type AdministrationCode, findAdministrations } from "./codes.ts";
+import type { AdministrationCode } from "./codes.ts";
 import { cleanTitle, type Doc, isCaps, isHeadingLike } from "./doc.ts";
 import { fundingOf } from "./funding.ts";
 import { firstHits } from "./grounds.ts";
@@ -48,7 +48,7 @@ export function adminSections(doc: Doc, seg: Segment): AdminSection[] {
   for (let i = seg.startBlock; i < seg.endBlock; i++) {
     const b = doc.blocks[i]!;
     if (b.bullet || b.text.length > 160) continue;
-    const found = findAdministrations(b.text, false);
+    const found = doc.units.findAdministrations(b.text, false);
     const last = found[found.length - 1];
     if (!last || last.end !== b.text.length) continue;
     const before = b.text.slice(0, last.start).trim();

@@ -2,7 +2,6 @@
 // the questions, who answered, when and under which case and document numbers.
 
 import type { Evidence } from "../types.ts";
-import { dominant, findAdministrations } from "./codes.ts";
 import type { Doc } from "./doc.ts";
 import { firstHits } from "./grounds.ts";
 import {
@@ -16,6 +15,7 @@ import {
   signatory,
 } from "./letter.ts";
 import type { Sink } from "./sink.ts";
+import { dominant } from "./units.ts";
 import { findDates } from "./values.ts";
 
 const QUESTION_INTRO =
@@ -95,8 +95,9 @@ export function recognizeInquiry(doc: Doc, sink: Sink): string {
   // The answering administration: "Socialforvaltningens svar", else the one the letter is about.
   let administration: string | null = null;
   for (const b of doc.blocks) {
-    const m = /^(.{5,70}?forvaltning\p{L}*)\s+svar\b/iu.exec(b.text);
-    const found = m ? findAdministrations(m[1]!)[0] : undefined;
+    // The organisation's own names ("Magistratsafdelingen for Sundhed og Omsorgs svar"), right before "svar".
+    const m = /^(.{5,90}?)\s+svar\b/iu.exec(b.text);
+    const found = m ? doc.units.findAdministrations(m[1]!).find((f) => f.end === m[1]!.length) : undefined;
     if (found) {
       administration = found.code;
       evidence.push(sink.ev("administration", b.textStart + found.start, b.textStart + found.end));
@@ -104,7 +105,7 @@ export function recognizeInquiry(doc: Doc, sink: Sink): string {
     }
   }
   if (!administration) {
-    const mentions = findAdministrations(doc.text, false);
+    const mentions = doc.units.findAdministrations(doc.text, false);
     administration = dominant(mentions, 0.6);
     const first = mentions.find((m) => m.code === administration);
     if (first) evidence.push(sink.ev("administration", first.start, first.end));

@@ -2,9 +2,10 @@
 // gives them row by row with a label in front ("Mål 4. …", "Indikator …", "Baseline …",
 // "Udvalg …") and the columns as blank-line separated cells; Word and HTML give tab-separated
 // rows. Cells are put back together by their order and by what they say.
-import { type CommitteeCode, findCommittees } from "./codes.ts";
+import type { CommitteeCode } from "./codes.ts";
 import { type Block, type Doc, isHeadingLike } from "./doc.ts";
 import type { Segment } from "./segments.ts";
+import type { Units } from "./units.ts";
 
 export interface Cell {
   text: string;
@@ -33,17 +34,17 @@ const LABELS: [Row, RegExp][] = [
   ["committees", /^(?:Ansvarligt\s+udvalg|Ansvarlige\s+udvalg|Udvalg)\s+(?=\S)/u],
 ];
 
-function onlyCommittees(text: string): boolean {
-  const found = findCommittees(text);
+function onlyCommittees(units: Units, text: string): boolean {
+  const found = units.findCommittees(text);
   if (found.length === 0) return false;
   let rest = text;
   for (const f of [...found].reverse()) rest = rest.slice(0, f.start) + rest.slice(f.end);
   return rest.replace(/[\s,;/&og]+/g, "") === "";
 }
 
-function committeeCell(block: Block, from: number): CommitteeCell {
+function committeeCell(units: Units, block: Block, from: number): CommitteeCell {
   return {
-    codes: findCommittees(block.text.slice(from)).map((c) => ({
+    codes: units.findCommittees(block.text.slice(from)).map((c) => ({
       code: c.code,
       start: block.textStart + from + c.start,
       end: block.textStart + from + c.end,
@@ -84,15 +85,15 @@ function labelledTables(doc: Doc, seg: Segment): OverviewTable[] {
       }
       row = label[0];
       const cut = label[1].exec(b.text)![0].length;
-      addCell(table, row, b, cut, true);
+      addCell(doc.units, table, row, b, cut, true);
       continue;
     }
     if (!table || !row) continue;
     const t: OverviewTable = table;
     if (row === "committees") {
-      if (onlyCommittees(b.text)) {
-        if (b.paraBefore || t.committees.length === 0) t.committees.push(committeeCell(b, 0));
-        else t.committees[t.committees.length - 1]!.codes.push(...committeeCell(b, 0).codes);
+      if (onlyCommittees(doc.units, b.text)) {
+        if (b.paraBefore || t.committees.length === 0) t.committees.push(committeeCell(doc.units, b, 0));
+        else t.committees[t.committees.length - 1]!.codes.push(...committeeCell(doc.units, b, 0).codes);
         continue;
       }
       close();
@@ -106,17 +107,24 @@ function labelledTables(doc: Doc, seg: Segment): OverviewTable[] {
       close();
       continue;
     }
-    addCell(t, row, b, 0, b.paraBefore || (row === "goals" && /^\d{1,2}[.)]\s/.test(b.text)));
+    addCell(doc.units, t, row, b, 0, b.paraBefore || (row === "goals" && /^\d{1,2}[.)]\s/.test(b.text)));
   }
   close();
   return tables;
 }
 
-function addCell(table: OverviewTable, row: Row, b: Block, from: number, newCell: boolean): void {
+function addCell(
+  units: Units,
+  table: OverviewTable,
+  row: Row,
+  b: Block,
+  from: number,
+  newCell: boolean,
+): void {
   const text = b.text.slice(from);
   const cell: Cell = { text, start: b.textStart + from, end: b.end };
   if (row === "committees") {
-    table.committees.push(committeeCell(b, from));
+    table.committees.push(committeeCell(units, b, from));
     return;
   }
   if (row === "goals") {
@@ -186,7 +194,7 @@ function tabTables(doc: Doc, seg: Segment): OverviewTable[] {
       table.committees.push(
         com
           ? {
-              codes: findCommittees(com.text).map((c) => ({
+              codes: doc.units.findCommittees(com.text).map((c) => ({
                 code: c.code,
                 start: com.start + c.start,
                 end: com.start + c.end,

@@ -1,19 +1,12 @@
 // A policy or action plan as a whole: its title, period, owner, adoption date and the rules for
 // following it up (who collects status, how often, for whom).
 import type { Evidence } from "../types.ts";
-import {
-  type AdministrationCode,
-  administrationOfCommittee,
-  type CommitteeCode,
-  committeeOfAdministration,
-  dominant,
-  findAdministrations,
-  findCommittees,
-} from "./codes.ts";
+import type { AdministrationCode, CommitteeCode } from "./codes.ts";
 import { type Block, cleanTitle, type Doc, isCaps, isHeadingLike, sentenceCase } from "./doc.ts";
 import type { Segment } from "./segments.ts";
 import { segmentPeriod } from "./segments.ts";
 import type { Sink } from "./sink.ts";
+import { dominant } from "./units.ts";
 import { findDates } from "./values.ts";
 
 const FOLLOW_UP_HEADING = /opfølgning|status|evaluering|realisering|implementering|monitorering/i;
@@ -153,8 +146,8 @@ export function recognizePolicy(doc: Doc, seg: Segment, index: number, sink: Sin
     }
     return 0;
   };
-  const followAdmins = findAdministrations(followText, false);
-  const followCommittees = findCommittees(followText);
+  const followAdmins = doc.units.findAdministrations(followText, false);
+  const followCommittees = doc.units.findCommittees(followText);
   let ownerAdministration: AdministrationCode | null = dominant(followAdmins, 0.5);
   let ownerCommittee: CommitteeCode | null = dominant(followCommittees, 0.5);
   for (const [field, code, list] of [
@@ -167,9 +160,9 @@ export function recognizePolicy(doc: Doc, seg: Segment, index: number, sink: Sin
   if (!ownerAdministration && !ownerCommittee) {
     // No follow-up section: the committee or administration the whole text keeps coming back to.
     const segText = doc.text.slice(seg.start, seg.end);
-    const committees = findCommittees(segText);
+    const committees = doc.units.findCommittees(segText);
     const topCommittee = dominant(committees, 0.6);
-    const admins = findAdministrations(segText, false);
+    const admins = doc.units.findAdministrations(segText, false);
     const topAdmin = dominant(admins, 0.5);
     if (topCommittee && committees.filter((c) => c.code === topCommittee).length >= 2) {
       ownerCommittee = topCommittee;
@@ -182,8 +175,10 @@ export function recognizePolicy(doc: Doc, seg: Segment, index: number, sink: Sin
     }
   }
   // In these municipalities each committee has one administration, so one names the other.
-  if (ownerCommittee && !ownerAdministration) ownerAdministration = administrationOfCommittee(ownerCommittee);
-  if (ownerAdministration && !ownerCommittee) ownerCommittee = committeeOfAdministration(ownerAdministration);
+  if (ownerCommittee && !ownerAdministration)
+    ownerAdministration = doc.units.administrationOfCommittee(ownerCommittee);
+  if (ownerAdministration && !ownerCommittee)
+    ownerCommittee = doc.units.committeeOfAdministration(ownerAdministration);
 
   const adopted = adoptedOn(doc, seg);
   if (adopted) evidence.push(sink.ev("adopted_on", adopted.start, adopted.end));

@@ -1,17 +1,17 @@
 // A section of a status report on equality work: which administration it concerns and which
 // equality grounds it covers.
 import type { Evidence } from "../types.ts";
-import { dominant, findAdministrations } from "./codes.ts";
 import { cleanTitle, type Doc, isHeadingLike } from "./doc.ts";
 import { firstHits } from "./grounds.ts";
 import type { Sink } from "./sink.ts";
+import { dominant } from "./units.ts";
 
 export function statusReportScore(doc: Doc): number {
   let score = 0;
   const head = doc.text.slice(0, 3000);
   if (/\bstatus(?:rapport|redegørelse|opgørelse)?\b|redegørelse|afrapportering/i.test(head)) score += 2;
   if (firstHits(doc.text).length >= 2) score += 1;
-  if (findAdministrations(doc.text, false).length >= 1) score += 1;
+  if (doc.units.findAdministrations(doc.text, false).length >= 1) score += 1;
   if (doc.text.length < 40_000) score += 1;
   return score;
 }
@@ -20,7 +20,7 @@ export function recognizeStatusReport(doc: Doc, sink: Sink): string {
   const evidence: Evidence[] = [];
   const heading = doc.blocks.slice(0, 5).find((b) => isHeadingLike(b, 80));
   if (heading) evidence.push(sink.ev("title", heading.textStart, heading.end));
-  const mentions = findAdministrations(doc.text, false);
+  const mentions = doc.units.findAdministrations(doc.text, false);
   const admin = dominant(mentions, 0.5);
   const first = mentions.find((m) => m.code === admin);
   if (first) evidence.push(sink.ev("owner_administration", first.start, first.end));
