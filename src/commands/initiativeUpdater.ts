@@ -1,11 +1,14 @@
 // Edits an initiative's registry fields, guarded by its version.
+
+import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { authorize } from "../authz/can.ts";
 import { type Context, inTransaction } from "../context.ts";
-import { initiatives } from "../db/schema.ts";
+import { goals, initiativeGoals, initiatives } from "../db/schema.ts";
 import { equalityGrounds, fundingStatuses, initiativeStatuses } from "../domain/enums.ts";
-import { validationFailed } from "../errors.ts";
+import { AppError, validationFailed } from "../errors.ts";
 import { recordAudit } from "./audit.ts";
+import { requireAdministration } from "./registry/shared.ts";
 import { loadForUpdate, updateVersioned } from "./versioned.ts";
 
 export const initiativeUpdateSchema = z.object({
@@ -20,18 +23,61 @@ export const initiativeUpdateSchema = z.object({
   partners: z.array(z.string().trim().min(1).max(200)).optional(),
   startYear: z.number().int().min(1900).max(2200).nullable().optional(),
   endYear: z.number().int().min(1900).max(2200).nullable().optional(),
+  administrationId: z.uuid().nullable().optional(),
+  /** The goals the initiative serves (replaces the links); goals of its own policy only. */
+  goalIds: z.array(z.uuid()).optional(),
 });
 export type InitiativeUpdate = z.infer<typeof initiativeUpdateSchema>;
 
 export async function initiativeUpdater(ctx: Context, input: unknown) {
   const parsed = initiativeUpdateSchema.safeParse(input);
   if (!parsed.success) throw validationFailed(parsed.error.issues);
-  const { id, version, ...changes } = parsed.data;
+  const { id, version, goalIds, ...changes } = parsed.data;
+  if (changes.startYear && changes.endYear && changes.startYear > changes.endYear)
+    throw new AppError("validation_failed", "The initiative ends before it starts.");
   return inTransaction(ctx, async (tx) => {
     const current = await loadForUpdate(tx, initiatives, id, "The initiative");
     authorize(tx.actor, "update", { entity: "registry", administrationId: current.administrationId });
+    if (changes.administrationId) {
+      authorize(tx.actor, "update", { entity: "registry", administrationId: changes.administrationId });
+      await requireAdministration(tx, changes.administrationId);
+    }
     const { before, after } = await updateVersioned(tx, initiatives, id, version, changes, "The initiative");
-    await recordAudit(tx, { action: "initiative.update", entity: "initiative", entityId: id, before, after });
+    const goalLinks = goalIds ? await relinkGoals(tx, id, current.policyId, goalIds) : undefined;
+    await recordAudit(tx, {
+      action: "initiative.update",
+      entity: "initiative",
+      entityId: id,
+      before: goalLinks ? { ...before, goalIds: goalLinks.before } : before,
+      after: goalLinks ? { ...after, goalIds: goalLinks.after } : after,
+    });
     return after;
   });
+}
+
+async function relinkGoals(ctx: Context, initiativeId: string, policyId: string, goalIds: string[]) {
+  const wanted = [...new Set(goalIds)].sort();
+  if (wanted.length) {
+    const found = await ctx.db
+      .select({ id: goals.id })
+      .from(goals)
+      .where(
+        and(
+          inArray(goals.id, wanted),
+          eq(goals.policyId, policyId),
+          eq(goals.organisationId, ctx.organisationId),
+        ),
+      );
+    if (found.length !== wanted.length)
+      throw new AppError("validation_failed", "An initiative can only serve goals of its own policy.");
+  }
+  const old = await ctx.db
+    .delete(initiativeGoals)
+    .where(eq(initiativeGoals.initiativeId, initiativeId))
+    .returning({ goalId: initiativeGoals.goalId });
+  if (wanted.length)
+    await ctx.db
+      .insert(initiativeGoals)
+      .values(wanted.map((goalId) => ({ organisationId: ctx.organisationId, initiativeId, goalId })));
+  return { before: old.map((g) => g.goalId).sort(), after: wanted };
 }

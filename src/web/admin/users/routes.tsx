@@ -1,10 +1,166 @@
-// User management: accounts, roles and administrations.
-import { Hono } from "hono";
+// User management (admins only; for anyone else a 404): accounts, roles and
+// administrations, disabling, and new one-time passwords. Thin: form → command.
+import { Hono, type Context as HonoContext, type MiddlewareHandler } from "hono";
+import { z } from "zod";
 import type { AppDeps } from "../../../app.ts";
 import type { AuthEnv } from "../../../auth/middleware.ts";
+import { generatePassword } from "../../../auth/password.ts";
+import { can } from "../../../authz/can.ts";
+import { passwordResetter } from "../../../commands/passwordResetter.ts";
+import { userCreator } from "../../../commands/userCreator.ts";
+import { roleAssigner } from "../../../commands/users/roleAssigner.ts";
+import { userDisabler } from "../../../commands/users/userDisabler.ts";
+import { actorId } from "../../../context.ts";
+import { roles } from "../../../domain/enums.ts";
+import { AppError, isAppError } from "../../../errors.ts";
+import { administrationChoices } from "../../../queries/adminRegistry.ts";
+import { userForAdmin, usersForAdmin } from "../../../queries/adminUsers.ts";
+import type { FieldError } from "../../components/ErrorSummary.tsx";
 import type { AdminPageFor } from "../routes.tsx";
+import { type NewUserValues, USERS, userPage, usersPage } from "./pages.tsx";
 
-export function userRoutes(_deps: AppDeps, _pageFor: AdminPageFor) {
+const field = (body: Record<string, unknown>, name: string) =>
+  typeof body[name] === "string" ? (body[name] as string).trim() : "";
+
+/** The role and administration fields, checked in Danish. */
+function roleErrors(v: { role: string; administration: string }, admins: { code: string }[]): FieldError[] {
+  const errors: FieldError[] = [];
+  if (!(roles as readonly string[]).includes(v.role))
+    errors.push({ fieldId: "role", message: "Vælg en rolle." });
+  if (v.administration && !admins.some((a) => a.code === v.administration))
+    errors.push({ fieldId: "administration", message: "Vælg en forvaltning fra listen." });
+  else if (v.role === "reporter" && !v.administration)
+    errors.push({ fieldId: "administration", message: "Vælg indberetterens forvaltning." });
+  return errors;
+}
+
+export function userRoutes(_deps: AppDeps, pageFor: AdminPageFor) {
   const app = new Hono<AuthEnv>();
+
+  const adminOnly: MiddlewareHandler<AuthEnv> = async (c, next) => {
+    if (!can(c.get("ctx").actor, "manage", { entity: "user" })) throw new AppError("not_found", "Not found.");
+    await next();
+  };
+  app.use("/brugere", adminOnly);
+  app.use("/brugere/*", adminOnly);
+
+  const userId = (raw: string) => {
+    const parsed = z.uuid().safeParse(raw);
+    if (!parsed.success) throw new AppError("not_found", "No such user.");
+    return parsed.data;
+  };
+
+  app.get("/brugere", async (c) => {
+    const ctx = c.get("ctx");
+    const [users, admins] = await Promise.all([usersForAdmin(ctx), administrationChoices(ctx)]);
+    return c.html(usersPage(pageFor(c), { users, admins }));
+  });
+
+  app.post("/brugere", async (c) => {
+    const ctx = c.get("ctx");
+    const body = await c.req.parseBody();
+    const values: NewUserValues = {
+      name: field(body, "name"),
+      email: field(body, "email"),
+      role: field(body, "role"),
+      administration: field(body, "administration"),
+    };
+    const admins = await administrationChoices(ctx);
+    const errors: FieldError[] = [];
+    if (!values.name) errors.push({ fieldId: "name", message: "Skriv brugerens navn." });
+    if (!z.email().safeParse(values.email).success)
+      errors.push({ fieldId: "email", message: "Skriv en gyldig e-mailadresse, fx navn@kk.dk." });
+    errors.push(...roleErrors(values, admins));
+    const again = async (errs: FieldError[], status: 400 | 409) =>
+      c.html(
+        usersPage(pageFor(c), { users: await usersForAdmin(ctx), admins, values, errors: errs }),
+        status,
+      );
+    if (errors.length) return again(errors, 400);
+    const password = generatePassword();
+    try {
+      await userCreator(ctx, { ...values, administration: values.administration || undefined, password });
+    } catch (error) {
+      if (isAppError(error) && error.id === "duplicate")
+        return again([{ fieldId: "email", message: "Der findes allerede en bruger med den e-mail." }], 409);
+      throw error;
+    }
+    return c.html(
+      usersPage(pageFor(c), {
+        users: await usersForAdmin(ctx),
+        admins,
+        created: { name: values.name, password },
+      }),
+      201,
+    );
+  });
+
+  const show = async (
+    c: HonoContext<AuthEnv>,
+    id: string,
+    extra: Omit<Parameters<typeof userPage>[1], "user" | "admins" | "self"> = {},
+    status: 200 | 400 | 409 = 200,
+  ) => {
+    const ctx = c.get("ctx");
+    const [user, admins] = await Promise.all([userForAdmin(ctx, id), administrationChoices(ctx)]);
+    const self = user.id === actorId(ctx.actor);
+    return c.html(userPage(pageFor(c), { user, admins, self, ...extra }), status);
+  };
+
+  app.get("/brugere/:id", async (c) => {
+    const notice = c.req.query("gemt") === "1" ? "Ændringen er gemt." : undefined;
+    return show(c, userId(c.req.param("id")), { notice });
+  });
+
+  app.post("/brugere/:id/rolle", async (c) => {
+    const ctx = c.get("ctx");
+    const id = userId(c.req.param("id"));
+    await userForAdmin(ctx, id);
+    const body = await c.req.parseBody();
+    const values = { role: field(body, "role"), administration: field(body, "administration") };
+    const errors = roleErrors(values, await administrationChoices(ctx));
+    if (errors.length) return show(c, id, { values, errors }, 400);
+    try {
+      await roleAssigner(ctx, {
+        userId: id,
+        role: values.role,
+        administration: values.administration || null,
+      });
+    } catch (error) {
+      if (isAppError(error) && error.id === "invalid_state")
+        return show(c, id, { problem: error.danish }, 409);
+      throw error;
+    }
+    return c.redirect(`${USERS}/${id}?gemt=1`, 303);
+  });
+
+  for (const [path, disabled] of [
+    ["deaktiver", true],
+    ["aktiver", false],
+  ] as const)
+    app.post(`/brugere/:id/${path}`, async (c) => {
+      const id = userId(c.req.param("id"));
+      try {
+        await userDisabler(c.get("ctx"), { userId: id, disabled });
+      } catch (error) {
+        if (isAppError(error) && error.id === "invalid_state")
+          return show(c, id, { problem: error.danish }, 409);
+        throw error;
+      }
+      return c.redirect(`${USERS}/${id}?gemt=1`, 303);
+    });
+
+  app.post("/brugere/:id/adgangskode", async (c) => {
+    const ctx = c.get("ctx");
+    const id = userId(c.req.param("id"));
+    const user = await userForAdmin(ctx, id);
+    const password = generatePassword();
+    await passwordResetter(ctx, { email: user.email, password });
+    return show(c, id, {
+      password,
+      notice: "Der er lavet en ny adgangskode. Brugeren er logget ud alle steder.",
+    });
+  });
+
   return app;
 }

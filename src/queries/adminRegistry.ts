@@ -1,0 +1,192 @@
+// The registry as staff edit it: the overview tree and one row per editor,
+// with what its form needs (choices, parents, children). Only staff edit the
+// registry; for anyone else these are a 404, as for anything they may not use.
+import { and, asc, eq } from "drizzle-orm";
+import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
+import { authorize } from "../authz/can.ts";
+import type { Context } from "../context.ts";
+import {
+  administrations,
+  annualTargets,
+  budgetLines,
+  goals,
+  indicators,
+  initiativeGoals,
+  initiatives,
+  observations,
+  policies,
+  themes,
+} from "../db/schema.ts";
+import { notFound } from "../errors.ts";
+
+export function authorizeRegistryEditor(ctx: Context) {
+  authorize(ctx.actor, "update", { entity: "registry" }, { hidden: true });
+}
+
+type OrgTable = PgTable & { id: PgColumn; organisationId: PgColumn };
+
+/** One row of an organisation's registry table, for an editor. */
+export async function registryRow<T extends OrgTable>(ctx: Context, table: T, id: string, what: string) {
+  authorizeRegistryEditor(ctx);
+  const rows = await ctx.db
+    .select()
+    .from(table as PgTable)
+    .where(and(eq(table.id, id), eq(table.organisationId, ctx.organisationId)));
+  if (!rows[0]) throw notFound(what);
+  return rows[0] as T["$inferSelect"];
+}
+
+export async function administrationChoices(ctx: Context) {
+  return ctx.db
+    .select({ id: administrations.id, code: administrations.code, name: administrations.name })
+    .from(administrations)
+    .where(eq(administrations.organisationId, ctx.organisationId))
+    .orderBy(asc(administrations.code));
+}
+
+export async function policyTitle(ctx: Context, id: string) {
+  const [row] = await ctx.db
+    .select({ id: policies.id, title: policies.title })
+    .from(policies)
+    .where(and(eq(policies.id, id), eq(policies.organisationId, ctx.organisationId)));
+  if (!row) throw notFound("The policy");
+  return row;
+}
+
+export async function themesOf(ctx: Context, policyId: string) {
+  return ctx.db
+    .select({ id: themes.id, number: themes.number, title: themes.title })
+    .from(themes)
+    .where(and(eq(themes.policyId, policyId), eq(themes.organisationId, ctx.organisationId)))
+    .orderBy(asc(themes.number));
+}
+
+export async function goalsOf(ctx: Context, policyId: string) {
+  return ctx.db
+    .select({ id: goals.id, number: goals.number, text: goals.text, themeId: goals.themeId })
+    .from(goals)
+    .where(and(eq(goals.policyId, policyId), eq(goals.organisationId, ctx.organisationId)))
+    .orderBy(asc(goals.sortOrder), asc(goals.number), asc(goals.text));
+}
+
+export async function goalIdsOf(ctx: Context, initiativeId: string) {
+  const rows = await ctx.db
+    .select({ goalId: initiativeGoals.goalId })
+    .from(initiativeGoals)
+    .where(eq(initiativeGoals.initiativeId, initiativeId));
+  return rows.map((r) => r.goalId).sort();
+}
+
+export async function observationsOf(ctx: Context, indicatorId: string) {
+  return ctx.db
+    .select()
+    .from(observations)
+    .where(
+      and(eq(observations.indicatorId, indicatorId), eq(observations.organisationId, ctx.organisationId)),
+    )
+    .orderBy(asc(observations.year), asc(observations.period), asc(observations.disaggregation));
+}
+
+export async function budgetLinesOf(ctx: Context, initiativeId: string) {
+  return ctx.db
+    .select()
+    .from(budgetLines)
+    .where(
+      and(eq(budgetLines.initiativeId, initiativeId), eq(budgetLines.organisationId, ctx.organisationId)),
+    )
+    .orderBy(asc(budgetLines.year), asc(budgetLines.createdAt));
+}
+
+export async function annualTargetsOf(ctx: Context, initiativeId: string) {
+  return ctx.db
+    .select()
+    .from(annualTargets)
+    .where(
+      and(eq(annualTargets.initiativeId, initiativeId), eq(annualTargets.organisationId, ctx.organisationId)),
+    )
+    .orderBy(asc(annualTargets.year), asc(annualTargets.metric));
+}
+
+/**
+ * The whole registry as a tree: policies → themes → goals → indicators, and
+ * each policy's initiatives, optionally only those of one administration (code).
+ */
+export async function registryOverview(ctx: Context, filter: { administration?: string } = {}) {
+  authorizeRegistryEditor(ctx);
+  const org = ctx.organisationId;
+  const [policyRows, themeRows, goalRows, indicatorRows, initiativeRows] = await Promise.all([
+    ctx.db
+      .select({
+        id: policies.id,
+        title: policies.title,
+        kind: policies.kind,
+        status: policies.status,
+        periodStart: policies.periodStart,
+        periodEnd: policies.periodEnd,
+      })
+      .from(policies)
+      .where(eq(policies.organisationId, org))
+      .orderBy(asc(policies.title)),
+    ctx.db
+      .select({ id: themes.id, policyId: themes.policyId, number: themes.number, title: themes.title })
+      .from(themes)
+      .where(eq(themes.organisationId, org))
+      .orderBy(asc(themes.number)),
+    ctx.db
+      .select({
+        id: goals.id,
+        policyId: goals.policyId,
+        themeId: goals.themeId,
+        number: goals.number,
+        text: goals.text,
+      })
+      .from(goals)
+      .where(eq(goals.organisationId, org))
+      .orderBy(asc(goals.sortOrder), asc(goals.number), asc(goals.text)),
+    ctx.db
+      .select({ id: indicators.id, goalId: indicators.goalId, title: indicators.title })
+      .from(indicators)
+      .where(eq(indicators.organisationId, org))
+      .orderBy(asc(indicators.title)),
+    ctx.db
+      .select({
+        id: initiatives.id,
+        policyId: initiatives.policyId,
+        title: initiatives.title,
+        status: initiatives.status,
+        fundingStatus: initiatives.fundingStatus,
+        administrationCode: administrations.code,
+      })
+      .from(initiatives)
+      .leftJoin(administrations, eq(administrations.id, initiatives.administrationId))
+      .where(
+        filter.administration
+          ? and(eq(initiatives.organisationId, org), eq(administrations.code, filter.administration))
+          : eq(initiatives.organisationId, org),
+      )
+      .orderBy(asc(initiatives.title)),
+  ]);
+  const indicatorsOf = (goalId: string) => indicatorRows.filter((i) => i.goalId === goalId);
+  const goalNode = (g: (typeof goalRows)[number]) => ({ ...g, indicators: indicatorsOf(g.id) });
+  return policyRows.map((p) => {
+    const policyGoals = goalRows.filter((g) => g.policyId === p.id);
+    return {
+      ...p,
+      themes: themeRows
+        .filter((t) => t.policyId === p.id)
+        .map((t) => ({ ...t, goals: policyGoals.filter((g) => g.themeId === t.id).map(goalNode) })),
+      /** Goals not placed under a theme. */
+      goals: policyGoals.filter((g) => !g.themeId).map(goalNode),
+      initiatives: initiativeRows.filter((i) => i.policyId === p.id),
+    };
+  });
+}
+export type RegistryOverview = Awaited<ReturnType<typeof registryOverview>>;
+
+export async function initiativesOf(ctx: Context, policyId: string) {
+  return ctx.db
+    .select({ id: initiatives.id, title: initiatives.title })
+    .from(initiatives)
+    .where(and(eq(initiatives.policyId, policyId), eq(initiatives.organisationId, ctx.organisationId)))
+    .orderBy(asc(initiatives.title));
+}
