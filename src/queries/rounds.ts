@@ -1,11 +1,15 @@
 // Status rounds: the coordinator's board (who has reported) and a reporter's own answers.
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { authorize, can } from "../authz/can.ts";
 import type { Context } from "../context.ts";
 import {
   administrations,
+  annualTargets,
   goals,
+  indicators,
+  initiativeGoals,
   initiatives,
+  policies,
   roundAdministrations,
   statusReports,
   statusRounds,
@@ -102,4 +106,199 @@ export async function roundAnswers(ctx: Context, roundId: string, administration
   return rows.filter((r) =>
     can(ctx.actor, "read", { entity: "statusReport", administrationId: r.report.administrationId }),
   );
+}
+
+export interface RoundListRow {
+  id: string;
+  policyId: string;
+  policyTitle: string;
+  kind: string;
+  period: string;
+  title: string | null;
+  deadline: string;
+  state: string;
+  isExample: boolean;
+  total: number;
+  /** Submitted or accepted. */
+  reported: number;
+}
+
+/** Every round of the organisation, per policy, newest deadline first; with how many have reported. */
+export async function roundList(ctx: Context): Promise<RoundListRow[]> {
+  authorize(ctx.actor, "read", { entity: "statusRound" }, { hidden: true });
+  const rounds = await ctx.db
+    .select({
+      id: statusRounds.id,
+      policyId: statusRounds.policyId,
+      policyTitle: policies.title,
+      kind: statusRounds.kind,
+      period: statusRounds.period,
+      title: statusRounds.title,
+      deadline: statusRounds.deadline,
+      state: statusRounds.state,
+      isExample: statusRounds.isExample,
+    })
+    .from(statusRounds)
+    .innerJoin(policies, eq(policies.id, statusRounds.policyId))
+    .where(eq(statusRounds.organisationId, ctx.organisationId))
+    .orderBy(asc(policies.title), desc(statusRounds.deadline));
+  const counts = rounds.length
+    ? await ctx.db
+        .select({ roundId: statusReports.roundId, state: statusReports.state, n: sql<number>`count(*)::int` })
+        .from(statusReports)
+        .where(
+          and(
+            eq(statusReports.organisationId, ctx.organisationId),
+            inArray(
+              statusReports.roundId,
+              rounds.map((r) => r.id),
+            ),
+          ),
+        )
+        .groupBy(statusReports.roundId, statusReports.state)
+    : [];
+  return rounds.map((r) => {
+    const mine = counts.filter((c) => c.roundId === r.id);
+    return {
+      ...r,
+      total: mine.reduce((s, c) => s + c.n, 0),
+      reported: mine
+        .filter((c) => c.state === "submitted" || c.state === "accepted")
+        .reduce((s, c) => s + c.n, 0),
+    };
+  });
+}
+
+/** The administrations a user reports for (their reporter grants). */
+export function reporterAdministrationIds(ctx: Context): string[] {
+  if (ctx.actor.kind !== "user") return [];
+  return ctx.actor.grants
+    .filter((g) => g.role === "reporter" && g.administrationId)
+    .map((g) => g.administrationId!);
+}
+
+/** "Mine indmeldinger": the rounds (not drafts) where the user's administrations have answers to write. */
+export async function myRounds(ctx: Context) {
+  const adminIds = reporterAdministrationIds(ctx);
+  if (!adminIds.length) return [];
+  const rounds = await ctx.db
+    .selectDistinct({
+      id: statusRounds.id,
+      title: statusRounds.title,
+      period: statusRounds.period,
+      kind: statusRounds.kind,
+      deadline: statusRounds.deadline,
+      state: statusRounds.state,
+      policyTitle: policies.title,
+    })
+    .from(statusRounds)
+    .innerJoin(policies, eq(policies.id, statusRounds.policyId))
+    .innerJoin(roundAdministrations, eq(roundAdministrations.roundId, statusRounds.id))
+    .where(
+      and(
+        eq(statusRounds.organisationId, ctx.organisationId),
+        inArray(roundAdministrations.administrationId, adminIds),
+        inArray(statusRounds.state, ["open", "in_review", "locked"]),
+      ),
+    )
+    .orderBy(desc(statusRounds.deadline));
+  const result = [];
+  for (const round of rounds) {
+    result.push({ round, answers: await roundAnswers(ctx, round.id, adminIds) });
+  }
+  return result;
+}
+
+/**
+ * One answer with what its form needs: the round, the subject, the goal's
+ * indicators or the initiative's annual targets. Someone who may not read it
+ * (another administration's reporter) gets "not found".
+ */
+export async function answerForEdit(ctx: Context, reportId: string) {
+  if (!uuid.test(reportId)) throw notFound("The status report");
+  const [row] = await ctx.db
+    .select({
+      report: statusReports,
+      initiativeTitle: initiatives.title,
+      goalText: goals.text,
+      administrationCode: administrations.code,
+      administrationName: administrations.name,
+    })
+    .from(statusReports)
+    .innerJoin(administrations, eq(administrations.id, statusReports.administrationId))
+    .leftJoin(initiatives, eq(initiatives.id, statusReports.initiativeId))
+    .leftJoin(goals, eq(goals.id, statusReports.goalId))
+    .where(and(eq(statusReports.id, reportId), eq(statusReports.organisationId, ctx.organisationId)));
+  if (!row) throw notFound("The status report");
+  authorize(
+    ctx.actor,
+    "read",
+    { entity: "statusReport", administrationId: row.report.administrationId },
+    { hidden: true },
+  );
+  const round = await getRound(ctx, row.report.roundId);
+  const goalIndicators = row.report.goalId
+    ? await ctx.db
+        .select({ id: indicators.id, title: indicators.title, unit: indicators.unit })
+        .from(indicators)
+        .where(eq(indicators.goalId, row.report.goalId))
+        .orderBy(asc(indicators.title))
+    : [];
+  const targets = row.report.initiativeId
+    ? await ctx.db
+        .select({
+          id: annualTargets.id,
+          year: annualTargets.year,
+          metric: annualTargets.metric,
+          targetValue: annualTargets.targetValue,
+          actualValue: annualTargets.actualValue,
+          unit: annualTargets.unit,
+        })
+        .from(annualTargets)
+        .where(eq(annualTargets.initiativeId, row.report.initiativeId))
+        .orderBy(asc(annualTargets.year), asc(annualTargets.metric))
+    : [];
+  const year = Number.parseInt(round.period.slice(-4), 10);
+  return {
+    ...row,
+    subject: row.initiativeTitle ?? row.goalText ?? "",
+    kind: row.report.initiativeId ? ("initiative" as const) : ("goal" as const),
+    round,
+    indicators: goalIndicators,
+    // The targets for the round's year, and those without a year (the whole period).
+    annualTargets: targets.filter((t) => t.year === null || t.year === year),
+  };
+}
+
+/** Initiative ↔ goal links of a round's initiatives, to roll ratings up per goal. */
+export async function roundInitiativeGoals(ctx: Context, roundId: string) {
+  return ctx.db
+    .select({
+      initiativeId: initiativeGoals.initiativeId,
+      goalId: initiativeGoals.goalId,
+      goalText: goals.text,
+    })
+    .from(initiativeGoals)
+    .innerJoin(statusReports, eq(statusReports.initiativeId, initiativeGoals.initiativeId))
+    .innerJoin(goals, eq(goals.id, initiativeGoals.goalId))
+    .where(and(eq(statusReports.roundId, roundId), eq(initiativeGoals.organisationId, ctx.organisationId)))
+    .orderBy(asc(goals.sortOrder), asc(goals.text));
+}
+
+/** What the "open a round" form offers: the policies and the administrations. */
+export async function roundFormOptions(ctx: Context) {
+  authorize(ctx.actor, "manage", { entity: "statusRound" }, { hidden: true });
+  const [policyRows, administrationRows] = await Promise.all([
+    ctx.db
+      .select({ id: policies.id, title: policies.title })
+      .from(policies)
+      .where(eq(policies.organisationId, ctx.organisationId))
+      .orderBy(asc(policies.title)),
+    ctx.db
+      .select({ code: administrations.code, name: administrations.name })
+      .from(administrations)
+      .where(eq(administrations.organisationId, ctx.organisationId))
+      .orderBy(asc(administrations.code)),
+  ]);
+  return { policies: policyRows, administrations: administrationRows };
 }

@@ -1,5 +1,6 @@
 // The admin front page: the review queue's size, documents imported, and what
 // waits for the logged-in user.
+import { can } from "../../authz/can.ts";
 import type { adminDashboard } from "../../queries/adminDashboard.ts";
 import { Card } from "../components/Card.tsx";
 import { DataTable } from "../components/DataTable.tsx";
@@ -24,6 +25,7 @@ export function dashboardPage(page: AdminPage, data: Dashboard) {
     if (r.open > 0)
       waits.push({
         text: `${count(r.open)} indmeldinger for ${r.administration} i ${r.title ?? `statusrunden ${r.period}`} (frist ${r.deadline})`,
+        href: "/admin/indmeldinger",
       });
   return (
     <AdminShell page={page} title="Oversigt" currentPath="/admin">
@@ -46,6 +48,13 @@ export function dashboardPage(page: AdminPage, data: Dashboard) {
               <p class="font-lead" data-testid="queue-size">
                 {count(data.pendingCandidates)}
               </p>
+            </Card>
+          </div>
+        )}
+        {can(page.user, "read", { entity: "statusReport", administrationId: null }) && (
+          <div class="col-12 col-md-6">
+            <Card heading="Statusrunder" headingLevel={3} href="/admin/runder">
+              <p>Hvem har indmeldt, hvem mangler, påmindelser og rapporten til udvalget.</p>
             </Card>
           </div>
         )}

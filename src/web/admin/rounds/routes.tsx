@@ -1,10 +1,17 @@
-// Status rounds: the coordinator's rounds and board, and the reporters' own updates.
+// Status rounds in the admin: the coordinator's rounds, board, review and
+// downloads (/admin/runder…), and the reporters' own answers (/admin/indmeldinger…).
 import { Hono } from "hono";
 import type { AppDeps } from "../../../app.ts";
 import type { AuthEnv } from "../../../auth/middleware.ts";
 import type { AdminPageFor } from "../routes.tsx";
+import { boardRoutes } from "./boardRoutes.tsx";
+import { downloadRoutes } from "./downloadRoutes.ts";
+import { reporterRoutes } from "./reporterRoutes.tsx";
 
-export function roundRoutes(_deps: AppDeps, _pageFor: AdminPageFor) {
+export function roundRoutes(_deps: AppDeps, pageFor: AdminPageFor) {
   const app = new Hono<AuthEnv>();
+  app.route("/", boardRoutes(pageFor));
+  app.route("/", downloadRoutes());
+  app.route("/", reporterRoutes(pageFor));
   return app;
 }

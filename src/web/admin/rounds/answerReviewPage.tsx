@@ -1,0 +1,81 @@
+// The coordinator reads one answer and approves it or returns it with a comment.
+
+import { Alert } from "../../components/Alert.tsx";
+import { ErrorSummary, type FieldError } from "../../components/ErrorSummary.tsx";
+import { Button, ErrorMessage, FormGroup, Label } from "../../components/FormControls.tsx";
+import { type AdminPage, AdminShell, CsrfField } from "../shell.tsx";
+import { AnswerView, type EditableAnswer } from "./answerView.tsx";
+import { roundName } from "./controls.tsx";
+
+export function answerReviewPage(
+  page: AdminPage,
+  answer: EditableAnswer,
+  opts: { canReview: boolean; comment?: string; errors?: FieldError[]; message?: string },
+) {
+  const errors = opts.errors ?? [];
+  const { round, report } = answer;
+  const base = `/admin/runder/${round.id}/svar/${report.id}`;
+  const reviewable =
+    opts.canReview && report.state === "submitted" && (round.state === "open" || round.state === "in_review");
+  const heading = `${answer.kind === "goal" ? "Mål" : "Initiativ"}: ${answer.subject}`;
+  return (
+    <AdminShell
+      page={page}
+      title={`${errors.length ? "Fejl: " : ""}${heading} (${answer.administrationCode})`}
+      currentPath="/admin/runder"
+      breadcrumbs={[
+        { href: "/admin", text: "Oversigt" },
+        { href: "/admin/runder", text: "Statusrunder" },
+        { href: `/admin/runder/${round.id}`, text: roundName(round) },
+        { text: answer.subject },
+      ]}
+    >
+      <h1>{heading}</h1>
+      <p class="font-lead">{`${answer.administrationName} (${answer.administrationCode}) · ${roundName(round)}`}</p>
+      {opts.message && <Alert variant="success">{opts.message}</Alert>}
+      <ErrorSummary errors={errors} />
+      <AnswerView answer={answer} />
+      {report.returnComment && (
+        <Alert variant="info" heading="Kommentar ved retursendelse" headingLevel={2}>
+          {report.returnComment}
+        </Alert>
+      )}
+      {reviewable && (
+        <>
+          <h2>Godkend eller send retur</h2>
+          <form method="post" action={`${base}/godkend`}>
+            <CsrfField token={page.csrf} />
+            <input type="hidden" name="version" value={String(report.version)} />
+            <Button>Godkend svaret</Button>
+          </form>
+          <form method="post" action={`${base}/retur`} class="mt-6">
+            <CsrfField token={page.csrf} />
+            <input type="hidden" name="version" value={String(report.version)} />
+            <FormGroup error={errors.find((e) => e.fieldId === "comment")?.message}>
+              <Label forId="comment" text="Hvad skal rettes?" />
+              {errors.some((e) => e.fieldId === "comment") && (
+                <ErrorMessage id="comment" text={errors.find((e) => e.fieldId === "comment")!.message} />
+              )}
+              <textarea
+                id="comment"
+                name="comment"
+                class="form-input"
+                rows={4}
+                aria-describedby={errors.some((e) => e.fieldId === "comment") ? "comment-error" : undefined}
+              >
+                {opts.comment ?? ""}
+              </textarea>
+            </FormGroup>
+            <Button variant="secondary">Send retur til forvaltningen</Button>
+          </form>
+        </>
+      )}
+      {!reviewable && report.state !== "submitted" && opts.canReview && (
+        <p>Svaret kan godkendes eller sendes retur, når forvaltningen har indsendt det.</p>
+      )}
+      <p>
+        <a href={`/admin/runder/${round.id}`}>Tilbage til runden</a>
+      </p>
+    </AdminShell>
+  );
+}

@@ -1,0 +1,185 @@
+// The coordinator's board of a round: who has reported, per administration and
+// per initiative or goal, late ones marked in words; reminders, state changes,
+// downloads and the roll-up.
+
+import type { statusRounds } from "../../../db/schema.ts";
+import { formatDanishDate } from "../../../domain/danishDate.ts";
+import type { Rating, RoundKind, RoundState } from "../../../domain/enums.ts";
+import { roundKindLabels } from "../../../domain/labels.ts";
+import { allowedTransitions } from "../../../domain/roundState.ts";
+import type { BoardRow, roundAnswers } from "../../../queries/rounds.ts";
+import { Alert } from "../../components/Alert.tsx";
+import { SummaryList } from "../../components/Card.tsx";
+import { DataTable } from "../../components/DataTable.tsx";
+import { Button, ButtonGroup, ButtonLink } from "../../components/FormControls.tsx";
+import { RatingBadge, RoundStateBadge } from "../../components/StatusBadge.tsx";
+import { danishDateTime } from "../dates.ts";
+import { type AdminPage, AdminShell, CsrfField } from "../shell.tsx";
+import { isLate, LateMark, ReportStateBadge, roundName } from "./controls.tsx";
+import { type progressRows, RollupSection, type ratingRows } from "./rollupSection.tsx";
+
+type Round = typeof statusRounds.$inferSelect;
+type Answer = Awaited<ReturnType<typeof roundAnswers>>[number];
+
+export interface BoardData {
+  round: Round;
+  policyTitle: string;
+  rows: BoardRow[];
+  answers: Answer[];
+  progress: ReturnType<typeof progressRows>;
+  ratings: ReturnType<typeof ratingRows>;
+  today: string;
+}
+
+export const transitionButtons: Record<RoundState, string> = {
+  draft: "Sæt som kladde",
+  open: "Åbn runden for indmelding",
+  in_review: "Afslut indmelding og gennemgå",
+  locked: "Lås runden",
+};
+
+export function boardPage(page: AdminPage, d: BoardData, opts: { canManage: boolean; message?: string }) {
+  const { round } = d;
+  const name = roundName(round);
+  const lateCount = d.rows.filter((r) => r.late).length;
+  return (
+    <AdminShell
+      page={page}
+      title={name}
+      currentPath="/admin/runder"
+      breadcrumbs={[
+        { href: "/admin", text: "Oversigt" },
+        { href: "/admin/runder", text: "Statusrunder" },
+        { text: name },
+      ]}
+    >
+      <h1>{name}</h1>
+      {opts.message && <Alert variant="success">{opts.message}</Alert>}
+      {round.isExample && (
+        <Alert variant="info">
+          Eksempeldata: svarene i denne runde er opdigtede og viser, hvordan Pejl virker.
+        </Alert>
+      )}
+      <SummaryList
+        items={[
+          { label: "Politik", value: d.policyTitle },
+          { label: "Slags", value: roundKindLabels[round.kind as RoundKind] ?? round.kind },
+          { label: "Periode", value: round.period },
+          { label: "Frist", value: formatDanishDate(round.deadline) },
+          { label: "Status", value: <RoundStateBadge state={round.state as RoundState} /> },
+        ]}
+      />
+      {opts.canManage && allowedTransitions(round.state as RoundState).length > 0 && (
+        <ButtonGroup>
+          {allowedTransitions(round.state as RoundState).map((to) => (
+            <ButtonLink href={`/admin/runder/${round.id}/tilstand?til=${to}`} variant="secondary">
+              {transitionButtons[to]}
+            </ButtonLink>
+          ))}
+        </ButtonGroup>
+      )}
+
+      <h2>Hent rapport og svar</h2>
+      <ul class="nobullet-list">
+        <li>
+          <a href={`/admin/runder/${round.id}/rapport.docx`}>Statusrapport til udvalget (Word)</a>
+        </li>
+        <li>
+          <a href={`/admin/runder/${round.id}/rapport.html`}>Statusrapport til udvalget (HTML)</a>
+        </li>
+        <li>
+          <a href={`/admin/runder/${round.id}/svar.csv`}>Alle svar (CSV)</a>
+        </li>
+        <li>
+          <a href={`/admin/runder/${round.id}/svar.xlsx`}>Alle svar (Excel)</a>
+        </li>
+      </ul>
+
+      <h2 id="administrations-heading">Forvaltningernes indmelding</h2>
+      {lateCount > 0 && (
+        <Alert variant="warning" headingLevel={3} heading="Fristen er overskredet">
+          {`${lateCount} ${lateCount === 1 ? "forvaltning har" : "forvaltninger har"} ikke indsendt alle svar.`}
+        </Alert>
+      )}
+      {opts.canManage && round.state === "open" && (
+        <form method="post" action={`/admin/runder/${round.id}/paamindelse`}>
+          <CsrfField token={page.csrf} />
+          <p>Påmindelsen går til indberetterne i de forvaltninger, der har svar, som ikke er indsendt.</p>
+          <Button variant="secondary">Send påmindelse til alle, der mangler</Button>
+        </form>
+      )}
+      <DataTable
+        caption="Indmelding pr. forvaltning"
+        compact
+        columns={[
+          { header: "Forvaltning", rowHeader: true, cell: (r) => `${r.name} (${r.code})` },
+          { header: "Svar i alt", numeric: true, cell: (r) => r.total },
+          { header: "Kladde", numeric: true, cell: (r) => r.draft },
+          { header: "Sendt retur", numeric: true, cell: (r) => r.returned },
+          { header: "Indsendt", numeric: true, cell: (r) => r.submitted },
+          { header: "Godkendt", numeric: true, cell: (r) => r.accepted },
+          {
+            header: "Frist",
+            cell: (r) =>
+              r.late ? <LateMark /> : r.total === r.submitted + r.accepted ? "Alt indsendt" : "Mangler svar",
+          },
+          {
+            header: "Sidste påmindelse",
+            cell: (r) => (r.lastReminderAt ? danishDateTime(r.lastReminderAt) : "Ingen sendt"),
+          },
+        ]}
+        rows={d.rows}
+      />
+
+      <h2>Svar pr. initiativ og mål</h2>
+      <DataTable
+        caption="Svar pr. initiativ og mål"
+        captionHidden
+        compact
+        columns={[
+          { header: "Forvaltning", cell: (a: Answer) => a.administrationCode },
+          {
+            header: "Initiativ eller mål",
+            rowHeader: true,
+            cell: (a) => (
+              <a href={`/admin/runder/${round.id}/svar/${a.report.id}`}>
+                {a.report.initiativeId ? "" : "Mål: "}
+                {a.initiativeTitle ?? a.goalText ?? ""}
+              </a>
+            ),
+          },
+          {
+            header: "Status",
+            cell: (a) => (
+              <>
+                <ReportStateBadge state={a.report.state} />
+                {isLate(round, a.report.state, d.today) && (
+                  <>
+                    {" "}
+                    <LateMark />
+                  </>
+                )}
+              </>
+            ),
+          },
+          {
+            header: "Vurdering",
+            cell: (a) =>
+              a.report.rating ? <RatingBadge rating={a.report.rating as Rating} /> : "Ikke angivet",
+          },
+          {
+            header: "Indsendt",
+            cell: (a) => (a.report.submittedAt ? danishDateTime(a.report.submittedAt) : "Ikke indsendt"),
+          },
+        ]}
+        rows={d.answers}
+        emptyText="Runden har ingen svar."
+      />
+
+      <RollupSection progress={d.progress} ratings={d.ratings} />
+      <p>
+        <a href="/admin/runder">Tilbage til statusrunderne</a>
+      </p>
+    </AdminShell>
+  );
+}

@@ -1,0 +1,235 @@
+// A reporter's answer for one initiative or goal: rating, progress, the year's
+// numbers and a narrative; "Gem kladde" or "Indsend". Guarded by the answer's
+// version like the initiative editor: when someone saved first, say so and keep
+// the user's values. Read-only once the round no longer takes answers.
+import { formatDanishDate } from "../../../domain/danishDate.ts";
+import type { RoundState } from "../../../domain/enums.ts";
+import { ratings } from "../../../domain/enums.ts";
+import { ratingLabels } from "../../../domain/labels.ts";
+import { formatNumberDa } from "../../../domain/numberFormat.ts";
+import { reportersMayWrite } from "../../../domain/roundState.ts";
+import { Alert } from "../../components/Alert.tsx";
+import { ErrorSummary, type FieldError } from "../../components/ErrorSummary.tsx";
+import {
+  Button,
+  ButtonGroup,
+  ErrorMessage,
+  FormGroup,
+  Hint,
+  Label,
+  TextInput,
+} from "../../components/FormControls.tsx";
+import { type AdminPage, AdminShell, CsrfField } from "../shell.tsx";
+import { AnswerView, type EditableAnswer } from "./answerView.tsx";
+import { isLate, LateMark, RadioGroup, ReportStateBadge, roundName } from "./controls.tsx";
+import type { ReportValues } from "./reportForm.ts";
+
+export function answerWritable(answer: EditableAnswer): boolean {
+  return (
+    answer.report.state !== "accepted" &&
+    reportersMayWrite(answer.round.state as RoundState, answer.report.state)
+  );
+}
+
+export function reportFormPage(
+  page: AdminPage,
+  answer: EditableAnswer,
+  p: { values: ReportValues; errors?: FieldError[]; conflict?: boolean; refused?: string; message?: string },
+) {
+  const errors = p.errors ?? [];
+  const v = p.values;
+  const { round, report } = answer;
+  const err = (id: string) => errors.find((e) => e.fieldId === id)?.message;
+  const heading = `${answer.kind === "goal" ? "Mål" : "Initiativ"}: ${answer.subject}`;
+  const writable = answerWritable(answer);
+  return (
+    <AdminShell
+      page={page}
+      title={`${errors.length ? "Fejl: " : ""}${heading}`}
+      currentPath="/admin/indmeldinger"
+      breadcrumbs={[
+        { href: "/admin", text: "Oversigt" },
+        { href: "/admin/indmeldinger", text: "Mine indmeldinger" },
+        { text: answer.subject },
+      ]}
+    >
+      <h1>{heading}</h1>
+      <p class="font-lead">
+        {`${answer.administrationName} (${answer.administrationCode}) · ${roundName(round)} · frist ${formatDanishDate(round.deadline)}`}
+      </p>
+      <p>
+        <ReportStateBadge state={report.state} />
+        {isLate(round, report.state) && (
+          <>
+            {" "}
+            <LateMark />
+          </>
+        )}
+      </p>
+      {p.message && <Alert variant="success">{p.message}</Alert>}
+      {p.refused && (
+        <Alert variant="error" heading="Svaret er ikke gemt">
+          {p.refused}
+        </Alert>
+      )}
+      {p.conflict && (
+        <Alert variant="error" heading="En anden har gemt først">
+          <p class="alert-text">
+            Svaret er ændret, siden du åbnede det, så dine ændringer er ikke gemt. Her er, hvad der nu er
+            gemt:
+          </p>
+          <AnswerView answer={answer} />
+          <p class="alert-text">Dine værdier står stadig i formularen. Gem igen for at anvende dem.</p>
+        </Alert>
+      )}
+      {report.state === "returned" && report.returnComment && (
+        <Alert variant="warning" heading="Svaret er sendt retur af koordinatoren">
+          <p class="alert-text">{report.returnComment}</p>
+          <p class="alert-text">Ret svaret, og indsend det igen.</p>
+        </Alert>
+      )}
+      {!writable ? (
+        <>
+          <Alert variant="info">
+            {round.state === "locked"
+              ? "Runden er låst. Svaret kan ikke længere ændres."
+              : report.state === "accepted"
+                ? "Koordinatoren har godkendt svaret, så det kan ikke længere ændres."
+                : "Runden tager ikke imod svar lige nu, så svaret kan ikke ændres."}
+          </Alert>
+          <AnswerView answer={answer} />
+        </>
+      ) : (
+        <>
+          <ErrorSummary errors={errors} />
+          <form method="post" action={`/admin/indmeldinger/${report.id}`} novalidate>
+            <CsrfField token={page.csrf} />
+            <input type="hidden" name="version" value={String(report.version)} />
+            <RadioGroup
+              id="rating"
+              name="rating"
+              legend="Vurdering"
+              value={v.rating}
+              options={ratings.map((r) => ({ value: r, text: ratingLabels[r] }))}
+              error={err("rating-option1")}
+            />
+            <TextInput
+              id="progressPct"
+              name="progressPct"
+              label="Fremdrift i procent"
+              optionalLabel
+              hint="Hvor langt er I nået med det, der er planlagt? Et helt tal fra 0 til 100."
+              value={v.progressPct}
+              inputmode="numeric"
+              widthClass="input-width-xs"
+              suffix="%"
+              error={err("progressPct")}
+            />
+            <h2>{`Årets tal (${round.period})`}</h2>
+            {answer.kind === "initiative" && (
+              <>
+                <TextInput
+                  id="spendDkk"
+                  name="spendDkk"
+                  label="Forbrug i kroner"
+                  optionalLabel
+                  hint="Fx 1.250.000 eller 1,25 mio."
+                  value={v.spendDkk}
+                  inputmode="decimal"
+                  widthClass="input-width-m"
+                  suffix="kr."
+                  error={err("spendDkk")}
+                />
+                <TextInput
+                  id="fte"
+                  name="fte"
+                  label="Årsværk"
+                  optionalLabel
+                  hint="Fx 2,5"
+                  value={v.fte}
+                  inputmode="decimal"
+                  widthClass="input-width-s"
+                  error={err("fte")}
+                />
+              </>
+            )}
+            {answer.annualTargets.map((t) => (
+              <TextInput
+                id={`target-${t.id}`}
+                name={`target-${t.id}`}
+                label={`Årsmål: ${t.metric}, faktisk`}
+                optionalLabel
+                hint={
+                  t.targetValue === null
+                    ? undefined
+                    : `Målet er ${formatNumberDa(t.targetValue)}${t.unit ? ` ${t.unit}` : ""}.`
+                }
+                value={v.targets[t.id] ?? ""}
+                inputmode="decimal"
+                widthClass="input-width-s"
+                error={err(`target-${t.id}`)}
+              />
+            ))}
+            {answer.indicators.map((i) => (
+              <fieldset class="mt-5">
+                <legend class="h4">{`Indikator: ${i.title}`}</legend>
+                <TextInput
+                  id={`obs-${i.id}`}
+                  name={`obs-${i.id}`}
+                  label={`Værdi for ${round.period}${i.unit ? ` (${i.unit})` : ""}`}
+                  optionalLabel
+                  value={v.observations[i.id]?.value ?? ""}
+                  inputmode="decimal"
+                  widthClass="input-width-s"
+                  error={err(`obs-${i.id}`)}
+                />
+                <TextInput
+                  id={`obs-${i.id}-n`}
+                  name={`obs-${i.id}-n`}
+                  label="Antal personer, tallet bygger på"
+                  optionalLabel
+                  hint="Tal, der bygger på færre end 5 personer, vises aldrig offentligt."
+                  value={v.observations[i.id]?.n ?? ""}
+                  inputmode="numeric"
+                  widthClass="input-width-xs"
+                  error={err(`obs-${i.id}-n`)}
+                />
+              </fieldset>
+            ))}
+            {answer.kind === "goal" && answer.indicators.length === 0 && (
+              <p>Målet har ingen indikatorer. Beskriv udviklingen i beretningen.</p>
+            )}
+            <FormGroup error={err("narrative")}>
+              <Label forId="narrative" text="Beretning" optional />
+              <Hint
+                id="narrative"
+                text="Hvad er der sket i året? Skriv til udvalget; brug tom linje mellem afsnit."
+              />
+              {err("narrative") && <ErrorMessage id="narrative" text={err("narrative")!} />}
+              <textarea
+                id="narrative"
+                name="narrative"
+                class="form-input"
+                rows={8}
+                aria-describedby={err("narrative") ? "narrative-hint narrative-error" : "narrative-hint"}
+              >
+                {v.narrative}
+              </textarea>
+            </FormGroup>
+            <ButtonGroup>
+              <Button name="action" value="save" variant="secondary">
+                Gem kladde
+              </Button>
+              <Button name="action" value="submit">
+                Indsend
+              </Button>
+            </ButtonGroup>
+          </form>
+        </>
+      )}
+      <p>
+        <a href="/admin/indmeldinger">Tilbage til mine indmeldinger</a>
+      </p>
+    </AdminShell>
+  );
+}
