@@ -43,7 +43,14 @@ export const recordResources: ResourceDef[] = [
     unique: [["sha256"]],
     matchBy: "sha256",
     selfRef: "previous_version_id",
-    publicView: (row) => ({ ...row, text: null, storage_path: null }),
+    // Attachments to public hearing responses may name private persons: never in the public package.
+    publicView: (row, ctx) => {
+      if (row.kind === "hearing_attachment") {
+        ctx.hide(row.id as string);
+        return null;
+      }
+      return { ...row, text: null, storage_path: null };
+    },
     fields: [
       f.id(),
       f.text("filename", { required: true }),
@@ -159,9 +166,13 @@ export const recordResources: ResourceDef[] = [
         ctx.hide(row.id as string);
         return null;
       }
-      if (row.respondent_kind !== "citizen" || row.consent_to_publish_name === "true") return row;
+      // The attachment document is withheld (see documents), so the reference goes too.
+      const attachment = row.attachment_document_id as string | null;
+      const shown =
+        attachment && ctx.isHidden(attachment, "id") ? { ...row, attachment_document_id: null } : row;
+      if (row.respondent_kind !== "citizen" || row.consent_to_publish_name === "true") return shown;
       ctx.hide(row.id as string, "from_name");
-      return { ...row, from_name: null };
+      return { ...shown, from_name: null };
     },
     fields: [
       f.id(),

@@ -1,7 +1,7 @@
 // The API's reads of council members' inquiries, hearings and hearing responses.
 // Public only: an answer until it is sent, a response until it is published and a
 // citizen's name without consent are not shown; the inquiry's draft scope never is.
-import { asc, eq, sql } from "drizzle-orm";
+import { asc, eq, ne, sql } from "drizzle-orm";
 import {
   administrations,
   hearingResponses,
@@ -72,6 +72,8 @@ export interface HearingFilters {
 export const hearingQueries = resourceQueries({
   id: hearings.id,
   organisationId: hearings.organisationId,
+  // A hearing not yet opened is not public (as on the portal's /hoeringer).
+  visible: () => ne(hearings.state, "draft"),
   select: (scope, where, limit) =>
     scope.db
       .select({

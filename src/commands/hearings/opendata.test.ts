@@ -1,0 +1,57 @@
+// The public open-data package and hearing responses: unpublished ones are left
+// out, a private person's name only with consent, attachments (which may name a
+// private person) never listed, erased data gone.
+import { describe, expect, it } from "vitest";
+import { csvRecords } from "../../../test/fixtures/datapackage/helpers.ts";
+import { publicActor } from "../../context.ts";
+import { buildDataPackage } from "../../opendata/export.ts";
+import { checkAttachment } from "./attachment.ts";
+import { publicResponseSubmitter } from "./publicResponseSubmitter.ts";
+import { responseEraser } from "./responseEraser.ts";
+import { responsePublisher } from "./responsePublisher.ts";
+import { openHearing } from "./testkit.ts";
+
+function rowsOf(files: Map<string, string>, name: string) {
+  const [header, ...rows] = csvRecords(files.get(`${name}.csv`)!);
+  return rows.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i]])));
+}
+
+describe("hearing responses in the public data package", () => {
+  it("lists only published responses, hides names without consent and every attachment", async () => {
+    const { org, hearing, coordinator } = await openHearing();
+    const submit = async (name: string, consent: boolean, attachmentText?: string) =>
+      publicResponseSubmitter(
+        org.ctx(publicActor),
+        {
+          hearingId: hearing.id,
+          respondentKind: "citizen",
+          fromName: name,
+          text: `Svar fra ${name}`,
+          consentToPublishName: consent,
+        },
+        attachmentText
+          ? { attachment: await checkAttachment(new TextEncoder().encode(attachmentText), 100_000) }
+          : {},
+      );
+    const hidden = await submit("Ikke Offentlig", true);
+    const anonymous = await submit("Uden Samtykke", false, "Bilag fra en borger med navn Uden Samtykke.");
+    const named = await submit("Med Samtykke", true);
+    for (const { id } of [anonymous, named])
+      await responsePublisher(coordinator.ctx, { hearingId: hearing.id, responseId: id, published: true });
+
+    let files = (await buildDataPackage(org.ctx())).files;
+    const responses = rowsOf(files, "hearing_responses");
+    expect(responses.map((r) => r.id).sort()).toEqual([anonymous.id, named.id].sort());
+    expect(responses.find((r) => r.id === anonymous.id)).toMatchObject({
+      from_name: "",
+      attachment_document_id: "",
+    });
+    expect(responses.find((r) => r.id === named.id)!.from_name).toBe("Med Samtykke");
+    expect(files.get("hearing_responses.csv")).not.toContain(hidden.id);
+    expect(rowsOf(files, "documents").map((d) => d.kind)).not.toContain("hearing_attachment");
+
+    await responseEraser(coordinator.ctx, { hearingId: hearing.id, responseId: named.id });
+    files = (await buildDataPackage(org.ctx())).files;
+    expect(files.get("hearing_responses.csv")).not.toContain("Med Samtykke");
+  });
+});
