@@ -72,22 +72,17 @@ describe("authorization through HTTP", () => {
     expect(coordinator.lastHtml).toContain('href="/admin/import"');
   });
 
-  it("a BIF reporter's crafted form post against SOF's initiative gets 404; against BIF's own 403; nothing changes", async () => {
+  it("a BIF reporter's crafted editor post against SOF's or BIF's own initiative is a 404; nothing changes", async () => {
     const { org, bif, sof } = await world();
     const reporter = await as(org, "reporter");
-    const form = {
-      version: "1",
-      title: "Kapret",
-      description: "",
-      fundingStatus: "funded",
-      status: "ongoing",
-    };
-    const other = await reporter.post(`/admin/initiativer/${sof.id}`, form);
+    const form = { version: "1", title: "Kapret", fundingStatus: "funded", status: "ongoing" };
+    const other = await reporter.post(`/admin/register/initiativer/${sof.id}`, form);
     expect(other.status).toBe(404);
     expect(await other.text()).toContain("Siden findes ikke");
-    expect((await reporter.get(`/admin/initiativer/${sof.id}`)).status).toBe(404);
+    expect((await reporter.get(`/admin/register/initiativer/${sof.id}`)).status).toBe(404);
     await reporter.get("/admin");
-    expect((await reporter.post(`/admin/initiativer/${bif.id}`, form)).status).toBe(403);
+    // Reporters report through their round answers; the registry editors are staff work.
+    expect((await reporter.post(`/admin/register/initiativer/${bif.id}`, form)).status).toBe(404);
     expect(await titleOf(org, sof.id)).not.toBe("Kapret");
     expect(await titleOf(org, bif.id)).not.toBe("Kapret");
   });
@@ -99,32 +94,10 @@ describe("authorization through HTTP", () => {
     expect(res.status).toBe(404);
   });
 
-  it("a viewer may open nothing to edit: the initiative editor is a 403", async () => {
+  it("a viewer may open nothing to edit: the initiative editor is a 404", async () => {
     const { org, sof } = await world();
     const viewer = await as(org, "viewer");
-    expect((await viewer.get(`/admin/initiativer/${sof.id}`)).status).toBe(403);
+    expect((await viewer.get(`/admin/register/initiativer/${sof.id}`)).status).toBe(404);
   });
 
-  it("a coordinator edits an initiative; a stale version shows what changed and keeps the user's values", async () => {
-    const { org, sof } = await world();
-    const coordinator = await as(org, "coordinator");
-    await coordinator.get(`/admin/initiativer/${sof.id}`);
-    const form = {
-      version: "1",
-      title: "Ny titel",
-      description: "",
-      fundingStatus: "funded",
-      status: "ongoing",
-    };
-    const ok = await coordinator.post(`/admin/initiativer/${sof.id}`, form);
-    expect(ok.status).toBe(303);
-    expect(await titleOf(org, sof.id)).toBe("Ny titel");
-    const stale = await coordinator.post(`/admin/initiativer/${sof.id}`, { ...form, title: "Min titel" });
-    expect(stale.status).toBe(409);
-    const html = await stale.text();
-    expect(html).toContain("En anden har gemt først");
-    expect(html).toContain("Titel: Ny titel");
-    expect(html).toContain('value="Min titel"');
-    expect(await titleOf(org, sof.id)).toBe("Ny titel");
-  });
 });

@@ -12,9 +12,9 @@ import { auditRoutes } from "./auditRoutes.tsx";
 import { dashboardPage } from "./dashboardPage.tsx";
 import { hearingAdminRoutes } from "./hearings/routes.tsx";
 import { importRoutes } from "./importRoutes.tsx";
-import { initiativeRoutes } from "./initiativeEdit.tsx";
 import { inquiryRoutes } from "./inquiries/routes.tsx";
 import { loginRoutes } from "./loginRoutes.tsx";
+import { organisationRoutes } from "./organisation/routes.tsx";
 import { registryRoutes } from "./registry/routes.tsx";
 import { reviewRoutes } from "./reviewRoutes.tsx";
 import { roundRoutes } from "./rounds/routes.tsx";
@@ -62,10 +62,10 @@ export function adminRoutes(deps: AppDeps) {
   app.route("/", importRoutes(deps, pageFor, limit));
   app.route("/", reviewRoutes(pageFor));
   app.route("/", auditRoutes(pageFor));
-  app.route("/", initiativeRoutes(pageFor));
   app.route("/", roundRoutes(deps, pageFor));
   app.route("/", registryRoutes(deps, pageFor));
   app.route("/", userRoutes(deps, pageFor));
+  app.route("/", organisationRoutes(deps, pageFor));
   app.route("/", inquiryRoutes(deps, pageFor));
   app.route("/", hearingAdminRoutes(deps, pageFor));
 

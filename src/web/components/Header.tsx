@@ -43,19 +43,31 @@ export interface HeaderProps {
   logout?: LogoutForm;
 }
 
-/** "current" for the exact page, "active" for a page below it. */
-function navState(item: NavItem, currentPath: string | undefined): "current" | "active" | undefined {
-  if (!currentPath) return undefined;
-  if (currentPath === item.href) return "current";
-  if (item.href !== "/" && currentPath.startsWith(`${item.href}/`)) return "active";
-  return undefined;
+/** Whether the item's page is the current page or a page below it. */
+function covers(item: NavItem, currentPath: string): boolean {
+  return currentPath === item.href || (item.href !== "/" && currentPath.startsWith(`${item.href}/`));
+}
+
+/**
+ * "current" for the exact page, "active" for a page below it. Only the most
+ * specific item is marked: on /admin/runder/1 that is "Statusrunder", not the
+ * dashboard at /admin that every admin path starts with.
+ */
+function navState(
+  item: NavItem,
+  nav: readonly NavItem[],
+  currentPath: string | undefined,
+): "current" | "active" | undefined {
+  if (!currentPath || !covers(item, currentPath)) return undefined;
+  if (nav.some((other) => other.href.length > item.href.length && covers(other, currentPath))) return undefined;
+  return currentPath === item.href ? "current" : "active";
 }
 
 function NavLinks({ nav, currentPath }: { nav: readonly NavItem[]; currentPath?: string }) {
   return (
     <ul class="mainmenu">
       {nav.map((item) => {
-        const state = navState(item, currentPath);
+        const state = navState(item, nav, currentPath);
         const cls = state === "current" ? "active current" : state === "active" ? "active" : undefined;
         return (
           <li class={cls}>
