@@ -112,3 +112,6 @@ export const zRespondentKind = z.enum(respondentKinds);
 export function isOneOf<const T extends readonly string[]>(values: T, value: unknown): value is T[number] {
   return typeof value === "string" && (values as readonly string[]).includes(value);
 }
+
+/** Documents of this kind are a hearing respondent's attachment: never public. */
+export const HEARING_ATTACHMENT_KIND = "hearing_attachment";

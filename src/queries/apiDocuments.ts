@@ -4,6 +4,7 @@
 // give the value away (a suppressed count, an unsent answer, a citizen's name).
 import { asc, eq, inArray, sql } from "drizzle-orm";
 import { documents, hearingResponses, inquiries, observations, provenance } from "../db/schema.ts";
+import { HEARING_ATTACHMENT_KIND } from "../domain/enums.ts";
 import { resourceQueries, when } from "./apiPage.ts";
 import { col, isoDate } from "./apiSql.ts";
 
@@ -34,6 +35,8 @@ export const documentQueries = resourceQueries({
       .orderBy(asc(documents.id))
       .limit(limit),
   filters: (f: DocumentFilters) => [when(f.kind, (v) => eq(documents.kind, v))],
+  // A respondent's attachment may name a person; it is never listed publicly.
+  visible: () => sql`coalesce(${documents.kind}, '') <> ${HEARING_ATTACHMENT_KIND}`,
 });
 export type DocumentRow = NonNullable<Awaited<ReturnType<typeof documentQueries.get>>>;
 

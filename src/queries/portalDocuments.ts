@@ -3,6 +3,7 @@
 import { and, asc, eq, or, sql } from "drizzle-orm";
 import type { Context } from "../context.ts";
 import { documents, hearingResponses, provenance } from "../db/schema.ts";
+import { HEARING_ATTACHMENT_KIND } from "../domain/enums.ts";
 
 /**
  * Documents that are not public: a hearing response (or its attachment) that
@@ -46,7 +47,14 @@ export async function documentWithSources(ctx: Context, id: string) {
       text: documents.text,
     })
     .from(documents)
-    .where(and(eq(documents.organisationId, ctx.organisationId), eq(documents.id, id)))
+    .where(
+      and(
+        eq(documents.organisationId, ctx.organisationId),
+        eq(documents.id, id),
+        // A respondent's attachment may name a person; it is never shown publicly.
+        sql`coalesce(${documents.kind}, '') <> ${HEARING_ATTACHMENT_KIND}`,
+      ),
+    )
     .limit(1);
   if (!doc) return undefined;
   if ((await withheld(ctx, id)).length > 0) return undefined;

@@ -10,11 +10,12 @@ import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import type { Context } from "../../context.ts";
 import { documents } from "../../db/schema.ts";
+import { HEARING_ATTACHMENT_KIND } from "../../domain/enums.ts";
 import { AppError } from "../../errors.ts";
 import { detectType } from "../../ingest/detect.ts";
 import { isReadError, readDocument } from "../../ingest/read.ts";
 
-export const ATTACHMENT_KIND = "hearing_attachment";
+export const ATTACHMENT_KIND = HEARING_ATTACHMENT_KIND;
 const ALLOWED = new Set(["pdf", "docx", "text"]);
 const EXTENSION: Record<string, string> = { pdf: "pdf", docx: "docx", text: "txt" };
 

@@ -1,9 +1,12 @@
 // The public open-data package and hearing responses: unpublished ones are left
 // out, a private person's name only with consent, attachments (which may name a
 // private person) never listed, erased data gone.
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { buildTestApp } from "../../../test/app.ts";
 import { csvRecords } from "../../../test/fixtures/datapackage/helpers.ts";
 import { publicActor } from "../../context.ts";
+import { hearingResponses } from "../../db/schema.ts";
 import { buildDataPackage } from "../../opendata/export.ts";
 import { checkAttachment } from "./attachment.ts";
 import { publicResponseSubmitter } from "./publicResponseSubmitter.ts";
@@ -53,5 +56,35 @@ describe("hearing responses in the public data package", () => {
     await responseEraser(coordinator.ctx, { hearingId: hearing.id, responseId: named.id });
     files = (await buildDataPackage(org.ctx())).files;
     expect(files.get("hearing_responses.csv")).not.toContain("Med Samtykke");
+  });
+
+  it("never shows a published response's attachment as a public document page or API document", async () => {
+    const { org, hearing, coordinator } = await openHearing();
+    const response = await publicResponseSubmitter(
+      org.ctx(publicActor),
+      {
+        hearingId: hearing.id,
+        respondentKind: "citizen",
+        fromName: "Bilag Borger",
+        text: "Svar med bilag",
+        consentToPublishName: true,
+      },
+      { attachment: await checkAttachment(new TextEncoder().encode("Bilag fra Bilag Borger."), 100_000) },
+    );
+    await responsePublisher(coordinator.ctx, {
+      hearingId: hearing.id,
+      responseId: response.id,
+      published: true,
+    });
+    const [row] = await org.db
+      .select({ id: hearingResponses.attachmentDocumentId })
+      .from(hearingResponses)
+      .where(eq(hearingResponses.id, response.id));
+    const attachmentId = row!.id!;
+    const app = await buildTestApp(org);
+    expect((await app.request(`/dokumenter/${attachmentId}`)).status).toBe(404);
+    expect((await app.request(`/api/v1/documents/${attachmentId}`)).status).toBe(404);
+    const list = await (await app.request("/api/v1/documents?limit=100")).text();
+    expect(list).not.toContain(attachmentId);
   });
 });

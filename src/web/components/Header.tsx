@@ -13,6 +13,8 @@ export interface NavItem {
 export const PORTAL_NAV: readonly NavItem[] = [
   { href: "/politikker", text: "Politikker" },
   { href: "/initiativer", text: "Initiativer" },
+  { href: "/hoeringer", text: "Høringer" },
+  { href: "/spoergsmaal", text: "Spørgsmål" },
   { href: "/soeg", text: "Søg" },
   { href: "/data", text: "Åbne data" },
 ];
@@ -59,7 +61,8 @@ function navState(
   currentPath: string | undefined,
 ): "current" | "active" | undefined {
   if (!currentPath || !covers(item, currentPath)) return undefined;
-  if (nav.some((other) => other.href.length > item.href.length && covers(other, currentPath))) return undefined;
+  if (nav.some((other) => other.href.length > item.href.length && covers(other, currentPath)))
+    return undefined;
   return currentPath === item.href ? "current" : "active";
 }
 
