@@ -17,6 +17,7 @@ import {
 import { roundKinds } from "../../domain/enums.ts";
 import { AppError, notFound, validationFailed } from "../../errors.ts";
 import { recordAudit } from "../audit.ts";
+import { REMINDER_SETTING, settingValue } from "../organisation/settings.ts";
 
 export const roundOpenSchema = z.object({
   policyId: z.uuid(),
@@ -25,7 +26,8 @@ export const roundOpenSchema = z.object({
   title: z.string().trim().max(300).optional(),
   deadline: z.iso.date(),
   administrations: z.array(z.string().trim().min(1)).min(1, "choose at least one administration"),
-  reminderDaysBefore: z.number().int().min(0).max(60).default(5),
+  /** Omitted: the organisation's setting (5 days unless an admin changed it). */
+  reminderDaysBefore: z.number().int().min(0).max(60).optional(),
   isExample: z.boolean().default(false),
 });
 export type RoundOpenInput = z.input<typeof roundOpenSchema>;
@@ -33,9 +35,12 @@ export type RoundOpenInput = z.input<typeof roundOpenSchema>;
 export async function roundOpener(ctx: Context, input: RoundOpenInput) {
   const parsed = roundOpenSchema.safeParse(input);
   if (!parsed.success) throw validationFailed(parsed.error.issues);
-  const data = parsed.data;
   authorize(ctx.actor, "manage", { entity: "statusRound" });
   return inTransaction(ctx, async (tx) => {
+    const data = {
+      ...parsed.data,
+      reminderDaysBefore: parsed.data.reminderDaysBefore ?? (await settingValue(tx, REMINDER_SETTING)),
+    };
     const org = tx.organisationId;
     const [policy] = await tx.db
       .select()

@@ -28,6 +28,8 @@ export function adminNav(user: UserActor): NavItem[] {
   if (can(user, "read", { entity: "inquiry" })) nav.push({ href: "/admin/spoergsmaal", text: "Spørgsmål" });
   if (can(user, "read", { entity: "hearing" })) nav.push({ href: "/admin/hoeringer", text: "Høringer" });
   if (can(user, "read", { entity: "user" })) nav.push({ href: "/admin/brugere", text: "Brugere" });
+  if (can(user, "manage", { entity: "organisation" }))
+    nav.push({ href: "/admin/organisation", text: "Organisation" });
   if (can(user, "read", { entity: "audit" })) nav.push({ href: "/admin/log", text: "Log" });
   return nav;
 }

@@ -1,0 +1,83 @@
+// The organisation's settings: the due date rule for inquiries and the default
+// reminder before a round's deadline, one form each (each guarded by its own
+// version), and the suppression threshold, which operations set, read-only.
+import type { SettingRow } from "../../../queries/adminOrganisation.ts";
+import { Alert } from "../../components/Alert.tsx";
+import { ErrorSummary, type FieldError } from "../../components/ErrorSummary.tsx";
+import { Button, ButtonGroup, TextInput } from "../../components/FormControls.tsx";
+import { type AdminPage, AdminShell, CsrfField } from "../shell.tsx";
+import { ORGANISATION, SETTINGS } from "./unitPages.tsx";
+
+export const settingFieldId = (key: string) => `setting-${key}`;
+
+export function settingsPage(
+  page: AdminPage,
+  p: {
+    settings: SettingRow[];
+    suppressionThreshold: number;
+    notice?: string;
+    /** The setting whose save failed, with what was typed. */
+    failed?: { key: string; value: string; errors: FieldError[]; conflict?: boolean };
+  },
+) {
+  const failed = p.failed;
+  return (
+    <AdminShell
+      page={page}
+      title={`${failed ? "Fejl: " : ""}Indstillinger`}
+      currentPath={ORGANISATION}
+      breadcrumbs={[
+        { text: "Oversigt", href: "/admin" },
+        { text: "Organisation", href: ORGANISATION },
+        { text: "Indstillinger" },
+      ]}
+    >
+      <h1>Indstillinger</h1>
+      {p.notice && <Alert variant="success">{p.notice}</Alert>}
+      {failed?.conflict && (
+        <Alert variant="error" heading="Indstillingen er ikke gemt">
+          En anden har gemt indstillingen, siden du åbnede siden. Feltet viser dit tal; den gemte værdi står
+          under feltet. Gem igen, hvis dit tal stadig skal gælde.
+        </Alert>
+      )}
+      <ErrorSummary errors={failed?.errors ?? []} />
+      <h2>Frister</h2>
+      {p.settings.map((s) => {
+        const id = settingFieldId(s.key);
+        const mine = failed?.key === s.key ? failed : undefined;
+        return (
+          <form method="post" action={SETTINGS} novalidate class="mb-6">
+            <CsrfField token={page.csrf} />
+            <input type="hidden" name="key" value={s.key} />
+            <input type="hidden" name="version" value={String(s.version)} />
+            <TextInput
+              id={id}
+              name="value"
+              label={s.label}
+              hint={s.hint}
+              value={mine ? mine.value : String(s.value)}
+              inputmode="numeric"
+              widthClass="input-width-xs"
+              suffix={s.unit}
+              required
+              error={mine?.errors.find((e) => e.fieldId === id)?.message}
+            />
+            <p class="form-hint">
+              Gemt nu: {s.value} {s.unit}
+              {s.isDefault ? " (standardværdien)" : ""}.
+            </p>
+            <ButtonGroup>
+              <Button variant="secondary">{s.button}</Button>
+            </ButtonGroup>
+          </form>
+        );
+      })}
+      <h2 class="mt-8">Små tal</h2>
+      <p>
+        Tal under <strong>{p.suppressionThreshold}</strong> vises ikke på portalen eller i de åbne data, så
+        ingen enkeltpersoner kan genkendes. Grænsen sættes af driften med miljøvariablen{" "}
+        <code>PEJL_SUPPRESSION_THRESHOLD</code> og kan ikke ændres her.
+      </p>
+    </AdminShell>
+  );
+}
