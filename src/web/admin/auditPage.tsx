@@ -6,6 +6,7 @@ import { Button, ButtonLink, Select, TextInput } from "../components/FormControl
 import { Pagination } from "../components/Pagination.tsx";
 import { formatNumber } from "../format.ts";
 import { danishDateTime } from "./dates.ts";
+import { entityOne } from "./entityLabels.ts";
 import { type AdminPage, AdminShell } from "./shell.tsx";
 
 type Events = Awaited<ReturnType<typeof listAuditEvents>>;
@@ -104,7 +105,7 @@ export function auditPage(page: AdminPage, events: Events, view: AuditView) {
           { header: "Tidspunkt", cell: (e) => danishDateTime(e.at) },
           { header: "Bruger", cell: (e) => e.actorLabel },
           { header: "Handling", cell: (e) => e.action },
-          { header: "Element", cell: (e) => e.entity },
+          { header: "Element", cell: (e) => entityOne(e.entity) },
           { header: "Ændring", cell: (e) => changeSummary(e.before, e.after) },
         ]}
         rows={events.rows}

@@ -14,6 +14,17 @@ export const entityLabels: Record<string, { one: string; many: string }> = {
   annual_target: { one: "Årligt mål", many: "Årlige mål" },
   inquiry: { one: "Spørgsmål fra Borgerrepræsentationen", many: "Spørgsmål fra Borgerrepræsentationen" },
   hearing_response: { one: "Høringssvar", many: "Høringssvar" },
+  hearing: { one: "Høring", many: "Høringer" },
+  status_round: { one: "Statusrunde", many: "Statusrunder" },
+  status_report: { one: "Statusindmelding", many: "Statusindmeldinger" },
+  candidate: { one: "Forslag", many: "Forslag" },
+  user: { one: "Bruger", many: "Brugere" },
+  api_token: { one: "API-nøgle", many: "API-nøgler" },
+  administration: { one: "Forvaltning", many: "Forvaltninger" },
+  committee: { one: "Udvalg", many: "Udvalg" },
+  setting: { one: "Indstilling", many: "Indstillinger" },
+  organisation: { one: "Organisation", many: "Organisationer" },
+  registry: { one: "Register", many: "Register" },
 };
 
 export const entityOne = (entity: string) => entityLabels[entity]?.one ?? entity;

@@ -48,7 +48,7 @@ describe("Layout", () => {
     const menu = Array.from(doc.querySelectorAll(".navigation-menu .nav-link")).map((a) =>
       a.textContent?.trim(),
     );
-    expect(menu).toEqual(["Politikker", "Initiativer", "Søg", "Åbne data"]);
+    expect(menu).toEqual(["Politikker", "Initiativer", "Høringer", "Spørgsmål", "Søg", "Åbne data"]);
     const current = doc.querySelector('.navigation-menu a[aria-current="page"]');
     expect(current?.getAttribute("href")).toBe("/politikker");
     expect(doc.querySelector("nav.breadcrumbs")).not.toBeNull();
