@@ -14,7 +14,7 @@ import {
   TextRun,
   WidthType,
 } from "docx";
-import { svgToPng } from "../web/charts/png.ts";
+import { svgsToPng } from "../web/charts/png.ts";
 import type { ReportIndicator, RoundReport } from "./roundReportModel.ts";
 import {
   answerNarratives,
@@ -45,24 +45,47 @@ function table(t: TextTable): (Paragraph | Table)[] {
   ];
 }
 
-function chart(i: ReportIndicator): Paragraph | null {
-  const chart = indicatorChart(i, { width: 600, height: 300 });
-  if (!chart) return null;
-  const { svg, altText } = chart;
-  return new Paragraph({
-    children: [
-      new ImageRun({
-        type: "png",
-        data: svgToPng(svg, 1200),
-        transformation: { width: 600, height: 300 },
-        altText: { title: i.title, description: altText, name: i.title },
+// Drawn at twice the size shown, so the charts stay sharp in print and on
+// scaled screens (1200 px over 6.25 in is about 190 ppi).
+const CHART = { width: 600, height: 300, pngWidth: 1200 };
+
+/**
+ * Every indicator's chart as a picture, keyed by the indicator. Rasterizing is
+ * most of the time a Word report takes, so all charts are rasterized together
+ * (svgsToPng draws them in parallel, off the event loop) before the document is
+ * put together.
+ */
+async function chartParagraphs(r: RoundReport): Promise<Map<ReportIndicator, Paragraph>> {
+  const charts = r.themes
+    .flatMap((t) => t.goals.flatMap((g) => g.indicators))
+    .flatMap((i) => {
+      const chart = indicatorChart(i, { width: CHART.width, height: CHART.height });
+      return chart ? [{ i, ...chart }] : [];
+    });
+  const pngs = await svgsToPng(
+    charts.map((c) => c.svg),
+    CHART.pngWidth,
+  );
+  return new Map(
+    charts.map(({ i, altText }, k) => [
+      i,
+      new Paragraph({
+        children: [
+          new ImageRun({
+            type: "png",
+            data: pngs[k]!,
+            transformation: { width: CHART.width, height: CHART.height },
+            altText: { title: i.title, description: altText, name: i.title },
+          }),
+        ],
       }),
-    ],
-  });
+    ]),
+  );
 }
 
 export async function renderRoundReportDocx(r: RoundReport): Promise<Buffer> {
   const front = frontMatter(r);
+  const charts = await chartParagraphs(r);
   const body: (Paragraph | Table)[] = [
     new Paragraph({ text: front.title, heading: HeadingLevel.TITLE }),
     new Paragraph({ text: front.subtitle }),
@@ -88,7 +111,7 @@ export async function renderRoundReportDocx(r: RoundReport): Promise<Buffer> {
     for (const goal of theme.goals) {
       body.push(new Paragraph({ text: goal.text, heading: HeadingLevel.HEADING_2 }));
       for (const i of goal.indicators) {
-        const image = chart(i);
+        const image = charts.get(i);
         if (image) body.push(image);
         body.push(new Paragraph({ text: indicatorStatusLine(i) }));
         body.push(...table(indicatorTable(i)));

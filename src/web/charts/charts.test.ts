@@ -4,7 +4,7 @@ import { barAltText, lineAltText } from "./altText.ts";
 import { barChart } from "./barChart.ts";
 import { COLORS, niceDomain, spreadLabels, yearTicks } from "./common.ts";
 import { lineChart } from "./lineChart.ts";
-import { svgToPng } from "./png.ts";
+import { svgsToPng, svgToPng } from "./png.ts";
 import { sparkline } from "./sparkline.ts";
 
 const series = [
@@ -199,5 +199,17 @@ describe("svgToPng", () => {
     expect(png.subarray(1, 4).toString("ascii")).toBe("PNG");
     expect(png.readUInt32BE(16)).toBe(1280);
     expect(png.readUInt32BE(20)).toBe(640);
+  });
+
+  it("renders many SVGs in parallel to the same PNGs, in order", async () => {
+    const svgs = [
+      lineChart({ title: "Andel", unit: "%", series, baseline, target }).svg,
+      barChart({ title: "Budget", unit: "kr.", bars: [{ year: 2023, value: 1_500_000 }] }).svg,
+      lineChart({ title: "Andel", unit: "%", series: series.slice(0, 2) }).svg,
+    ];
+    const pngs = await svgsToPng(svgs, 800);
+    expect(pngs).toHaveLength(3);
+    pngs.forEach((png, i) => expect(png.equals(svgToPng(svgs[i]!, 800))).toBe(true));
+    expect(pngs[0]!.equals(pngs[2]!)).toBe(false);
   });
 });
