@@ -3,8 +3,8 @@
 // names. Only a proposal: the coordinator sees it pre-selected and edits it.
 // Pure; the grounds come from the same word list the importer uses, so a
 // question and an imported letter are read alike.
-import { groundsIn } from "../ingest/recognize/grounds.ts";
 import type { EqualityGround } from "./enums.ts";
+import { groundsIn } from "./equalityGroundWords.ts";
 
 export interface ScopeAdministration {
   code: string;

@@ -12,7 +12,7 @@ import {
   signatory,
 } from "./letter.ts";
 import type { Sink } from "./sink.ts";
-import { findDates, parseYearRange } from "./values.ts";
+import { parseYearRange } from "./values.ts";
 
 const HEARING_WORD = /høring\s?s?\s?svar|høringssvar|høringsvar|svar på høring/i;
 

@@ -16,7 +16,6 @@ import {
 } from "./letter.ts";
 import type { Sink } from "./sink.ts";
 import { dominant } from "./units.ts";
-import { findDates } from "./values.ts";
 
 const QUESTION_INTRO =
   /(?:følgende spørgsmål|spørgsmål(?:ene)? (?:lyder|er)|stillet (?:følgende|disse) spørgsmål|spørger)/i;
