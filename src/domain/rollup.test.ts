@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { ProgressStatus, Rating } from "./enums.ts";
 import {
   type ProgressChild,
+  type RollupLevel,
   rollupProgress,
   rollupRatings,
   rollupRatingsBy,
@@ -109,11 +110,32 @@ describe("rollupProgress", () => {
     expect(r.explanation).toBe(
       "Beregnet ud fra 2 af 3 indikatorer (1 kan ikke beregnes): gennemsnitlig score 2,8 – betydelig fremgang.",
     );
-    expect(rollupProgress([{ status: "deterioration", score: -4 }], "policy").explanation).toContain(
-      "1 af 1 tema",
-    );
     expect(rollupProgress([], "theme").explanation).toContain("målsætninger");
   });
+
+  it.each([
+    [
+      [{ status: "deterioration", score: -4 }],
+      "policy",
+      "Beregnet ud fra det ene tema: score -4 – tilbagegang.",
+    ],
+    [[{ status: "not_available" }], "goal", "Fremdriften kan ikke beregnes for den ene indikator."],
+    [
+      [{ status: "not_available" }, { status: "not_available" }],
+      "theme",
+      "Fremdriften kan ikke beregnes for nogen af de 2 målsætninger.",
+    ],
+    [
+      [{ status: "target_achieved", score: 5 }, { status: "not_available" }],
+      "goal",
+      "Beregnet ud fra 1 af 2 indikatorer (1 kan ikke beregnes): score 5 – målet er nået.",
+    ],
+  ] as [ProgressChild[], RollupLevel, string][])(
+    "uses singular and plural correctly: %j",
+    (children, level, text) => {
+      expect(rollupProgress(children, level).explanation).toBe(text);
+    },
+  );
 
   it("counts statuses", () => {
     const r = rollupProgress(
@@ -154,6 +176,18 @@ describe("rollupRatings (worst-of)", () => {
     expect(rollupRatings(["on_track", "on_track", "at_risk", "completed", null]).explanation).toBe(
       "Samlet: i risiko (den dårligste vurdering blandt 4 indmeldte initiativer: 2 følger planen, 1 i risiko, 1 gennemført; 1 har ikke indmeldt).",
     );
+  });
+
+  it.each([
+    [[null], "Det ene initiativ har ikke indmeldt."],
+    [[null, null], "Ingen af de 2 initiativer har indmeldt."],
+    [
+      ["at_risk", null],
+      "Samlet: i risiko (vurderingen fra det ene indmeldte initiativ; 1 har ikke indmeldt).",
+    ],
+    [["on_track"], "Samlet: følger planen (vurderingen fra det ene indmeldte initiativ)."],
+  ] as [(Rating | null)[], string][])("uses singular and plural correctly: %j", (items, text) => {
+    expect(rollupRatings(items).explanation).toBe(text);
   });
 
   it("groups by key", () => {

@@ -35,10 +35,11 @@ export const representativeScores = {
   deterioration: -3.75,
 } as const satisfies Record<Exclude<ProgressStatus, "not_available">, number>;
 
-const childNouns: Record<RollupLevel, { one: string; many: string }> = {
-  goal: { one: "indikator", many: "indikatorer" },
-  theme: { one: "målsætning", many: "målsætninger" },
-  policy: { one: "tema", many: "temaer" },
+// Danish needs the noun's gender for "den ene indikator" / "det ene tema".
+const childNouns: Record<RollupLevel, { one: string; many: string; theOne: string }> = {
+  goal: { one: "indikator", many: "indikatorer", theOne: "den ene indikator" },
+  theme: { one: "målsætning", many: "målsætninger", theOne: "den ene målsætning" },
+  policy: { one: "tema", many: "temaer", theOne: "det ene tema" },
 };
 
 function emptyCounts<T extends string>(keys: readonly T[]): Record<T, number> {
@@ -81,14 +82,19 @@ export function rollupProgress(children: readonly ProgressChild[], level: Rollup
     const explanation =
       total === 0
         ? `Der er ingen ${noun.many} at beregne fremdrift ud fra.`
-        : `Fremdriften kan ikke beregnes for nogen af de ${total} ${nounFor(total)}.`;
+        : total === 1
+          ? `Fremdriften kan ikke beregnes for ${noun.theOne}.`
+          : `Fremdriften kan ikke beregnes for nogen af de ${total} ${noun.many}.`;
     return { status: "not_available", included: 0, total, counts, explanation };
   }
   const score = weighted / weightSum;
   const status = statusFromScore(score, allAchieved);
   const missing = total - included;
   const missingText = missing > 0 ? ` (${missing} kan ikke beregnes)` : "";
-  const explanation = `Beregnet ud fra ${included} af ${total} ${nounFor(total)}${missingText}: gennemsnitlig score ${formatNumberDa(score, 2)} – ${lowerFirst(progressStatusLabels[status])}.`;
+  // One child has a score of its own, not an average.
+  const basis = total === 1 ? noun.theOne : `${included} af ${total} ${nounFor(total)}`;
+  const scoreText = included === 1 ? "score" : "gennemsnitlig score";
+  const explanation = `Beregnet ud fra ${basis}${missingText}: ${scoreText} ${formatNumberDa(score, 2)} – ${lowerFirst(progressStatusLabels[status])}.`;
   return { status, score, included, total, counts, explanation };
 }
 
@@ -129,7 +135,9 @@ export function rollupRatings(items: readonly (Rating | null | undefined)[]): Ra
       explanation:
         items.length === 0
           ? "Der er ingen initiativer."
-          : `Ingen af de ${items.length} initiativer har indmeldt.`,
+          : items.length === 1
+            ? "Det ene initiativ har ikke indmeldt."
+            : `Ingen af de ${items.length} initiativer har indmeldt.`,
     };
   }
   const rating =
@@ -139,7 +147,11 @@ export function rollupRatings(items: readonly (Rating | null | undefined)[]): Ra
     .filter((r) => counts[r] > 0)
     .map((r) => `${counts[r]} ${lowerFirst(ratingLabels[r])}`)
     .join(", ");
-  const explanation = `Samlet: ${lowerFirst(ratingLabels[rating])} (den dårligste vurdering blandt ${reported} indmeldte initiativer: ${breakdown}${notReportedText}).`;
+  const basis =
+    reported === 1
+      ? "vurderingen fra det ene indmeldte initiativ"
+      : `den dårligste vurdering blandt ${reported} indmeldte initiativer: ${breakdown}`;
+  const explanation = `Samlet: ${lowerFirst(ratingLabels[rating])} (${basis}${notReportedText}).`;
   return { rating, counts, reported, notReported, explanation };
 }
 

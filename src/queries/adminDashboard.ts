@@ -1,12 +1,20 @@
 // What the admin front page shows: the review queue's size, the documents
 // imported, and what waits for this user (candidates to review; status
-// reports to write in open rounds of their administration).
-import { and, count, desc, eq, inArray, sql } from "drizzle-orm";
+// reports to write in open rounds of their administration); for those who see
+// every administration's answers, the open rounds and how far they have come.
+import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import { can } from "../authz/can.ts";
 import type { Context } from "../context.ts";
-import { administrations, candidates, documents, statusReports, statusRounds } from "../db/schema.ts";
+import {
+  administrations,
+  candidates,
+  documents,
+  policies,
+  statusReports,
+  statusRounds,
+} from "../db/schema.ts";
 
-export async function adminDashboard(ctx: Context) {
+export async function adminDashboard(ctx: Context, today = new Date().toISOString().slice(0, 10)) {
   const org = ctx.organisationId;
   const reviews = can(ctx.actor, "review", { entity: "candidate" });
   const seesDocuments = can(ctx.actor, "read", { entity: "document" });
@@ -38,14 +46,14 @@ export async function adminDashboard(ctx: Context) {
         .limit(5)
     : [];
 
-  // Status reports still to be written in open rounds, for the administrations the user reports for.
+  // Status reports still to be written in open rounds, per round, for the administrations the user reports for.
   const reportsFor =
     ctx.actor.kind === "user"
       ? ctx.actor.grants
           .filter((g) => g.role === "reporter" && g.administrationId)
           .map((g) => g.administrationId!)
       : [];
-  const reportsToWrite =
+  const reportRows =
     reportsFor.length > 0
       ? await ctx.db
           .select({
@@ -53,8 +61,9 @@ export async function adminDashboard(ctx: Context) {
             title: statusRounds.title,
             period: statusRounds.period,
             deadline: statusRounds.deadline,
-            administration: administrations.code,
-            open: sql<number>`count(*) filter (where ${statusReports.state} in ('draft', 'returned'))::int`,
+            administrations: sql<string>`string_agg(distinct ${administrations.code}, ', ' order by ${administrations.code})`,
+            open: sql<number>`(count(*) filter (where ${statusReports.state} in ('draft', 'returned')))::int`,
+            total: sql<number>`count(*)::int`,
           })
           .from(statusReports)
           .innerJoin(statusRounds, eq(statusRounds.id, statusReports.roundId))
@@ -66,14 +75,36 @@ export async function adminDashboard(ctx: Context) {
               inArray(statusReports.administrationId, reportsFor),
             ),
           )
-          .groupBy(statusRounds.id, administrations.code)
-          .orderBy(statusRounds.deadline)
+          .groupBy(statusRounds.id)
+          .orderBy(asc(statusRounds.deadline))
       : [];
+  const reportsToWrite = reportRows.map((r) => ({ ...r, late: r.open > 0 && today > r.deadline }));
+
+  // Open rounds with "x af y indmeldt", for those who see every administration's answers.
+  const openRounds = can(ctx.actor, "read", { entity: "statusReport", administrationId: null })
+    ? (
+        await ctx.db
+          .select({
+            id: statusRounds.id,
+            title: statusRounds.title,
+            period: statusRounds.period,
+            deadline: statusRounds.deadline,
+            policyTitle: policies.title,
+            total: sql<number>`(select count(*)::int from ${statusReports} r where r.round_id = ${statusRounds.id})`,
+            reported: sql<number>`(select count(*)::int from ${statusReports} r where r.round_id = ${statusRounds.id} and r.state in ('submitted', 'accepted'))`,
+          })
+          .from(statusRounds)
+          .innerJoin(policies, eq(policies.id, statusRounds.policyId))
+          .where(and(eq(statusRounds.organisationId, org), eq(statusRounds.state, "open")))
+          .orderBy(asc(statusRounds.deadline), asc(policies.title))
+      ).map((r) => ({ ...r, late: r.reported < r.total && today > r.deadline }))
+    : [];
 
   return {
     pendingCandidates: queue?.n ?? null,
     documentCount: docCount?.n ?? null,
     recentDocuments,
     reportsToWrite,
+    openRounds,
   };
 }

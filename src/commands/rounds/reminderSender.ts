@@ -1,7 +1,8 @@
 // Reminds the administrations that have answers left in an open round: one
 // message per administration to each of its reporters, through the outbox.
-// The coordinator sends it on demand; autoReminder.ts sends the same message
-// once, N days before the deadline.
+// The coordinator sends it on demand, to every administration missing answers or
+// to the ones named (a button per administration on the board); autoReminder.ts
+// sends the same message once, N days before the deadline.
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { authorize } from "../../authz/can.ts";
@@ -22,7 +23,11 @@ import { publicLink } from "../../outbox/links.ts";
 import { getRound } from "../../queries/rounds.ts";
 import { recordAudit } from "../audit.ts";
 
-export const reminderSchema = z.object({ roundId: z.uuid() });
+export const reminderSchema = z.object({
+  roundId: z.uuid(),
+  /** Only these participating administrations; omitted = all with answers missing. */
+  administrationIds: z.array(z.uuid()).min(1).max(100).optional(),
+});
 
 export async function reminderSender(ctx: Context, input: z.input<typeof reminderSchema>) {
   const parsed = reminderSchema.safeParse(input);
@@ -34,12 +39,28 @@ export async function reminderSender(ctx: Context, input: z.input<typeof reminde
       throw new AppError("invalid_state", "Reminders go out only while the round is open.", {
         danish: "Påmindelser kan kun sendes, mens runden er åben.",
       });
-    const { administrations, messages } = await queueReminders(tx, round);
+    const only = parsed.data.administrationIds;
+    if (only) {
+      const participating = await tx.db
+        .select({ id: roundAdministrations.administrationId })
+        .from(roundAdministrations)
+        .where(
+          and(
+            eq(roundAdministrations.roundId, round.id),
+            inArray(roundAdministrations.administrationId, only),
+          ),
+        );
+      if (participating.length !== new Set(only).size)
+        throw new AppError("validation_failed", "An administration named does not take part in the round.", {
+          danish: "En af de valgte forvaltninger deltager ikke i runden.",
+        });
+    }
+    const { administrations, messages } = await queueReminders(tx, round, { administrationIds: only });
     await recordAudit(tx, {
       action: "round.remind",
       entity: "status_round",
       entityId: round.id,
-      after: { messages },
+      after: only ? { messages, administrationIds: only } : { messages },
     });
     return { administrations, messages };
   });
@@ -53,7 +74,7 @@ export async function reminderSender(ctx: Context, input: z.input<typeof reminde
 export async function queueReminders(
   tx: Context,
   round: typeof statusRounds.$inferSelect,
-  opts: { now?: Date } = {},
+  opts: { now?: Date; administrationIds?: readonly string[] } = {},
 ) {
   const now = (opts.now ?? new Date()).toISOString();
   const [policy] = await tx.db
@@ -75,7 +96,15 @@ export async function queueReminders(
       ),
     )
     .innerJoin(administrations, eq(administrations.id, statusReports.administrationId))
-    .where(and(eq(statusReports.roundId, round.id), inArray(statusReports.state, ["draft", "returned"])))
+    .where(
+      and(
+        eq(statusReports.roundId, round.id),
+        inArray(statusReports.state, ["draft", "returned"]),
+        opts.administrationIds
+          ? inArray(statusReports.administrationId, [...opts.administrationIds])
+          : undefined,
+      ),
+    )
     .groupBy(statusReports.administrationId, administrations.name)
     .orderBy(administrations.name);
   const deadline = formatDanishDate(round.deadline);

@@ -1,5 +1,6 @@
 // The coordinator returns a submitted answer with a comment (it goes back to the
-// reporter) or accepts it.
+// reporter) or accepts it. Accepting writes the answer's numbers to the registry
+// in the same transaction (answerRegistryWriter.ts); returning writes nothing there.
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { authorize } from "../../authz/can.ts";
@@ -8,6 +9,7 @@ import { statusReports, statusRounds } from "../../db/schema.ts";
 import { AppError, notFound, validationFailed } from "../../errors.ts";
 import { recordAudit } from "../audit.ts";
 import { updateVersioned } from "../versioned.ts";
+import { writeAnswerToRegistry } from "./answerRegistryWriter.ts";
 
 export const statusReportReviewSchema = z
   .object({
@@ -28,7 +30,12 @@ export async function statusReportReviewer(ctx: Context, input: z.input<typeof s
   authorize(ctx.actor, "manage", { entity: "statusRound" });
   return inTransaction(ctx, async (tx) => {
     const [row] = await tx.db
-      .select({ report: statusReports, roundState: statusRounds.state })
+      .select({
+        report: statusReports,
+        roundState: statusRounds.state,
+        roundPeriod: statusRounds.period,
+        roundTitle: statusRounds.title,
+      })
       .from(statusReports)
       .innerJoin(statusRounds, eq(statusRounds.id, statusReports.roundId))
       .where(and(eq(statusReports.id, r.id), eq(statusReports.organisationId, tx.organisationId)));
@@ -56,12 +63,17 @@ export async function statusReportReviewer(ctx: Context, input: z.input<typeof s
       values,
       "The status report",
     );
+    const registry =
+      r.action === "accept"
+        ? await writeAnswerToRegistry(tx, after, { period: row.roundPeriod, title: row.roundTitle })
+        : [];
     await recordAudit(tx, {
       action: r.action === "return" ? "status_report.return" : "status_report.accept",
       entity: "status_report",
       entityId: r.id,
       before,
-      after,
+      // What the acceptance changed in the registry, beside the answer itself.
+      after: r.action === "accept" ? { ...after, registryChanges: registry } : after,
     });
     return after;
   });

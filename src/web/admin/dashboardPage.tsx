@@ -1,11 +1,13 @@
-// The admin front page: the review queue's size, documents imported, and what
-// waits for the logged-in user.
+// The admin front page: the review queue's size, documents imported, what
+// waits for the logged-in user, and the open status rounds' progress.
 import { can } from "../../authz/can.ts";
+import { formatDanishDate } from "../../domain/danishDate.ts";
 import type { adminDashboard } from "../../queries/adminDashboard.ts";
 import { Card } from "../components/Card.tsx";
 import { DataTable } from "../components/DataTable.tsx";
 import { formatNumber } from "../format.ts";
 import { danishDateTime } from "./dates.ts";
+import { LateMark, roundName } from "./rounds/controls.tsx";
 import { type AdminPage, AdminShell } from "./shell.tsx";
 
 type Dashboard = Awaited<ReturnType<typeof adminDashboard>>;
@@ -15,7 +17,7 @@ type Dashboard = Awaited<ReturnType<typeof adminDashboard>>;
 const count = (n: number) => formatNumber(n, 0);
 
 export function dashboardPage(page: AdminPage, data: Dashboard) {
-  const waits: { text: string; href?: string }[] = [];
+  const waits: { text: string; href?: string; late?: boolean }[] = [];
   if (data.pendingCandidates)
     waits.push({
       text: `${count(data.pendingCandidates)} forslag fra importerede dokumenter venter på gennemgang`,
@@ -24,8 +26,9 @@ export function dashboardPage(page: AdminPage, data: Dashboard) {
   for (const r of data.reportsToWrite)
     if (r.open > 0)
       waits.push({
-        text: `${count(r.open)} indmeldinger for ${r.administration} i ${r.title ?? `statusrunden ${r.period}`} (frist ${r.deadline})`,
+        text: `${count(r.open)} ${r.open === 1 ? "indmelding" : "indmeldinger"} for ${r.administrations} i ${roundName(r)} (frist ${formatDanishDate(r.deadline)})`,
         href: "/admin/indmeldinger",
+        late: r.late,
       });
   return (
     <AdminShell page={page} title="Oversigt" currentPath="/admin">
@@ -37,7 +40,15 @@ export function dashboardPage(page: AdminPage, data: Dashboard) {
       ) : (
         <ul>
           {waits.map((w) => (
-            <li>{w.href ? <a href={w.href}>{w.text}</a> : w.text}</li>
+            <li>
+              {w.href ? <a href={w.href}>{w.text}</a> : w.text}
+              {w.late && (
+                <>
+                  {" "}
+                  <LateMark />
+                </>
+              )}
+            </li>
           ))}
         </ul>
       )}
@@ -66,6 +77,39 @@ export function dashboardPage(page: AdminPage, data: Dashboard) {
           </div>
         )}
       </div>
+      {data.openRounds.length > 0 && (
+        <>
+          <h2>Åbne statusrunder</h2>
+          <DataTable
+            caption="Åbne statusrunder"
+            captionHidden
+            columns={[
+              {
+                header: "Statusrunde",
+                rowHeader: true,
+                cell: (r) => <a href={`/admin/runder/${r.id}`}>{roundName(r)}</a>,
+              },
+              { header: "Politik", cell: (r) => r.policyTitle },
+              {
+                header: "Frist",
+                cell: (r) => (
+                  <>
+                    {formatDanishDate(r.deadline)}
+                    {r.late && (
+                      <>
+                        {" "}
+                        <LateMark />
+                      </>
+                    )}
+                  </>
+                ),
+              },
+              { header: "Indmeldt", cell: (r) => `${count(r.reported)} af ${count(r.total)} indmeldt` },
+            ]}
+            rows={data.openRounds}
+          />
+        </>
+      )}
       {data.recentDocuments.length > 0 && (
         <>
           <h2>Senest importerede dokumenter</h2>

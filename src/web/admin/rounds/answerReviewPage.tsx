@@ -46,6 +46,11 @@ export function answerReviewPage(
           <form method="post" action={`${base}/godkend`}>
             <CsrfField token={page.csrf} />
             <input type="hidden" name="version" value={String(report.version)} />
+            <p>
+              {answer.kind === "goal"
+                ? `Når du godkender, overføres svarets indikatorværdier til registret som målinger for ${round.period}.`
+                : "Når du godkender, overføres de faktiske tal for årsmålene til registret. Forbrug og årsværk bliver i svaret."}
+            </p>
             <Button>Godkend svaret</Button>
           </form>
           <form method="post" action={`${base}/retur`} class="mt-6">

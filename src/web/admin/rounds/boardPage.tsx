@@ -42,6 +42,8 @@ export function boardPage(page: AdminPage, d: BoardData, opts: { canManage: bool
   const { round } = d;
   const name = roundName(round);
   const lateCount = d.rows.filter((r) => r.late).length;
+  // One administration at a time, e.g. the one that asked for more time.
+  const remindOne = opts.canManage && round.state === "open";
   return (
     <AdminShell
       page={page}
@@ -127,6 +129,25 @@ export function boardPage(page: AdminPage, d: BoardData, opts: { canManage: bool
             header: "Sidste påmindelse",
             cell: (r) => (r.lastReminderAt ? danishDateTime(r.lastReminderAt) : "Ingen sendt"),
           },
+          ...(remindOne
+            ? [
+                {
+                  header: "Påmindelse",
+                  cell: (r: BoardRow) =>
+                    r.draft + r.returned > 0 ? (
+                      <form method="post" action={`/admin/runder/${round.id}/paamindelse`}>
+                        <CsrfField token={page.csrf} />
+                        <input type="hidden" name="administrationId" value={r.administrationId} />
+                        <Button variant="secondary" class="m-0">
+                          Send påmindelse<span class="sr-only"> til {r.name}</span>
+                        </Button>
+                      </form>
+                    ) : (
+                      "Intet mangler"
+                    ),
+                },
+              ]
+            : []),
         ]}
         rows={d.rows}
       />

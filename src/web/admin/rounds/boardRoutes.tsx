@@ -53,7 +53,7 @@ function message(q: Record<string, string>): string | undefined {
         : "Der var ingen indberettere at minde om noget.";
     }
     case "godkendt":
-      return "Svaret er godkendt.";
+      return "Svaret er godkendt, og dets tal er overført til registret.";
     case "retur":
       return "Svaret er sendt retur til forvaltningen med din kommentar.";
     default: {
@@ -125,7 +125,14 @@ export function boardRoutes(pageFor: AdminPageFor) {
   });
 
   app.post("/runder/:id/paamindelse", async (c) => {
-    const { messages } = await reminderSender(c.get("ctx"), { roundId: c.req.param("id") });
+    const body = await c.req.parseBody();
+    // From an administration's row: only that one; from the button above the table: all missing.
+    const one =
+      typeof body.administrationId === "string" && body.administrationId ? body.administrationId : null;
+    const { messages } = await reminderSender(c.get("ctx"), {
+      roundId: c.req.param("id"),
+      ...(one ? { administrationIds: [one] } : {}),
+    });
     return c.redirect(`/admin/runder/${c.req.param("id")}?besked=paamindelse&antal=${messages}`, 303);
   });
 

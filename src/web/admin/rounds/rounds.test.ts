@@ -13,7 +13,7 @@ import {
   buildPolicy,
   type TestOrganisation,
 } from "../../../../test/factories.ts";
-import { outbox, statusReports, statusRounds } from "../../../db/schema.ts";
+import { observations, outbox, statusReports, statusRounds } from "../../../db/schema.ts";
 import { AdminClient } from "../testkit.ts";
 
 type Role = "coordinator" | "reporter" | "viewer";
@@ -313,6 +313,76 @@ describe("status rounds in the admin", () => {
     expect(board).not.toContain("Ingen sendt");
     const mails = await s.org.db.select().from(outbox).where(eq(outbox.organisationId, s.org.organisationId));
     expect(mails).toHaveLength(2);
+  });
+
+  it("approving a goal's answer from the board puts the indicator value in the registry", async () => {
+    const s = await setup();
+    const roundId = await openRound(s);
+    const [goalAnswer] = await s.org.db
+      .select()
+      .from(statusReports)
+      .where(eq(statusReports.goalId, s.goal.id));
+    await s.sof.get(`/admin/indmeldinger/${goalAnswer!.id}`);
+    const submitted = await s.sof.post(`/admin/indmeldinger/${goalAnswer!.id}`, {
+      version: "1",
+      rating: "on_track",
+      [`obs-${s.indicator.id}`]: "63,5",
+      [`obs-${s.indicator.id}-n`]: "212",
+      action: "submit",
+    });
+    expect(submitted.status).toBe(303);
+    const [fresh] = await s.org.db.select().from(statusReports).where(eq(statusReports.id, goalAnswer!.id));
+
+    const review = await (await s.coordinator.get(`/admin/runder/${roundId}/svar/${fresh!.id}`)).text();
+    expect(review).toContain("overføres svarets indikatorværdier til registret som målinger for 2025");
+    const accepted = await s.coordinator.post(`/admin/runder/${roundId}/svar/${fresh!.id}/godkend`, {
+      version: String(fresh!.version),
+    });
+    expect(accepted.status).toBe(303);
+    expect(await (await s.coordinator.get(accepted.headers.get("location")!)).text()).toContain(
+      "dets tal er overført til registret",
+    );
+    const rows = await s.org.db
+      .select()
+      .from(observations)
+      .where(eq(observations.indicatorId, s.indicator.id));
+    expect(rows).toEqual([expect.objectContaining({ period: "2025", value: 63.5, n: 212 })]);
+  });
+
+  it("reminds one administration from its row on the board, and only those with answers missing", async () => {
+    const s = await setup();
+    const roundId = await openRound(s);
+    // BIF has submitted its only answer; SOF still has two drafts.
+    await s.org.db
+      .update(statusReports)
+      .set({ state: "submitted", rating: "on_track" })
+      .where(eq(statusReports.initiativeId, s.bifItem.id));
+    const board = await (await s.coordinator.get(`/admin/runder/${roundId}`)).text();
+    const rowButtons = [...board.matchAll(/name="administrationId" value="([0-9a-f-]{36})"/g)].map(
+      (m) => m[1],
+    );
+    expect(rowButtons).toEqual([s.org.administrationIds.SOF]);
+    expect(board).toMatch(/Send påmindelse<span class="sr-only"> til [^<]+<\/span>/);
+
+    const sent = await s.coordinator.post(`/admin/runder/${roundId}/paamindelse`, {
+      administrationId: s.org.administrationIds.SOF!,
+    });
+    expect(sent.status).toBe(303);
+    expect(await (await s.coordinator.get(sent.headers.get("location")!)).text()).toMatch(
+      /Påmindelsen er sendt til 1 indberetter\./,
+    );
+    const mails = await s.org.db.select().from(outbox).where(eq(outbox.organisationId, s.org.organisationId));
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.body).toContain("2 indmeldinger");
+
+    // An administration outside the round is refused, and nothing is queued.
+    const refused = await s.coordinator.post(`/admin/runder/${roundId}/paamindelse`, {
+      administrationId: s.org.administrationIds.KFF!,
+    });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain("deltager ikke i runden");
+    const after = await s.org.db.select().from(outbox).where(eq(outbox.organisationId, s.org.organisationId));
+    expect(after).toHaveLength(1);
   });
 
   it("marks late administrations and answers in words once the deadline has passed", async () => {
