@@ -7,6 +7,7 @@ import { z } from "zod";
 import type { UserActor } from "../../../auth/actor.ts";
 import type { AuthEnv } from "../../../auth/middleware.ts";
 import { authorize, can } from "../../../authz/can.ts";
+import { REMINDER_SETTING, settingValue } from "../../../commands/organisation/settings.ts";
 import { reminderSender } from "../../../commands/rounds/reminderSender.ts";
 import { roundOpener } from "../../../commands/rounds/roundOpener.ts";
 import { roundStateChanger } from "../../../commands/rounds/roundStateChanger.ts";
@@ -75,8 +76,11 @@ export function boardRoutes(pageFor: AdminPageFor) {
   });
 
   app.get("/runder/ny", async (c) => {
-    const options = await roundFormOptions(c.get("ctx"));
-    return c.html(newRoundPage(pageFor(c), options, emptyNewRound));
+    const ctx = c.get("ctx");
+    const options = await roundFormOptions(ctx);
+    // The reminder starts at the organisation's setting; the coordinator may change it per round.
+    const reminderDaysBefore = String(await settingValue(ctx, REMINDER_SETTING));
+    return c.html(newRoundPage(pageFor(c), options, { ...emptyNewRound, reminderDaysBefore }));
   });
 
   app.post("/runder/ny", async (c) => {
