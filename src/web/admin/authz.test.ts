@@ -99,5 +99,4 @@ describe("authorization through HTTP", () => {
     const viewer = await as(org, "viewer");
     expect((await viewer.get(`/admin/register/initiativer/${sof.id}`)).status).toBe(404);
   });
-
 });

@@ -209,7 +209,7 @@ describe("svgToPng", () => {
     ];
     const pngs = await svgsToPng(svgs, 800);
     expect(pngs).toHaveLength(3);
-    pngs.forEach((png, i) => expect(png.equals(svgToPng(svgs[i]!, 800))).toBe(true));
+    for (const [i, png] of pngs.entries()) expect(png.equals(svgToPng(svgs[i]!, 800))).toBe(true);
     expect(pngs[0]!.equals(pngs[2]!)).toBe(false);
   });
 });
