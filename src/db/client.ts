@@ -75,6 +75,12 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
 
 async function openPostgres(url: string, max: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max });
+  // A connection the server ends (a restart, an administrator's terminate) emits
+  // "error" on its client; the pool listens only while the client is idle in it,
+  // so one that is closing would crash the process. A query in flight still
+  // rejects with the error, and the pool replaces the connection.
+  pool.on("error", () => {});
+  pool.on("connect", (client) => client.on("error", () => {}));
   // numeric and bigint arrive as strings from node-postgres; drizzle maps the columns we declare.
   await pool.query("select 1");
   const db = drizzleNodePg(pool, { schema }) as unknown as Db;
