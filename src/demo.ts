@@ -10,6 +10,7 @@ import { settings } from "./db/schema.ts";
 import { parseEnv } from "./env.ts";
 import type { Logger } from "./logger.ts";
 import { ensureOrganisation, type OrganisationSeed } from "./organisation.ts";
+import { publicBaseUrl } from "./outbox/links.ts";
 
 export const demoDir = fileURLToPath(new URL("../data/demo/", import.meta.url));
 
@@ -62,7 +63,7 @@ export async function loadDemo(
     try {
       await seedDemo(ctx, {
         dataDir: opts.dataDir ?? dataDirOf(database),
-        baseUrl: process.env.PEJL_PUBLIC_URL || "http://localhost:3000",
+        baseUrl: publicBaseUrl(),
         // A silenced logger (tests, benches) also means: no passwords on stdout.
         print: opts.print ?? logger.level !== "silent",
         logger,

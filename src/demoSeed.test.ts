@@ -12,7 +12,9 @@ import { policies, roleAssignments, statusReports, statusRounds, users } from ".
 import { demoDocuments } from "./demo.ts";
 import { importDemoDocuments } from "./demoImport.ts";
 import { seedDemo } from "./demoSeed.ts";
+import { demoUsersText } from "./demoUsers.ts";
 import { createLogger } from "./logger.ts";
+import { publicBaseUrl } from "./outbox/links.ts";
 import { roundBoard } from "./queries/rounds.ts";
 import { roundReport } from "./reports/roundReport.ts";
 import { AdminClient } from "./web/admin/testkit.ts";
@@ -143,5 +145,14 @@ describe("demo users and example round", () => {
     expect(again).toBeNull();
     expect(await count()).toEqual(before);
     expect(fs.readFileSync(path.join(dataDir, "demo-users.txt"), "utf8")).toBe(fileBefore);
+  });
+});
+
+describe("demo users' login address", () => {
+  it("follows PEJL_PUBLIC_URL, else the port the server listens on", () => {
+    expect(publicBaseUrl({ PORT: "8080" })).toBe("http://localhost:8080");
+    expect(publicBaseUrl({ PORT: "8080", PEJL_PUBLIC_URL: "https://pejl.kk.dk" })).toBe("https://pejl.kk.dk");
+    expect(publicBaseUrl({})).toBe("http://localhost:3000");
+    expect(demoUsersText([], publicBaseUrl({ PORT: "8080" }))).toContain("http://localhost:8080/admin");
   });
 });

@@ -20,7 +20,7 @@ const schema = z.object({
     .optional(),
   MAIL_FROM: z.string().min(3).default("Pejl <pejl@localhost>"),
   /** The address people reach Pejl at, for links in e-mails. */
-  PEJL_PUBLIC_URL: z.url().default("http://localhost:3000"),
+  PEJL_PUBLIC_URL: z.url().optional(),
   /** How often the background tick runs (outbox, automatic reminders, clean-up). */
   PEJL_TICK_SECONDS: z.coerce.number().int().min(5).max(86_400).default(60),
 });
