@@ -4,14 +4,11 @@
 // screenshots go to test-results/ for a person to look at.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { serve } from "@hono/node-server";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp } from "../src/app.ts";
-import { createLogger } from "../src/logger.ts";
-import { testDatabase } from "../test/db.ts";
 import { buildLoginUser, buildOrganisation } from "../test/factories.ts";
 import { axe, formatViolations, keyboardWalk } from "./a11y.ts";
+import { startAdminServer } from "./adminServer.ts";
 import { launchBrowser } from "./browser.ts";
 
 const OUT = "test-results";
@@ -28,19 +25,7 @@ beforeAll(async () => {
   const org = await buildOrganisation();
   const { email, password } = await buildLoginUser(org, "coordinator", { name: "Mette Koordinator" });
   login = { email, password };
-  const app = buildApp({
-    database: await testDatabase(),
-    organisation: { id: org.organisationId, name: "Københavns Kommune" },
-    logger: createLogger("silent"),
-    secret: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
-  });
-  await new Promise<void>((resolve) => {
-    const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, (info) => {
-      url = `http://127.0.0.1:${info.port}`;
-      close = () => new Promise<void>((done) => server.close(() => done()));
-      resolve();
-    });
-  });
+  ({ url, close } = await startAdminServer(org));
   browser = await launchBrowser();
 }, 120_000);
 

@@ -5,16 +5,13 @@
 // the right counts. Public page, form errors and summary pass axe.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { serve } from "@hono/node-server";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp } from "../src/app.ts";
 import { documentImporter } from "../src/commands/documentImporter.ts";
 import { draftDocument } from "../src/commands/hearings/testkit.ts";
-import { createLogger } from "../src/logger.ts";
-import { testDatabase } from "../test/db.ts";
 import { buildGoal, buildLoginUser, buildOrganisation, buildPolicy } from "../test/factories.ts";
 import { axe, formatViolations } from "./a11y.ts";
+import { startAdminServer } from "./adminServer.ts";
 import { launchBrowser } from "./browser.ts";
 
 // The committee hearing response on the draft integration policy 2015–2018 (see data/demo/README.md).
@@ -46,19 +43,7 @@ beforeAll(async () => {
     filename: path.basename(LETTER),
     acceptAll: true,
   });
-  const app = buildApp({
-    database: await testDatabase(),
-    organisation: { id: org.organisationId, name: "Københavns Kommune" },
-    logger: createLogger("silent"),
-    secret: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
-  });
-  await new Promise<void>((resolve) => {
-    const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, (info) => {
-      url = `http://127.0.0.1:${info.port}`;
-      close = () => new Promise<void>((done) => server.close(() => done()));
-      resolve();
-    });
-  });
+  ({ url, close } = await startAdminServer(org));
   browser = await launchBrowser();
 }, 180_000);
 

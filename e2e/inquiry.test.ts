@@ -7,16 +7,13 @@
 // lines inserted here, approves and sends it, and finds it on the public portal.
 // The list, the inquiry page and the public pages must pass axe.
 import { mkdirSync } from "node:fs";
-import { serve } from "@hono/node-server";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp } from "../src/app.ts";
 import { budgetLines } from "../src/db/schema.ts";
 import { formatDkk, formatFte } from "../src/domain/money.ts";
-import { createLogger } from "../src/logger.ts";
-import { testDatabase } from "../test/db.ts";
 import { buildInitiative, buildLoginUser, buildOrganisation, buildPolicy } from "../test/factories.ts";
 import { axe, formatViolations, keyboardWalk } from "./a11y.ts";
+import { startAdminServer } from "./adminServer.ts";
 import { launchBrowser } from "./browser.ts";
 
 const OUT = "test-results";
@@ -98,19 +95,7 @@ beforeAll(async () => {
   }
   const { email, password } = await buildLoginUser(org, "coordinator", { name: "Mette Koordinator" });
   login = { email, password };
-  const app = buildApp({
-    database: await testDatabase(),
-    organisation: { id: org.organisationId, name: "Københavns Kommune" },
-    logger: createLogger("silent"),
-    secret: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
-  });
-  await new Promise<void>((resolve) => {
-    const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, (info) => {
-      url = `http://127.0.0.1:${info.port}`;
-      close = () => new Promise<void>((done) => server.close(() => done()));
-      resolve();
-    });
-  });
+  ({ url, close } = await startAdminServer(org));
   browser = await launchBrowser();
 }, 120_000);
 

@@ -2,14 +2,11 @@
 // committees), one administration in use, and settings, each with no axe
 // violations and a clean keyboard walk, also when a form comes back with errors.
 import { mkdirSync } from "node:fs";
-import { serve } from "@hono/node-server";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp } from "../src/app.ts";
-import { createLogger } from "../src/logger.ts";
-import { testDatabase } from "../test/db.ts";
 import { buildInitiative, buildLoginUser, buildOrganisation, buildPolicy } from "../test/factories.ts";
 import { axe, formatViolations, keyboardWalk } from "./a11y.ts";
+import { startAdminServer } from "./adminServer.ts";
 import { launchBrowser } from "./browser.ts";
 
 const OUT = "test-results";
@@ -28,19 +25,7 @@ beforeAll(async () => {
   sofId = org.administrationIds.SOF!;
   const { email, password } = await buildLoginUser(org, "admin", { name: "Anne Admin" });
   login = { email, password };
-  const app = buildApp({
-    database: await testDatabase(),
-    organisation: { id: org.organisationId, name: "Københavns Kommune" },
-    logger: createLogger("silent"),
-    secret: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
-  });
-  await new Promise<void>((resolve) => {
-    const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, (info) => {
-      url = `http://127.0.0.1:${info.port}`;
-      close = () => new Promise<void>((done) => server.close(() => done()));
-      resolve();
-    });
-  });
+  ({ url, close } = await startAdminServer(org));
   browser = await launchBrowser();
 }, 120_000);
 

@@ -2,13 +2,9 @@
 // editor showing a conflict (someone saved first), and the users page with a
 // one-time password must have no axe violations and pass a keyboard walk.
 import { mkdirSync } from "node:fs";
-import { serve } from "@hono/node-server";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp } from "../src/app.ts";
 import { themeUpdater } from "../src/commands/registry/themeUpdater.ts";
-import { createLogger } from "../src/logger.ts";
-import { testDatabase } from "../test/db.ts";
 import {
   buildGoal,
   buildIndicator,
@@ -20,6 +16,7 @@ import {
   type TestOrganisation,
 } from "../test/factories.ts";
 import { axe, formatViolations, keyboardWalk } from "./a11y.ts";
+import { startAdminServer } from "./adminServer.ts";
 import { launchBrowser } from "./browser.ts";
 
 const OUT = "test-results";
@@ -46,19 +43,7 @@ beforeAll(async () => {
   });
   const { email, password } = await buildLoginUser(org, "admin", { name: "Anne Administrator" });
   login = { email, password };
-  const app = buildApp({
-    database: await testDatabase(),
-    organisation: { id: org.organisationId, name: "Københavns Kommune" },
-    logger: createLogger("silent"),
-    secret: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
-  });
-  await new Promise<void>((resolve) => {
-    const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, (info) => {
-      url = `http://127.0.0.1:${info.port}`;
-      close = () => new Promise<void>((done) => server.close(() => done()));
-      resolve();
-    });
-  });
+  ({ url, close } = await startAdminServer(org));
   browser = await launchBrowser();
 }, 120_000);
 

@@ -5,15 +5,11 @@
 // other administration's answer gets the 404 page. The board and the reporter's
 // form pass axe, and the submit button is reached by keyboard.
 import { mkdirSync, readFileSync } from "node:fs";
-import { serve } from "@hono/node-server";
 import { and, eq } from "drizzle-orm";
 import { strFromU8, unzipSync } from "fflate";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp } from "../src/app.ts";
 import { outbox, statusReports } from "../src/db/schema.ts";
-import { createLogger } from "../src/logger.ts";
-import { testDatabase } from "../test/db.ts";
 import {
   buildInitiative,
   buildLoginUser,
@@ -22,6 +18,7 @@ import {
   type TestOrganisation,
 } from "../test/factories.ts";
 import { axe, formatViolations, keyboardWalk } from "./a11y.ts";
+import { startAdminServer } from "./adminServer.ts";
 import { launchBrowser } from "./browser.ts";
 
 const OUT = "test-results";
@@ -59,19 +56,7 @@ beforeAll(async () => {
     bif: await buildLoginUser(org, "reporter", { administrationCode: "BIF", name: "Bo Indberetter" }),
     sof: await buildLoginUser(org, "reporter", { administrationCode: "SOF", name: "Sara Indberetter" }),
   };
-  const app = buildApp({
-    database: await testDatabase(),
-    organisation: { id: org.organisationId, name: "Københavns Kommune" },
-    logger: createLogger("silent"),
-    secret: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
-  });
-  await new Promise<void>((resolve) => {
-    const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, (info) => {
-      url = `http://127.0.0.1:${info.port}`;
-      close = () => new Promise<void>((done) => server.close(() => done()));
-      resolve();
-    });
-  });
+  ({ url, close } = await startAdminServer(org));
   browser = await launchBrowser();
 }, 120_000);
 
