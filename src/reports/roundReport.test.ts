@@ -128,6 +128,37 @@ describe("committee report", () => {
     expect(html1).toContain("<svg");
   });
 
+  it("leaves out the content of answers that are still drafts", async () => {
+    const org = await buildOrganisation();
+    const policy = await buildPolicy(org, { title: "Politik for lige muligheder" });
+    await buildInitiative(org, policy.id, {
+      title: "Jobmentor",
+      administrationId: org.administrationIds.BIF,
+    });
+    const coordinator = await buildActor(org, "coordinator");
+    const round = await roundOpener(coordinator.ctx, {
+      policyId: policy.id,
+      kind: "annual",
+      period: "2025",
+      deadline: "2026-01-31",
+      administrations: ["BIF"],
+    });
+    const reporter = await buildActor(org, "reporter", "BIF");
+    const [answer] = await roundAnswers(reporter.ctx, round.id);
+    await statusReportSaver(reporter.ctx, {
+      id: answer!.report.id,
+      version: 1,
+      rating: "off_track",
+      narrative: "Halvfærdig tekst, som ikke er indsendt.",
+      numbers: { spendDkk: 123_456, fte: 2 },
+    });
+    const html = (await roundReport(coordinator.ctx, round.id, "html")).bytes.toString("utf8");
+    expect(html).toContain("Jobmentor");
+    expect(html).not.toContain("Halvfærdig tekst");
+    expect(html).not.toContain("123.456");
+    expect(html).not.toContain("Følger ikke planen");
+  });
+
   it("is not available to a reporter as a whole-round document", async () => {
     const { org, round } = await lockedRound();
     const reporter = await buildActor(org, "reporter", "BIF");

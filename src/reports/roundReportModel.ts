@@ -91,15 +91,18 @@ export async function buildRoundReport(ctx: Context, roundId: string): Promise<R
   const fundingById = new Map(funding.map((f) => [f.id, f.fundingStatus]));
 
   const reportAnswers: ReportAnswer[] = answers.map((a) => {
-    const numbers = a.report.numbers as { spendDkk?: number | null; fte?: number | null };
+    // A draft or a returned answer is still the reporter's work in progress:
+    // the committee sees that it is missing, never its unfinished content.
+    const given = a.report.state === "submitted" || a.report.state === "accepted";
+    const numbers = (given ? a.report.numbers : {}) as { spendDkk?: number | null; fte?: number | null };
     return {
       administrationCode: a.administrationCode,
       subject: a.initiativeTitle ?? a.goalText ?? "",
       kind: a.report.initiativeId ? "initiative" : "goal",
       state: a.report.state,
-      rating: a.report.rating as Rating | null,
-      progressPct: a.report.progressPct,
-      narrative: a.report.narrative,
+      rating: given ? (a.report.rating as Rating | null) : null,
+      progressPct: given ? a.report.progressPct : null,
+      narrative: given ? a.report.narrative : null,
       spendDkk: numbers.spendDkk ?? null,
       fte: numbers.fte ?? null,
       returnComment: a.report.returnComment,
