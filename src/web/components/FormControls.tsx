@@ -110,6 +110,33 @@ export function TextInput(p: TextInputProps) {
   );
 }
 
+export interface TextAreaProps extends FieldBase {
+  value?: string;
+  rows?: number;
+}
+
+export function TextArea(p: TextAreaProps) {
+  return (
+    <FormGroup error={p.error}>
+      <Label forId={p.id} text={p.label} optional={p.optionalLabel} />
+      {p.hint && <Hint id={p.id} text={p.hint} />}
+      {p.error && <ErrorMessage id={p.id} text={p.error} />}
+      <textarea
+        id={p.id}
+        name={p.name}
+        class="form-input"
+        rows={p.rows ?? 6}
+        required={p.required}
+        disabled={p.disabled}
+        aria-invalid={p.error ? "true" : undefined}
+        aria-describedby={describedBy(p)}
+      >
+        {p.value ?? ""}
+      </textarea>
+    </FormGroup>
+  );
+}
+
 export interface SelectOption {
   value: string;
   text: string;

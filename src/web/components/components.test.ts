@@ -12,7 +12,7 @@ import { Card, SummaryList } from "./Card.tsx";
 import { ChartFigure } from "./ChartFigure.tsx";
 import { DataTable } from "./DataTable.tsx";
 import { ErrorSummary } from "./ErrorSummary.tsx";
-import { Button, Checkbox, CheckboxGroup, Select, TextInput } from "./FormControls.tsx";
+import { Button, Checkbox, CheckboxGroup, Select, TextArea, TextInput } from "./FormControls.tsx";
 import { Layout } from "./Layout.tsx";
 import { Pagination, pageSlots } from "./Pagination.tsx";
 import { SearchForm } from "./SearchForm.tsx";
@@ -109,6 +109,7 @@ describe("components escape their input", () => {
     ["SummaryList", () => SummaryList({ items: [{ label: EVIL, value: EVIL }] })],
     ["ErrorSummary", () => ErrorSummary({ errors: [{ fieldId: "f", message: EVIL }] })],
     ["TextInput", () => TextInput({ id: "f", name: "f", label: EVIL, hint: EVIL, error: EVIL, value: EVIL })],
+    ["TextArea", () => TextArea({ id: "t", name: "t", label: EVIL, hint: EVIL, error: EVIL, value: EVIL })],
     ["Select", () => Select({ id: "s", name: "s", label: EVIL, options: [{ value: EVIL, text: EVIL }] })],
     ["Checkbox", () => Checkbox({ id: "c", name: "c", value: EVIL, label: EVIL })],
     ["Accordion", () => Accordion({ id: "a", items: [{ title: EVIL, content: EVIL }] })],
@@ -225,6 +226,27 @@ describe("forms", () => {
     expect(input?.getAttribute("aria-describedby")).toBe("amount-hint amount-error");
     expect(doc.querySelector("#amount-error.form-error-message")?.textContent).toBe("Fejl: Skriv et tal");
     expect(doc.querySelector('label[for="amount"]')?.textContent).toBe("Beløb");
+  });
+
+  it("wires a text area's hint and error like a text input's, and keeps its text", async () => {
+    const doc = await dom(
+      TextArea({
+        id: "svar",
+        name: "svar",
+        label: "Svar",
+        hint: "Højst 100 tegn",
+        error: "Skriv et svar",
+        value: "a\nb",
+      }),
+    );
+    const area = doc.querySelector("textarea");
+    expect(area?.getAttribute("aria-invalid")).toBe("true");
+    expect(area?.getAttribute("aria-describedby")).toBe("svar-hint svar-error");
+    expect(area?.textContent).toBe("a\nb");
+    expect(doc.querySelector(".form-group")?.classList.contains("form-error")).toBe(true);
+    const plain = await dom(TextArea({ id: "n", name: "n", label: "Note" }));
+    expect(plain.querySelector("textarea")?.hasAttribute("aria-describedby")).toBe(false);
+    expect(plain.querySelector("textarea")?.hasAttribute("aria-invalid")).toBe(false);
   });
 
   it("groups checkboxes in a fieldset with a legend", async () => {

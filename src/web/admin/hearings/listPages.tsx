@@ -8,10 +8,8 @@ import {
   Button,
   ButtonGroup,
   CheckboxGroup,
-  FormGroup,
-  Hint,
-  Label,
   Select,
+  TextArea,
   TextInput,
 } from "../../components/FormControls.tsx";
 import { type AdminPage, AdminShell, CsrfField } from "../shell.tsx";
@@ -172,13 +170,16 @@ export function openHearingPage(
           checked={values.committees}
           error={errors.committees}
         />
-        <FormGroup error={errors.others}>
-          <Label forId="others" text="Andre høringsparter (råd, organisationer)" optional />
-          <Hint id="others" text="Én pr. linje." />
-          <textarea id="others" name="others" class="form-input" rows={4} aria-describedby="others-hint">
-            {values.others}
-          </textarea>
-        </FormGroup>
+        <TextArea
+          id="others"
+          name="others"
+          label="Andre høringsparter (råd, organisationer)"
+          optionalLabel
+          hint="Én pr. linje."
+          error={errors.others}
+          rows={4}
+          value={values.others}
+        />
         <ButtonGroup>
           <Button>Åbn høringen</Button>
         </ButtonGroup>

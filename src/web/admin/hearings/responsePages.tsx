@@ -13,9 +13,8 @@ import {
   Checkbox,
   CheckboxGroup,
   FormGroup,
-  Hint,
-  Label,
   Select,
+  TextArea,
   TextInput,
 } from "../../components/FormControls.tsx";
 import { danishDateTime } from "../dates.ts";
@@ -102,25 +101,14 @@ export function registerResponsePage(
           checked={values.sections}
           error={errors.sections}
         />
-        <FormGroup error={errors.text}>
-          <Label forId="text" text="Høringssvarets tekst" />
-          {errors.text && (
-            <span class="form-error-message" id="text-error">
-              <span class="sr-only">Fejl: </span>
-              {errors.text}
-            </span>
-          )}
-          <textarea
-            id="text"
-            name="text"
-            class="form-input"
-            rows={10}
-            aria-invalid={errors.text ? "true" : undefined}
-            aria-describedby={errors.text ? "text-error" : undefined}
-          >
-            {values.text}
-          </textarea>
-        </FormGroup>
+        <TextArea
+          id="text"
+          name="text"
+          label="Høringssvarets tekst"
+          error={errors.text}
+          rows={10}
+          value={values.text}
+        />
         <TextInput
           id="receivedOn"
           name="receivedOn"
@@ -231,13 +219,14 @@ export function responsePage(
       <form method="post" action={`${base}/kommentar`}>
         <CsrfField token={page.csrf} />
         <input type="hidden" name="version" value={String(r.version)} />
-        <FormGroup>
-          <Label forId="comment" text="Kommentar til høringsnotatet" />
-          <Hint id="comment" text="Vises i høringsnotatets kolonne for forvaltningens kommentar." />
-          <textarea id="comment" name="comment" class="form-input" rows={5} aria-describedby="comment-hint">
-            {r.administrationComment ?? ""}
-          </textarea>
-        </FormGroup>
+        <TextArea
+          id="comment"
+          name="comment"
+          label="Kommentar til høringsnotatet"
+          hint="Vises i høringsnotatets kolonne for forvaltningens kommentar."
+          rows={5}
+          value={r.administrationComment ?? ""}
+        />
         <Button variant="secondary">Gem kommentar</Button>
       </form>
 

@@ -10,7 +10,7 @@ import { type InquiryDetail, isOverdue, type StoredScope } from "../../../querie
 import { figureTables } from "../../../reports/inquiryLetterModel.ts";
 import { Alert } from "../../components/Alert.tsx";
 import { SummaryList } from "../../components/Card.tsx";
-import { Button, CheckboxGroup, FormGroup, Hint, Label, TextInput } from "../../components/FormControls.tsx";
+import { Button, CheckboxGroup, TextArea, TextInput } from "../../components/FormControls.tsx";
 import { StatusBadge } from "../../components/StatusBadge.tsx";
 import { AnswerText, InquiryFigureTables } from "../../portal/publicInquiries.tsx";
 import { danishDateTime } from "../dates.ts";
@@ -198,13 +198,14 @@ export function inquiryPage(page: AdminPage, p: InquiryPageProps) {
       <h2>Svar</h2>
       {editable && mayAnswer ? (
         <VersionForm page={page} action={`${base}/svar`} version={q.version}>
-          <FormGroup>
-            <Label forId="answer" text="Svartekst" />
-            <Hint id="answer" text="Rettelser gemmes som en ny version. Tom linje adskiller afsnit." />
-            <textarea id="answer" name="answer" class="form-input" rows={16} aria-describedby="answer-hint">
-              {p.answer ?? q.answer ?? ""}
-            </textarea>
-          </FormGroup>
+          <TextArea
+            id="answer"
+            name="answer"
+            label="Svartekst"
+            hint="Rettelser gemmes som en ny version. Tom linje adskiller afsnit."
+            rows={16}
+            value={p.answer ?? q.answer ?? ""}
+          />
           <Button variant="secondary">Gem svar</Button>
         </VersionForm>
       ) : q.answer ? (

@@ -2,7 +2,7 @@
 // then counted from the day the question was asked by the organisation's rule
 // (working days, Danish public holidays excluded).
 import { ErrorSummary, type FieldError } from "../../components/ErrorSummary.tsx";
-import { Button, CheckboxGroup, FormGroup, Hint, Label, TextInput } from "../../components/FormControls.tsx";
+import { Button, CheckboxGroup, TextArea, TextInput } from "../../components/FormControls.tsx";
 import { type AdminPage, AdminShell, CsrfField } from "../shell.tsx";
 
 export interface NewInquiryValues {
@@ -81,26 +81,15 @@ export function newPage(
           widthClass="input-width-s"
           error={err("dueOn")}
         />
-        <FormGroup error={err("questions")}>
-          <Label forId="questions" text="Spørgsmål" />
-          <Hint id="questions" text="Ét spørgsmål pr. linje." />
-          {err("questions") && (
-            <span class="form-error-message" id="questions-error">
-              <span class="sr-only">Fejl: </span>
-              {err("questions")}
-            </span>
-          )}
-          <textarea
-            id="questions"
-            name="questions"
-            class="form-input"
-            rows={6}
-            aria-describedby={err("questions") ? "questions-hint questions-error" : "questions-hint"}
-            aria-invalid={err("questions") ? "true" : undefined}
-          >
-            {v.questions}
-          </textarea>
-        </FormGroup>
+        <TextArea
+          id="questions"
+          name="questions"
+          label="Spørgsmål"
+          hint="Ét spørgsmål pr. linje."
+          error={err("questions")}
+          rows={6}
+          value={v.questions}
+        />
         <CheckboxGroup
           id="administrations"
           name="administrations"

@@ -9,11 +9,8 @@ import {
   Button,
   ButtonGroup,
   CheckboxGroup,
-  ErrorMessage,
-  FormGroup,
-  Hint,
-  Label,
   Select,
+  TextArea,
   TextInput,
 } from "../../components/FormControls.tsx";
 import { type AdminPage, AdminShell, CsrfField } from "../shell.tsx";
@@ -74,26 +71,18 @@ function Field({ f, v, error }: { f: FieldSpec; v: FormValues[string] | undefine
       );
     case "textarea":
     case "lines": {
-      const described = [f.hint ? `${f.name}-hint` : "", error ? `${f.name}-error` : ""]
-        .filter(Boolean)
-        .join(" ");
       return (
-        <FormGroup error={error}>
-          <Label forId={f.name} text={f.label} optional={!f.required} />
-          {f.hint && <Hint id={f.name} text={f.hint} />}
-          {error && <ErrorMessage id={f.name} text={error} />}
-          <textarea
-            id={f.name}
-            name={f.name}
-            class="form-input"
-            rows={f.type === "lines" ? 4 : 6}
-            required={f.required}
-            aria-invalid={error ? "true" : undefined}
-            aria-describedby={described || undefined}
-          >
-            {value}
-          </textarea>
-        </FormGroup>
+        <TextArea
+          id={f.name}
+          name={f.name}
+          label={f.label}
+          optionalLabel={!f.required}
+          hint={f.hint}
+          error={error}
+          required={f.required}
+          rows={f.type === "lines" ? 4 : 6}
+          value={value}
+        />
       );
     }
     default: {

@@ -2,7 +2,7 @@
 
 import { Alert } from "../../components/Alert.tsx";
 import { ErrorSummary, type FieldError } from "../../components/ErrorSummary.tsx";
-import { Button, ErrorMessage, FormGroup, Label } from "../../components/FormControls.tsx";
+import { Button, TextArea } from "../../components/FormControls.tsx";
 import { type AdminPage, AdminShell, CsrfField } from "../shell.tsx";
 import { AnswerView, type EditableAnswer } from "./answerView.tsx";
 import { roundName } from "./controls.tsx";
@@ -56,21 +56,14 @@ export function answerReviewPage(
           <form method="post" action={`${base}/retur`} class="mt-6">
             <CsrfField token={page.csrf} />
             <input type="hidden" name="version" value={String(report.version)} />
-            <FormGroup error={errors.find((e) => e.fieldId === "comment")?.message}>
-              <Label forId="comment" text="Hvad skal rettes?" />
-              {errors.some((e) => e.fieldId === "comment") && (
-                <ErrorMessage id="comment" text={errors.find((e) => e.fieldId === "comment")!.message} />
-              )}
-              <textarea
-                id="comment"
-                name="comment"
-                class="form-input"
-                rows={4}
-                aria-describedby={errors.some((e) => e.fieldId === "comment") ? "comment-error" : undefined}
-              >
-                {opts.comment ?? ""}
-              </textarea>
-            </FormGroup>
+            <TextArea
+              id="comment"
+              name="comment"
+              label="Hvad skal rettes?"
+              error={errors.find((e) => e.fieldId === "comment")?.message}
+              rows={4}
+              value={opts.comment ?? ""}
+            />
             <Button variant="secondary">Send retur til forvaltningen</Button>
           </form>
         </>

@@ -10,15 +10,7 @@ import { formatNumberDa } from "../../../domain/numberFormat.ts";
 import { reportersMayWrite } from "../../../domain/roundState.ts";
 import { Alert } from "../../components/Alert.tsx";
 import { ErrorSummary, type FieldError } from "../../components/ErrorSummary.tsx";
-import {
-  Button,
-  ButtonGroup,
-  ErrorMessage,
-  FormGroup,
-  Hint,
-  Label,
-  TextInput,
-} from "../../components/FormControls.tsx";
+import { Button, ButtonGroup, TextArea, TextInput } from "../../components/FormControls.tsx";
 import { type AdminPage, AdminShell, CsrfField } from "../shell.tsx";
 import { AnswerView, type EditableAnswer } from "./answerView.tsx";
 import { isLate, LateMark, RadioGroup, ReportStateBadge, roundName } from "./controls.tsx";
@@ -199,23 +191,16 @@ export function reportFormPage(
             {answer.kind === "goal" && answer.indicators.length === 0 && (
               <p>Målet har ingen indikatorer. Beskriv udviklingen i beretningen.</p>
             )}
-            <FormGroup error={err("narrative")}>
-              <Label forId="narrative" text="Beretning" optional />
-              <Hint
-                id="narrative"
-                text="Hvad er der sket i året? Skriv til udvalget; brug tom linje mellem afsnit."
-              />
-              {err("narrative") && <ErrorMessage id="narrative" text={err("narrative")!} />}
-              <textarea
-                id="narrative"
-                name="narrative"
-                class="form-input"
-                rows={8}
-                aria-describedby={err("narrative") ? "narrative-hint narrative-error" : "narrative-hint"}
-              >
-                {v.narrative}
-              </textarea>
-            </FormGroup>
+            <TextArea
+              id="narrative"
+              name="narrative"
+              label="Beretning"
+              optionalLabel
+              hint="Hvad er der sket i året? Skriv til udvalget; brug tom linje mellem afsnit."
+              error={err("narrative")}
+              rows={8}
+              value={v.narrative}
+            />
             <ButtonGroup>
               <Button name="action" value="save" variant="secondary">
                 Gem kladde

@@ -15,6 +15,7 @@ import {
   Hint,
   Label,
   Select,
+  TextArea,
   TextInput,
 } from "../../components/FormControls.tsx";
 import { Layout } from "../../components/Layout.tsx";
@@ -216,26 +217,15 @@ function ResponseForm(p: HearingPageProps) {
           checked={values.sections}
           error={errors.sections}
         />
-        <FormGroup error={errors.text}>
-          <Label forId="text" text="Dit høringssvar" />
-          <Hint id="text" text="Højst 20.000 tegn." />
-          {errors.text && (
-            <span class="form-error-message" id="text-error">
-              <span class="sr-only">Fejl: </span>
-              {errors.text}
-            </span>
-          )}
-          <textarea
-            id="text"
-            name="text"
-            class="form-input"
-            rows={10}
-            aria-describedby={errors.text ? "text-hint text-error" : "text-hint"}
-            aria-invalid={errors.text ? "true" : undefined}
-          >
-            {values.text}
-          </textarea>
-        </FormGroup>
+        <TextArea
+          id="text"
+          name="text"
+          label="Dit høringssvar"
+          hint="Højst 20.000 tegn."
+          error={errors.text}
+          rows={10}
+          value={values.text}
+        />
         <FormGroup error={errors.attachment}>
           <Label forId="attachment" text="Bilag" optional />
           <Hint id="attachment" text={`PDF, Word (DOCX) eller tekst, højst ${p.limitMb} MB.`} />
