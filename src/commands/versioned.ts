@@ -5,7 +5,7 @@ import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Context } from "../context.ts";
 import { notFound, staleVersion } from "../errors.ts";
 
-type VersionedTable = PgTable & {
+export type VersionedTable = PgTable & {
   id: PgColumn;
   organisationId: PgColumn;
   version: PgColumn;

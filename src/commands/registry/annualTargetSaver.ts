@@ -1,11 +1,9 @@
 // Adds a yearly target of an initiative (year, metric, target, actual, unit),
 // or edits one, guarded by its version.
 import { z } from "zod";
-import { type Context, inTransaction } from "../../context.ts";
-import { annualTargets, initiatives } from "../../db/schema.ts";
-import { recordAudit } from "../audit.ts";
-import { updateVersioned } from "../versioned.ts";
-import { authorizeRegistry, parseInput, requireRow, zYear } from "./shared.ts";
+import type { Context } from "../../context.ts";
+import { annualTargets } from "../../db/schema.ts";
+import { parseInput, saveInitiativeRow, zYear } from "./shared.ts";
 
 const fields = {
   year: zYear.nullable(),
@@ -28,38 +26,11 @@ export async function annualTargetSaver(ctx: Context, input: unknown) {
     actualValue: data.actualValue,
     unit: data.unit,
   };
-  return inTransaction(ctx, async (tx) => {
-    if ("id" in data) {
-      authorizeRegistry(tx, "update");
-      const { before, after } = await updateVersioned(
-        tx,
-        annualTargets,
-        data.id,
-        data.version,
-        values,
-        "The annual target",
-      );
-      await recordAudit(tx, {
-        action: "annual_target.update",
-        entity: "annual_target",
-        entityId: data.id,
-        before,
-        after,
-      });
-      return after;
-    }
-    authorizeRegistry(tx, "create");
-    await requireRow(tx, initiatives, data.initiativeId, "The initiative");
-    const [after] = await tx.db
-      .insert(annualTargets)
-      .values({ organisationId: tx.organisationId, initiativeId: data.initiativeId, ...values })
-      .returning();
-    await recordAudit(tx, {
-      action: "annual_target.create",
-      entity: "annual_target",
-      entityId: after!.id,
-      after,
-    });
-    return after!;
-  });
+  const target = "id" in data ? { id: data.id, version: data.version } : { initiativeId: data.initiativeId };
+  return saveInitiativeRow(
+    ctx,
+    { table: annualTargets, entity: "annual_target", what: "The annual target" },
+    target,
+    values,
+  );
 }

@@ -2,12 +2,10 @@
 // a year or the whole period (no year), an amount in whole kroner, FTE and
 // funding status.
 import { z } from "zod";
-import { type Context, inTransaction } from "../../context.ts";
-import { budgetLines, initiatives } from "../../db/schema.ts";
+import type { Context } from "../../context.ts";
+import { budgetLines } from "../../db/schema.ts";
 import { fundingStatuses } from "../../domain/enums.ts";
-import { recordAudit } from "../audit.ts";
-import { updateVersioned } from "../versioned.ts";
-import { authorizeRegistry, parseInput, requireRow, zYear } from "./shared.ts";
+import { parseInput, saveInitiativeRow, zYear } from "./shared.ts";
 
 const fields = {
   year: zYear.nullable(),
@@ -30,38 +28,11 @@ export async function budgetLineSaver(ctx: Context, input: unknown) {
     fundingStatus: data.fundingStatus,
     label: data.label,
   };
-  return inTransaction(ctx, async (tx) => {
-    if ("id" in data) {
-      authorizeRegistry(tx, "update");
-      const { before, after } = await updateVersioned(
-        tx,
-        budgetLines,
-        data.id,
-        data.version,
-        values,
-        "The budget line",
-      );
-      await recordAudit(tx, {
-        action: "budget_line.update",
-        entity: "budget_line",
-        entityId: data.id,
-        before,
-        after,
-      });
-      return after;
-    }
-    authorizeRegistry(tx, "create");
-    await requireRow(tx, initiatives, data.initiativeId, "The initiative");
-    const [after] = await tx.db
-      .insert(budgetLines)
-      .values({ organisationId: tx.organisationId, initiativeId: data.initiativeId, ...values })
-      .returning();
-    await recordAudit(tx, {
-      action: "budget_line.create",
-      entity: "budget_line",
-      entityId: after!.id,
-      after,
-    });
-    return after!;
-  });
+  const target = "id" in data ? { id: data.id, version: data.version } : { initiativeId: data.initiativeId };
+  return saveInitiativeRow(
+    ctx,
+    { table: budgetLines, entity: "budget_line", what: "The budget line" },
+    target,
+    values,
+  );
 }

@@ -1,14 +1,15 @@
 // What every registry command shares: the zod check at the edge, the staff-only
 // rule, and a delete that is guarded by the version the user read.
 import { and, eq } from "drizzle-orm";
-import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
+import type { PgTable } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { authorize } from "../../authz/can.ts";
-import type { Context } from "../../context.ts";
-import { administrations } from "../../db/schema.ts";
+import { type Context, inTransaction } from "../../context.ts";
+import { administrations, initiatives } from "../../db/schema.ts";
 import { normalizePeriod } from "../../domain/period.ts";
 import { AppError, notFound, staleVersion, validationFailed } from "../../errors.ts";
-import { loadForUpdate } from "../versioned.ts";
+import { recordAudit } from "../audit.ts";
+import { loadForUpdate, updateVersioned, type VersionedTable } from "../versioned.ts";
 
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   const parsed = schema.safeParse(input);
@@ -20,13 +21,6 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.in
 export function authorizeRegistry(ctx: Context, action: "create" | "update" | "delete") {
   authorize(ctx.actor, action, { entity: "registry" });
 }
-
-type VersionedTable = PgTable & {
-  id: PgColumn;
-  organisationId: PgColumn;
-  version: PgColumn;
-  updatedAt: PgColumn;
-};
 
 /** Deletes the row if it is still at `expectedVersion`; returns the row as it was. */
 export async function deleteVersioned<T extends VersionedTable>(
@@ -71,3 +65,37 @@ export const zPeriod = z.string().transform((raw, c) => {
   c.addIssue({ code: "custom", message: `"${raw}" is not a period (e.g. 2018, 2018Q3, 2016/17, 2019-2022)` });
   return z.NEVER;
 });
+
+/**
+ * Adds a row under an initiative (a budget line, an annual target), or edits one
+ * at the version the user read; audited as `<entity>.create` / `<entity>.update`.
+ */
+export async function saveInitiativeRow<T extends VersionedTable>(
+  ctx: Context,
+  row: { table: T; entity: string; what: string },
+  target: { id: string; version: number } | { initiativeId: string },
+  values: Partial<T["$inferInsert"]>,
+): Promise<T["$inferSelect"]> {
+  const { table, entity, what } = row;
+  return inTransaction(ctx, async (tx) => {
+    if ("id" in target) {
+      authorizeRegistry(tx, "update");
+      const { before, after } = await updateVersioned(tx, table, target.id, target.version, values, what);
+      await recordAudit(tx, { action: `${entity}.update`, entity, entityId: target.id, before, after });
+      return after;
+    }
+    authorizeRegistry(tx, "create");
+    await requireRow(tx, initiatives, target.initiativeId, "The initiative");
+    const [after] = (await tx.db
+      .insert(table as PgTable)
+      .values({ organisationId: tx.organisationId, initiativeId: target.initiativeId, ...values } as never)
+      .returning()) as T["$inferSelect"][];
+    await recordAudit(tx, {
+      action: `${entity}.create`,
+      entity,
+      entityId: (after as { id: string }).id,
+      after,
+    });
+    return after!;
+  });
+}
