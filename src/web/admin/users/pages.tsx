@@ -33,6 +33,39 @@ const adminOptions = (admins: Admin[]) =>
   admins.map((a) => ({ value: a.code, text: `${a.code} – ${a.name}` }));
 const fieldError = (errors: FieldError[], id: string) => errors.find((e) => e.fieldId === id)?.message;
 
+/** Role and administration, as the add form and a user's own page both ask for them. */
+function RoleFields(p: {
+  values: { role: string; administration: string };
+  admins: Admin[];
+  errors: FieldError[];
+  rolePlaceholder?: string;
+}) {
+  return (
+    <>
+      <Select
+        id="role"
+        name="role"
+        label="Rolle"
+        placeholder={p.rolePlaceholder}
+        value={p.values.role}
+        options={roleOptions}
+        required
+        error={fieldError(p.errors, "role")}
+      />
+      <Select
+        id="administration"
+        name="administration"
+        label="Forvaltning"
+        hint="Skal vælges for en indberetter."
+        placeholder="(ingen)"
+        value={p.values.administration}
+        options={adminOptions(p.admins)}
+        error={fieldError(p.errors, "administration")}
+      />
+    </>
+  );
+}
+
 function OneTimePassword({ who, password }: { who: string; password: string }) {
   return (
     <Alert variant="success" heading={`Engangsadgangskode til ${who}`}>
@@ -101,26 +134,7 @@ export function usersPage(
           autocomplete="off"
           error={fieldError(errors, "email")}
         />
-        <Select
-          id="role"
-          name="role"
-          label="Rolle"
-          placeholder="Vælg rolle"
-          value={v.role}
-          options={roleOptions}
-          required
-          error={fieldError(errors, "role")}
-        />
-        <Select
-          id="administration"
-          name="administration"
-          label="Forvaltning"
-          hint="Skal vælges for en indberetter."
-          placeholder="(ingen)"
-          value={v.administration}
-          options={adminOptions(p.admins)}
-          error={fieldError(errors, "administration")}
-        />
+        <RoleFields values={v} admins={p.admins} errors={errors} rolePlaceholder="Vælg rolle" />
         <ButtonGroup>
           <Button>Tilføj bruger</Button>
         </ButtonGroup>
@@ -172,25 +186,7 @@ export function userPage(
           <ErrorSummary errors={errors} />
           <form method="post" action={`${base}/rolle`} novalidate>
             <CsrfField token={page.csrf} />
-            <Select
-              id="role"
-              name="role"
-              label="Rolle"
-              value={v.role}
-              options={roleOptions}
-              required
-              error={fieldError(errors, "role")}
-            />
-            <Select
-              id="administration"
-              name="administration"
-              label="Forvaltning"
-              hint="Skal vælges for en indberetter."
-              placeholder="(ingen)"
-              value={v.administration}
-              options={adminOptions(p.admins)}
-              error={fieldError(errors, "administration")}
-            />
+            <RoleFields values={v} admins={p.admins} errors={errors} />
             <ButtonGroup>
               <Button>Gem rolle</Button>
             </ButtonGroup>
