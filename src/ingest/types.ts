@@ -10,7 +10,79 @@ export interface RawText {
   pages?: { page: number; start: number; end: number }[];
   /** Title from document metadata, when the format has one. */
   metadataTitle?: string;
+  /**
+   * The document's structure as the format states it (Word styles, numbering and tables; HTML
+   * elements; PDF geometry), in reading order. Each block's `start`/`end` is its span in `text`,
+   * which is the blocks written out in the common text shape (read.ts), so a block and the text
+   * always agree. Absent where the reader has no structure to give (plain text: the normalizer
+   * finds the blocks).
+   */
+  blocks?: Block[];
 }
+
+/** One structural unit of a document, whatever its format. Offsets are into RawText.text. */
+interface BlockBase {
+  start: number;
+  end: number;
+  /** 1-based page, for paged sources. */
+  page?: number;
+  /** PDF only: the geometry that decided the block (points, origin at the page's top left). */
+  geometry?: BlockGeometry;
+}
+
+export interface BlockGeometry {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** Dominant font size of the block's text, and whether that text is bold. */
+  fontSize: number;
+  bold: boolean;
+  /** 0-based column on the page, where the page is set in columns. */
+  column?: number;
+}
+
+export interface HeadingBlock extends BlockBase {
+  kind: "heading";
+  /** 1 = the document's top heading level. */
+  level: number;
+  text: string;
+}
+
+export interface ParagraphBlock extends BlockBase {
+  kind: "paragraph";
+  text: string;
+  /** The whole paragraph is bold or larger than the body (a heading only by formatting). */
+  emphasized?: boolean;
+}
+
+export interface ListItemBlock extends BlockBase {
+  kind: "list_item";
+  text: string;
+  /** 0 = top level. */
+  depth: number;
+  ordered: boolean;
+  /** The marker as shown ("3.", "a)", "•"), when known. */
+  marker?: string;
+  /** Items of one list share this number; a new list gets a new one. */
+  list: number;
+}
+
+export interface TableCell {
+  text: string;
+  start: number;
+  end: number;
+  colSpan?: number;
+}
+
+export interface TableBlock extends BlockBase {
+  kind: "table";
+  rows: TableCell[][];
+  /** How many leading rows are header rows (0 when the format does not say and none is found). */
+  headerRows: number;
+}
+
+export type Block = HeadingBlock | ParagraphBlock | ListItemBlock | TableBlock;
 
 /** A place in the source a value came from. `offset` is in RawText.text. */
 export interface SourceLocation {
