@@ -4,7 +4,7 @@ import path from "node:path";
 import { serve } from "@hono/node-server";
 import { buildApp } from "./app.ts";
 import { openFromEnv, requireOrganisation, sessionSecret } from "./boot.ts";
-import { loadDemo } from "./demo.ts";
+import { loadDemo } from "./demo/loadDemo.ts";
 import type { Env } from "./env.ts";
 import type { Logger } from "./logger.ts";
 

@@ -3,17 +3,17 @@
 // same commands and rules as the admin pages.
 import { Hono } from "hono";
 import { createMiddleware } from "hono/factory";
-import type { AppDeps } from "../app.ts";
 import { type AuthEnv, actorFromRequest } from "../auth/middleware.ts";
 import { randomToken } from "../auth/tokens.ts";
 import { authorize } from "../authz/can.ts";
 import { candidateReviewer } from "../commands/candidateReviewer.ts";
 import { documentImporter } from "../commands/documentImporter.ts";
 import { AppError, validationFailed } from "../errors.ts";
+import type { AppDeps } from "../http/appEnv.ts";
+import { readUpload, tooLarge, uploadBodyLimit, uploadLimitBytes } from "../http/upload.ts";
 import { reviewQueuePage } from "../queries/adminCandidates.ts";
 import { presentCandidate, presentImportSummary, presentReviewResult } from "./adminPresenters.ts";
 import { queueQuerySchema, reviewBodySchema } from "./adminSchemas.ts";
-import { readUpload, tooLarge, uploadBodyLimit, uploadLimitBytes } from "./adminUpload.ts";
 
 export function writeRoutes(deps: AppDeps) {
   const app = new Hono<AuthEnv>();

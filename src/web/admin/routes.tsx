@@ -3,10 +3,10 @@
 // login requirement for everything else.
 import type { Context as HonoContext } from "hono";
 import { Hono } from "hono";
-import { uploadBodyLimit, uploadLimitBytes } from "../../api/adminUpload.ts";
-import type { AppDeps } from "../../app.ts";
 import { type AuthEnv, actorFromRequest, csrfProtection } from "../../auth/middleware.ts";
 import { randomToken } from "../../auth/tokens.ts";
+import type { AppDeps } from "../../http/appEnv.ts";
+import { uploadBodyLimit, uploadLimitBytes } from "../../http/upload.ts";
 import { adminDashboard } from "../../queries/adminDashboard.ts";
 import { auditRoutes } from "./auditRoutes.tsx";
 import { dashboardPage } from "./dashboardPage.tsx";

@@ -5,8 +5,6 @@
 // cache does not keep them.
 import { type Context, Hono } from "hono";
 import { z } from "zod";
-import { tooLarge, uploadBodyLimit, uploadLimitBytes } from "../../../api/adminUpload.ts";
-import type { AppDeps, AppEnv } from "../../../app.ts";
 import { clientAddress } from "../../../auth/middleware.ts";
 import { randomToken } from "../../../auth/tokens.ts";
 import { type CheckedAttachment, checkAttachment } from "../../../commands/hearings/attachment.ts";
@@ -18,6 +16,8 @@ import {
   todayIso,
 } from "../../../commands/hearings/publicResponseSubmitter.ts";
 import { AppError, isAppError, notFound } from "../../../errors.ts";
+import type { AppDeps, AppEnv } from "../../../http/appEnv.ts";
+import { tooLarge, uploadBodyLimit, uploadLimitBytes } from "../../../http/upload.ts";
 import { loadHearingDetail, publicHearings, responsesOf } from "../../../queries/hearings.ts";
 import { renderToString } from "../../render.ts";
 import { formToken, HONEYPOT_FIELD, overRateLimit, TOKEN_FIELD, validFormToken } from "./formGuard.ts";
