@@ -24,6 +24,18 @@ async function open(): Promise<Database> {
 /** Which database the tests run on, for test names. */
 export const databaseKind = process.env.PEJL_TEST_DATABASE_URL ? "postgres" : "pglite";
 
+/** A new in-memory PGlite database, migrated (from the run's template), whatever the run's database. */
+export async function openFreshPglite(): Promise<Database> {
+  const template = path.join(process.env.PEJL_TEST_WORKDIR!, "template.tar");
+  // The PostgreSQL run makes no PGlite template: migrate a new one.
+  if (!fs.existsSync(template)) {
+    const database = await openDatabase();
+    await database.migrate();
+    return database;
+  }
+  return openDatabase({ loadDataDir: new Blob([fs.readFileSync(template)]) });
+}
+
 /**
  * A second, freshly migrated database (another installation): ids of a package are free
  * there, so a round trip keeps them. PGlite from the run's template; on PostgreSQL a new
@@ -32,8 +44,7 @@ export const databaseKind = process.env.PEJL_TEST_DATABASE_URL ? "postgres" : "p
 export async function openFreshDatabase(): Promise<{ db: Db; database: Database; close(): Promise<void> }> {
   const url = process.env.PEJL_TEST_DATABASE_URL;
   if (!url) {
-    const bytes = fs.readFileSync(path.join(process.env.PEJL_TEST_WORKDIR!, "template.tar"));
-    const database = await openDatabase({ loadDataDir: new Blob([bytes]) });
+    const database = await openFreshPglite();
     return { db: database.db, database, close: () => database.close() };
   }
   const empty = await emptyPostgresDatabase(url);
