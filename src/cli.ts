@@ -2,9 +2,9 @@
 // Errors: one sentence on stderr and a non-zero exit code.
 import fs from "node:fs";
 import path from "node:path";
-import { Command, CommanderError, Option } from "commander";
+import { Command, CommanderError } from "commander";
 import { databaseDir, openFromEnv, requireOrganisation } from "./boot.ts";
-import { registerOrganisationCommands } from "./cliOrganisation.ts";
+import { addOrganisationOption, registerOrganisationCommands } from "./cliOrganisation.ts";
 import { createContext, systemActor } from "./context.ts";
 import type { Database } from "./db/client.ts";
 import { parseEnv } from "./env.ts";
@@ -118,12 +118,21 @@ program
 
 program
   .command("import-data <dir>")
-  .description("import a data package (as written by `pejl export`) into the database")
+  .description(
+    "import a data package (as written by `pejl export --full`); into an empty database it brings its organisation",
+  )
   .action((dir: string) =>
-    withContext("cli", async (ctx) => {
-      const { dataPackageImporter } = await import("./commands/dataPackageImporter.ts");
-      const result = await dataPackageImporter(ctx, { dir: path.resolve(dir) });
-      console.log(`Imported ${path.resolve(dir)}.`);
+    withDatabase(async (database) => {
+      const { transferImporter } = await import("./commands/organisation/transferImporter.ts");
+      const { organisation, ...result } = await transferImporter(
+        { db: database.db, actor: systemActor("cli") },
+        { dir: path.resolve(dir), organisation: namedOrganisation },
+      );
+      if (organisation.created)
+        console.log(
+          `Created the organisation ${organisation.name} (slug ${organisation.slug}) from the package.`,
+        );
+      console.log(`Imported ${path.resolve(dir)} into ${organisation.name} (slug ${organisation.slug}).`);
       console.log(JSON.stringify(result, null, 2));
     }),
   );
@@ -377,9 +386,7 @@ program
     }),
   );
 
-// Every command that works in one organisation takes --organisation; with one
-// organisation in the database it is the default.
-const inOneOrganisation = [
+addOrganisationOption(program, [
   "export",
   "import-data",
   "import",
@@ -391,17 +398,7 @@ const inOneOrganisation = [
   "token list",
   "token revoke",
   "outbox",
-];
-for (const path of inOneOrganisation) {
-  const command = path
-    .split(" ")
-    .reduce<Command | undefined>((parent, name) => parent?.commands.find((c) => c.name() === name), program);
-  command?.addOption(
-    new Option("--organisation <slug>", "the organisation to work in (default: the only one)").env(
-      "PEJL_ORGANISATION",
-    ),
-  );
-}
+]);
 
 try {
   await program.parseAsync(process.argv);

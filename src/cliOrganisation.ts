@@ -1,6 +1,6 @@
 // `pejl organisation create|list`: a municipality of one's own, from the terminal.
 import fs from "node:fs";
-import type { Command } from "commander";
+import { type Command, Option } from "commander";
 import { systemActor } from "./context.ts";
 import type { Database } from "./db/client.ts";
 import { AppError } from "./errors.ts";
@@ -74,4 +74,25 @@ export function registerOrganisationCommands(program: Command, { withDatabase }:
           );
       }),
     );
+}
+
+/**
+ * --organisation SLUG (or PEJL_ORGANISATION) on each command that works in one
+ * organisation (given as "name" or "parent name"); with one in the database it is the default.
+ */
+export function addOrganisationOption(program: Command, paths: string[]) {
+  for (const path of paths) {
+    const command = path
+      .split(" ")
+      .reduce<Command | undefined>(
+        (parent, name) => parent?.commands.find((c) => c.name() === name),
+        program,
+      );
+    if (!command) throw new Error(`No command "${path}" to take --organisation`);
+    command.addOption(
+      new Option("--organisation <slug>", "the organisation to work in (default: the only one)").env(
+        "PEJL_ORGANISATION",
+      ),
+    );
+  }
 }

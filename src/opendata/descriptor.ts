@@ -1,6 +1,7 @@
 // datapackage.json: written for an organisation's export, and on import checked against
 // the vendored profiles and against what Pejl reads (a Tabular Data Package whose
 // resources and columns are ours). Nothing in a package is trusted before this passes.
+import { settingDefinition, validSettingValue } from "../domain/settings.ts";
 import { type FieldDef, resourceNames, tableSchemaField } from "./fields.ts";
 import { dataPackageProblems, tableSchemaProblems } from "./profiles.ts";
 import type { ResourceDef } from "./resourceDef.ts";
@@ -15,8 +16,18 @@ export const LICENCE = {
   title: "Creative Commons Navngivelse 4.0 International",
 };
 
+/**
+ * The organisation a package belongs to (descriptor property `organisation`). A full
+ * package carries its settings too (none is a secret), so a move keeps them.
+ */
+export interface PackageOrganisation {
+  name: string;
+  slug: string;
+  settings?: Record<string, number>;
+}
+
 export interface DescriptorInput {
-  organisation: { name: string; slug: string };
+  organisation: PackageOrganisation;
   audience: Audience;
   created: string;
   threshold: number;
@@ -63,7 +74,11 @@ export function buildDescriptor(input: DescriptorInput): Record<string, unknown>
         : "Fuld eksport fra Pejl til overførsel og sikkerhedskopi. Indeholder ikke-offentliggjorte værdier: må ikke offentliggøres.",
     created: input.created,
     licenses: [LICENCE],
-    organisation: { name: organisation.name, slug: organisation.slug },
+    organisation: {
+      name: organisation.name,
+      slug: organisation.slug,
+      ...(audience === "full" ? { settings: organisation.settings ?? {} } : {}),
+    },
     audience,
     suppression: { threshold: input.threshold, marker: `<${input.threshold}` },
     resources: resources.map((def) => ({
@@ -85,12 +100,44 @@ export interface DeclaredResource {
   path: string;
 }
 
-/** Everything wrong with a descriptor, or the resources it declares. */
-export function checkDescriptor(descriptor: unknown): { problems: string[]; declared: DeclaredResource[] } {
+/** The descriptor's `organisation`, if it names one; what is wrong with it goes to `add`. */
+function packageOrganisation(raw: unknown, add: (p: string) => void): PackageOrganisation | undefined {
+  if (raw === undefined) return undefined;
+  const o = raw as Record<string, unknown>;
+  if (typeof raw !== "object" || raw === null || typeof o.slug !== "string" || typeof o.name !== "string") {
+    add('organisation must be an object with a "slug" and a "name"');
+    return undefined;
+  }
+  const settings: Record<string, number> = {};
+  if (o.settings !== undefined) {
+    if (typeof o.settings !== "object" || o.settings === null || Array.isArray(o.settings)) {
+      add("organisation.settings must be an object of setting → value");
+      return undefined;
+    }
+    for (const [key, value] of Object.entries(o.settings)) {
+      const def = settingDefinition(key);
+      if (!def) add(`organisation.settings: "${key}" is not a setting of Pejl`);
+      else if (validSettingValue(def, value) === undefined)
+        add(`organisation.settings.${key} must be a whole number from ${def.min} to ${def.max}`);
+      else settings[key] = value as number;
+    }
+  }
+  return { slug: o.slug, name: o.name, ...(o.settings === undefined ? {} : { settings }) };
+}
+
+export interface CheckedDescriptor {
+  problems: string[];
+  declared: DeclaredResource[];
+  organisation?: PackageOrganisation;
+}
+
+/** Everything wrong with a descriptor, or the resources it declares, and the organisation it names. */
+export function checkDescriptor(descriptor: unknown): CheckedDescriptor {
   const problems = dataPackageProblems(descriptor).map((p) => `datapackage.json: ${p}`);
   if (problems.length) return { problems, declared: [] };
   const d = descriptor as Record<string, unknown>;
   const add = (p: string) => problems.push(`datapackage.json: ${p}`);
+  const organisation = packageOrganisation(d.organisation, add);
   if (d.profile !== "tabular-data-package")
     add(`profile is ${JSON.stringify(d.profile)}; a Pejl package is a "tabular-data-package"`);
   if (d.audience === "public") {
@@ -140,7 +187,7 @@ export function checkDescriptor(descriptor: unknown): { problems: string[]; decl
       add(`${at}: ${p}`);
     declared.push({ def, path: raw.path });
   }
-  return { problems, declared };
+  return { problems, declared, organisation };
 }
 
 /** The declared fields must be ours, with our types, in our order: the header is checked against them. */

@@ -7,10 +7,11 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { stringify } from "csv-stringify/sync";
-import { eq } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { strToU8, zipSync } from "fflate";
 import type { Context } from "../context.ts";
-import { organisations } from "../db/schema.ts";
+import { organisations, settings } from "../db/schema.ts";
+import { settingDefinition, settingKeys, validSettingValue } from "../domain/settings.ts";
 import { DEFAULT_SUPPRESSION_THRESHOLD } from "../domain/suppression.ts";
 import { AppError } from "../errors.ts";
 import { formatCell, UnwritableValue } from "./cells.ts";
@@ -85,6 +86,21 @@ async function readResources(ctx: Context, names: ResourceName[], opts: ExportOp
   return out;
 }
 
+/** The organisation's saved settings (never secrets; defaults are not written), by key. */
+async function savedSettings(ctx: Context): Promise<Record<string, number>> {
+  const rows = await ctx.db
+    .select({ key: settings.key, value: settings.value })
+    .from(settings)
+    .where(and(eq(settings.organisationId, ctx.organisationId), inArray(settings.key, settingKeys)))
+    .orderBy(asc(settings.key));
+  const out: Record<string, number> = {};
+  for (const row of rows) {
+    const value = validSettingValue(settingDefinition(row.key)!, row.value);
+    if (value !== undefined) out[row.key] = value;
+  }
+  return out;
+}
+
 /** The whole package as text files, without touching the disk. */
 export async function buildDataPackage(ctx: Context, opts: ExportOptions = {}): Promise<DataPackageFiles> {
   return inSnapshot(ctx, async (ctx) => {
@@ -101,7 +117,7 @@ export async function buildDataPackage(ctx: Context, opts: ExportOptions = {}): 
     );
     const created = new Date(opts.created ?? Date.now()).toISOString();
     const descriptor = buildDescriptor({
-      organisation,
+      organisation: { ...organisation, settings: await savedSettings(ctx) },
       audience: opts.audience ?? "public",
       created,
       threshold: opts.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD,

@@ -8,7 +8,7 @@ import { getTableName } from "drizzle-orm";
 import { recordAudit } from "../commands/audit.ts";
 import { type Context, inTransaction } from "../context.ts";
 import { AppError, isAppError } from "../errors.ts";
-import { checkDescriptor } from "./descriptor.ts";
+import { checkDescriptor, type PackageOrganisation } from "./descriptor.ts";
 import type { ResourceName } from "./fields.ts";
 import { checkKeys } from "./keys.ts";
 import { Problems } from "./problems.ts";
@@ -27,19 +27,25 @@ export interface ImportResult {
   remappedIds: number;
 }
 
+export interface CheckedPackage {
+  /** The organisation the package names (its descriptor's `organisation`), if any. */
+  organisation?: PackageOrganisation;
+  tables: Map<string, ParsedTable>;
+}
+
 /** Reads and checks the package files; throws `bad_package` listing what is wrong. */
-async function readPackage(dir: string): Promise<Map<string, ParsedTable>> {
+export async function readPackage(dir: string): Promise<CheckedPackage> {
   const problems = new Problems();
   const descriptor = await readDescriptor(dir, problems);
   problems.throwIfAny();
-  const { problems: descriptorProblems, declared } = checkDescriptor(descriptor);
+  const { problems: descriptorProblems, declared, organisation } = checkDescriptor(descriptor);
   for (const message of descriptorProblems) {
     problems.add({ file: "datapackage.json", message: message.replace(/^datapackage\.json: /, "") });
   }
   problems.throwIfAny();
   const tables = await readTables(dir, declared, problems);
   problems.throwIfAny();
-  return tables;
+  return { organisation, tables };
 }
 
 function linkPairs(table: ParsedTable, refs: Refs): Map<string, [string, string][]> {
@@ -78,7 +84,12 @@ function databaseRefusal(error: unknown, file: string): unknown {
 }
 
 export async function importDataPackage(ctx: Context, dir: string): Promise<ImportResult> {
-  const tables = await readPackage(dir);
+  const { tables } = await readPackage(dir);
+  return importTables(ctx, tables);
+}
+
+/** Writes checked tables into the context's organisation in one transaction (or the open one). */
+export async function importTables(ctx: Context, tables: Map<string, ParsedTable>): Promise<ImportResult> {
   return inTransaction(ctx, async (tx) => {
     const problems = new Problems();
     const { codes, ids } = await existingCodes(tx);

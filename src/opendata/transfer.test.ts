@@ -5,14 +5,22 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openFreshPglite } from "../../test/db.ts";
+import { databaseKind, openFreshDatabase, openFreshPglite } from "../../test/db.ts";
 import { buildOrganisation, buildRegistry } from "../../test/factories.ts";
-import { copyPackage, editCsv, exportToTemp } from "../../test/fixtures/datapackage/helpers.ts";
+import {
+  copyPackage,
+  editCsv,
+  exportToTemp,
+  readPackageDir,
+} from "../../test/fixtures/datapackage/helpers.ts";
 import { frictionlessProblems } from "../../test/frictionless.ts";
+import { buildApp } from "../app.ts";
+import { transferImporter } from "../commands/organisation/transferImporter.ts";
 import { type Context, createContext, systemActor } from "../context.ts";
 import type { Database } from "../db/client.ts";
 import { loadDemo } from "../demo/loadDemo.ts";
 import { createLogger } from "../logger.ts";
+import { findOrganisation } from "../organisation.ts";
 
 let source: Database;
 let sourceCtx: Context;
@@ -51,5 +59,74 @@ describe("other tools read the package (Frictionless's JavaScript library)", () 
       return [header!, first!, ...rest];
     });
     expect(await frictionlessProblems(spoilt)).toEqual([expect.stringMatching(/^themes: .*policy_id/)]);
+  });
+});
+
+/** Where two texts first differ, with some context of each, or null when they are equal. */
+function difference(a: string, b: string): string | null {
+  if (a === b) return null;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return `at ${i}: …${a.slice(Math.max(0, i - 120), i + 120)}… ≠ …${b.slice(Math.max(0, i - 120), i + 120)}…`;
+}
+
+/** Every portal page reachable from the front page by links (at most `limit`), with its body. */
+async function crawl(fetchPage: (path: string) => Promise<Response>, limit = 400) {
+  const pages = new Map<string, { status: number; body: string }>();
+  const queue = ["/"];
+  while (queue.length && pages.size < limit) {
+    const path = queue.shift()!;
+    if (pages.has(path)) continue;
+    const response = await fetchPage(path);
+    const body = await response.text();
+    pages.set(path, { status: response.status, body });
+    for (const [, href] of body.matchAll(/href="(\/[^"#]*)"/g)) {
+      const link = href!.replaceAll("&amp;", "&");
+      // The descriptor and the zip carry the export's time; the admin is not the portal.
+      if (/^\/(admin|static|assets)|datapackage\.json$|\.zip$/.test(link)) continue;
+      if (!pages.has(link)) queue.push(link);
+    }
+  }
+  return pages;
+}
+
+describe(`a whole installation moves: the demo from PGlite into an empty database (${databaseKind})`, () => {
+  it("import-data creates the organisation, the export after it is the same, and every portal page renders the same", {
+    timeout: 600_000,
+  }, async () => {
+    const target = await openFreshDatabase();
+    try {
+      const result = await transferImporter({ db: target.db, actor: systemActor("test") }, { dir: fullDir });
+      expect(result.organisation).toEqual({ slug: "koebenhavn", name: "Københavns Kommune", created: true });
+      const org = await findOrganisation(target.db, "koebenhavn");
+      const targetCtx = createContext({ db: target.db, organisationId: org!.id, actor: systemActor("test") });
+
+      const before = readPackageDir(fullDir);
+      const after = readPackageDir(await exportToTemp(targetCtx, { audience: "full" }));
+      expect([...after.keys()]).toEqual([...before.keys()]);
+      for (const [name, text] of before) expect(after.get(name), name).toBe(text);
+
+      const logger = createLogger("silent");
+      const sourceApp = buildApp({
+        database: source,
+        organisation: { id: sourceCtx.organisationId, name: "Københavns Kommune" },
+        logger,
+      });
+      const targetApp = buildApp({
+        database: target.database,
+        organisation: { id: org!.id, name: org!.name },
+        logger,
+      });
+      const sourcePages = await crawl((p) => Promise.resolve(sourceApp.request(p)));
+      expect(sourcePages.size).toBeGreaterThan(150);
+      for (const [path, page] of sourcePages) {
+        expect(page.status, path).toBe(200);
+        const response = await targetApp.request(path);
+        expect(response.status, path).toBe(200);
+        expect(difference(page.body, await response.text()), path).toBeNull();
+      }
+    } finally {
+      await target.close();
+    }
   });
 });

@@ -14,11 +14,11 @@ import {
   settings,
 } from "../db/schema.ts";
 import { type EqualityGround, equalityGrounds, type InquiryState } from "../domain/enums.ts";
+import { DEFAULT_DUE_WORKING_DAYS, DUE_SETTING } from "../domain/settings.ts";
 import { notFound } from "../errors.ts";
 import type { InquiryDraft } from "./inquiryDraft.ts";
 
-export const DEFAULT_DUE_WORKING_DAYS = 10;
-export const DUE_SETTING = "inquiry_due_working_days";
+export { DEFAULT_DUE_WORKING_DAYS, DUE_SETTING };
 
 /** The organisation's rule for an inquiry's due date, in working days after it was asked. */
 export async function inquiryDueWorkingDays(ctx: Context): Promise<number> {

@@ -70,7 +70,7 @@ export async function documentWithSources(ctx: Context, id: string) {
     })
     .from(provenance)
     .where(and(eq(provenance.organisationId, ctx.organisationId), eq(provenance.documentId, id)))
-    .orderBy(asc(provenance.start), asc(provenance.end));
+    .orderBy(asc(provenance.start), asc(provenance.end), asc(provenance.field), asc(provenance.id));
   return { document: doc, spans };
 }
 

@@ -280,7 +280,13 @@ export async function sourcesOf(ctx: Context, entityIds: readonly string[]): Pro
     .where(
       and(eq(provenance.organisationId, ctx.organisationId), inArray(provenance.entityId, [...entityIds])),
     )
-    .orderBy(asc(provenance.documentId), asc(provenance.start));
+    .orderBy(
+      asc(provenance.documentId),
+      asc(provenance.start),
+      asc(provenance.end),
+      asc(provenance.field),
+      asc(provenance.id),
+    );
 }
 
 export async function documentsByIds(ctx: Context, ids: readonly string[]): Promise<PolicyDocument[]> {
