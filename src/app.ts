@@ -8,6 +8,8 @@ import { writeRoutes } from "./api/writeRoutes.ts";
 import { createContext, publicActor } from "./context.ts";
 import { toAppError } from "./errors.ts";
 import type { AppDeps, AppEnv } from "./http/appEnv.ts";
+import { inputBoundary } from "./http/inputBoundary.ts";
+import { uploadLimitBytes } from "./http/upload.ts";
 import { adminRoutes } from "./web/admin/routes.tsx";
 import { assetRoutes } from "./web/assets.ts";
 import { badRequestPage, notFoundPage, serverErrorPage } from "./web/pages/index.ts";
@@ -53,6 +55,8 @@ export function buildApp(deps: AppDeps) {
       "request",
     );
   });
+
+  app.use(inputBoundary({ uploadLimitBytes: uploadLimitBytes(deps.uploadLimitMb) }));
 
   app.route("/", assetRoutes());
 

@@ -10,7 +10,7 @@ import { candidateReviewer } from "../commands/candidateReviewer.ts";
 import { documentImporter } from "../commands/documentImporter.ts";
 import { AppError, validationFailed } from "../errors.ts";
 import type { AppDeps } from "../http/appEnv.ts";
-import { readUpload, tooLarge, uploadBodyLimit, uploadLimitBytes } from "../http/upload.ts";
+import { readUpload, tooLarge, uploadLimitBytes } from "../http/upload.ts";
 import { reviewQueuePage } from "../queries/adminCandidates.ts";
 import { presentCandidate, presentImportSummary, presentReviewResult } from "./adminPresenters.ts";
 import { queueQuerySchema, reviewBodySchema } from "./adminSchemas.ts";
@@ -27,7 +27,7 @@ export function writeRoutes(deps: AppDeps) {
     await next();
   });
 
-  app.post("/documents", uploadBodyLimit(limit), auth, requireUser, async (c) => {
+  app.post("/documents", auth, requireUser, async (c) => {
     const ctx = c.get("ctx");
     authorize(ctx.actor, "create", { entity: "document" });
     const upload = await readUpload(c, { allowRaw: true });
