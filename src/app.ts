@@ -5,17 +5,21 @@ import { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
 import { apiRoutes } from "./api/routes.ts";
 import { writeRoutes } from "./api/writeRoutes.ts";
+import { randomToken } from "./auth/tokens.ts";
 import { createContext, publicActor } from "./context.ts";
 import { toAppError } from "./errors.ts";
 import type { AppDeps, AppEnv } from "./http/appEnv.ts";
 import { inputBoundary } from "./http/inputBoundary.ts";
+import { clientInfo } from "./http/proxy.ts";
 import { uploadLimitBytes } from "./http/upload.ts";
 import { adminRoutes } from "./web/admin/routes.tsx";
 import { assetRoutes } from "./web/assets.ts";
 import { badRequestPage, notFoundPage, serverErrorPage } from "./web/pages/index.ts";
 import { portalRoutes } from "./web/portal/routes.tsx";
 
-export function buildApp(deps: AppDeps) {
+export function buildApp(given: AppDeps) {
+  // One signing secret for the admin and the API, so a session cookie means the same to both.
+  const deps = { ...given, secret: given.secret ?? randomToken() };
   const app = new Hono<AppEnv>();
   const organisation = deps.organisation.name;
 
@@ -56,6 +60,7 @@ export function buildApp(deps: AppDeps) {
     );
   });
 
+  app.use(clientInfo(deps.trustProxy));
   app.use(inputBoundary({ uploadLimitBytes: uploadLimitBytes(deps.uploadLimitMb) }));
 
   app.route("/", assetRoutes());

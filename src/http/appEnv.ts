@@ -3,6 +3,7 @@
 import type { Context } from "../context.ts";
 import type { Database } from "../db/client.ts";
 import type { Logger } from "../logger.ts";
+import type { ClientInfo, TrustProxy } from "./proxy.ts";
 
 export interface AppDeps {
   database: Database;
@@ -16,6 +17,8 @@ export interface AppDeps {
   uploadDir?: string;
   /** Counts below this are shown as "<5" (PEJL_SUPPRESSION_THRESHOLD); default 5. */
   suppressionThreshold?: number;
+  /** Which peers' X-Forwarded-For/-Proto are believed (PEJL_TRUST_PROXY); default none. */
+  trustProxy?: TrustProxy;
 }
 
-export type AppEnv = { Variables: { ctx: Context } };
+export type AppEnv = { Variables: { ctx: Context; client?: ClientInfo } };

@@ -3,9 +3,10 @@
 // everything else. (Body size and text are checked before, by the input boundary.)
 import type { Context as HonoContext } from "hono";
 import { Hono } from "hono";
-import { type AuthEnv, actorFromRequest, csrfProtection } from "../../auth/middleware.ts";
+import { type AuthEnv, actorFromRequest } from "../../auth/middleware.ts";
 import { randomToken } from "../../auth/tokens.ts";
 import type { AppDeps } from "../../http/appEnv.ts";
+import { csrfProtection } from "../../http/csrf.ts";
 import { uploadLimitBytes } from "../../http/upload.ts";
 import { adminDashboard } from "../../queries/adminDashboard.ts";
 import { auditRoutes } from "./auditRoutes.tsx";

@@ -6,7 +6,6 @@
 // cache does not keep them.
 import { type Context, Hono } from "hono";
 import { z } from "zod";
-import { clientAddress } from "../../../auth/middleware.ts";
 import { randomToken } from "../../../auth/tokens.ts";
 import { type CheckedAttachment, checkAttachment } from "../../../commands/hearings/attachment.ts";
 import {
@@ -18,6 +17,7 @@ import {
 } from "../../../commands/hearings/publicResponseSubmitter.ts";
 import { AppError, isAppError, notFound } from "../../../errors.ts";
 import type { AppDeps, AppEnv } from "../../../http/appEnv.ts";
+import { clientAddress } from "../../../http/proxy.ts";
 import { tooLarge, uploadLimitBytes } from "../../../http/upload.ts";
 import { loadHearingDetail, publicHearings, responsesOf } from "../../../queries/hearings.ts";
 import { renderToString } from "../../render.ts";
