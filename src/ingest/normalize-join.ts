@@ -27,7 +27,7 @@ export class Vocabulary {
 }
 
 // Words a wrapped line may end with and still continue into a capitalized next line.
-const CONTINUATION_WORDS = new Set(
+export const CONTINUATION_WORDS = new Set(
   (
     "og eller samt men som at af i på til for fra med om over under ved hos mod efter uden mellem end " +
     "den det de en et der hvor hvis når så både enten hhv herunder bl.a. fx f.eks. blandt jf mv " +
@@ -134,7 +134,8 @@ export function runContext(lines: readonly CleanLine[], vocab: Vocabulary, docWi
   return { width, trailingRatio: inner.length === 0 ? 0 : trailing / inner.length, vocab };
 }
 
-function hyphenJoin(a: string, b: string): Join | null {
+/** How a line ending in a hyphen joins the next ("For-" + "valtning"); null when `a` has none. */
+export function hyphenJoin(a: string, b: string): Join | null {
   if (!/[\p{L}\d]-$/u.test(a)) return null;
   if (AFTER_SUSPENDED_HYPHEN.test(b)) return "space";
   const frag = lastWord(a);

@@ -63,7 +63,8 @@ function emit(blocks: readonly Block[], rawLength: number): { text: string; map:
 
 /** Normalize raw extracted text; see the file comment for what is repaired. */
 export function normalize(raw: RawText): NormalizedText {
-  const tabsAreCells = CELL_MEDIA.test(raw.mediaType);
+  // A reader that gives blocks writes tabs only between table cells.
+  const tabsAreCells = raw.blocks !== undefined || CELL_MEDIA.test(raw.mediaType);
   const lines = cleanLines(raw.text, tabsAreCells);
   removeFurniture(lines, raw.pages);
   const blocks = reattachTrailingHeadings(buildBlocks(lines));
