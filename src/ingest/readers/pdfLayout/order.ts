@@ -4,7 +4,7 @@
 // when their x-ranges overlap and a is above b, or when a lies wholly left of b and nothing
 // between them vertically spans both. Two columns read left then right; a full-width heading
 // between column blocks keeps the blocks above it before the blocks below it.
-import { type Box, type Line, type Row, union, width, xOverlap } from "./geometry.ts";
+import { type Box, type Line, type Row, sizeKey, union, width, xOverlap } from "./geometry.ts";
 import type { TableDraft } from "./tables.ts";
 
 /** Lines that follow each other closer than this (whitespace, in em) can be one chain. */
@@ -67,11 +67,13 @@ export function chainLines(rows: readonly Row[], tables: readonly Box[]): Chain[
 }
 
 /**
- * Whether `b` can be the line after `a` in one column: not reaching further left than an outdent
+ * Whether `b` can be the line after `a` in one column: set in the same type, not reaching further left than an outdent
  * or a list marker, nor further right than `a` would have if `b`'s first word had fitted on it
  * (so a line under a column, or under a paragraph's short last line, starts a stack of its own).
  */
 function stacks(a: Line, b: Line): boolean {
+  // A heading is a chain of its own, so that it can divide the columns above it from those below.
+  if (sizeKey(a.size) !== sizeKey(b.size) || a.bold !== b.bold) return false;
   const em = Math.max(a.size, b.size);
   const first = b.words[0]!;
   return b.x0 >= a.x0 - 3 * em && b.x1 <= a.x1 + (first.x1 - first.x0) + em;
@@ -79,19 +81,22 @@ function stacks(a: Line, b: Line): boolean {
 
 const TOLERANCE = 2;
 
-function before(a: Box, b: Box, all: readonly Box[]): boolean {
-  if (xOverlap(a, b) > 0) return a.top + a.bottom < b.top + b.bottom;
-  if (a.x1 > b.x0 + TOLERANCE) return false;
+/**
+ * Whether `a` reads before `b`. Boxes are taken as `spans` gives them: an item alone in its band
+ * of the page (a heading over both columns, even a short one at the left margin) stands for the
+ * page's whole width, so it divides the columns above it from those below.
+ */
+function before(a: Box, b: Box, all: readonly Box[], spans: (c: Box) => Box): boolean {
+  const [sa, sb] = [spans(a), spans(b)];
+  if (xOverlap(sa, sb) > 0) return a.top + a.bottom < b.top + b.bottom;
+  if (sa.x1 > sb.x0 + TOLERANCE) return false;
   const [upper, lower] = a.top <= b.top ? [a, b] : [b, a];
-  return !all.some(
-    (c) =>
-      c !== a &&
-      c !== b &&
-      c.top >= upper.bottom - TOLERANCE &&
-      c.bottom <= lower.top + TOLERANCE &&
-      xOverlap(c, a) > 0 &&
-      xOverlap(c, b) > 0,
-  );
+  return !all.some((c) => {
+    if (c === a || c === b || c.top < upper.bottom - TOLERANCE || c.bottom > lower.top + TOLERANCE)
+      return false;
+    const sc = spans(c);
+    return xOverlap(sc, sa) > 0 && xOverlap(sc, sb) > 0;
+  });
 }
 
 const boxOf = (item: PageItem): Box => (item.kind === "chain" ? item.chain : item.table);
@@ -102,11 +107,18 @@ export function readingOrder(items: PageItem[]): PageItem[] {
   const sorted = [...items].sort(byPosition);
   if (sorted.length > MAX_ORDERED_ITEMS) return sorted;
   const boxes = sorted.map(boxOf);
+  const page = union(boxes);
+  const alone = new Set(
+    boxes.filter(
+      (c) => !boxes.some((d) => d !== c && d.top < c.bottom - TOLERANCE && c.top < d.bottom - TOLERANCE),
+    ),
+  );
+  const spans = (c: Box): Box => (alone.has(c) ? { ...c, x0: page.x0, x1: page.x1 } : c);
   const preds = sorted.map(() => 0);
   const succ: number[][] = sorted.map(() => []);
   for (let i = 0; i < boxes.length; i++)
     for (let j = 0; j < boxes.length; j++) {
-      if (i !== j && before(boxes[i]!, boxes[j]!, boxes)) {
+      if (i !== j && before(boxes[i]!, boxes[j]!, boxes, spans)) {
         succ[i]!.push(j);
         preds[j]!++;
       }
@@ -147,6 +159,8 @@ export function assignColumns(chains: Chain[], textWidth: number): void {
     if (starts.length === 0 || x - starts[starts.length - 1]! > 10) starts.push(x);
   for (const chain of chains) {
     if (width(chain) > 0.75 * textWidth || chain.bottom < zoneTop || chain.top > zoneBottom) continue;
+    // Alone in its band of the page, a chain spans the columns (a heading between column blocks).
+    if (!chains.some((c) => c !== chain && c.top < chain.bottom && chain.top < c.bottom)) continue;
     let column = 0;
     for (let i = 0; i < starts.length; i++) if (chain.x0 >= starts[i]! - 10) column = i;
     chain.column = column;

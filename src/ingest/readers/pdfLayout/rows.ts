@@ -13,15 +13,13 @@ const SPLIT_GAP_EM = 0.6;
 const NEIGHBOUR_EM = 2.5;
 
 function sameRow(row: { baseline: number; size: number }, w: Word): boolean {
-  const small = Math.min(row.size, w.size);
-  if (Math.abs(w.baseline - row.baseline) <= 0.35 * small) return true;
-  // A superscript or subscript (footnote reference, "m2") belongs to the line it sits in.
-  const centre = (w.top + w.bottom) / 2;
-  return (
-    w.size < 0.85 * row.size &&
-    centre > row.baseline - 0.8 * row.size &&
-    centre < row.baseline + 0.2 * row.size
-  );
+  if (Math.abs(w.baseline - row.baseline) <= 0.35 * Math.min(row.size, w.size)) return true;
+  // A superscript or subscript (footnote reference, "m2") belongs to the line it sits in: the
+  // smaller text's middle lies within the larger text's height.
+  const [small, big] = w.size < row.size ? [w, row] : [row, w];
+  if (small.size >= 0.85 * big.size) return false;
+  const middle = small.baseline - 0.3 * small.size;
+  return middle > big.baseline - 0.8 * big.size && middle < big.baseline + 0.2 * big.size;
 }
 
 interface RowDraft {
@@ -56,12 +54,37 @@ export function buildRows(words: readonly Word[]): Row[] {
   }
   drafts.sort((a, b) => a.baseline - b.baseline);
   const rows = drafts.map((d) => {
-    const ordered = d.words.sort((a, b) => a.x0 - b.x0);
+    const ordered = glueTouching(d.words.sort((a, b) => a.x0 - b.x0));
     const lines = joinMarkers(splitAtGaps(ordered));
     return { ...union(lines), baseline: d.baseline, lines };
   });
   closeLoneGaps(rows);
   return rows;
+}
+
+/**
+ * Words of different runs that touch are one word: a superscript after its word ("pct.10"), a
+ * word whose letters came in two fonts. Within a run, words are apart by a space.
+ */
+function glueTouching(words: Word[]): Word[] {
+  const out: Word[] = [];
+  for (const w of words) {
+    const prev = out[out.length - 1];
+    if (prev && w.x0 - prev.x1 < 0.12 * Math.min(prev.size, w.size) && w.x0 >= prev.x0) {
+      const big = prev.size >= w.size ? prev : w;
+      out[out.length - 1] = {
+        ...prev,
+        text: prev.text + w.text,
+        x1: Math.max(prev.x1, w.x1),
+        top: Math.min(prev.top, w.top),
+        bottom: Math.max(prev.bottom, w.bottom),
+        baseline: big.baseline,
+        size: big.size,
+        bold: prev.bold && w.bold,
+      };
+    } else out.push(w);
+  }
+  return out;
 }
 
 function splitAtGaps(words: readonly Word[]): Line[] {
