@@ -1,10 +1,14 @@
 // The printed lines of one paragraph or table cell → its text. A word cut by a hyphen at a line
 // end is joined by the normalizer's own rule ("For-" + "valtning", but "Sundheds- og" keeps its
 // hyphen), so every reader joins hyphenated lines the same way.
-import { CONTINUATION_WORDS, hyphenJoin } from "../../normalize-join.ts";
+import { CONTINUATION_WORDS, cutWithoutHyphen, hyphenJoin, type Vocabulary } from "../../normalize-join.ts";
 
-/** Lines of one block, top to bottom, as one string. */
-export function joinLines(lines: readonly string[]): string {
+/**
+ * Lines of one block, top to bottom, as one string. With the document's `vocab`, a word a narrow
+ * table cell broke without a hyphen ("Beskæftigelsesforvalt" + "ningen") is joined when the whole
+ * word is used elsewhere in the document.
+ */
+export function joinLines(lines: readonly string[], vocab?: Vocabulary): string {
   let out = "";
   for (const raw of lines) {
     // A soft hyphen the office suite printed at the line end is a hyphen for joining.
@@ -19,7 +23,7 @@ export function joinLines(lines: readonly string[]): string {
     }
     const join = hyphenJoin(out, line);
     if (join === "dehyphen") out = out.slice(0, -1) + line;
-    else if (join === "glue") out += line;
+    else if (join === "glue" || (vocab && cutWithoutHyphen(out, line, vocab))) out += line;
     else out += ` ${line}`;
   }
   return out;

@@ -99,6 +99,28 @@ describe("tables without rules", () => {
     expect(table.headerRows).toBe(1);
   });
 
+  it("joins a word a narrow cell broke without a hyphen when the document uses the whole word", () => {
+    const cell = (text: string, x: number, baseline: number, bold = false) =>
+      run(text, x, baseline, { bold });
+    const runs = [
+      ...lines(["Indsatsen ledes af Beskæftigelsesforvaltningen i hele perioden."], 56, 100),
+      cell("Initiativ", 56, 140, true),
+      cell("Ansvarlig", 200, 140, true),
+      cell("Jobbro", 56, 154),
+      cell("Beskæftigelsesforvalt", 200, 154),
+      cell("ningen", 200, 167.2),
+      cell("Bostøtte", 56, 181),
+      cell("Socialforvaltningen", 200, 181),
+    ];
+    const table = layoutDocument([page(1, runs)]).find((b) => b.kind === "table");
+    if (table?.kind !== "table") throw new Error("expected a table");
+    expect(table.rows.map((r) => r.map((c) => c.text))).toEqual([
+      ["Initiativ", "Ansvarlig"],
+      ["Jobbro", "Beskæftigelsesforvaltningen"],
+      ["Bostøtte", "Socialforvaltningen"],
+    ]);
+  });
+
   it("takes a first row of labels over rows of figures as the header, bold or not", () => {
     const plainHeader = header.map((r) => ({ ...r, bold: false }));
     const [table] = layoutDocument([page(1, [...plainHeader, ...rows])]);

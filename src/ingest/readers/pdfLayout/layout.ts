@@ -3,8 +3,9 @@
 // aligned gaps → lines chained into columns → reading order → paragraphs, list items and
 // headings (from the document's body size and heading styles). Pure: no pdf.js here.
 import type { BlockDraft } from "../../blockText.ts";
+import { Vocabulary } from "../../normalize-join.ts";
 import { removeFurniture } from "./furniture.ts";
-import { type Line, type PageText, type Row, sizeKey } from "./geometry.ts";
+import { type Line, lineText, type PageText, type Row, sizeKey } from "./geometry.ts";
 import { assignColumns, chainLines, type PageItem, readingOrder } from "./order.ts";
 import { splitChain, type TextBlockDraft } from "./paragraphs.ts";
 import { buildRows } from "./rows.ts";
@@ -35,9 +36,12 @@ export function layoutDocument(pages: readonly (PageText & { loose?: string[] })
     loose: p.loose ?? [],
   }));
   removeFurniture(work);
+  const vocab = new Vocabulary(
+    work.flatMap((w) => w.rows.flatMap((r) => r.lines.map((l) => ({ text: lineText(l) })))),
+  );
 
   for (const w of work) {
-    const { tables, rest } = findTables(w.rows);
+    const { tables, rest } = findTables(w.rows, vocab);
     const chains = chainLines(rest, tables);
     const lines = rest.flatMap((r) => r.lines);
     const textWidth =

@@ -8,7 +8,7 @@ import { type Line, makeLine, type Row, union, type Word } from "./geometry.ts";
 import { markerOf } from "./markers.ts";
 
 /** Words further apart than this (in em) start a new line of the row. */
-const SPLIT_GAP_EM = 0.6;
+const SPLIT_GAP_EM = 0.5;
 /** Rows this close (in em of the larger size) are neighbours for telling gutters from gaps. */
 const NEIGHBOUR_EM = 2.5;
 

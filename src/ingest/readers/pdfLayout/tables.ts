@@ -2,6 +2,8 @@
 // consecutive rows split into several lines whose gaps line up make a table; the x-ranges no row
 // has text in are the column gutters. Lines of a wrapped cell are joined into one table row.
 // Two columns of running text also have a gutter, but not a table's shape (see isTextColumns).
+
+import type { Vocabulary } from "../../normalize-join.ts";
 import { type Box, type Line, lineText, type Row, union, width } from "./geometry.ts";
 import { endsOpen, isAmount, joinLines, startsLower } from "./joinLines.ts";
 
@@ -137,8 +139,8 @@ interface RowDraft {
   firstFilled: number;
 }
 
-function cellText(lines: Line[] | undefined): string {
-  return lines ? joinLines(lines.map(lineText)) : "";
+function cellText(lines: Line[] | undefined, vocab?: Vocabulary): string {
+  return lines ? joinLines(lines.map(lineText), vocab) : "";
 }
 
 /** Whether a row's lines go on with the table row above (a wrapped cell), rather than start one. */
@@ -179,13 +181,12 @@ function buildRows(region: readonly Row[], columns: readonly Column[]): RowDraft
 }
 
 /** A row's cells; a cell spanning columns stands for the cells it covers. */
-function rowCells(draft: RowDraft): TableCellDraft[] {
+function rowCells(draft: RowDraft, vocab: Vocabulary | undefined): TableCellDraft[] {
   const cells: TableCellDraft[] = [];
   for (let c = 0; c < draft.cells.length; c++) {
     const span = Math.min(draft.spans[c]!, draft.cells.length - c);
-    cells.push(
-      span > 1 ? { text: cellText(draft.cells[c]), colSpan: span } : { text: cellText(draft.cells[c]) },
-    );
+    const text = cellText(draft.cells[c], vocab);
+    cells.push(span > 1 ? { text, colSpan: span } : { text });
     c += span - 1;
   }
   return cells;
@@ -196,7 +197,7 @@ function headerRowsOf(rows: readonly RowDraft[]): number {
   const firstLines = first.cells.flatMap((c) => c ?? []);
   const restLines = rows.slice(1).flatMap((r) => r.cells.flatMap((c) => c ?? []));
   if (firstLines.every((l) => l.bold) && !restLines.every((l) => l.bold)) return 1;
-  const texts = first.cells.map(cellText);
+  const texts = first.cells.map((c) => cellText(c));
   if (texts.some((t) => t === "" || isAmount(t))) return 0;
   const longest = Math.max(...texts.map((t) => t.length));
   const laterHasFigures = rows.slice(1).some((r) => r.cells.some((c) => isAmount(cellText(c))));
@@ -204,7 +205,7 @@ function headerRowsOf(rows: readonly RowDraft[]): number {
   return laterHasFigures || laterIsLonger ? 1 : 0;
 }
 
-function toTable(region: readonly Row[]): TableDraft | undefined {
+function toTable(region: readonly Row[], vocab: Vocabulary | undefined): TableDraft | undefined {
   const multi = region.filter((r) => r.lines.length >= 2);
   if (multi.length < 2) return undefined;
   const columns = mergeExclusive(region, columnsOf(multi));
@@ -215,22 +216,22 @@ function toTable(region: readonly Row[]): TableDraft | undefined {
   const sizes = lines.map((l) => l.size).sort((a, b) => a - b);
   return {
     ...union(lines),
-    rows: drafts.map(rowCells),
+    rows: drafts.map((d) => rowCells(d, vocab)),
     headerRows: headerRowsOf(drafts),
     size: sizes[Math.floor(sizes.length / 2)]!,
     bold: lines.every((l) => l.bold),
   };
 }
 
-/** The tables on a page, and the rows that are not in one. */
-export function findTables(rows: readonly Row[]): { tables: TableDraft[]; rest: Row[] } {
+/** The tables on a page, and the rows that are not in one; `vocab` joins words cut in narrow cells. */
+export function findTables(rows: readonly Row[], vocab?: Vocabulary): { tables: TableDraft[]; rest: Row[] } {
   const tables: TableDraft[] = [];
   const rest: Row[] = [];
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
     if (row.lines.length >= 2) {
       const region = regionFrom(rows, i);
-      const table = toTable(region);
+      const table = toTable(region, vocab);
       if (table) tables.push(table);
       else rest.push(...region);
       // Rows that were looked at as one region are not looked at again (no quadratic rescans).
