@@ -15,6 +15,7 @@ const databaseFacing = [
   "src/reports/**/*.test.ts",
   "src/ingest/import*.test.ts",
   "src/*.test.ts",
+  "src/demo/**/*.test.ts",
   "test/**/*.test.ts",
 ];
 

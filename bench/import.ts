@@ -8,7 +8,7 @@ import path from "node:path";
 import { documentImporter } from "../src/commands/documentImporter.ts";
 import { createContext, systemActor } from "../src/context.ts";
 import { openDatabase } from "../src/db/client.ts";
-import { demoDocuments, demoOrganisationSeed } from "../src/demo.ts";
+import { demoDocuments, demoOrganisationSeed } from "../src/demo/loadDemo.ts";
 import { extract } from "../src/ingest/extract.ts";
 import { normalize } from "../src/ingest/normalize.ts";
 import { readDocument } from "../src/ingest/read.ts";

@@ -1,12 +1,13 @@
 // Every component on one page, with made-up but plausible data, for the axe
 // run, the keyboard walk and the screenshots.
 
+import { barChart } from "../src/charts/barChart.ts";
+import { NARROW_CHART } from "../src/charts/common.ts";
+import { lineChart } from "../src/charts/lineChart.ts";
+import { sparkline } from "../src/charts/sparkline.ts";
 import type { FundingStatus, InitiativeStatus } from "../src/domain/enums.ts";
+import { formatDkk, formatValue } from "../src/domain/format.ts";
 import { equalityGroundLabels } from "../src/domain/labels.ts";
-import { barChart } from "../src/web/charts/barChart.ts";
-import { NARROW_CHART } from "../src/web/charts/common.ts";
-import { lineChart } from "../src/web/charts/lineChart.ts";
-import { sparkline } from "../src/web/charts/sparkline.ts";
 import { Accordion } from "../src/web/components/Accordion.tsx";
 import { Alert } from "../src/web/components/Alert.tsx";
 import { Card, SummaryList } from "../src/web/components/Card.tsx";
@@ -29,7 +30,6 @@ import {
   ProgressBadge,
   RatingBadge,
 } from "../src/web/components/StatusBadge.tsx";
-import { formatDkk, formatValue } from "../src/web/format.ts";
 
 const observations = [
   { period: "2018", year: 2018, value: 62 },

@@ -5,32 +5,21 @@ import { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
 import { apiRoutes } from "./api/routes.ts";
 import { writeRoutes } from "./api/writeRoutes.ts";
-import { type Context, createContext, publicActor } from "./context.ts";
-import type { Database } from "./db/client.ts";
+import { randomToken } from "./auth/tokens.ts";
+import { createContext, publicActor } from "./context.ts";
 import { toAppError } from "./errors.ts";
-import type { Logger } from "./logger.ts";
+import type { AppDeps, AppEnv } from "./http/appEnv.ts";
+import { inputBoundary } from "./http/inputBoundary.ts";
+import { clientInfo } from "./http/proxy.ts";
+import { uploadLimitBytes } from "./http/upload.ts";
 import { adminRoutes } from "./web/admin/routes.tsx";
 import { assetRoutes } from "./web/assets.ts";
 import { badRequestPage, notFoundPage, serverErrorPage } from "./web/pages/index.ts";
 import { portalRoutes } from "./web/portal/routes.tsx";
 
-export interface AppDeps {
-  database: Database;
-  organisation: { id: string; name: string };
-  logger: Logger;
-  /** Signs the session cookie (boot.ts sessionSecret); without it, a random one per process. */
-  secret?: string;
-  /** Largest accepted upload in MB (PEJL_UPLOAD_LIMIT_MB); default 50. */
-  uploadLimitMb?: number;
-  /** Where uploaded documents are kept (under random names); omitted = not kept. */
-  uploadDir?: string;
-  /** Counts below this are shown as "<5" (PEJL_SUPPRESSION_THRESHOLD); default 5. */
-  suppressionThreshold?: number;
-}
-
-export type AppEnv = { Variables: { ctx: Context } };
-
-export function buildApp(deps: AppDeps) {
+export function buildApp(given: AppDeps) {
+  // One signing secret for the admin and the API, so a session cookie means the same to both.
+  const deps = { ...given, secret: given.secret ?? randomToken() };
   const app = new Hono<AppEnv>();
   const organisation = deps.organisation.name;
 
@@ -70,6 +59,9 @@ export function buildApp(deps: AppDeps) {
       "request",
     );
   });
+
+  app.use(clientInfo(deps.trustProxy));
+  app.use(inputBoundary({ uploadLimitBytes: uploadLimitBytes(deps.uploadLimitMb) }));
 
   app.route("/", assetRoutes());
 

@@ -77,7 +77,7 @@ program
   .option("--force", "load again even if it was loaded before")
   .action((opts: { force?: boolean }) =>
     withDatabase(async (database) => {
-      const { loadDemo } = await import("./demo.ts");
+      const { loadDemo } = await import("./demo/loadDemo.ts");
       const { organisation, loaded } = await loadDemo(database, logger, { force: opts.force });
       console.log(
         loaded

@@ -22,6 +22,8 @@ const schema = z.object({
   /** The address people reach Pejl at, for links in e-mails. */
   PEJL_PUBLIC_URL: z.url().optional(),
   /** How often the background tick runs (outbox, automatic reminders, clean-up). */
+  /** Which reverse proxies' X-Forwarded-For/-Proto to believe (http/proxy.ts); none by default. */
+  PEJL_TRUST_PROXY: z.string().optional(),
   PEJL_TICK_SECONDS: z.coerce.number().int().min(5).max(86_400).default(60),
 });
 

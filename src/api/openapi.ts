@@ -1,7 +1,7 @@
 // The OpenAPI 3.1 document of the public API, generated from the routes' zod schemas.
 // Its texts are Danish: the documentation page at /api is rendered from it.
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import type { AppEnv } from "../app.ts";
+import type { AppEnv } from "../http/appEnv.ts";
 import { LICENCE } from "../opendata/descriptor.ts";
 import { apiResources } from "./resources/index.ts";
 import { DEFAULT_LIMIT, MAX_LIMIT } from "./schema.ts";

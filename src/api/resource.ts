@@ -4,8 +4,8 @@
 // here, the same way for all, so every list paginates, validates and caches alike.
 import { createRoute, type OpenAPIHono, type RouteConfig, z } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
-import type { AppEnv } from "../app.ts";
 import { notFound } from "../errors.ts";
+import type { AppEnv } from "../http/appEnv.ts";
 import { type ApiScope, encodeCursor, type Page, type PageRequest } from "../queries/apiPage.ts";
 import { ErrorBody, idParams, itemBody, listBody, pageQuery } from "./schema.ts";
 

@@ -2,7 +2,7 @@
 // the OpenAPI document, so that it describes every route under /api/v1. They are
 // served by writeRoutes; here they are only described, from the same request schemas.
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import type { AppEnv } from "../app.ts";
+import type { AppEnv } from "../http/appEnv.ts";
 import { queueQuerySchema, reviewBodySchema } from "./adminSchemas.ts";
 import { ErrorBody } from "./schema.ts";
 

@@ -14,7 +14,7 @@ import {
   TextRun,
   WidthType,
 } from "docx";
-import { svgsToPng } from "../web/charts/png.ts";
+import { svgsToPng } from "../charts/png.ts";
 import type { ReportIndicator, RoundReport } from "./roundReportModel.ts";
 import {
   answerNarratives,

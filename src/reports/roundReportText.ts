@@ -1,5 +1,7 @@
 // The report's tables as rows of Danish text, shared by the HTML and the Word
 // renderer so both say exactly the same.
+
+import { lineChart } from "../charts/lineChart.ts";
 import { formatDanishDate } from "../domain/danishDate.ts";
 import {
   fundingStatusLabels,
@@ -12,7 +14,6 @@ import { formatDkk, formatFte } from "../domain/money.ts";
 import { formatNumberDa } from "../domain/numberFormat.ts";
 import { parsePeriod, periodYear } from "../domain/period.ts";
 import { isSuppressed } from "../domain/suppression.ts";
-import { lineChart } from "../web/charts/lineChart.ts";
 import type { ReportAnswer, ReportIndicator, RoundReport } from "./roundReportModel.ts";
 
 export interface TextTable {

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ASSET_HASH, assetRoutes, assetUrl, DKFDS_DIST, resolveAssetPath } from "./assets.ts";
+import { DKFDS_DIST } from "../dkfds.ts";
+import { ASSET_HASH, assetRoutes, assetUrl, resolveAssetPath } from "./assets.ts";
 
 const app = assetRoutes();
 const get = (path: string) => app.request(path);

@@ -6,15 +6,11 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
-import { createRequire } from "node:module";
-import { dirname, extname, join, resolve, sep } from "node:path";
+import { extname, join, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Hono } from "hono";
+import { DKFDS_DIST } from "../dkfds.ts";
 
-const require = createRequire(import.meta.url);
-
-/** dkfds/dist, found through the package's main entry (dist/js/dkfds.min.js); its exports map hides package.json. */
-export const DKFDS_DIST = resolve(dirname(require.resolve("dkfds")), "..");
 /** Our own static files (pejl.css, init.js, favicon.svg). */
 export const STATIC_DIR = fileURLToPath(new URL("./static/", import.meta.url));
 

@@ -1,10 +1,11 @@
 // The audit log page: filter, one event per row (newest first), pages of 50,
 // and a link to the same selection as CSV.
+
+import { formatNumber } from "../../domain/format.ts";
 import type { listAuditEvents } from "../../queries/audit.ts";
 import { DataTable } from "../components/DataTable.tsx";
 import { Button, ButtonLink, Select, TextInput } from "../components/FormControls.tsx";
 import { Pagination } from "../components/Pagination.tsx";
-import { formatNumber } from "../format.ts";
 import { danishDateTime } from "./dates.ts";
 import { entityOne } from "./entityLabels.ts";
 import { type AdminPage, AdminShell } from "./shell.tsx";

@@ -2,10 +2,10 @@
 // waits for the logged-in user, and the open status rounds' progress.
 import { can } from "../../authz/can.ts";
 import { formatDanishDate } from "../../domain/danishDate.ts";
+import { formatNumber } from "../../domain/format.ts";
 import type { adminDashboard } from "../../queries/adminDashboard.ts";
 import { Card } from "../components/Card.tsx";
 import { DataTable } from "../components/DataTable.tsx";
-import { formatNumber } from "../format.ts";
 import { danishDateTime } from "./dates.ts";
 import { LateMark, roundName } from "./rounds/controls.tsx";
 import { type AdminPage, AdminShell } from "./shell.tsx";

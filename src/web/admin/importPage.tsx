@@ -2,11 +2,11 @@
 // counts per kind, the recognizers' warnings, and the diff against a policy
 // version already in the registry.
 import type { ImportSummary } from "../../commands/documentImporter.ts";
+import { formatNumber } from "../../domain/format.ts";
 import { Alert } from "../components/Alert.tsx";
 import { DataTable } from "../components/DataTable.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { Button, ErrorMessage, FormGroup, Hint, Label } from "../components/FormControls.tsx";
-import { formatNumber } from "../format.ts";
 import { entityMany } from "./entityLabels.ts";
 import { type AdminPage, AdminShell, CsrfField } from "./shell.tsx";
 

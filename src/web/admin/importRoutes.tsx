@@ -1,11 +1,11 @@
 // "Importér dokument": the upload form and the import through documentImporter.
 import { Hono } from "hono";
-import { readUpload, tooLarge } from "../../api/adminUpload.ts";
-import type { AppDeps } from "../../app.ts";
 import type { AuthEnv } from "../../auth/middleware.ts";
 import { authorize } from "../../authz/can.ts";
 import { documentImporter } from "../../commands/documentImporter.ts";
 import { isAppError } from "../../errors.ts";
+import type { AppDeps } from "../../http/appEnv.ts";
+import { readUpload, tooLarge } from "../../http/upload.ts";
 import { importPage } from "./importPage.tsx";
 import type { AdminPageFor } from "./routes.tsx";
 

@@ -1,12 +1,13 @@
 // The review queue: each candidate's fields beside the quotes they were read
 // from, with accept / edit-then-accept / reject, filters, and bulk actions on
 // everything the filter matches.
+
+import { formatNumber } from "../../domain/format.ts";
 import type { reviewQueuePage } from "../../queries/adminCandidates.ts";
 import { Alert, type AlertVariant } from "../components/Alert.tsx";
 import { SummaryList } from "../components/Card.tsx";
 import { Button, Select } from "../components/FormControls.tsx";
 import { Pagination } from "../components/Pagination.tsx";
-import { formatNumber } from "../format.ts";
 import {
   confidenceText,
   entityMany,

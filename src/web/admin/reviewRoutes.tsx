@@ -8,10 +8,10 @@ import { z } from "zod";
 import type { AuthEnv } from "../../auth/middleware.ts";
 import { authorize } from "../../authz/can.ts";
 import { candidateReviewer } from "../../commands/candidateReviewer.ts";
+import { formatNumber } from "../../domain/format.ts";
 import { AppError, isAppError } from "../../errors.ts";
 import { candidateById, queueIds, reviewQueuePage } from "../../queries/adminCandidates.ts";
 import { listDocumentOptions } from "../../queries/adminDocuments.ts";
-import { formatNumber } from "../format.ts";
 import { candidateEditPage, parseEditedFields } from "./candidateEdit.tsx";
 import { type QueueView, queueQuery, reviewPage } from "./reviewPage.tsx";
 

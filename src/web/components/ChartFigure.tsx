@@ -4,7 +4,7 @@
 
 import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
-import type { ChartOutput } from "../charts/common.ts";
+import type { ChartOutput } from "../../charts/common.ts";
 
 export interface ChartFigureProps {
   chart: ChartOutput;

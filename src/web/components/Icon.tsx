@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { raw } from "hono/html";
-import { DKFDS_DIST } from "../assets.ts";
+import { DKFDS_DIST } from "../../dkfds.ts";
 
 export const ICON_NAMES = [
   "arrow-forward",

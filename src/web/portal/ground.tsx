@@ -1,11 +1,11 @@
 // /ligestillingsgrunde and /ligestillingsgrunde/:slug: everything across the
 // policies that concerns one equality ground ("Alt om handicap og funktionsevne").
 import { type EqualityGround, equalityGrounds } from "../../domain/enums.ts";
+import { formatDkk } from "../../domain/format.ts";
 import { equalityGroundLabels, equalityGroundSlugs } from "../../domain/labels.ts";
 import type { GroundOverview, GroundPolicy } from "../../queries/portalGrounds.ts";
 import { DataTable } from "../components/DataTable.tsx";
 import { Layout } from "../components/Layout.tsx";
-import { formatDkk } from "../format.ts";
 import { Funding, InitiativeStatusTag, kindLabel, OpenDataLinks, periodText } from "./common.tsx";
 
 export function groundTitle(ground: EqualityGround): string {

@@ -1,18 +1,19 @@
 // /indikatorer/:id: the observation series against baseline and target, one
 // breakdown at a time (chosen by links), with the same numbers as a table, the
 // text alternative, footnotes, source, CSV and how progress is computed.
+
+import { lineChart, NARROW_CHART } from "../../charts/index.ts";
 import type { IndicatorDirection } from "../../domain/enums.ts";
+import { formatNumber, formatPeriod } from "../../domain/format.ts";
 import { indicatorDirectionLabels } from "../../domain/labels.ts";
 import { progressRuleText } from "../../domain/progress.ts";
 import { isSuppressed, suppressionMarker } from "../../domain/suppression.ts";
 import type { IndicatorDetail } from "../../queries/portalIndicator.ts";
 import type { ObservationRow } from "../../queries/portalProgress.ts";
-import { lineChart, NARROW_CHART } from "../charts/index.ts";
 import { SummaryList } from "../components/Card.tsx";
 import { ChartFigure } from "../components/ChartFigure.tsx";
 import { DataTable } from "../components/DataTable.tsx";
 import { Layout } from "../components/Layout.tsx";
-import { formatNumber, formatPeriod } from "../format.ts";
 import { OpenDataLinks, Progress, quoteLabel, SourceLink } from "./common.tsx";
 import { baselineRef, targetRef, unitOf, valueText, visiblePoints } from "./indicatorParts.tsx";
 import { fieldLabel } from "./policy.tsx";

@@ -1,13 +1,14 @@
 // Indicator pieces shared by the policy page and the indicator page: the chart
 // series (suppressed values left out), values with units, the sparkline and a
 // compact table of indicators with their progress.
+
+import type { LinePoint, ReferenceValue } from "../../charts/index.ts";
+import { sparkline } from "../../charts/index.ts";
+import { formatPeriod, formatValue, periodYear } from "../../domain/format.ts";
 import { isSuppressed } from "../../domain/suppression.ts";
 import type { IndicatorWithProgress, ObservationRow } from "../../queries/portalProgress.ts";
-import type { LinePoint, ReferenceValue } from "../charts/index.ts";
-import { sparkline } from "../charts/index.ts";
 import { InlineChart } from "../components/ChartFigure.tsx";
 import { DataTable } from "../components/DataTable.tsx";
-import { formatPeriod, formatValue, periodYear } from "../format.ts";
 import { Progress } from "./common.tsx";
 
 export function unitOf(i: { unit: string | null }): string {

@@ -1,16 +1,17 @@
 // /initiativer/:id: who runs the initiative, for whom, with what money (table
 // and chart per year), its annual targets, status history and sources.
+
+import { barChart, NARROW_CHART } from "../../charts/index.ts";
 import type { Rating, RoundKind } from "../../domain/enums.ts";
+import { formatDkk, formatNumber } from "../../domain/format.ts";
 import { ratingLabels, roundKindLabels } from "../../domain/labels.ts";
 import { formatFte } from "../../domain/money.ts";
 import type { InitiativeDetail } from "../../queries/portalInitiatives.ts";
-import { barChart, NARROW_CHART } from "../charts/index.ts";
 import { SummaryList } from "../components/Card.tsx";
 import { ChartFigure } from "../components/ChartFigure.tsx";
 import { DataTable } from "../components/DataTable.tsx";
 import { Layout } from "../components/Layout.tsx";
 import { RatingBadge } from "../components/StatusBadge.tsx";
-import { formatDkk, formatNumber } from "../format.ts";
 import {
   Funding,
   groundHref,

@@ -2,6 +2,7 @@
 // every view is a link), sortable by column links, paged, with the count and
 // the DKK/FTE totals of the filter, and the same filter as CSV.
 import { equalityGrounds, fundingStatuses, initiativeStatuses } from "../../domain/enums.ts";
+import { formatDkk } from "../../domain/format.ts";
 import {
   equalityGroundLabels,
   equalityGroundSlugs,
@@ -14,7 +15,6 @@ import { DataTable, type SortDirection } from "../components/DataTable.tsx";
 import { Button, Select, TextInput } from "../components/FormControls.tsx";
 import { Layout } from "../components/Layout.tsx";
 import { Pagination } from "../components/Pagination.tsx";
-import { formatDkk } from "../format.ts";
 import { Funding, InitiativeStatusTag, OpenDataLinks } from "./common.tsx";
 import type { InitiativeQuery } from "./schema.ts";
 

@@ -3,9 +3,9 @@
 // never reach the portal (the query filters on state "sent").
 import { Hono } from "hono";
 import { z } from "zod";
-import type { AppDeps, AppEnv } from "../../app.ts";
 import { formatDanishDate } from "../../domain/danishDate.ts";
 import { notFound } from "../../errors.ts";
+import type { AppDeps, AppEnv } from "../../http/appEnv.ts";
 import { publicInquiries, publicInquiry } from "../../queries/inquiries.ts";
 import { type FigureTable, figureTables } from "../../reports/inquiryLetterModel.ts";
 import { SummaryList } from "../components/Card.tsx";

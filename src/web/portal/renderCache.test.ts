@@ -3,8 +3,8 @@
 // that carries cookies, ETag/304.
 import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
-import type { AppEnv } from "../../app.ts";
 import { type Context, publicActor } from "../../context.ts";
+import type { AppEnv } from "../../http/appEnv.ts";
 import { bumpGeneration } from "../../queries/generation.ts";
 import { createRenderCache, MAX_AGE_MS } from "./renderCache.ts";
 

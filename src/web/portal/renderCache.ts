@@ -6,7 +6,7 @@
 // user's page may differ).
 import { createHash } from "node:crypto";
 import type { MiddlewareHandler } from "hono";
-import type { AppEnv } from "../../app.ts";
+import type { AppEnv } from "../../http/appEnv.ts";
 import { currentGeneration, onGenerationBump } from "../../queries/generation.ts";
 
 /** Safety net for writers that do not bump the generation (another process, §10). */

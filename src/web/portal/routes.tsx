@@ -3,9 +3,9 @@
 // organisation) → page. Responses go through the render cache (ETag/304).
 import { Hono } from "hono";
 import { z } from "zod";
-import type { AppDeps, AppEnv } from "../../app.ts";
 import { DEFAULT_SUPPRESSION_THRESHOLD } from "../../domain/suppression.ts";
 import { notFound } from "../../errors.ts";
+import type { AppDeps, AppEnv } from "../../http/appEnv.ts";
 import { buildDataPackage, dataPackageZip, resourceCsv } from "../../opendata/export.ts";
 import { resources } from "../../opendata/resources.ts";
 import { documentWithSources } from "../../queries/portalDocuments.ts";

@@ -5,7 +5,6 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { Hono } from "hono";
 import { z } from "zod";
-import type { AppDeps } from "../../../app.ts";
 import type { AuthEnv } from "../../../auth/middleware.ts";
 import { authorize, can } from "../../../authz/can.ts";
 import { hearingOpener } from "../../../commands/hearings/hearingOpener.ts";
@@ -17,6 +16,7 @@ import { responseEraser } from "../../../commands/hearings/responseEraser.ts";
 import { responsePublisher } from "../../../commands/hearings/responsePublisher.ts";
 import { diffTexts } from "../../../domain/textDiff.ts";
 import { isAppError, notFound } from "../../../errors.ts";
+import type { AppDeps } from "../../../http/appEnv.ts";
 import {
   attachmentFile,
   hearingDetail,

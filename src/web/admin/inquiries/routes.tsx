@@ -3,7 +3,6 @@
 import type { Context as HonoContext } from "hono";
 import { Hono } from "hono";
 import { z } from "zod";
-import type { AppDeps } from "../../../app.ts";
 import type { AuthEnv } from "../../../auth/middleware.ts";
 import { authorize } from "../../../authz/can.ts";
 import { inquiryApprover } from "../../../commands/inquiries/inquiryApprover.ts";
@@ -16,6 +15,7 @@ import { todayInDenmark } from "../../../domain/danishDate.ts";
 import { equalityGrounds, inquiryStates } from "../../../domain/enums.ts";
 import { proposeInquiryScope } from "../../../domain/inquiryScope.ts";
 import { AppError, isAppError, notFound } from "../../../errors.ts";
+import type { AppDeps } from "../../../http/appEnv.ts";
 import {
   inquiryDetail,
   inquiryDueWorkingDays,

@@ -3,7 +3,6 @@
 // Thin: form → Danish field checks → command; conflicts shown on the page.
 import { Hono, type Context as HonoContext, type MiddlewareHandler } from "hono";
 import { z } from "zod";
-import type { AppDeps } from "../../../app.ts";
 import type { AuthEnv } from "../../../auth/middleware.ts";
 import { can } from "../../../authz/can.ts";
 import { settingSaver } from "../../../commands/organisation/settingSaver.ts";
@@ -12,6 +11,7 @@ import { unitDeleter } from "../../../commands/organisation/unitDeleter.ts";
 import { unitSaver } from "../../../commands/organisation/unitSaver.ts";
 import { DEFAULT_SUPPRESSION_THRESHOLD } from "../../../domain/suppression.ts";
 import { AppError, isAppError } from "../../../errors.ts";
+import type { AppDeps } from "../../../http/appEnv.ts";
 import {
   organisationSettings,
   organisationUnit,

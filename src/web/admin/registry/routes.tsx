@@ -2,10 +2,10 @@
 // (the authz "registry" rules) get here; for anyone else these pages are a 404.
 import { Hono, type MiddlewareHandler } from "hono";
 import { z } from "zod";
-import type { AppDeps } from "../../../app.ts";
 import type { AuthEnv } from "../../../auth/middleware.ts";
 import { can } from "../../../authz/can.ts";
 import { AppError, isAppError } from "../../../errors.ts";
+import type { AppDeps } from "../../../http/appEnv.ts";
 import { administrationChoices, registryOverview } from "../../../queries/adminRegistry.ts";
 import type { AdminPageFor } from "../routes.tsx";
 import { EditorPage, type EditorView } from "./editorPage.tsx";

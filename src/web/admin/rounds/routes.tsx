@@ -1,8 +1,8 @@
 // Status rounds in the admin: the coordinator's rounds, board, review and
 // downloads (/admin/runder…), and the reporters' own answers (/admin/indmeldinger…).
 import { Hono } from "hono";
-import type { AppDeps } from "../../../app.ts";
 import type { AuthEnv } from "../../../auth/middleware.ts";
+import type { AppDeps } from "../../../http/appEnv.ts";
 import type { AdminPageFor } from "../routes.tsx";
 import { boardRoutes } from "./boardRoutes.tsx";
 import { downloadRoutes } from "./downloadRoutes.ts";

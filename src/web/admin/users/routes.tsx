@@ -2,7 +2,6 @@
 // administrations, disabling, and new one-time passwords. Thin: form → command.
 import { Hono, type Context as HonoContext, type MiddlewareHandler } from "hono";
 import { z } from "zod";
-import type { AppDeps } from "../../../app.ts";
 import type { AuthEnv } from "../../../auth/middleware.ts";
 import { generatePassword } from "../../../auth/password.ts";
 import { can } from "../../../authz/can.ts";
@@ -13,6 +12,7 @@ import { userDisabler } from "../../../commands/users/userDisabler.ts";
 import { actorId } from "../../../context.ts";
 import { roles } from "../../../domain/enums.ts";
 import { AppError, isAppError } from "../../../errors.ts";
+import type { AppDeps } from "../../../http/appEnv.ts";
 import { administrationChoices } from "../../../queries/adminRegistry.ts";
 import { userForAdmin, usersForAdmin } from "../../../queries/adminUsers.ts";
 import type { FieldError } from "../../components/ErrorSummary.tsx";

@@ -1,7 +1,7 @@
 // An indicator over time: observations as line + dots, the baseline and the
 // target as labelled horizontal rules with a marker at their year.
 import * as Plot from "@observablehq/plot";
-import { formatNumber, formatPeriod, formatValue, periodYear } from "../format.ts";
+import { formatNumber, formatPeriod, formatValue, periodYear } from "../domain/format.ts";
 import { groupSeries, lineAltText } from "./altText.ts";
 import {
   BASELINE_DASH,

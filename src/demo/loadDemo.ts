@@ -4,15 +4,15 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { and, eq } from "drizzle-orm";
-import { createContext, systemActor } from "./context.ts";
-import type { Database } from "./db/client.ts";
-import { settings } from "./db/schema.ts";
-import { parseEnv } from "./env.ts";
-import type { Logger } from "./logger.ts";
-import { ensureOrganisation, type OrganisationSeed } from "./organisation.ts";
-import { publicBaseUrl } from "./outbox/links.ts";
+import { createContext, systemActor } from "../context.ts";
+import type { Database } from "../db/client.ts";
+import { settings } from "../db/schema.ts";
+import { parseEnv } from "../env.ts";
+import type { Logger } from "../logger.ts";
+import { ensureOrganisation, type OrganisationSeed } from "../organisation.ts";
+import { publicBaseUrl } from "../outbox/links.ts";
 
-export const demoDir = fileURLToPath(new URL("../data/demo/", import.meta.url));
+export const demoDir = fileURLToPath(new URL("../../data/demo/", import.meta.url));
 
 export function demoOrganisationSeed(): OrganisationSeed {
   return JSON.parse(fs.readFileSync(path.join(demoDir, "organisation.json"), "utf8")) as OrganisationSeed;

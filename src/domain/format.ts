@@ -3,9 +3,9 @@
 // alt text. The rules themselves live in domain/ (hand-written, not Intl, so a
 // report regenerates byte-identically); this file adapts them to the web's
 // inputs (free-text units, period codes as stored).
-import { formatDkk as formatDkkDomain } from "../domain/money.ts";
-import { formatNumberDa, formatValueWithUnit } from "../domain/numberFormat.ts";
-import { periodYear as domainPeriodYear, formatPeriodDanish, parsePeriod } from "../domain/period.ts";
+import { formatDkk as formatDkkDomain } from "./money.ts";
+import { formatNumberDa, formatValueWithUnit } from "./numberFormat.ts";
+import { periodYear as domainPeriodYear, formatPeriodDanish, parsePeriod } from "./period.ts";
 
 /** 1234567.5 → "1.234.567,5" (Danish separators; up to `maxDecimals` decimals). */
 export function formatNumber(value: number, maxDecimals = 1): string {

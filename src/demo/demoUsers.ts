@@ -4,11 +4,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
-import { generatePassword } from "./auth/password.ts";
-import { userCreator } from "./commands/userCreator.ts";
-import type { Actor, Context } from "./context.ts";
-import { administrations, users } from "./db/schema.ts";
-import type { Role } from "./domain/enums.ts";
+import { generatePassword } from "../auth/password.ts";
+import { userCreator } from "../commands/userCreator.ts";
+import type { Actor, Context } from "../context.ts";
+import { administrations, users } from "../db/schema.ts";
+import type { Role } from "../domain/enums.ts";
 
 export const DEMO_EMAIL_DOMAIN = "demo.example";
 

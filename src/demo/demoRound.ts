@@ -3,13 +3,13 @@
 // draft) so the board and the committee report have content at once. Every
 // answer says it is example data, and the round is flagged is_example.
 import { and, eq, sql } from "drizzle-orm";
-import { roundOpener } from "./commands/rounds/roundOpener.ts";
-import { statusReportSaver } from "./commands/rounds/statusReportSaver.ts";
-import type { Context } from "./context.ts";
-import { administrations, initiatives, policies, statusRounds } from "./db/schema.ts";
+import { roundOpener } from "../commands/rounds/roundOpener.ts";
+import { statusReportSaver } from "../commands/rounds/statusReportSaver.ts";
+import type { Context } from "../context.ts";
+import { administrations, initiatives, policies, statusRounds } from "../db/schema.ts";
+import type { Rating } from "../domain/enums.ts";
+import { roundAnswers } from "../queries/rounds.ts";
 import { type DemoUser, demoReporterActor } from "./demoUsers.ts";
-import type { Rating } from "./domain/enums.ts";
-import { roundAnswers } from "./queries/rounds.ts";
 
 export const EXAMPLE_LABEL = "Eksempeldata";
 

@@ -1,9 +1,9 @@
 // The demo corpus: every document imported and all its candidates accepted, on purpose.
 import fs from "node:fs";
 import path from "node:path";
-import { documentImporter } from "./commands/documentImporter.ts";
-import type { Context } from "./context.ts";
-import type { Logger } from "./logger.ts";
+import { documentImporter } from "../commands/documentImporter.ts";
+import type { Context } from "../context.ts";
+import type { Logger } from "../logger.ts";
 
 export async function importDemoDocuments(ctx: Context, files: string[], logger: Logger) {
   const summaries = [];

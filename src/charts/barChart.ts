@@ -1,7 +1,7 @@
 // Budget (or any amount) per year as bars, each labelled with its value so
 // the figures can be read without judging bar lengths.
 import * as Plot from "@observablehq/plot";
-import { formatDkk, formatNumber, formatValue } from "../format.ts";
+import { formatDkk, formatNumber, formatValue } from "../domain/format.ts";
 import { barAltText } from "./altText.ts";
 import { type ChartOutput, COLORS, chartId, finishSvg, plotDocument } from "./common.ts";
 

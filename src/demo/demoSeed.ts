@@ -1,11 +1,11 @@
 // After the corpus: the demo users and the example round, once. The marker is
 // written in the same transaction as the users and the round, so a failed
 // seed is tried again on the next start instead of half-done forever.
-import { type Context, inTransaction } from "./context.ts";
-import { settings } from "./db/schema.ts";
+import { type Context, inTransaction } from "../context.ts";
+import { settings } from "../db/schema.ts";
+import type { Logger } from "../logger.ts";
 import { createDemoRound } from "./demoRound.ts";
 import { createDemoUsers, demoUsersText, writeDemoUsersFile } from "./demoUsers.ts";
-import type { Logger } from "./logger.ts";
 
 export async function seedDemo(
   ctx: Context,

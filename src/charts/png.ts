@@ -6,7 +6,7 @@ import { readdirSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { Resvg, type ResvgRenderOptions, renderAsync } from "@resvg/resvg-js";
-import { DKFDS_DIST } from "../assets.ts";
+import { DKFDS_DIST } from "../dkfds.ts";
 
 const FONT_DIR = join(DKFDS_DIST, "fonts", "IBMPlexSans", "complete", "ttf");
 // Only the faces the charts draw with: regular, and SemiBold for font-weight

@@ -1,6 +1,6 @@
 // Danish text alternatives for the charts: what a sighted reader takes from
 // the chart in one or two sentences (first and latest value, the target).
-import { formatDkk, formatPeriod, formatValue } from "../format.ts";
+import { formatDkk, formatPeriod, formatValue } from "../domain/format.ts";
 
 export interface AltPoint {
   period: string;
