@@ -6,7 +6,7 @@ import path from "node:path";
 import { type Database, openDatabase } from "./db/client.ts";
 import type { Env } from "./env.ts";
 import { AppError } from "./errors.ts";
-import { findOrganisation } from "./organisation.ts";
+import { findOrganisation, NO_ORGANISATION } from "./organisation.ts";
 
 export function databaseDir(env: Env): string {
   return path.join(env.dataDir, "pejl-db");
@@ -44,8 +44,8 @@ export async function requireOrganisation(database: Database, slug = process.env
     throw new AppError(
       "not_found",
       slug
-        ? `No organisation "${slug}" in the database. Run \`pejl demo\` or \`pejl import-data\` first.`
-        : "The database holds no organisation yet. Run `pejl demo` or `pejl import-data` first.",
+        ? `No organisation "${slug}" in the database: run \`pejl organisation list\` to see which it holds.`
+        : NO_ORGANISATION,
     );
   return org;
 }

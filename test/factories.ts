@@ -458,7 +458,7 @@ export async function buildRegistry(org: TestOrganisation) {
         caseNumber: "2023-0099",
         signedBy: "Formanden",
         published: true,
-        receivedAt: "2023-10-11T08:30:00.123456Z",
+        receivedAt: "2023-10-11T08:30:00Z",
         documentId: doc!.id,
       },
       {
@@ -478,7 +478,7 @@ export async function buildRegistry(org: TestOrganisation) {
         fromName: "Foreningen X",
         text: "Ikke offentliggjort endnu.",
         published: false,
-        receivedAt: "2023-10-13T09:15:30.5Z",
+        receivedAt: "2023-10-13T09:15:30Z",
         attachmentDocumentId: draftDoc!.id,
       },
     ])

@@ -632,7 +632,13 @@ export const hearingResponses = pgTable(
     administrationComment: text("administration_comment"),
     attachmentDocumentId: uuid("attachment_document_id").references(() => documents.id),
     documentId: uuid("document_id").references(() => documents.id),
-    receivedAt: ts("received_at").notNull().defaultNow(),
+    /**
+     * Whole seconds: the open-data package writes it in Table Schema's default datetime
+     * format (YYYY-MM-DDThh:mm:ssZ), which has no fraction, so it round-trips exactly.
+     */
+    receivedAt: timestamp("received_at", { withTimezone: true, mode: "string", precision: 0 })
+      .notNull()
+      .defaultNow(),
     ...editable(),
   },
   (_t) => [check("hearing_responses_kind", oneOf("respondent_kind", respondentKinds))],

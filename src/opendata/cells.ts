@@ -1,6 +1,6 @@
 // Cells: database values → canonical CSV text (export), and CSV text → checked values
 // (import). Canonical means one spelling per value, so two exports of the same data are
-// byte-identical: "1.5" not "1.50", "2024-05-01T10:00:00.5Z", lists in database order.
+// byte-identical: "1.5" not "1.50", "2024-05-01T10:00:00Z", lists in database order.
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import { type FieldDef, LIST_SEPARATOR, uuidPattern } from "./fields.ts";
@@ -16,9 +16,16 @@ export function canonicalNumber(text: string): string {
   return /^-0$/.test(s) ? "0" : s;
 }
 
-/** "2024-05-01T10:00:00.500000Z" → "2024-05-01T10:00:00.5Z"; whole seconds lose the fraction. */
+/**
+ * "2024-05-01T10:00:00.000000Z" → "2024-05-01T10:00:00Z": Table Schema's default datetime
+ * format, the one every Frictionless reader accepts, has whole seconds only. A fraction
+ * cannot be written without loss (the datetime columns hold whole seconds).
+ */
 export function canonicalDatetime(text: string): string {
-  return text.replace(/\.(\d*?)0*Z$/, (_, digits: string) => (digits ? `.${digits}Z` : "Z"));
+  const match = /^(.*T\d{2}:\d{2}:\d{2})(?:\.(\d*))?Z$/.exec(text);
+  if (!match) throw new UnwritableValue(`"${text}" is not a UTC date and time`);
+  if (/[1-9]/.test(match[2] ?? "")) throw new UnwritableValue(`"${text}" has a fraction of a second`);
+  return `${match[1]}Z`;
 }
 
 /**
