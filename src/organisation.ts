@@ -1,8 +1,8 @@
-// The organisation a process serves, and its reference data (administrations,
-// committees). One deployment can hold several organisations; the server serves
-// the one named by PEJL_ORGANISATION, or the first.
+// The organisations of a deployment and their reference data (administrations,
+// committees). One deployment can hold several organisations; the server picks
+// one per request (http/tenancy.ts).
 import { asc, eq } from "drizzle-orm";
-import type { Db } from "./db/client.ts";
+import type { Db, Executor } from "./db/client.ts";
 import { administrations, committees, organisations } from "./db/schema.ts";
 
 export interface OrganisationSeed {
@@ -10,6 +10,21 @@ export interface OrganisationSeed {
   name: string;
   administrations: { code: string; name: string }[];
   committees: { code: string; name: string }[];
+}
+
+/** What a request needs to know of its organisation. */
+export interface OrganisationRef {
+  id: string;
+  slug: string;
+  name: string;
+}
+
+/** Every organisation, by name (the national pages list them in this order). */
+export async function listOrganisations(db: Executor): Promise<OrganisationRef[]> {
+  return db
+    .select({ id: organisations.id, slug: organisations.slug, name: organisations.name })
+    .from(organisations)
+    .orderBy(asc(organisations.name), asc(organisations.slug));
 }
 
 export async function findOrganisation(db: Db, slug?: string) {

@@ -4,15 +4,15 @@
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context as HonoContext, MiddlewareHandler } from "hono";
 import { deleteCookie, getSignedCookie, setSignedCookie } from "hono/cookie";
-import type { Context } from "../context.ts";
 import { AppError } from "../errors.ts";
+import type { AppVariables } from "../http/appEnv.ts";
+import { link } from "../http/links.ts";
 import { actorForApiToken, loadUserActor, type UserActor } from "./actor.ts";
 import { ABSOLUTE_HOURS, findSession, SESSION_COOKIE, type SessionRow } from "./session.ts";
 import { randomToken, sameSecret } from "./tokens.ts";
 
 export type AuthEnv = {
-  Variables: {
-    ctx: Context;
+  Variables: AppVariables & {
     /** The logged-in user, when there is one. */
     user?: UserActor;
     /** The session behind the cookie (absent for bearer tokens). */
@@ -46,12 +46,15 @@ function cookieOptions(c: HonoContext, path: string, maxAge: number) {
   return { httpOnly: true, sameSite: "Lax" as const, secure: isHttps(c), path, maxAge };
 }
 
+// Cookies live under the organisation's base path: a login at /k/a/admin is
+// not even sent to /k/b/ (and would be refused there: sessions and tokens are
+// looked up within the request's organisation).
 export async function setSessionCookie(c: HonoContext, secret: string, token: string) {
-  await setSignedCookie(c, SESSION_COOKIE, token, secret, cookieOptions(c, "/", ABSOLUTE_HOURS * 3600));
+  await setSignedCookie(c, SESSION_COOKIE, token, secret, cookieOptions(c, link("/"), ABSOLUTE_HOURS * 3600));
 }
 
 export function clearSessionCookie(c: HonoContext) {
-  deleteCookie(c, SESSION_COOKIE, { path: "/", secure: isHttps(c) });
+  deleteCookie(c, SESSION_COOKIE, { path: link("/"), secure: isHttps(c) });
 }
 
 /**
@@ -147,7 +150,7 @@ export async function loginCsrfToken(c: HonoContext, secret: string): Promise<st
   const existing = await getSignedCookie(c, secret, LOGIN_CSRF_COOKIE);
   if (existing) return existing;
   const token = randomToken();
-  await setSignedCookie(c, LOGIN_CSRF_COOKIE, token, secret, cookieOptions(c, "/admin", 3600));
+  await setSignedCookie(c, LOGIN_CSRF_COOKIE, token, secret, cookieOptions(c, link("/admin"), 3600));
   return token;
 }
 

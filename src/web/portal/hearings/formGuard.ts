@@ -9,6 +9,7 @@ import { checkOrigin, isHttps } from "../../../auth/middleware.ts";
 import { randomToken, sameSecret } from "../../../auth/tokens.ts";
 import type { Executor } from "../../../db/client.ts";
 import { loginThrottle } from "../../../db/schema.ts";
+import { link } from "../../../http/links.ts";
 
 export const TOKEN_FIELD = "_token";
 /** Named like a field a bot fills in; people never see it (display: none). */
@@ -25,7 +26,7 @@ export async function formToken(c: HonoContext, secret: string): Promise<string>
     httpOnly: true,
     sameSite: "Strict",
     secure: isHttps(c),
-    path: "/hoeringer",
+    path: link("/hoeringer"),
     maxAge: COOKIE_HOURS * 3600,
   });
   return token;
