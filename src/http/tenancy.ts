@@ -125,7 +125,8 @@ export async function resolveOrganisation(
  */
 export function tenancy(opts: TenancyOptions): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const resolved = await resolveOrganisation(opts, c.req.url, c.req.header("host"));
+    // The URL's host is the Host header as the client sent it (the node server builds the URL from it).
+    const resolved = await resolveOrganisation(opts, c.req.url, new URL(c.req.url).host);
     if (resolved === "unknown") throw notFound("The municipality");
     c.set("basePath", resolved.basePath);
     if (resolved.organisation) {
