@@ -5,7 +5,7 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { formatDanishDate } from "../../domain/danishDate.ts";
 import { notFound } from "../../errors.ts";
-import type { AppDeps, AppEnv } from "../../http/appEnv.ts";
+import type { AppEnv } from "../../http/appEnv.ts";
 import { link } from "../../http/links.ts";
 import { organisationName } from "../../http/tenancy.ts";
 import { publicInquiries, publicInquiry } from "../../queries/inquiries.ts";
