@@ -6,16 +6,22 @@ import { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
 import { apiRoutes } from "./api/routes.ts";
 import { writeRoutes } from "./api/writeRoutes.ts";
+import { randomToken } from "./auth/tokens.ts";
 import { toAppError } from "./errors.ts";
 import type { AppDeps, AppEnv } from "./http/appEnv.ts";
+import { inputBoundary } from "./http/inputBoundary.ts";
+import { clientInfo } from "./http/proxy.ts";
 import { OrganisationDirectory, requireOrganisation, routedPath, tenancy } from "./http/tenancy.ts";
+import { uploadLimitBytes } from "./http/upload.ts";
 import { adminRoutes } from "./web/admin/routes.tsx";
 import { assetRoutes } from "./web/assets.ts";
 import { nationalRoutes } from "./web/national/routes.tsx";
 import { badRequestPage, notFoundPage, serverErrorPage } from "./web/pages/index.ts";
 import { portalRoutes } from "./web/portal/routes.tsx";
 
-export function buildApp(deps: AppDeps) {
+export function buildApp(given: AppDeps) {
+  // One signing secret for the admin and the API, so a session cookie means the same to both.
+  const deps = { ...given, secret: given.secret ?? randomToken() };
   // Routes are written without the organisation prefix (/k/<slug>); tenancy() reads it.
   const app = new Hono<AppEnv>({ getPath: routedPath });
   const directory = new OrganisationDirectory(deps.database.db);
@@ -56,6 +62,8 @@ export function buildApp(deps: AppDeps) {
     );
   });
 
+  app.use(clientInfo(deps.trustProxy));
+  app.use(inputBoundary({ uploadLimitBytes: uploadLimitBytes(deps.uploadLimitMb) }));
   app.use(
     tenancy({
       directory,

@@ -26,6 +26,8 @@ const schema = z.object({
   /** Host names that each serve one organisation at their root: "a.example=aarhus,b.example=odense". */
   PEJL_HOSTS: z.string().optional(),
   /** How often the background tick runs (outbox, automatic reminders, clean-up). */
+  /** Which reverse proxies' X-Forwarded-For/-Proto to believe (http/proxy.ts); none by default. */
+  PEJL_TRUST_PROXY: z.string().optional(),
   PEJL_TICK_SECONDS: z.coerce.number().int().min(5).max(86_400).default(60),
 });
 

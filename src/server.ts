@@ -6,6 +6,7 @@ import { buildApp } from "./app.ts";
 import { checkedHosts, openFromEnv, requireOrganisation, sessionSecret } from "./boot.ts";
 import { loadDemo } from "./demo/loadDemo.ts";
 import type { Env } from "./env.ts";
+import { parseTrustProxy } from "./http/proxy.ts";
 import type { Logger } from "./logger.ts";
 
 export async function startServer(env: Env, logger: Logger, opts: { demo?: boolean } = {}) {
@@ -30,6 +31,7 @@ export async function startServer(env: Env, logger: Logger, opts: { demo?: boole
       secret,
       uploadLimitMb: env.PEJL_UPLOAD_LIMIT_MB,
       uploadDir: path.join(env.dataDir, "uploads"),
+      trustProxy: parseTrustProxy(env.PEJL_TRUST_PROXY),
     });
     const server = serve({ fetch: app.fetch, port: env.PORT, hostname: process.env.HOST ?? "0.0.0.0" });
     await new Promise<void>((resolve, reject) => {

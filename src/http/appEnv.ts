@@ -4,6 +4,7 @@ import type { Context } from "../context.ts";
 import type { Database } from "../db/client.ts";
 import type { Logger } from "../logger.ts";
 import type { OrganisationRef } from "../organisation.ts";
+import type { ClientInfo, TrustProxy } from "./proxy.ts";
 
 export interface AppDeps {
   database: Database;
@@ -24,6 +25,8 @@ export interface AppDeps {
   uploadDir?: string;
   /** Counts below this are shown as "<5" (PEJL_SUPPRESSION_THRESHOLD); default 5. */
   suppressionThreshold?: number;
+  /** Which peers' X-Forwarded-For/-Proto are believed (PEJL_TRUST_PROXY); default none. */
+  trustProxy?: TrustProxy;
 }
 
 export type AppVariables = {
@@ -33,6 +36,8 @@ export type AppVariables = {
   organisation: OrganisationRef;
   /** "" or "/k/<slug>": what http/links.ts puts in front of every own link. */
   basePath: string;
+  /** The client's address and protocol, as far as PEJL_TRUST_PROXY lets us believe them. */
+  client?: ClientInfo;
 };
 
 export type AppEnv = { Variables: AppVariables };

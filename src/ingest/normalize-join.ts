@@ -178,8 +178,9 @@ const SENTENCE_STARTERS = new Set(
 export function joinWithin(a: CleanLine, b: CleanLine, ctx: RunContext, bEndsRun = false): Join {
   if (a.table || b.table) return "break";
   if (b.bullet === "strong") return "break";
-  if (b.bullet === "weak" && (/[.:;!?)]$/.test(a.text) || a.mdHeading || a.bullet !== null)) return "break";
-  if (a.mdHeading || b.mdHeading) return "break";
+  if (b.bullet === "weak" && (/[.:;!?)]$/.test(a.text) || a.mdHeading > 0 || a.bullet !== null))
+    return "break";
+  if (a.mdHeading > 0 || b.mdHeading > 0) return "break";
   if (isBareNumber(a.text)) return "space";
   const bText = b.bullet === "weak" ? `${b.bulletChar} ${b.text}` : b.text;
   if (b.bullet === null && isNumberedStart(b.text)) return "break";
@@ -239,7 +240,7 @@ export function joinWithin(a: CleanLine, b: CleanLine, ctx: RunContext, bEndsRun
 
 /** How line `b` continues line `a` across one or more blank lines (page breaks, columns). */
 export function joinAcrossBlank(a: CleanLine, b: CleanLine, blockLength = a.text.length): Join {
-  if (a.table || b.table || b.bullet === "strong" || a.mdHeading || b.mdHeading) return "break";
+  if (a.table || b.table || b.bullet === "strong" || a.mdHeading > 0 || b.mdHeading > 0) return "break";
   // "… for iværksættere | - herunder kvinder - og …": a dash inside a sentence, not a list item.
   // (The closing dash tells it from a list item in lower case, "- at …".)
   if (b.bullet === "weak") {

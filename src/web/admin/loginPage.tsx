@@ -1,6 +1,6 @@
 // "Log ind": e-mail and password, DKFDS form with an error summary. The
 // message after a failure is the same whether the e-mail exists or not.
-import { CSRF_FIELD } from "../../auth/middleware.ts";
+import { CSRF_FIELD } from "../../http/csrf.ts";
 import { link } from "../../http/links.ts";
 import { Alert } from "../components/Alert.tsx";
 import { ErrorSummary, type FieldError } from "../components/ErrorSummary.tsx";

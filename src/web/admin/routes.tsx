@@ -1,14 +1,15 @@
-// The admin UI under /admin (behind login). Order matters: body size limit,
-// who is asking, CSRF on every state change, the public login pages, then the
-// login requirement for everything else.
+// The admin UI under /admin (behind login). Order matters: who is asking, CSRF
+// on every state change, the public login pages, then the login requirement for
+// everything else. (Body size and text are checked before, by the input boundary.)
 import type { Context as HonoContext } from "hono";
 import { Hono } from "hono";
-import { type AuthEnv, actorFromRequest, csrfProtection } from "../../auth/middleware.ts";
+import { type AuthEnv, actorFromRequest } from "../../auth/middleware.ts";
 import { randomToken } from "../../auth/tokens.ts";
 import type { AppDeps } from "../../http/appEnv.ts";
+import { csrfProtection } from "../../http/csrf.ts";
 import { link } from "../../http/links.ts";
 import { organisationName } from "../../http/tenancy.ts";
-import { uploadBodyLimit, uploadLimitBytes } from "../../http/upload.ts";
+import { uploadLimitBytes } from "../../http/upload.ts";
 import { adminDashboard } from "../../queries/adminDashboard.ts";
 import { auditRoutes } from "./auditRoutes.tsx";
 import { dashboardPage } from "./dashboardPage.tsx";
@@ -31,7 +32,6 @@ export function adminRoutes(deps: AppDeps) {
   const secret = deps.secret ?? randomToken();
   const limit = uploadLimitBytes(deps.uploadLimitMb);
 
-  app.use("*", uploadBodyLimit(limit));
   app.use("*", actorFromRequest(secret));
   app.use("*", async (c, next) => {
     // The login form has no session yet; it checks its own double-submit token.

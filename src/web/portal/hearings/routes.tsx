@@ -1,11 +1,11 @@
 // Public hearing pages: the draft policy and the response form. The response
-// POST: rate limit per client address → body size limit → form token → honeypot
+// POST (body size and text already checked by the input boundary): rate limit
+// per client address → form token → honeypot
 // → validation (Danish field errors) → attachment check → command → 303 to the
 // thank-you page (PRG). Pages carrying a form token set a cookie, so the render
 // cache does not keep them.
 import { type Context, Hono } from "hono";
 import { z } from "zod";
-import { clientAddress } from "../../../auth/middleware.ts";
 import { randomToken } from "../../../auth/tokens.ts";
 import { type CheckedAttachment, checkAttachment } from "../../../commands/hearings/attachment.ts";
 import {
@@ -18,8 +18,9 @@ import {
 import { AppError, isAppError, notFound } from "../../../errors.ts";
 import type { AppDeps, AppEnv } from "../../../http/appEnv.ts";
 import { link } from "../../../http/links.ts";
+import { clientAddress } from "../../../http/proxy.ts";
 import { organisationName } from "../../../http/tenancy.ts";
-import { tooLarge, uploadBodyLimit, uploadLimitBytes } from "../../../http/upload.ts";
+import { tooLarge, uploadLimitBytes } from "../../../http/upload.ts";
 import { loadHearingDetail, publicHearings, responsesOf } from "../../../queries/hearings.ts";
 import { renderToString } from "../../render.ts";
 import { formToken, HONEYPOT_FIELD, overRateLimit, TOKEN_FIELD, validFormToken } from "./formGuard.ts";
@@ -104,7 +105,7 @@ export function publicHearingRoutes(deps: AppDeps) {
   app.post(
     "/hoeringer/:id",
     async (c, next) => {
-      // Count first: even a refused or oversized request uses up the address's allowance.
+      // Count first: even a refused request uses up the address's allowance.
       const ctx = c.get("ctx");
       if (await overRateLimit(ctx.db, ctx.organisationId, clientAddress(c))) {
         c.header("Retry-After", "3600");
@@ -116,7 +117,6 @@ export function publicHearingRoutes(deps: AppDeps) {
       }
       return next();
     },
-    uploadBodyLimit(limitBytes),
     async (c) => {
       const ctx = c.get("ctx");
       const detail = await loadPublic(c, c.req.param("id"));
