@@ -3,7 +3,7 @@
 import path from "node:path";
 import { serve } from "@hono/node-server";
 import { buildApp } from "./app.ts";
-import { openFromEnv, requireOrganisation, sessionSecret } from "./boot.ts";
+import { checkedHosts, openFromEnv, requireOrganisation, sessionSecret } from "./boot.ts";
 import { loadDemo } from "./demo/loadDemo.ts";
 import type { Env } from "./env.ts";
 import { parseTrustProxy } from "./http/proxy.ts";
@@ -18,11 +18,15 @@ export async function startServer(env: Env, logger: Logger, opts: { demo?: boole
       const { loaded } = await loadDemo(database, logger, { dataDir: env.dataDir });
       if (loaded) logger.info("demo data loaded");
     }
-    const organisation = await requireOrganisation(database);
+    // With PEJL_ORGANISATION its organisation answers at unprefixed URLs; otherwise the only
+    // organisation does, and with several the root is the national page (http/tenancy.ts).
+    const organisation = await requireOrganisation(database, env.PEJL_ORGANISATION);
+    const hosts = await checkedHosts(database, env.PEJL_HOSTS);
     const app = buildApp({
       database,
       suppressionThreshold: env.PEJL_SUPPRESSION_THRESHOLD,
-      organisation,
+      organisation: env.PEJL_ORGANISATION ? { id: organisation.id } : undefined,
+      hosts,
       logger,
       secret,
       uploadLimitMb: env.PEJL_UPLOAD_LIMIT_MB,

@@ -3,17 +3,15 @@
 // CSRF protection of cookie-authenticated writes is in http/csrf.ts.
 import type { Context as HonoContext, MiddlewareHandler } from "hono";
 import { deleteCookie, getSignedCookie, setSignedCookie } from "hono/cookie";
-import type { Context } from "../context.ts";
 import { AppError } from "../errors.ts";
-import { type ClientInfo, isHttps } from "../http/proxy.ts";
+import type { AppVariables } from "../http/appEnv.ts";
+import { link } from "../http/links.ts";
+import { isHttps } from "../http/proxy.ts";
 import { actorForApiToken, loadUserActor, type UserActor } from "./actor.ts";
 import { ABSOLUTE_HOURS, findSession, SESSION_COOKIE, type SessionRow } from "./session.ts";
 
 export type AuthEnv = {
-  Variables: {
-    ctx: Context;
-    /** Who the client is, behind a proxy or not (http/proxy.ts). */
-    client?: ClientInfo;
+  Variables: AppVariables & {
     /** The logged-in user, when there is one. */
     user?: UserActor;
     /** The session behind the cookie (absent for bearer tokens). */
@@ -30,12 +28,15 @@ export function cookieOptions(c: HonoContext, path: string, maxAge: number) {
   return { httpOnly: true, sameSite: "Lax" as const, secure: isHttps(c), path, maxAge };
 }
 
+// Cookies live under the organisation's base path: a login at /k/a/admin is
+// not even sent to /k/b/ (and would be refused there: sessions and tokens are
+// looked up within the request's organisation).
 export async function setSessionCookie(c: HonoContext, secret: string, token: string) {
-  await setSignedCookie(c, SESSION_COOKIE, token, secret, cookieOptions(c, "/", ABSOLUTE_HOURS * 3600));
+  await setSignedCookie(c, SESSION_COOKIE, token, secret, cookieOptions(c, link("/"), ABSOLUTE_HOURS * 3600));
 }
 
 export function clearSessionCookie(c: HonoContext) {
-  deleteCookie(c, SESSION_COOKIE, { path: "/", secure: isHttps(c) });
+  deleteCookie(c, SESSION_COOKIE, { path: link("/"), secure: isHttps(c) });
 }
 
 /**

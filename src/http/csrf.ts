@@ -8,6 +8,7 @@ import { getSignedCookie, setSignedCookie } from "hono/cookie";
 import { type AuthEnv, cookieOptions } from "../auth/middleware.ts";
 import { randomToken, sameSecret } from "../auth/tokens.ts";
 import { AppError } from "../errors.ts";
+import { link } from "./links.ts";
 
 /** The form field and header that carry the CSRF token. */
 export const CSRF_FIELD = "_csrf";
@@ -69,7 +70,7 @@ export async function loginCsrfToken(c: HonoContext, secret: string): Promise<st
   const existing = await getSignedCookie(c, secret, LOGIN_CSRF_COOKIE);
   if (existing) return existing;
   const token = randomToken();
-  await setSignedCookie(c, LOGIN_CSRF_COOKIE, token, secret, cookieOptions(c, "/admin", 3600));
+  await setSignedCookie(c, LOGIN_CSRF_COOKIE, token, secret, cookieOptions(c, link("/admin"), 3600));
   return token;
 }
 

@@ -7,6 +7,8 @@ import { type AuthEnv, actorFromRequest } from "../../auth/middleware.ts";
 import { randomToken } from "../../auth/tokens.ts";
 import type { AppDeps } from "../../http/appEnv.ts";
 import { csrfProtection } from "../../http/csrf.ts";
+import { link } from "../../http/links.ts";
+import { organisationName } from "../../http/tenancy.ts";
 import { uploadLimitBytes } from "../../http/upload.ts";
 import { adminDashboard } from "../../queries/adminDashboard.ts";
 import { auditRoutes } from "./auditRoutes.tsx";
@@ -29,7 +31,6 @@ export function adminRoutes(deps: AppDeps) {
   // Without a configured secret (tests, tools), sessions last as long as this process.
   const secret = deps.secret ?? randomToken();
   const limit = uploadLimitBytes(deps.uploadLimitMb);
-  const organisation = deps.organisation.name;
 
   app.use("*", actorFromRequest(secret));
   app.use("*", async (c, next) => {
@@ -43,17 +44,18 @@ export function adminRoutes(deps: AppDeps) {
     c.header("Cache-Control", "no-store");
   });
 
-  app.route("/", loginRoutes({ organisation, secret }));
+  app.route("/", loginRoutes({ secret }));
 
   app.use("*", async (c, next) => {
     if (c.get("user")) return next();
-    if (c.req.method !== "GET") return c.redirect("/admin/login", 303);
-    const next_ = new URL(c.req.url);
-    return c.redirect(`/admin/login?next=${encodeURIComponent(next_.pathname + next_.search)}`, 303);
+    if (c.req.method !== "GET") return c.redirect(link("/admin/login"), 303);
+    // The path without the organisation's prefix: the login page puts it back.
+    const query = new URL(c.req.url).search;
+    return c.redirect(link(`/admin/login?next=${encodeURIComponent(c.req.path + query)}`), 303);
   });
 
   const pageFor: AdminPageFor = (c) => ({
-    organisation,
+    organisation: organisationName(c),
     user: c.get("user")!,
     csrf: c.get("session")?.csrfToken ?? "",
   });

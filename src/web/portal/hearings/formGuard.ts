@@ -9,6 +9,7 @@ import { randomToken, sameSecret } from "../../../auth/tokens.ts";
 import type { Executor } from "../../../db/client.ts";
 import { loginThrottle } from "../../../db/schema.ts";
 import { checkOrigin } from "../../../http/csrf.ts";
+import { link } from "../../../http/links.ts";
 import { isHttps } from "../../../http/proxy.ts";
 
 export const TOKEN_FIELD = "_token";
@@ -26,7 +27,7 @@ export async function formToken(c: HonoContext, secret: string): Promise<string>
     httpOnly: true,
     sameSite: "Strict",
     secure: isHttps(c),
-    path: "/hoeringer",
+    path: link("/hoeringer"),
     maxAge: COOKIE_HOURS * 3600,
   });
   return token;
