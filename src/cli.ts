@@ -59,13 +59,7 @@ program
     const { startPeriodicJobs } = await import("./outbox/periodic.ts");
     const serverLogger = createLogger();
     const { stop, database } = await startServer(env(), serverLogger, { demo: opts.demo });
-    const organisation = await requireOrganisation(database);
-    const jobs = startPeriodicJobs({
-      database,
-      organisationId: organisation.id,
-      env: env(),
-      logger: serverLogger,
-    });
+    const jobs = startPeriodicJobs({ database, env: env(), logger: serverLogger });
     await new Promise<void>((resolve) => {
       for (const s of ["SIGINT", "SIGTERM"] as const)
         process.once(s, () => jobs.stop().then(stop).then(resolve));

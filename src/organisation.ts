@@ -1,9 +1,9 @@
-// The organisation a process serves, and its reference data (administrations,
-// committees). One deployment can hold several organisations; the server serves
-// the one named by PEJL_ORGANISATION, or the first; a CLI command the one named by
+// The organisations of a deployment and their reference data (administrations,
+// committees). One deployment can hold several organisations: the server picks one
+// per request (http/tenancy.ts); a CLI command works in the one named by
 // --organisation (or PEJL_ORGANISATION), or the only one.
 import { asc, eq } from "drizzle-orm";
-import type { Db } from "./db/client.ts";
+import type { Db, Executor } from "./db/client.ts";
 import { administrations, committees, organisations } from "./db/schema.ts";
 import { AppError } from "./errors.ts";
 
@@ -20,6 +20,21 @@ export type OrganisationRow = typeof organisations.$inferSelect;
 export const NO_ORGANISATION =
   "The database holds no organisation yet. Create yours with `pejl organisation create --name NAME` " +
   "(or `--from FILE`), move one in with `pejl import-data DIR`, or load the demo with `pejl demo`.";
+
+/** What a request needs to know of its organisation. */
+export interface OrganisationRef {
+  id: string;
+  slug: string;
+  name: string;
+}
+
+/** Every organisation, by name (the national pages list them in this order). */
+export async function listOrganisations(db: Executor): Promise<OrganisationRef[]> {
+  return db
+    .select({ id: organisations.id, slug: organisations.slug, name: organisations.name })
+    .from(organisations)
+    .orderBy(asc(organisations.name), asc(organisations.slug));
+}
 
 export async function findOrganisation(db: Db, slug?: string) {
   const rows = slug

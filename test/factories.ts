@@ -523,7 +523,7 @@ export async function buildEmptyOrganisation(): Promise<TestOrganisation> {
 export async function buildLoginUser(
   org: TestOrganisation,
   role: LoginRole,
-  opts: { administrationCode?: string; password?: string; name?: string } = {},
+  opts: { administrationCode?: string; password?: string; name?: string; email?: string } = {},
 ) {
   const password = opts.password ?? "rigtig-hest-batteri-hæfteklamme";
   const administrationId = opts.administrationCode ? org.administrationIds[opts.administrationCode]! : null;
@@ -532,7 +532,7 @@ export async function buildLoginUser(
     .values({
       organisationId: org.organisationId,
       name: opts.name ?? `Test ${role}${opts.administrationCode ? ` ${opts.administrationCode}` : ""}`,
-      email: `${role}-${randomUUID().slice(0, 8)}@example.dk`,
+      email: opts.email ?? `${role}-${randomUUID().slice(0, 8)}@example.dk`,
       passwordHash: await hashPassword(password),
     })
     .returning();

@@ -401,7 +401,8 @@ export const users = pgTable(
     lastLoginAt: ts("last_login_at"),
     ...editable(),
   },
-  (t) => [unique("users_email").on(t.email)],
+  // Users belong to one organisation: the same e-mail may log in to two (as two users).
+  (t) => [unique("users_org_email").on(t.organisationId, t.email)],
 );
 
 export const roleAssignments = pgTable(
