@@ -4,9 +4,10 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { type Database, openDatabase } from "./db/client.ts";
+import { parseHostMap } from "./domain/organisationAddress.ts";
 import type { Env } from "./env.ts";
 import { AppError } from "./errors.ts";
-import { findOrganisation } from "./organisation.ts";
+import { findOrganisation, listOrganisations, NO_ORGANISATION } from "./organisation.ts";
 
 export function databaseDir(env: Env): string {
   return path.join(env.dataDir, "pejl-db");
@@ -38,14 +39,33 @@ export function sessionSecret(env: Env): string {
   return fs.readFileSync(file, "utf8").trim();
 }
 
-export async function requireOrganisation(database: Database, slug = process.env.PEJL_ORGANISATION) {
+/** PEJL_HOSTS as host → slug, refused at start when it names an organisation the database does not hold. */
+export async function checkedHosts(
+  database: Database,
+  text: string | undefined,
+): Promise<Map<string, string>> {
+  const hosts = parseHostMap(text);
+  const slugs = new Set((await listOrganisations(database.db)).map((o) => o.slug));
+  for (const [host, slug] of hosts)
+    if (!slugs.has(slug))
+      throw new AppError(
+        "not_found",
+        `PEJL_HOSTS maps ${host} to "${slug}", which is not an organisation here.`,
+      );
+  return hosts;
+}
+
+export async function requireOrganisation(
+  database: Database,
+  slug = process.env.PEJL_ORGANISATION || undefined,
+) {
   const org = await findOrganisation(database.db, slug);
   if (!org)
     throw new AppError(
       "not_found",
       slug
-        ? `No organisation "${slug}" in the database. Run \`pejl demo\` or \`pejl import-data\` first.`
-        : "The database holds no organisation yet. Run `pejl demo` or `pejl import-data` first.",
+        ? `No organisation "${slug}" in the database: run \`pejl organisation list\` to see which it holds.`
+        : NO_ORGANISATION,
     );
   return org;
 }

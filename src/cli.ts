@@ -2,13 +2,15 @@
 // Errors: one sentence on stderr and a non-zero exit code.
 import fs from "node:fs";
 import path from "node:path";
-import { Command, CommanderError } from "commander";
+import { Command, CommanderError, Option } from "commander";
 import { databaseDir, openFromEnv, requireOrganisation } from "./boot.ts";
+import { registerOrganisationCommands } from "./cliOrganisation.ts";
 import { createContext, systemActor } from "./context.ts";
 import type { Database } from "./db/client.ts";
 import { parseEnv } from "./env.ts";
 import { AppError, toAppError } from "./errors.ts";
 import { createLogger } from "./logger.ts";
+import { chooseOrganisation } from "./organisation.ts";
 
 const env = () => parseEnv();
 const logger = createLogger(process.env.LOG_LEVEL ?? "warn");
@@ -22,12 +24,15 @@ async function withDatabase<T>(work: (database: Database) => Promise<T>): Promis
   }
 }
 
+/** The organisation named by --organisation or PEJL_ORGANISATION (set before each action runs). */
+let namedOrganisation: string | undefined;
+
 async function withContext<T>(
   label: string,
   work: (ctx: ReturnType<typeof createContext>, database: Database) => Promise<T>,
 ) {
   return withDatabase(async (database) => {
-    const org = await requireOrganisation(database);
+    const org = await chooseOrganisation(database.db, namedOrganisation);
     return work(
       createContext({ db: database.db, organisationId: org.id, actor: systemActor(label) }),
       database,
@@ -38,7 +43,12 @@ async function withContext<T>(
 const program = new Command("pejl")
   .description("Pejl: follow-up of a municipality's equality and inclusion policies")
   .showHelpAfterError()
-  .exitOverride();
+  .exitOverride()
+  .hook("preAction", (_program, action) => {
+    namedOrganisation = action.opts().organisation as string | undefined;
+  });
+
+registerOrganisationCommands(program, { withDatabase });
 
 program
   .command("serve")
@@ -49,13 +59,7 @@ program
     const { startPeriodicJobs } = await import("./outbox/periodic.ts");
     const serverLogger = createLogger();
     const { stop, database } = await startServer(env(), serverLogger, { demo: opts.demo });
-    const organisation = await requireOrganisation(database);
-    const jobs = startPeriodicJobs({
-      database,
-      organisationId: organisation.id,
-      env: env(),
-      logger: serverLogger,
-    });
+    const jobs = startPeriodicJobs({ database, env: env(), logger: serverLogger });
     await new Promise<void>((resolve) => {
       for (const s of ["SIGINT", "SIGTERM"] as const)
         process.once(s, () => jobs.stop().then(stop).then(resolve));
@@ -366,6 +370,32 @@ program
       }
     }),
   );
+
+// Every command that works in one organisation takes --organisation; with one
+// organisation in the database it is the default.
+const inOneOrganisation = [
+  "export",
+  "import-data",
+  "import",
+  "review",
+  "report",
+  "user add",
+  "user reset-password",
+  "token create",
+  "token list",
+  "token revoke",
+  "outbox",
+];
+for (const path of inOneOrganisation) {
+  const command = path
+    .split(" ")
+    .reduce<Command | undefined>((parent, name) => parent?.commands.find((c) => c.name() === name), program);
+  command?.addOption(
+    new Option("--organisation <slug>", "the organisation to work in (default: the only one)").env(
+      "PEJL_ORGANISATION",
+    ),
+  );
+}
 
 try {
   await program.parseAsync(process.argv);

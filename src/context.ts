@@ -52,3 +52,18 @@ export async function inTransaction<T>(ctx: Context, work: (ctx: Context) => Pro
   bumpGeneration(ctx.organisationId);
   return result;
 }
+
+/**
+ * Who acts on the installation as a whole, before any organisation is chosen
+ * (creating one, moving one in): a context without an organisation.
+ */
+export type InstallationContext = Pick<Context, "db" | "actor" | "inTransaction">;
+
+/** Runs `work` in one transaction of the installation (or joins the open one). */
+export async function inInstallationTransaction<T>(
+  ctx: InstallationContext,
+  work: (ctx: InstallationContext) => Promise<T>,
+): Promise<T> {
+  if (ctx.inTransaction) return work(ctx);
+  return ctx.db.transaction((tx) => work({ ...ctx, db: tx, inTransaction: true }));
+}

@@ -21,7 +21,13 @@ const schema = z.object({
   MAIL_FROM: z.string().min(3).default("Pejl <pejl@localhost>"),
   /** The address people reach Pejl at, for links in e-mails. */
   PEJL_PUBLIC_URL: z.url().optional(),
+  /** The organisation (slug) served at unprefixed URLs; every organisation is also at /k/<slug>/. */
+  PEJL_ORGANISATION: z.string().min(1).optional(),
+  /** Host names that each serve one organisation at their root: "a.example=aarhus,b.example=odense". */
+  PEJL_HOSTS: z.string().optional(),
   /** How often the background tick runs (outbox, automatic reminders, clean-up). */
+  /** Which reverse proxies' X-Forwarded-For/-Proto to believe (http/proxy.ts); none by default. */
+  PEJL_TRUST_PROXY: z.string().optional(),
   PEJL_TICK_SECONDS: z.coerce.number().int().min(5).max(86_400).default(60),
 });
 

@@ -13,6 +13,7 @@ export type ErrorId =
   | "bad_package"
   | "bad_document"
   | "too_large"
+  | "unsupported_media_type"
   | "rate_limited"
   | "invalid_state"
   | "internal";
@@ -30,6 +31,7 @@ const statusById: Record<ErrorId, number> = {
   invalid_state: 409,
   database_in_use: 503,
   too_large: 413,
+  unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,
 };
@@ -47,6 +49,7 @@ const danishById: Record<ErrorId, string> = {
   invalid_state: "Handlingen er ikke mulig i den nuværende tilstand.",
   database_in_use: "Databasen er i brug af en anden proces.",
   too_large: "Filen er for stor.",
+  unsupported_media_type: "Indholdet har en type, der ikke kan modtages.",
   rate_limited: "For mange forsøg. Vent lidt, og prøv igen.",
   internal: "Der opstod en fejl hos os. Prøv igen senere.",
 };

@@ -1,6 +1,5 @@
 // `npm start`: serve Pejl, loading the demo corpus on the first run, with the
 // periodic tick (outbox, automatic reminders, clean-up) beside the server.
-import { requireOrganisation } from "./boot.ts";
 import { parseEnv } from "./env.ts";
 import { toAppError } from "./errors.ts";
 import { createLogger } from "./logger.ts";
@@ -11,8 +10,7 @@ const logger = createLogger();
 try {
   const env = parseEnv();
   const { stop, database } = await startServer(env, logger, { demo: true });
-  const organisation = await requireOrganisation(database);
-  const jobs = startPeriodicJobs({ database, organisationId: organisation.id, env, logger });
+  const jobs = startPeriodicJobs({ database, env, logger });
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
       // The tick stops first: it must not run against a closed database.

@@ -1,9 +1,11 @@
-// The organisation a process serves, and its reference data (administrations,
-// committees). One deployment can hold several organisations; the server serves
-// the one named by PEJL_ORGANISATION, or the first.
+// The organisations of a deployment and their reference data (administrations,
+// committees). One deployment can hold several organisations: the server picks one
+// per request (http/tenancy.ts); a CLI command works in the one named by
+// --organisation (or PEJL_ORGANISATION), or the only one.
 import { asc, eq } from "drizzle-orm";
-import type { Db } from "./db/client.ts";
+import type { Db, Executor } from "./db/client.ts";
 import { administrations, committees, organisations } from "./db/schema.ts";
+import { AppError } from "./errors.ts";
 
 export interface OrganisationSeed {
   slug: string;
@@ -12,11 +14,63 @@ export interface OrganisationSeed {
   committees: { code: string; name: string }[];
 }
 
+export type OrganisationRow = typeof organisations.$inferSelect;
+
+/** What to do in a database without an organisation: every way in that works there. */
+export const NO_ORGANISATION =
+  "The database holds no organisation yet. Create yours with `pejl organisation create --name NAME` " +
+  "(or `--from FILE`), move one in with `pejl import-data DIR`, or load the demo with `pejl demo`.";
+
+/** What a request needs to know of its organisation. */
+export interface OrganisationRef {
+  id: string;
+  slug: string;
+  name: string;
+}
+
+/** Every organisation, by name (the national pages list them in this order). */
+export async function listOrganisations(db: Executor): Promise<OrganisationRef[]> {
+  return db
+    .select({ id: organisations.id, slug: organisations.slug, name: organisations.name })
+    .from(organisations)
+    .orderBy(asc(organisations.name), asc(organisations.slug));
+}
+
 export async function findOrganisation(db: Db, slug?: string) {
   const rows = slug
     ? await db.select().from(organisations).where(eq(organisations.slug, slug))
     : await db.select().from(organisations).orderBy(asc(organisations.createdAt)).limit(1);
   return rows[0];
+}
+
+export async function allOrganisations(db: Db): Promise<OrganisationRow[]> {
+  return db.select().from(organisations).orderBy(asc(organisations.createdAt), asc(organisations.slug));
+}
+
+const listed = (rows: OrganisationRow[]) => rows.map((o) => `${o.slug} (${o.name})`).join(", ");
+
+/**
+ * The organisation a command works in: the one named, else the only one. With none,
+ * or several and none named, the error says what exists and how to go on.
+ */
+export async function chooseOrganisation(db: Db, slug?: string): Promise<OrganisationRow> {
+  const all = await allOrganisations(db);
+  if (slug) {
+    const named = all.find((o) => o.slug === slug);
+    if (named) return named;
+    throw new AppError(
+      "not_found",
+      all.length
+        ? `No organisation "${slug}" in the database; it holds ${listed(all)}.`
+        : `No organisation "${slug}": ${NO_ORGANISATION}`,
+    );
+  }
+  if (all.length === 1) return all[0]!;
+  if (!all.length) throw new AppError("not_found", NO_ORGANISATION);
+  throw new AppError(
+    "validation_failed",
+    `The database holds ${all.length} organisations: ${listed(all)}. Name one with --organisation SLUG (or PEJL_ORGANISATION).`,
+  );
 }
 
 /** Creates the organisation and its reference data if missing; idempotent. */

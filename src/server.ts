@@ -3,9 +3,10 @@
 import path from "node:path";
 import { serve } from "@hono/node-server";
 import { buildApp } from "./app.ts";
-import { openFromEnv, requireOrganisation, sessionSecret } from "./boot.ts";
+import { checkedHosts, openFromEnv, requireOrganisation, sessionSecret } from "./boot.ts";
 import { loadDemo } from "./demo/loadDemo.ts";
 import type { Env } from "./env.ts";
+import { parseTrustProxy } from "./http/proxy.ts";
 import type { Logger } from "./logger.ts";
 
 export async function startServer(env: Env, logger: Logger, opts: { demo?: boolean } = {}) {
@@ -17,15 +18,20 @@ export async function startServer(env: Env, logger: Logger, opts: { demo?: boole
       const { loaded } = await loadDemo(database, logger, { dataDir: env.dataDir });
       if (loaded) logger.info("demo data loaded");
     }
-    const organisation = await requireOrganisation(database);
+    // With PEJL_ORGANISATION its organisation answers at unprefixed URLs; otherwise the only
+    // organisation does, and with several the root is the national page (http/tenancy.ts).
+    const organisation = await requireOrganisation(database, env.PEJL_ORGANISATION);
+    const hosts = await checkedHosts(database, env.PEJL_HOSTS);
     const app = buildApp({
       database,
       suppressionThreshold: env.PEJL_SUPPRESSION_THRESHOLD,
-      organisation,
+      organisation: env.PEJL_ORGANISATION ? { id: organisation.id } : undefined,
+      hosts,
       logger,
       secret,
       uploadLimitMb: env.PEJL_UPLOAD_LIMIT_MB,
       uploadDir: path.join(env.dataDir, "uploads"),
+      trustProxy: parseTrustProxy(env.PEJL_TRUST_PROXY),
     });
     const server = serve({ fetch: app.fetch, port: env.PORT, hostname: process.env.HOST ?? "0.0.0.0" });
     await new Promise<void>((resolve, reject) => {

@@ -458,7 +458,7 @@ export async function buildRegistry(org: TestOrganisation) {
         caseNumber: "2023-0099",
         signedBy: "Formanden",
         published: true,
-        receivedAt: "2023-10-11T08:30:00.123456Z",
+        receivedAt: "2023-10-11T08:30:00Z",
         documentId: doc!.id,
       },
       {
@@ -478,7 +478,7 @@ export async function buildRegistry(org: TestOrganisation) {
         fromName: "Foreningen X",
         text: "Ikke offentliggjort endnu.",
         published: false,
-        receivedAt: "2023-10-13T09:15:30.5Z",
+        receivedAt: "2023-10-13T09:15:30Z",
         attachmentDocumentId: draftDoc!.id,
       },
     ])
@@ -523,7 +523,7 @@ export async function buildEmptyOrganisation(): Promise<TestOrganisation> {
 export async function buildLoginUser(
   org: TestOrganisation,
   role: LoginRole,
-  opts: { administrationCode?: string; password?: string; name?: string } = {},
+  opts: { administrationCode?: string; password?: string; name?: string; email?: string } = {},
 ) {
   const password = opts.password ?? "rigtig-hest-batteri-hæfteklamme";
   const administrationId = opts.administrationCode ? org.administrationIds[opts.administrationCode]! : null;
@@ -532,7 +532,7 @@ export async function buildLoginUser(
     .values({
       organisationId: org.organisationId,
       name: opts.name ?? `Test ${role}${opts.administrationCode ? ` ${opts.administrationCode}` : ""}`,
-      email: `${role}-${randomUUID().slice(0, 8)}@example.dk`,
+      email: opts.email ?? `${role}-${randomUUID().slice(0, 8)}@example.dk`,
       passwordHash: await hashPassword(password),
     })
     .returning();

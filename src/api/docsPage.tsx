@@ -2,6 +2,7 @@
 // parameters, fields, examples, responses) is read from the OpenAPI document that
 // /api/openapi.json serves, so the page and the document cannot disagree.
 import type { Child } from "hono/jsx";
+import { link } from "../http/links.ts";
 import { DataTable, Layout } from "../web/components/index.ts";
 import { apiRules, type OpenApiDocument } from "./openapi.ts";
 
@@ -106,7 +107,7 @@ function OperationSection({ method, path, op }: { method: string; path: string; 
   return (
     <section aria-labelledby={op.operationId}>
       <h3 id={op.operationId}>
-        {op.summary} <code>{`${method.toUpperCase()} /api${path}`}</code>
+        {op.summary} <code>{`${method.toUpperCase()} ${link("/api")}${path}`}</code>
       </h3>
       {op.description && <p>{withCode(op.description)}</p>}
       <Parameters op={op} />
@@ -178,8 +179,9 @@ export function apiDocsPage(input: { document: OpenApiDocument; organisation?: s
       <h1>Åbent API</h1>
       <p class="font-lead">{doc.info.description?.split("\n\n")[0]}</p>
       <p>
-        Den maskinlæsbare beskrivelse er <a href="/api/openapi.json">OpenAPI 3.1-dokumentet</a> (version{" "}
-        {doc.info.version}). Alle adresser begynder med <code>/api/v1/</code> og svarer med JSON.
+        Den maskinlæsbare beskrivelse er <a href={link("/api/openapi.json")}>OpenAPI 3.1-dokumentet</a>{" "}
+        (version {doc.info.version}). Alle adresser begynder med <code>{link("/api/v1/")}</code> og svarer med
+        JSON.
       </p>
       <nav aria-labelledby="api-contents">
         <h2 id="api-contents">Indhold</h2>

@@ -127,7 +127,7 @@ describe("the API's resources", () => {
       meeting_date: "2023-10-10",
       goals_chosen: ["1.1", "1.2"],
       positions: [{ section: "1.2", position: "støtter", quote: "Vi støtter mål 1.2" }],
-      received_at: "2023-10-11T08:30:00.123456Z",
+      received_at: "2023-10-11T08:30:00.000000Z",
     });
     const inquiry = (await json(app, `/api/v1/inquiries/${registry.inquiries[0]!.id}`)).body.data as Json;
     expect(inquiry).toMatchObject({

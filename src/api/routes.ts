@@ -9,6 +9,8 @@ import { etag, RETAINED_304_HEADERS } from "hono/etag";
 import { DEFAULT_SUPPRESSION_THRESHOLD } from "../domain/suppression.ts";
 import { validationFailed } from "../errors.ts";
 import type { AppDeps, AppEnv } from "../http/appEnv.ts";
+import { link } from "../http/links.ts";
+import { organisationName } from "../http/tenancy.ts";
 import type { ApiScope } from "../queries/apiPage.ts";
 import { apiDocsPage } from "./docsPage.tsx";
 import { buildOpenApiDocument } from "./openapi.ts";
@@ -68,10 +70,11 @@ export function apiRoutes(deps: AppDeps) {
   describeWriteRoutes(app);
 
   // Built once, after every route is registered; the page is rendered from the same document.
+  // Only its server differs per organisation: /api, or /k/<slug>/api under a prefix.
   let document: ReturnType<typeof buildOpenApiDocument> | undefined;
   const openApi = () => {
     document ??= buildOpenApiDocument(app);
-    return document;
+    return { ...document, servers: [{ ...document.servers![0]!, url: link("/api") }] };
   };
 
   app.use("/openapi.json", ...publicRead);
@@ -79,7 +82,7 @@ export function apiRoutes(deps: AppDeps) {
 
   app.use("/", ...publicRead);
   app.get("/", async (c) =>
-    c.html(await apiDocsPage({ document: openApi(), organisation: deps.organisation.name })),
+    c.html(await apiDocsPage({ document: openApi(), organisation: organisationName(c) })),
   );
 
   return app;

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { buildTestApp } from "../../test/app.ts";
 import { buildLoginUser, buildOrganisation, type TestOrganisation } from "../../test/factories.ts";
 import { apiTokenCreator } from "../commands/apiTokenCreator.ts";
-import { candidates } from "../db/schema.ts";
+import { candidates, documents } from "../db/schema.ts";
+import { AdminClient, ORIGIN } from "../web/admin/testkit.ts";
 
 const POLICY = "Politik for ligestilling 2024-2027\n\nMål\n1. Flere borgere skal i job.\n";
 
@@ -145,5 +146,61 @@ describe("the authenticated API", () => {
     });
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.message).toContain("action");
+  });
+
+  it("a session cookie does not write without the CSRF token and this site's Origin", async () => {
+    const org = await buildOrganisation();
+    const app = await buildTestApp(org);
+    const { email, password } = await buildLoginUser(org, "admin");
+    const browser = new AdminClient(app);
+    expect((await browser.login(email, password)).status).toBe(303);
+    await browser.get("/admin");
+    const cookie = [...browser.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+    const upload = (headers: Record<string, string>) =>
+      app.request("/api/v1/documents?filename=x.txt", {
+        method: "POST",
+        body: POLICY,
+        headers: { cookie, "content-type": "text/plain", ...headers },
+      });
+    // The review's reproduction: a cross-site text/plain POST with the admin's cookie.
+    const forged = await upload({ origin: "https://evil.example" });
+    expect(forged.status).toBe(403);
+    expect((await upload({})).status).toBe(403);
+    expect((await upload({ origin: ORIGIN })).status).toBe(403);
+    const stored = () =>
+      org.db.select().from(documents).where(eq(documents.organisationId, org.organisationId));
+    expect(await stored()).toHaveLength(0);
+    const review = await app.request("/api/v1/candidates/review", {
+      method: "POST",
+      body: JSON.stringify({ action: "reject", documentId: crypto.randomUUID() }),
+      headers: { cookie, origin: "https://evil.example", "content-type": "text/plain" },
+    });
+    expect(review.status).toBe(403);
+    // The page's own token, sent as the header from this site, is accepted.
+    const own = await upload({ origin: ORIGIN, "x-csrf-token": browser.csrf() });
+    expect(own.status).toBe(201);
+    expect(await stored()).toHaveLength(1);
+  });
+
+  it("takes review bodies as JSON only, and no larger than the form limit", async () => {
+    const org = await buildOrganisation();
+    const app = await buildTestApp(org);
+    const auth = await tokenFor(org, "coordinator");
+    const send = (body: string, type: string) =>
+      app.request("/api/v1/candidates/review", {
+        method: "POST",
+        body,
+        headers: { ...auth, "content-type": type },
+      });
+    const payload = JSON.stringify({ action: "reject", documentId: crypto.randomUUID() });
+    expect((await send(payload, "text/plain")).status).toBe(415);
+    const huge = JSON.stringify({
+      action: "accept",
+      ids: Array.from({ length: 600_000 }, () => crypto.randomUUID()),
+    });
+    expect(huge.length).toBeGreaterThan(20_000_000);
+    const res = await send(huge, "application/json");
+    expect(res.status).toBe(413);
+    expect((await res.json()).error.id).toBe("too_large");
   });
 });

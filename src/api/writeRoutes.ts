@@ -1,6 +1,7 @@
 // The authenticated JSON API under /api/v1 (Authorization: Bearer <token>):
 // document upload and the review queue. Coordinators and admins only; the
-// same commands and rules as the admin pages.
+// same commands and rules as the admin pages. A browser's session cookie is
+// accepted too, but then a write needs the CSRF token and its own Origin.
 import { Hono } from "hono";
 import { createMiddleware } from "hono/factory";
 import { type AuthEnv, actorFromRequest } from "../auth/middleware.ts";
@@ -10,7 +11,8 @@ import { candidateReviewer } from "../commands/candidateReviewer.ts";
 import { documentImporter } from "../commands/documentImporter.ts";
 import { AppError, validationFailed } from "../errors.ts";
 import type { AppDeps } from "../http/appEnv.ts";
-import { readUpload, tooLarge, uploadBodyLimit, uploadLimitBytes } from "../http/upload.ts";
+import { csrfProtection } from "../http/csrf.ts";
+import { readUpload, tooLarge, uploadLimitBytes } from "../http/upload.ts";
 import { reviewQueuePage } from "../queries/adminCandidates.ts";
 import { presentCandidate, presentImportSummary, presentReviewResult } from "./adminPresenters.ts";
 import { queueQuerySchema, reviewBodySchema } from "./adminSchemas.ts";
@@ -20,6 +22,7 @@ export function writeRoutes(deps: AppDeps) {
   const secret = deps.secret ?? randomToken();
   const limit = uploadLimitBytes(deps.uploadLimitMb);
   const auth = actorFromRequest(secret);
+  const csrf = csrfProtection();
 
   const requireUser = createMiddleware<AuthEnv>(async (c, next) => {
     if (!c.get("user"))
@@ -27,7 +30,7 @@ export function writeRoutes(deps: AppDeps) {
     await next();
   });
 
-  app.post("/documents", uploadBodyLimit(limit), auth, requireUser, async (c) => {
+  app.post("/documents", auth, csrf, requireUser, async (c) => {
     const ctx = c.get("ctx");
     authorize(ctx.actor, "create", { entity: "document" });
     const upload = await readUpload(c, { allowRaw: true });
@@ -59,12 +62,13 @@ export function writeRoutes(deps: AppDeps) {
     });
   });
 
-  app.post("/candidates/review", auth, requireUser, async (c) => {
+  app.post("/candidates/review", auth, csrf, requireUser, async (c) => {
     const ctx = c.get("ctx");
     authorize(ctx.actor, "review", { entity: "candidate" }, { hidden: true });
-    const body = await c.req.json().catch(() => {
-      throw new AppError("validation_failed", "The body must be JSON.");
-    });
+    // Only JSON: a form or text/plain body is what a cross-site page can send without asking.
+    if (!/^application\/json\b/i.test(c.req.header("content-type") ?? ""))
+      throw new AppError("unsupported_media_type", "Send the body as JSON (Content-Type: application/json).");
+    const body = await c.req.json();
     const parsed = reviewBodySchema.safeParse(body);
     if (!parsed.success) throw validationFailed(parsed.error.issues);
     const result = await candidateReviewer(ctx, parsed.data);

@@ -14,7 +14,9 @@ export const WINDOW_MINUTES = 15;
 export const MAX_FAILURES_PER_EMAIL = 5;
 export const MAX_FAILURES_PER_ADDRESS = 30;
 
-export const emailKey = (email: string) => `email:${email.trim().toLowerCase()}`;
+/** Per organisation: users of two organisations may share an e-mail, and one's failures must not lock the other out. */
+export const emailKey = (organisationId: string, email: string) =>
+  `email:${organisationId}:${email.trim().toLowerCase()}`;
 export const addressKey = (address: string) => `address:${address}`;
 
 /**
@@ -22,8 +24,9 @@ export const addressKey = (address: string) => `address:${address}`;
  * that did not come through a socket, as in route tests) only the e-mail is
  * counted: one shared "unknown" bucket would let anyone lock everyone out.
  */
-function keysOf(email: string, address: string): string[] {
-  return address === "unknown" ? [emailKey(email)] : [emailKey(email), addressKey(address)];
+function keysOf(keys: { organisationId: string; email: string; address: string }): string[] {
+  const email = emailKey(keys.organisationId, keys.email);
+  return keys.address === "unknown" ? [email] : [email, addressKey(keys.address)];
 }
 
 function windowStart(now: Date): string {
@@ -33,13 +36,13 @@ function windowStart(now: Date): string {
 /** True when either key has used up its attempts in the current window. */
 export async function isThrottled(
   db: Executor,
-  keys: { email: string; address: string },
+  keys: { organisationId: string; email: string; address: string },
   now = new Date(),
 ): Promise<boolean> {
   const rows = await db
     .select()
     .from(loginThrottle)
-    .where(inArray(loginThrottle.key, keysOf(keys.email, keys.address)));
+    .where(inArray(loginThrottle.key, keysOf(keys)));
   const since = Date.parse(windowStart(now));
   return rows.some((row) => {
     if (Date.parse(row.windowStart) < since) return false;
@@ -56,7 +59,7 @@ export async function recordFailure(
 ): Promise<void> {
   const at = now.toISOString();
   const expired = sql`${loginThrottle.windowStart} < ${windowStart(now)}::timestamptz`;
-  for (const key of keysOf(input.email, input.address)) {
+  for (const key of keysOf(input)) {
     await db
       .insert(loginThrottle)
       .values({ key, organisationId: input.organisationId, windowStart: at, attempts: 1 })
@@ -71,8 +74,8 @@ export async function recordFailure(
 }
 
 /** A successful login clears the e-mail's count (not the address's: others may share it). */
-export async function clearFailures(db: Executor, email: string): Promise<void> {
-  await db.delete(loginThrottle).where(inArray(loginThrottle.key, [emailKey(email)]));
+export async function clearFailures(db: Executor, organisationId: string, email: string): Promise<void> {
+  await db.delete(loginThrottle).where(eq(loginThrottle.key, emailKey(organisationId, email)));
 }
 
 /** Counts older than this are of no use to anyone; the periodic tick removes them. */

@@ -3,7 +3,7 @@ import { inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { buildOrganisation } from "../../test/factories.ts";
 import { loginThrottle } from "../db/schema.ts";
-import { isThrottled, MAX_FAILURES_PER_EMAIL, purgeThrottle, recordFailure } from "./throttle.ts";
+import { emailKey, isThrottled, MAX_FAILURES_PER_EMAIL, purgeThrottle, recordFailure } from "./throttle.ts";
 
 describe("login throttle purge", () => {
   it("removes counts whose window began more than a day ago and keeps the current ones working", async () => {
@@ -27,10 +27,22 @@ describe("login throttle purge", () => {
     const left = await org.db
       .select()
       .from(loginThrottle)
-      .where(inArray(loginThrottle.key, [`email:${old}`, `email:${fresh}`, `address:${address}`]));
-    expect(left.map((r) => r.key)).toEqual([`email:${fresh}`]);
+      .where(
+        inArray(loginThrottle.key, [
+          emailKey(org.organisationId, old),
+          emailKey(org.organisationId, fresh),
+          `address:${address}`,
+        ]),
+      );
+    expect(left.map((r) => r.key)).toEqual([emailKey(org.organisationId, fresh)]);
     // The purge does not lift a lock-out that is still running.
-    expect(await isThrottled(org.db, { email: fresh, address: "unknown" }, now)).toBe(true);
+    expect(
+      await isThrottled(
+        org.db,
+        { organisationId: org.organisationId, email: fresh, address: "unknown" },
+        now,
+      ),
+    ).toBe(true);
     expect(await purgeThrottle(org.db, { now, organisationId: org.organisationId })).toBe(0);
   });
 });

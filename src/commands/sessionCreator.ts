@@ -38,7 +38,7 @@ export async function sessionCreator(ctx: Context, input: unknown, now = new Dat
   if (!parsed.success) return { ok: false, reason: "invalid" };
   const { email, password, address, previousToken } = parsed.data;
 
-  if (await isThrottled(ctx.db, { email, address }, now)) {
+  if (await isThrottled(ctx.db, { organisationId: ctx.organisationId, email, address }, now)) {
     await inTransaction(ctx, (tx) =>
       recordAudit(tx, { action: "user.login_throttled", entity: "user", after: { email, address } }),
     );
@@ -101,7 +101,7 @@ export async function sessionCreator(ctx: Context, input: unknown, now = new Dat
       .update(users)
       .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now.toISOString() })
       .where(eq(users.id, user.id));
-    await clearFailures(tx.db, email);
+    await clearFailures(tx.db, tx.organisationId, email);
     await recordAudit(tx, { action: "user.login", entity: "user", entityId: user.id, after: { address } });
     return { ok: true as const, token, csrfToken: session.csrfToken, userId: user.id };
   });

@@ -47,7 +47,10 @@ export async function userCreator(ctx: Context, input: unknown) {
         );
       administrationId = admin.id;
     }
-    const [existing] = await tx.db.select({ id: users.id }).from(users).where(eq(users.email, data.email));
+    const [existing] = await tx.db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.email, data.email), eq(users.organisationId, tx.organisationId)));
     if (existing) throw new AppError("duplicate", `A user with the e-mail ${data.email} already exists.`);
     const [user] = await tx.db
       .insert(users)

@@ -411,7 +411,8 @@ export const users = pgTable(
     lastLoginAt: ts("last_login_at"),
     ...editable(),
   },
-  (t) => [unique("users_email").on(t.email)],
+  // Users belong to one organisation: the same e-mail may log in to two (as two users).
+  (t) => [unique("users_org_email").on(t.organisationId, t.email)],
 );
 
 export const roleAssignments = pgTable(
@@ -649,7 +650,13 @@ export const hearingResponses = pgTable(
     administrationComment: text("administration_comment"),
     attachmentDocumentId: uuid("attachment_document_id").references(() => documents.id),
     documentId: uuid("document_id").references(() => documents.id),
-    receivedAt: ts("received_at").notNull().defaultNow(),
+    /**
+     * Whole seconds: the open-data package writes it in Table Schema's default datetime
+     * format (YYYY-MM-DDThh:mm:ssZ), which has no fraction, so it round-trips exactly.
+     */
+    receivedAt: timestamp("received_at", { withTimezone: true, mode: "string", precision: 0 })
+      .notNull()
+      .defaultNow(),
     ...editable(),
   },
   (_t) => [

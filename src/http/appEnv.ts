@@ -3,10 +3,19 @@
 import type { Context } from "../context.ts";
 import type { Database } from "../db/client.ts";
 import type { Logger } from "../logger.ts";
+import type { OrganisationRef } from "../organisation.ts";
+import type { ClientInfo, TrustProxy } from "./proxy.ts";
 
 export interface AppDeps {
   database: Database;
-  organisation: { id: string; name: string };
+  /**
+   * The organisation served at unprefixed URLs (PEJL_ORGANISATION, or one a
+   * test serves); omitted: the only organisation, and with several none (the
+   * root is then the national page). Every organisation is also at /k/<slug>/.
+   */
+  organisation?: { id: string; name?: string } | { slug: string };
+  /** Host name → organisation slug (PEJL_HOSTS): that host serves that organisation at its root. */
+  hosts?: ReadonlyMap<string, string>;
   logger: Logger;
   /** Signs the session cookie (boot.ts sessionSecret); without it, a random one per process. */
   secret?: string;
@@ -16,6 +25,19 @@ export interface AppDeps {
   uploadDir?: string;
   /** Counts below this are shown as "<5" (PEJL_SUPPRESSION_THRESHOLD); default 5. */
   suppressionThreshold?: number;
+  /** Which peers' X-Forwarded-For/-Proto are believed (PEJL_TRUST_PROXY); default none. */
+  trustProxy?: TrustProxy;
 }
 
-export type AppEnv = { Variables: { ctx: Context } };
+export type AppVariables = {
+  /** Who acts, for which organisation; set for every request that names an organisation. */
+  ctx: Context;
+  /** The organisation the request is for (absent on the national pages). */
+  organisation: OrganisationRef;
+  /** "" or "/k/<slug>": what http/links.ts puts in front of every own link. */
+  basePath: string;
+  /** The client's address and protocol, as far as PEJL_TRUST_PROXY lets us believe them. */
+  client?: ClientInfo;
+};
+
+export type AppEnv = { Variables: AppVariables };

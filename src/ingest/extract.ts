@@ -48,7 +48,7 @@ function documentTitle(doc: Doc, sink: Sink, kind: DocumentKind): { title: strin
  */
 export function extract(norm: NormalizedText, org?: OrganisationUnits | Units): Extraction {
   const units = org === undefined ? undefined : org instanceof Units ? org : new Units(org);
-  const doc = new Doc(norm.text, units);
+  const doc = new Doc(norm.text, units, norm.structure, norm.structured);
   const sink = new Sink(norm.text);
   const { kind, segments, plans } = classify(doc);
 

@@ -9,8 +9,6 @@ export interface ReadLimits {
   timeoutMs: number;
   /** A PDF with more pages is refused rather than read in part. */
   pdfMaxPages: number;
-  /** pdf.js `maxImageSize` (pixels): larger images are skipped, never decoded. */
-  pdfMaxImagePixels: number;
   /** Zip-bomb guard: entries in a DOCX's central directory. */
   docxMaxEntries: number;
   /** Zip-bomb guard: the sum of the declared uncompressed sizes of a DOCX's entries. */
@@ -33,7 +31,6 @@ export const DEFAULT_LIMITS: Readonly<ReadLimits> = Object.freeze({
   maxBytes: 50 * MB,
   timeoutMs: 60_000,
   pdfMaxPages: 2_000,
-  pdfMaxImagePixels: 4096 * 4096,
   docxMaxEntries: 5_000,
   docxMaxUncompressedBytes: 200 * MB,
   maxTextChars: 20_000_000,

@@ -10,7 +10,7 @@ const WORD = /[a-zà-öø-ÿ]+/g;
 export class Vocabulary {
   private readonly counts = new Map<string, number>();
 
-  constructor(lines: readonly CleanLine[]) {
+  constructor(lines: readonly Pick<CleanLine, "text">[]) {
     for (const line of lines) {
       const words = line.text.toLowerCase().match(WORD);
       if (!words || words.length < 3) continue;
@@ -27,7 +27,7 @@ export class Vocabulary {
 }
 
 // Words a wrapped line may end with and still continue into a capitalized next line.
-const CONTINUATION_WORDS = new Set(
+export const CONTINUATION_WORDS = new Set(
   (
     "og eller samt men som at af i på til for fra med om over under ved hos mod efter uden mellem end " +
     "den det de en et der hvor hvis når så både enten hhv herunder bl.a. fx f.eks. blandt jf mv " +
@@ -134,7 +134,8 @@ export function runContext(lines: readonly CleanLine[], vocab: Vocabulary, docWi
   return { width, trailingRatio: inner.length === 0 ? 0 : trailing / inner.length, vocab };
 }
 
-function hyphenJoin(a: string, b: string): Join | null {
+/** How a line ending in a hyphen joins the next ("For-" + "valtning"); null when `a` has none. */
+export function hyphenJoin(a: string, b: string): Join | null {
   if (!/[\p{L}\d]-$/u.test(a)) return null;
   if (AFTER_SUSPENDED_HYPHEN.test(b)) return "space";
   const frag = lastWord(a);
@@ -150,19 +151,37 @@ function hyphenJoin(a: string, b: string): Join | null {
   return "glue";
 }
 
+/** The last word of `a` and the first of `b` (lower case), when both are letters only and `b`'s is lower case. */
+function cutHalves(a: string, b: string): [string, string] | undefined {
+  if (!/\p{Ll}$/u.test(a) || !LOWER.test(b)) return undefined;
+  const fa = lastWord(a).toLowerCase();
+  const fb = firstWord(b).toLowerCase();
+  return fa && fb && /^\p{L}+$/u.test(fa) && /^\p{L}+$/u.test(fb) ? [fa, fb] : undefined;
+}
+
+/**
+ * Whether `a` ends and `b` starts with the halves of one word cut without a hyphen: the joined
+ * word is used elsewhere in the document and one half is no word of its own.
+ */
+export function cutWithoutHyphen(a: string, b: string, vocab: Vocabulary): boolean {
+  const halves = cutHalves(a, b);
+  if (!halves) return false;
+  const [fa, fb] = halves;
+  return (
+    vocab.count(fa + fb) > 0 && (vocab.count(fa) === 0 || vocab.count(fb) === 0) && fa.length + fb.length >= 6
+  );
+}
+
 /** Whether the extractor dropped a hyphen between these lines ("ud" + "fordringer"). */
 function lostHyphen(a: CleanLine, b: CleanLine, ctx: RunContext): boolean {
-  if (a.trailingWs || !/\p{Ll}$/u.test(a.text) || !LOWER.test(b.text)) return false;
-  const fa = lastWord(a.text).toLowerCase();
-  const fb = firstWord(b.text).toLowerCase();
-  if (!fa || !fb || !/^\p{L}+$/u.test(fa) || !/^\p{L}+$/u.test(fb)) return false;
-  const joined = ctx.vocab.count(fa + fb);
-  const knownA = ctx.vocab.count(fa) > 0;
-  const knownB = ctx.vocab.count(fb) > 0;
-  // The joined word is used elsewhere in the document and one half is no word of its own.
-  if (joined > 0 && (!knownA || !knownB) && fa.length + fb.length >= 6) return true;
+  if (a.trailingWs) return false;
+  const halves = cutHalves(a.text, b.text);
+  if (!halves) return false;
+  if (cutWithoutHyphen(a.text, b.text, ctx.vocab)) return true;
   // Soft wraps carry a trailing space in this text; a line without one ends inside a word.
-  if (ctx.trailingRatio >= 0.5) return !(knownA && knownB && joined === 0);
+  const [fa, fb] = halves;
+  const known = ctx.vocab.count(fa) > 0 && ctx.vocab.count(fb) > 0;
+  if (ctx.trailingRatio >= 0.5) return !(known && ctx.vocab.count(fa + fb) === 0);
   return false;
 }
 
@@ -178,8 +197,9 @@ const SENTENCE_STARTERS = new Set(
 export function joinWithin(a: CleanLine, b: CleanLine, ctx: RunContext, bEndsRun = false): Join {
   if (a.table || b.table) return "break";
   if (b.bullet === "strong") return "break";
-  if (b.bullet === "weak" && (/[.:;!?)]$/.test(a.text) || a.mdHeading || a.bullet !== null)) return "break";
-  if (a.mdHeading || b.mdHeading) return "break";
+  if (b.bullet === "weak" && (/[.:;!?)]$/.test(a.text) || a.mdHeading > 0 || a.bullet !== null))
+    return "break";
+  if (a.mdHeading > 0 || b.mdHeading > 0) return "break";
   if (isBareNumber(a.text)) return "space";
   const bText = b.bullet === "weak" ? `${b.bulletChar} ${b.text}` : b.text;
   if (b.bullet === null && isNumberedStart(b.text)) return "break";
@@ -239,7 +259,7 @@ export function joinWithin(a: CleanLine, b: CleanLine, ctx: RunContext, bEndsRun
 
 /** How line `b` continues line `a` across one or more blank lines (page breaks, columns). */
 export function joinAcrossBlank(a: CleanLine, b: CleanLine, blockLength = a.text.length): Join {
-  if (a.table || b.table || b.bullet === "strong" || a.mdHeading || b.mdHeading) return "break";
+  if (a.table || b.table || b.bullet === "strong" || a.mdHeading > 0 || b.mdHeading > 0) return "break";
   // "… for iværksættere | - herunder kvinder - og …": a dash inside a sentence, not a list item.
   // (The closing dash tells it from a list item in lower case, "- at …".)
   if (b.bullet === "weak") {

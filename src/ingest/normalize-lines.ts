@@ -18,8 +18,8 @@ export interface CleanLine {
   bulletAt: number;
   /** The glyph itself, to put back when a weak bullet turns out to be a dash inside a sentence. */
   bulletChar: string;
-  /** A Markdown heading ("### Title") from a DOCX/HTML conversion. */
-  mdHeading: boolean;
+  /** The level of a Markdown heading ("### Title" → 3) written by a conversion; 0 for none. */
+  mdHeading: number;
   /** Tab-separated cells of a real table row (tabs kept as cell separators). */
   table: boolean;
 }
@@ -186,7 +186,7 @@ function plainLine(raw: string, start: number, end: number): CleanLine | null {
     bullet: null,
     bulletAt: -1,
     bulletChar: "",
-    mdHeading: false,
+    mdHeading: 0,
     table: false,
   };
 }
@@ -205,11 +205,11 @@ export function cleanLine(raw: string, start: number, end: number, tabsAreCells 
   while (b > a && /[ \t]/.test(ch.c[b - 1]!)) b--;
   ch = { c: ch.c.slice(a, b), o: ch.o.slice(a, b) };
 
-  let mdHeading = false;
+  let mdHeading = 0;
   let text = ch.c.join("");
   const hashes = /^(#{1,6})[ \t]+/.exec(text);
   if (hashes) {
-    mdHeading = true;
+    mdHeading = hashes[1]!.length;
     ch = { c: ch.c.slice(hashes[0].length), o: ch.o.slice(hashes[0].length) };
   } else {
     const quote = /^>[ \t]?/.exec(text);

@@ -3,9 +3,11 @@
 // Every reader returns text in one shape, so recognizers see the same structure whatever the
 // source: blocks separated by a blank line, headings as "# …" (one "#" per level), list items as
 // "- …" or "3. …" (two spaces per nesting level), table rows as tab-separated cells, "\n" line
-// breaks. Plain text and Markdown come through as written; PDF text comes page by page with
-// the page boundaries in RawText.pages. PDF, DOCX and HTML are parsed in a worker thread under
-// the time and memory limits; plain text and Markdown are only decoded, so they stay inline.
+// breaks. The structured readers (Word, HTML, Markdown, PDF) also return the blocks themselves
+// (RawText.blocks) with their spans in that text; plain text comes through as written, for the
+// normalizer to find its blocks. PDF text comes page by page with the page boundaries in
+// RawText.pages. PDF, DOCX, HTML and Markdown are parsed in a worker thread under the time and
+// memory limits; plain text is only decoded, so it stays inline.
 import { detectType } from "./detect.ts";
 import { type ReadLimits, resolveLimits } from "./limits.ts";
 import { readDocx } from "./readers/docx.ts";

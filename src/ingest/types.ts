@@ -16,6 +16,11 @@ export interface RawText {
    * which is the blocks written out in the common text shape (read.ts), so a block and the text
    * always agree. Absent where the reader has no structure to give (plain text: the normalizer
    * finds the blocks).
+   *
+   * A span holds the block's own text, without the mark the common shape writes before it
+   * ("# ", "- ", "3. "). A line break inside a span is a line break the author made (Word's
+   * w:br, HTML's <br>), kept as one; in a block marked `wrapped` it is where a printed line
+   * ended, and the normalizer joins the lines as it joins plain text (hyphens, spaces).
    */
   blocks?: Block[];
 }
@@ -28,6 +33,8 @@ interface BlockBase {
   page?: number;
   /** PDF only: the geometry that decided the block (points, origin at the page's top left). */
   geometry?: BlockGeometry;
+  /** The line breaks inside the span are printed line ends, to be joined (see RawText.blocks). */
+  wrapped?: boolean;
 }
 
 export interface BlockGeometry {
@@ -47,6 +54,8 @@ export interface HeadingBlock extends BlockBase {
   /** 1 = the document's top heading level. */
   level: number;
   text: string;
+  /** The number the format shows before the heading ("2.", "2.1"), when it numbers headings. */
+  marker?: string;
 }
 
 export interface ParagraphBlock extends BlockBase {
@@ -68,15 +77,18 @@ export interface ListItemBlock extends BlockBase {
   list: number;
 }
 
+/** A cell's text is one line (line breaks inside a cell become spaces). */
 export interface TableCell {
   text: string;
   start: number;
   end: number;
   colSpan?: number;
+  rowSpan?: number;
 }
 
 export interface TableBlock extends BlockBase {
   kind: "table";
+  /** Rows of cells; in the common text shape one line per row, cells separated by a tab. */
   rows: TableCell[][];
   /** How many leading rows are header rows (0 when the format does not say and none is found). */
   headerRows: number;

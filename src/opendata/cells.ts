@@ -1,6 +1,8 @@
 // Cells: database values → canonical CSV text (export), and CSV text → checked values
 // (import). Canonical means one spelling per value, so two exports of the same data are
-// byte-identical: "1.5" not "1.50", "2024-05-01T10:00:00.5Z", lists in database order.
+// byte-identical: "1.5" not "1.50", "2024-05-01T10:00:00Z", lists in database order.
+import { parse } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
 import { type FieldDef, LIST_SEPARATOR, uuidPattern } from "./fields.ts";
 
 /** Thrown on export when a value cannot be written without loss. */
@@ -14,25 +16,59 @@ export function canonicalNumber(text: string): string {
   return /^-0$/.test(s) ? "0" : s;
 }
 
-/** "2024-05-01T10:00:00.500000Z" → "2024-05-01T10:00:00.5Z"; whole seconds lose the fraction. */
+/**
+ * "2024-05-01T10:00:00.000000Z" → "2024-05-01T10:00:00Z": Table Schema's default datetime
+ * format, the one every Frictionless reader accepts, has whole seconds only. A fraction
+ * cannot be written without loss (the datetime columns hold whole seconds).
+ */
 export function canonicalDatetime(text: string): string {
-  return text.replace(/\.(\d*?)0*Z$/, (_, digits: string) => (digits ? `.${digits}Z` : "Z"));
+  const match = /^(.*T\d{2}:\d{2}:\d{2})(?:\.(\d*))?Z$/.exec(text);
+  if (!match) throw new UnwritableValue(`"${text}" is not a UTC date and time`);
+  if (/[1-9]/.test(match[2] ?? "")) throw new UnwritableValue(`"${text}" has a fraction of a second`);
+  return `${match[1]}Z`;
+}
+
+/**
+ * A list cell is itself one CSV record with ";" as delimiter (RFC 4180 quoting):
+ * items are written as they are, and one holding ";", '"', a line break or
+ * nothing at all is quoted with '"' doubled, so a list item may hold any text.
+ * "børn;unge" is two items; "\"Børn; 6-17 år\";unge" is two as well.
+ */
+export function formatList(items: readonly string[]): string {
+  if (items.length === 0) return "";
+  return stringify([items], {
+    delimiter: LIST_SEPARATOR,
+    eof: false,
+    quoted_empty: true,
+    quoted_match: /[\r\n]/,
+  });
+}
+
+/** The items of a list cell, or why it is not one: broken quoting, or an empty item not written "". */
+export function parseList(text: string): { items: string[] } | { error: string } {
+  let unquotedEmpty = false;
+  let records: string[][];
+  try {
+    records = parse(text, {
+      delimiter: LIST_SEPARATOR,
+      cast: (value, context) => {
+        if (value === "" && !context.quoting) unquotedEmpty = true;
+        return value;
+      },
+    }) as string[][];
+  } catch {
+    records = [];
+  }
+  if (records.length !== 1)
+    return { error: `${quote(text)} is not a list: values are separated by ; and quoted with "` };
+  if (unquotedEmpty) return { error: `${quote(text)} has an empty value between separators (;)` };
+  return { items: records[0]! };
 }
 
 /** One database value (as the export query returns it) → its CSV cell. */
 export function formatCell(def: FieldDef, value: unknown): string {
   if (value === null || value === undefined) return "";
-  if (def.list) {
-    const items = (value as unknown[]).map(String);
-    for (const item of items) {
-      if (item === "" || item.includes(LIST_SEPARATOR)) {
-        throw new UnwritableValue(
-          `the ${def.name} value "${item}" is empty or contains "${LIST_SEPARATOR}", which separates values in a cell`,
-        );
-      }
-    }
-    return items.join(LIST_SEPARATOR);
-  }
+  if (def.list) return formatList((value as unknown[]).map(String));
   switch (def.type) {
     case "array":
     case "object":
@@ -123,13 +159,13 @@ export function parseCell(def: FieldDef, text: string): CellResult {
     return ok((def.emptyValue as CellValue | undefined) ?? null);
   }
   if (def.list) {
-    const items = text.split(LIST_SEPARATOR);
-    for (const item of items) {
-      if (item === "") return fail(`${quote(text)} has an empty value between separators (;)`);
+    const list = parseList(text);
+    if ("error" in list) return fail(list.error);
+    for (const item of list.items) {
       const problem = checkString(def, item);
       if (problem) return fail(problem);
     }
-    return ok(items);
+    return ok(list.items);
   }
   switch (def.type) {
     case "string": {

@@ -32,8 +32,8 @@ function typeProblem(field: Field, cell: string): string | null {
     // Canonical: "." as decimal mark, no exponent, no trailing zeros, no "-0".
     number: (s) => /^-?(0|[1-9]\d*)(\.\d*[1-9])?$/.test(s) && s !== "-0",
     date: (s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
-    datetime: (s) =>
-      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d*[1-9])?Z$/.test(s) && !Number.isNaN(Date.parse(s)),
+    // The default format: whole seconds, UTC.
+    datetime: (s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(s) && !Number.isNaN(Date.parse(s)),
     boolean: (s) => s === "true" || s === "false",
     array: (s) => Array.isArray(JSON.parse(s)),
     object: (s) => {

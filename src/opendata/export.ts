@@ -144,9 +144,11 @@ export async function resourceCsv(ctx: Context, name: string, opts: ExportOption
   const def = resourceByName(name);
   if (!def) throw new AppError("not_found", `There is no open-data resource called "${name}".`);
   return inSnapshot(ctx, async (ctx) => {
-    // Public provenance depends on what the other resources withhold; the others stand alone.
-    const needsAll = def.name === "provenance" && (opts.audience ?? "public") === "public";
-    const data = await readResources(ctx, needsAll ? [...writeOrder] : [def.name], opts);
+    // What the public sees of a resource depends on what those before it withhold (a draft
+    // hearing hides its responses); provenance depends on every resource it may quote.
+    const isPublic = (opts.audience ?? "public") === "public";
+    const upTo = def.name === "provenance" ? writeOrder.length : writeOrder.indexOf(def.name) + 1;
+    const data = await readResources(ctx, isPublic ? writeOrder.slice(0, upTo) : [def.name], opts);
     return toCsv(def, data.get(def.name) ?? []);
   });
 }

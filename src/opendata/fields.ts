@@ -55,7 +55,7 @@ export interface FieldDef {
   maximum?: number;
   pattern?: string;
   description?: string;
-  /** A `;`-separated list of strings; `enum`, `format` and `references` apply to each item. */
+  /** A `;`-separated list of strings (quoted as in CSV when needed); `enum`, `format` and `references` apply to each item. */
   list?: boolean;
   /** A foreign key: the value (or each list item) is an `id` or a `code` of that resource. */
   references?: { resource: ResourceName; field: "id" | "code" };
@@ -106,10 +106,14 @@ export const field = {
     name,
     type: "string",
     list: true,
-    description: "Flere værdier adskilt af semikolon (;).",
+    description:
+      'Flere værdier adskilt af semikolon (;). En værdi med semikolon, anførselstegn eller linjeskift står i anførselstegn ("), med " skrevet "".',
     ...opts,
   }),
 };
+
+/** A free-text list item: plain (no ; " or line break), or quoted with " doubled. */
+const TEXT_ITEM = '(?:[^;"\\r\\n]+|"(?:[^"]|"")*")';
 
 /** The `pattern` constraint that tells other tools what a list cell may hold. */
 export function listPattern(def: FieldDef): string {
@@ -117,7 +121,9 @@ export function listPattern(def: FieldDef): string {
     ? `(?:${def.enum.join("|")})`
     : def.format === "uuid" || def.references?.field === "id"
       ? UUID_PATTERN
-      : "[^;]+";
+      : def.references
+        ? "[^;]+"
+        : TEXT_ITEM;
   return `^(?:${item}(?:;${item})*)?$`;
 }
 

@@ -257,3 +257,36 @@ describe("the hand-written Eksempelkommune package", () => {
       expect(counts).toMatchObject({ inserted: 0, updated: 0 });
   });
 });
+
+describe("a received time with a fraction of a second (as packages of earlier versions wrote it)", () => {
+  it("is read to the second, exported in the default datetime format, and a second import changes nothing", async () => {
+    const source = await buildOrganisation();
+    await buildRegistry(source);
+    const dir = await spoilt(source);
+    editCsv(dir, "hearing_responses.csv", (records) => {
+      const at = records[0]!.indexOf("received_at");
+      return records.map((r, i) =>
+        i === 0 ? r : r.map((cell, j) => (j === at ? cell.replace("Z", ".6Z") : cell)),
+      );
+    });
+    const target = await buildEmptyOrganisation();
+    const first = await importDataPackage(target.ctx(), dir);
+    expect(first.resources.hearing_responses).toMatchObject({ rows: 3, inserted: 3 });
+    const exported = csvRecords(
+      fs.readFileSync(
+        path.join(await exportToTemp(target.ctx(), { audience: "full" }), "hearing_responses.csv"),
+        "utf8",
+      ),
+    );
+    const at = exported[0]!.indexOf("received_at");
+    // 08:30:00.6 is rounded, as PostgreSQL rounds a timestamp(0).
+    expect(
+      exported
+        .slice(1)
+        .map((r) => r[at])
+        .sort(),
+    ).toEqual(["2023-10-11T08:30:01Z", "2023-10-12T12:00:01Z", "2023-10-13T09:15:31Z"]);
+    const again = await importDataPackage(target.ctx(), dir);
+    expect(again.resources.hearing_responses).toMatchObject({ inserted: 0, updated: 0 });
+  });
+});

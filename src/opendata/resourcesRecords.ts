@@ -141,8 +141,15 @@ export const recordResources: ResourceDef[] = [
   {
     name: "hearings",
     title: "Høringer",
+    description: "Den offentlige pakke har kun høringer, der er åbnet (ikke kladder).",
     table: s.hearings,
     versioned: true,
+    // A hearing not yet opened is not public (as on the portal and in the API).
+    publicView: (row, ctx) => {
+      if (row.state !== "draft") return row;
+      ctx.hide(row.id as string);
+      return null;
+    },
     check: (row) => notAfter(row, "opens_on", "closes_on"),
     fields: [
       f.id(),
@@ -164,7 +171,8 @@ export const recordResources: ResourceDef[] = [
     versioned: true,
     check: (row) => notAfter(row, "period_start", "period_end"),
     publicView: (row, ctx) => {
-      if (row.published !== "true") {
+      const hearing = row.hearing_id as string | null;
+      if (row.published !== "true" || (hearing && ctx.isHidden(hearing, "id"))) {
         ctx.hide(row.id as string);
         return null;
       }

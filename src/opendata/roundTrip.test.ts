@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { buildTestApp } from "../../test/app.ts";
 import { buildEmptyOrganisation, buildOrganisation, buildRegistry } from "../../test/factories.ts";
 import {
   csvRecords,
@@ -9,7 +10,14 @@ import {
   snapshot,
 } from "../../test/fixtures/datapackage/helpers.ts";
 import { createContext, systemActor } from "../context.ts";
-import { auditEvents, initiatives, observations, organisations } from "../db/schema.ts";
+import {
+  auditEvents,
+  hearingResponses,
+  hearings,
+  initiatives,
+  observations,
+  organisations,
+} from "../db/schema.ts";
 import { importDataPackage } from "./import.ts";
 import { uuidV5 } from "./resolve.ts";
 import { resources } from "./resources.ts";
@@ -168,5 +176,54 @@ describe("open-data round trip (full export)", () => {
       .where(eq(initiatives.id, registry.initiatives[1]!.id));
     expect(row!.title).toBe("Jobmentorer til kvinder og mænd");
     expect(row!.version).toBe(2);
+  });
+
+  it("a list value may hold any text: ;, quotes, line breaks, an empty item; the portal's files still answer and import reads back what export wrote", async () => {
+    const source = await buildOrganisation();
+    const registry = await buildRegistry(source);
+    const tricky = ["Børn og unge; 6-17 år", 'Forældre med "særlige" behov', "to\nlinjer", "", " mellemrum "];
+    const initiativeId = registry.initiatives[0]!.id;
+    await source.db
+      .update(initiatives)
+      .set({ targetGroups: tricky, partners: ["A; B", "C"] })
+      .where(eq(initiatives.id, initiativeId));
+    await source.db
+      .update(hearings)
+      .set({ invited: ['Rådet "X"; Y'] })
+      .where(eq(hearings.id, registry.hearing.id));
+    const responseId = registry.hearingResponses[0]!.id;
+    await source.db
+      .update(hearingResponses)
+      .set({ goalsChosen: ["1.1;1.2", "2"] })
+      .where(eq(hearingResponses.id, responseId));
+
+    const app = await buildTestApp(source);
+    for (const path of [
+      "/data/initiatives.csv",
+      "/data/hearings.csv",
+      "/data/datapackage.json",
+      "/data/pejl-datapakke.zip",
+    ])
+      expect((await app.request(path)).status, path).toBe(200);
+
+    const dir = await exportToTemp(source.ctx(), { audience: "full" });
+    const fresh = await openFreshDatabase();
+    try {
+      const [org] = await fresh.db.insert(organisations).values({ slug: "liste", name: "Liste" }).returning();
+      const ctx = createContext({ db: fresh.db, organisationId: org!.id, actor: systemActor("test") });
+      await importDataPackage(ctx, dir);
+      const [initiative] = await fresh.db.select().from(initiatives).where(eq(initiatives.id, initiativeId));
+      expect(initiative!.targetGroups).toEqual(tricky);
+      expect(initiative!.partners).toEqual(["A; B", "C"]);
+      const [hearing] = await fresh.db.select().from(hearings).where(eq(hearings.id, registry.hearing.id));
+      expect(hearing!.invited).toEqual(['Rådet "X"; Y']);
+      const [response] = await fresh.db
+        .select()
+        .from(hearingResponses)
+        .where(eq(hearingResponses.id, responseId));
+      expect(response!.goalsChosen).toEqual(["1.1;1.2", "2"]);
+    } finally {
+      await fresh.close();
+    }
   });
 });

@@ -1,12 +1,14 @@
-// The server's periodic tick: automatic reminders into the outbox, the outbox
-// out (SMTP or files), and old login-throttle counts away. One tick at a time;
-// stopping waits for a running tick, so the database closes after it.
+// The server's periodic tick: automatic reminders into the outbox (for every
+// organisation), the outbox out (SMTP or files), and old login-throttle counts
+// away. One tick at a time; stopping waits for a running tick, so the database
+// closes after it.
 import { purgeThrottle } from "../auth/throttle.ts";
 import { autoReminder } from "../commands/rounds/autoReminder.ts";
 import { createContext, systemActor } from "../context.ts";
 import type { Database } from "../db/client.ts";
 import type { Env } from "../env.ts";
 import type { Logger } from "../logger.ts";
+import { listOrganisations } from "../organisation.ts";
 import { deliverOutbox } from "./deliverer.ts";
 import { transportFor } from "./transports.ts";
 
@@ -18,7 +20,8 @@ export interface PeriodicJobs {
 
 export function startPeriodicJobs(input: {
   database: Database;
-  organisationId: string;
+  /** Only this organisation's work (tests); omitted: every organisation's. */
+  organisationId?: string;
   env: Pick<Env, "SMTP_URL" | "MAIL_FROM" | "dataDir" | "PEJL_TICK_SECONDS">;
   logger: Logger;
 }): PeriodicJobs {
@@ -39,11 +42,18 @@ export function startPeriodicJobs(input: {
 
   async function runOnce() {
     const now = new Date();
-    const ctx = createContext({ db: database.db, organisationId, actor: systemActor("automatisk") });
-    await step("auto-reminder", async () => {
-      const sent = await autoReminder(ctx, { now });
-      for (const s of sent) logger.info(s, "automatic reminder queued");
-    });
+    let organisationIds = organisationId ? [organisationId] : [];
+    if (!organisationId)
+      await step("organisations", async () => {
+        organisationIds = (await listOrganisations(database.db)).map((o) => o.id);
+      });
+    for (const id of organisationIds) {
+      const ctx = createContext({ db: database.db, organisationId: id, actor: systemActor("automatisk") });
+      await step("auto-reminder", async () => {
+        const sent = await autoReminder(ctx, { now });
+        for (const s of sent) logger.info(s, "automatic reminder queued");
+      });
+    }
     await step("outbox", () => deliverOutbox(database.db, transport, { logger, organisationId, now }));
     await step("throttle-purge", () => purgeThrottle(database.db, { now, organisationId }));
   }

@@ -1,7 +1,7 @@
 // The API's reads of council members' inquiries, hearings and hearing responses.
 // Public only: an answer until it is sent, a response until it is published and a
 // citizen's name without consent are not shown; the inquiry's draft scope never is.
-import { asc, eq, ne, sql } from "drizzle-orm";
+import { and, asc, eq, ne, sql } from "drizzle-orm";
 import {
   administrations,
   hearingResponses,
@@ -107,7 +107,13 @@ export interface HearingResponseFilters {
 export const hearingResponseQueries = resourceQueries({
   id: hearingResponses.id,
   organisationId: hearingResponses.organisationId,
-  visible: () => eq(hearingResponses.published, true),
+  // Published, and not in a hearing that has not been opened (whose existence is not public).
+  visible: () =>
+    and(
+      eq(hearingResponses.published, true),
+      sql`NOT EXISTS (SELECT 1 FROM ${hearings} WHERE ${col(hearings.id)} = ${col(hearingResponses.hearingId)}
+        AND ${col(hearings.state)} = 'draft')`,
+    ),
   select: (scope, where, limit) =>
     scope.db
       .select({

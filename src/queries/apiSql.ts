@@ -29,7 +29,7 @@ export const hasAdministrationCode = (column: PgColumn, code: string): SQL =>
 export const hasCommitteeCode = (column: PgColumn, code: string): SQL =>
   sql`${col(column)} IN (SELECT ${col(committees.id)} FROM ${committees} WHERE ${col(committees.code)} = ${code})`;
 
-/** A timestamp as ISO 8601 in UTC with microseconds, as the open-data package writes it. */
+/** A timestamp as ISO 8601 in UTC with microseconds. */
 export const isoTimestamp = (column: PgColumn): SQL<string> =>
   sql<string>`to_char(${col(column)} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 

@@ -15,6 +15,12 @@
 // time (see MAX_AGE_MS there), which bounds staleness everywhere.
 
 const generations = new Map<string, number>();
+
+/**
+ * The scope of pages that show every organisation (the national pages): its
+ * generation moves with any organisation's.
+ */
+export const NATIONAL_SCOPE = "national";
 const listeners = new Set<(organisationId: string, generation: number) => void>();
 
 /** The current generation of an organisation's registry (0 until the first write in this process). */
@@ -22,11 +28,17 @@ export function currentGeneration(organisationId: string): number {
   return generations.get(organisationId) ?? 0;
 }
 
-/** Marks the organisation's registry as changed; returns the new generation. */
+function bump(scope: string): number {
+  const next = currentGeneration(scope) + 1;
+  generations.set(scope, next);
+  for (const listener of listeners) listener(scope, next);
+  return next;
+}
+
+/** Marks the organisation's registry (and so the national pages) as changed; returns the new generation. */
 export function bumpGeneration(organisationId: string): number {
-  const next = currentGeneration(organisationId) + 1;
-  generations.set(organisationId, next);
-  for (const listener of listeners) listener(organisationId, next);
+  const next = bump(organisationId);
+  bump(NATIONAL_SCOPE);
   return next;
 }
 

@@ -161,7 +161,8 @@ export async function responsesOf(
         staff ? undefined : eq(hearingResponses.published, true),
       ),
     )
-    .orderBy(asc(hearingResponses.receivedAt), asc(hearingResponses.id));
+    // received_at holds whole seconds (the open-data format); within one second, arrival order.
+    .orderBy(asc(hearingResponses.receivedAt), asc(hearingResponses.createdAt), asc(hearingResponses.id));
   return rows.map(({ r, committee }) => ({
     id: r.id,
     respondentKind: r.respondentKind as RespondentKind,
@@ -217,7 +218,7 @@ export async function unattachedResponses(ctx: Context) {
     })
     .from(hearingResponses)
     .where(and(eq(hearingResponses.organisationId, ctx.organisationId), isNull(hearingResponses.hearingId)))
-    .orderBy(desc(hearingResponses.receivedAt));
+    .orderBy(desc(hearingResponses.receivedAt), desc(hearingResponses.createdAt), asc(hearingResponses.id));
 }
 
 /** The choices of the "open a hearing" form. */

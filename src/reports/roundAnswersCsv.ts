@@ -1,12 +1,13 @@
 // A round's answers as CSV (UTF-8 with BOM so Excel reads the Danish letters).
 import { stringify } from "csv-stringify/sync";
+import { spreadsheetText } from "../domain/spreadsheetText.ts";
 import { type RoundAnswerRow, roundAnswerColumns } from "./roundAnswers.ts";
 
 /** A cell starting like a formula is prefixed, so a spreadsheet shows it as text (CSV injection). */
 function textCell(value: string | number | null): string {
   if (value === null) return "";
   if (typeof value === "number") return String(value);
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return spreadsheetText(value);
 }
 
 export function renderRoundAnswersCsv(rows: readonly RoundAnswerRow[]): string {

@@ -10,6 +10,8 @@ import { extname, join, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Hono } from "hono";
 import { DKFDS_DIST } from "../dkfds.ts";
+import { splitOrganisationPath } from "../domain/organisationAddress.ts";
+import { link } from "../http/links.ts";
 
 /** Our own static files (pejl.css, init.js, favicon.svg). */
 export const STATIC_DIR = fileURLToPath(new URL("./static/", import.meta.url));
@@ -55,7 +57,8 @@ export const ASSET_HASH = computeHash();
  * (relative to dkfds/dist), `assetUrl("pejl/pejl.css")` for ours.
  */
 export function assetUrl(path: string): string {
-  return `/assets/${ASSET_HASH}/${path.replace(/^\/+/, "")}`;
+  // Under the organisation's prefix too (/k/<slug>/assets/…), so a proxy that forwards only that prefix serves them.
+  return link(`/assets/${ASSET_HASH}/${path.replace(/^\/+/, "")}`);
 }
 
 /**
@@ -117,7 +120,8 @@ export function assetRoutes(): Hono {
     const hash = c.req.param("hash");
     const prefix = `/assets/${hash}/`;
     // The raw (still percent-encoded) path, so resolveAssetPath sees what the client sent.
-    const rawPath = new URL(c.req.url).pathname;
+    const requested = new URL(c.req.url).pathname;
+    const rawPath = splitOrganisationPath(requested)?.rest ?? requested;
     const rest = rawPath.startsWith(prefix) ? rawPath.slice(prefix.length) : "";
     const file = resolveAssetPath(rest);
     const body = file ? await load(file) : undefined;

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { buildTestApp } from "../../../test/app.ts";
 import { csvRecords } from "../../../test/fixtures/datapackage/helpers.ts";
 import { publicActor } from "../../context.ts";
-import { hearingResponses } from "../../db/schema.ts";
+import { hearingResponses, hearings } from "../../db/schema.ts";
 import { buildDataPackage } from "../../opendata/export.ts";
 import { checkAttachment } from "./attachment.ts";
 import { publicResponseSubmitter } from "./publicResponseSubmitter.ts";
@@ -86,5 +86,40 @@ describe("hearing responses in the public data package", () => {
     expect((await app.request(`/api/v1/documents/${attachmentId}`)).status).toBe(404);
     const list = await (await app.request("/api/v1/documents?limit=100")).text();
     expect(list).not.toContain(attachmentId);
+  });
+
+  it("leaves out a hearing not yet opened, with its responses, as the portal and the API do", async () => {
+    const { org, hearing } = await openHearing();
+    await org.db
+      .update(hearings)
+      .set({ state: "draft", title: "Hemmelig kladdehøring", invited: ["Kladderådet"] })
+      .where(eq(hearings.id, hearing.id));
+    await org.db.insert(hearingResponses).values({
+      organisationId: org.organisationId,
+      hearingId: hearing.id,
+      respondentKind: "organisation",
+      fromName: "Tidlig forening",
+      text: "Svar på en kladde",
+      published: true,
+    });
+    const publicFiles = (await buildDataPackage(org.ctx())).files;
+    expect(rowsOf(publicFiles, "hearings")).toEqual([]);
+    expect(rowsOf(publicFiles, "hearing_responses")).toEqual([]);
+    const full = (await buildDataPackage(org.ctx(), { audience: "full" })).files;
+    expect(rowsOf(full, "hearings").map((h) => h.title)).toEqual(["Hemmelig kladdehøring"]);
+
+    const app = await buildTestApp(org);
+    for (const path of [
+      "/data/hearings.csv",
+      "/data/hearing_responses.csv",
+      "/api/v1/hearings",
+      "/api/v1/hearing_responses",
+      `/api/v1/hearings/${hearing.id}`,
+      "/hoeringer",
+    ]) {
+      const text = await (await app.request(path)).text();
+      for (const secret of ["Hemmelig kladdehøring", "Kladderådet", "Tidlig forening"])
+        expect(text, path).not.toContain(secret);
+    }
   });
 });

@@ -9,17 +9,20 @@ import { type UnitKind, unitTable } from "../../queries/adminOrganisation.ts";
 import { recordAudit } from "../audit.ts";
 import { updateVersioned } from "../versioned.ts";
 
+/** Short capitals such as BIF or ØKU; stored in capitals whatever was typed. */
+export const unitCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-ZÆØÅ0-9]{2,10}$/u, "2 to 10 letters or digits");
+export const unitNameSchema = z.string().trim().min(2).max(200);
+
 export const unitSaveSchema = z
   .object({
     id: z.uuid().optional(),
     version: z.number().int().positive().optional(),
-    /** Short capitals such as BIF or ØKU; stored in capitals whatever was typed. */
-    code: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .regex(/^[A-ZÆØÅ0-9]{2,10}$/u, "2 to 10 letters or digits"),
-    name: z.string().trim().min(2).max(200),
+    code: unitCodeSchema,
+    name: unitNameSchema,
   })
   .refine((v) => !v.id || v.version !== undefined, {
     message: "the version read is required to change an existing one",

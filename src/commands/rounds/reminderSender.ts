@@ -19,7 +19,7 @@ import {
 } from "../../db/schema.ts";
 import { formatDanishDate } from "../../domain/danishDate.ts";
 import { AppError, validationFailed } from "../../errors.ts";
-import { publicLink } from "../../outbox/links.ts";
+import { organisationLink } from "../../outbox/links.ts";
 import { getRound } from "../../queries/rounds.ts";
 import { recordAudit } from "../audit.ts";
 
@@ -109,6 +109,7 @@ export async function queueReminders(
     .orderBy(administrations.name);
   const deadline = formatDanishDate(round.deadline);
   const roundName = round.title ?? `Statusrunde ${round.period}`;
+  const myReports = await organisationLink(tx.db, tx.organisationId, "/admin/indmeldinger");
   let messages = 0;
   for (const { administrationId, administrationName, n } of pending) {
     const reporters = await tx.db
@@ -136,7 +137,7 @@ export async function queueReminders(
             (policy ? ` (${policy.title}).` : "."),
           `Fristen er ${deadline}.`,
           "",
-          `Du finder dine indmeldinger her: ${publicLink("/admin/indmeldinger")}`,
+          `Du finder dine indmeldinger her: ${myReports}`,
           "",
           "Venlig hilsen",
           "Pejl",

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { HeadingLevel, Paragraph, Table, TableCell, TableRow, TextRun } from "docx";
 import { unzipSync, zipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { budgetTable, buildDocx, corpusParagraphs } from "../../../test/fixtures/ingest/docxBuilder.ts";
@@ -47,6 +48,60 @@ describe("readDocx", () => {
     // A hard line break inside a paragraph stays a line break.
     expect(raw.text).toContain("Sagsnummer\n2020-0857002");
   }, 30_000);
+
+  it("reads Word's own structure: heading styles, outline levels, numbering, tables, bold headings", async () => {
+    const row = (cells: string[], tableHeader = false) =>
+      new TableRow({
+        ...(tableHeader ? { tableHeader } : {}),
+        children: cells.map((c) => new TableCell({ children: [new Paragraph(c)] })),
+      });
+    const docx = await buildDocx({
+      // A municipality's own heading style: no "Heading" name, only an outline level.
+      styles: {
+        paragraphStyles: [
+          { id: "Temaoverskrift", name: "Temaoverskrift", basedOn: "Normal", paragraph: { outlineLevel: 1 } },
+        ],
+      },
+      paragraphs: [
+        new Paragraph({ text: "Ligestillingspolitik 2026–2029", heading: HeadingLevel.TITLE }),
+        new Paragraph({ text: "Tema 1: Tryghed i hverdagen", style: "Temaoverskrift" }),
+        new Paragraph({ children: [new TextRun({ text: "Målsætninger", bold: true })] }),
+        new Paragraph({ text: "Flere føler sig trygge", numbering: { reference: "numbers", level: 0 } }),
+        new Paragraph({ text: "Ingen udsættes for chikane", numbering: { reference: "numbers", level: 0 } }),
+        new Paragraph({ text: "Også online", bullet: { level: 1 } }),
+        new Paragraph({ text: "Økonomi", heading: HeadingLevel.HEADING_3 }),
+        new Table({
+          rows: [row(["Indsats", "2026", "2027"], true), row(["Tryghedsvandringer", "150", "150"])],
+        }),
+      ],
+    });
+    const raw = await readDocxInProcess(docx, limits);
+    const shape = (raw.blocks ?? []).map((b) => {
+      if (b.kind === "table") return ["table", b.headerRows, b.rows.map((r) => r.map((c) => c.text))];
+      if (b.kind === "heading") return ["heading", b.level, b.text];
+      if (b.kind === "list_item") return ["list_item", b.depth, b.ordered, b.marker, b.text];
+      return ["paragraph", b.emphasized ?? false, b.text];
+    });
+    expect(shape).toEqual([
+      ["heading", 1, "Ligestillingspolitik 2026–2029"],
+      ["heading", 2, "Tema 1: Tryghed i hverdagen"],
+      ["paragraph", true, "Målsætninger"],
+      ["list_item", 0, true, "1.", "Flere føler sig trygge"],
+      ["list_item", 0, true, "2.", "Ingen udsættes for chikane"],
+      ["list_item", 1, false, "•", "Også online"],
+      ["heading", 3, "Økonomi"],
+      [
+        "table",
+        1,
+        [
+          ["Indsats", "2026", "2027"],
+          ["Tryghedsvandringer", "150", "150"],
+        ],
+      ],
+    ]);
+    for (const b of raw.blocks ?? [])
+      if (b.kind !== "table") expect(raw.text.slice(b.start, b.end)).toBe(b.text);
+  });
 
   it("reads a document without a title", async () => {
     const docx = await buildDocx({ paragraphs: corpusParagraphs("# Politik\n\nTekst med æøå") });

@@ -1,24 +1,19 @@
 // Word (.docx): unpack under zip-bomb limits, hand mammoth a rebuilt archive that holds only the
 // XML parts (images, fonts and embedded objects become empty placeholders: text needs none of
-// them), convert to HTML and then to the common text shape, headings and list items intact.
+// them), and read the blocks from mammoth's document tree (docxBlocks.ts). A PDF converted to
+// Word line by line has no structure to read: its text goes to the normalizer as lines.
 import { zipSync } from "fflate";
 import mammoth from "mammoth";
 import { MEDIA_TYPES } from "../detect.ts";
 import type { ReadLimits } from "../limits.ts";
 import type { RawText } from "../types.ts";
-import { htmlToText } from "./htmlText.ts";
+import { writeBlocks } from "./blockText.ts";
+import { type MammothElement, readDocxTree } from "./docxBlocks.ts";
+import { readDocxStyles } from "./docxStyles.ts";
 import { runInWorker } from "./isolate.ts";
 import { isReadError, readErrors } from "./readError.ts";
 import { checkTextLength } from "./text.ts";
 import { unzipBounded } from "./zipGuard.ts";
-
-// Word writes built-in style names in English whatever the UI language, and mammoth's default
-// map covers "Heading 1"–"6"; these add the title styles and Danish names of custom copies.
-const STYLE_MAP = [
-  "p[style-name='Title'] => h1:fresh",
-  "p[style-name='Subtitle'] => h2:fresh",
-  ...[1, 2, 3, 4, 5, 6].map((n) => `p[style-name='Overskrift ${n}'] => h${n}:fresh`),
-];
 
 /** Read a DOCX in a worker thread, under the time and memory limits. */
 export function readDocx(bytes: Uint8Array, limits: ReadLimits): Promise<RawText> {
@@ -31,58 +26,44 @@ export async function readDocxInProcess(bytes: Uint8Array, limits: ReadLimits): 
   if (!files.get("word/document.xml")?.length) throw readErrors.docxCorrupt();
   const metadataTitle = coreTitle(files.get("docProps/core.xml"));
 
-  let html: string;
-  let orderedNumbers: number[] = [];
-  let layout: ParagraphLayout = { linePerParagraph: false, emptyParagraphs: false };
+  let tree: MammothElement | undefined;
   try {
     const archive = zipSync(Object.fromEntries(files), { level: 0 });
-    const convert = (keepEmpty: boolean) =>
-      mammoth.convertToHtml(
-        { buffer: Buffer.from(archive.buffer, archive.byteOffset, archive.byteLength) },
-        {
-          styleMap: STYLE_MAP,
-          externalFileAccess: false,
-          ignoreEmptyParagraphs: !keepEmpty,
-          // Never read the (emptied) image parts; the text walk ignores <img> anyway.
-          convertImage: mammoth.images.imgElement(async () => ({ src: "" })),
-          transformDocument: (document: MammothElement) => {
-            orderedNumbers = numberOrderedParagraphs(document);
-            layout = paragraphLayout(document);
-            return document;
-          },
+    await mammoth.convertToHtml(
+      { buffer: Buffer.from(archive.buffer, archive.byteOffset, archive.byteLength) },
+      {
+        externalFileAccess: false,
+        // Never read the (emptied) image parts.
+        convertImage: mammoth.images.imgElement(async () => ({ src: "" })),
+        // The tree is what is read; mammoth is left nothing to write out.
+        transformDocument: (document: MammothElement) => {
+          tree = document;
+          return { ...document, children: [] };
         },
-      );
-    html = (await convert(false)).value;
-    // A line-per-paragraph conversion marks paragraph and cell breaks only by empty paragraphs,
-    // which mammoth drops by default: convert again keeping them.
-    if (layout.linePerParagraph && layout.emptyParagraphs) html = (await convert(true)).value;
+      },
+    );
   } catch (error) {
     if (isReadError(error)) throw error;
     throw readErrors.docxCorrupt(error);
   }
-  const { text } = htmlToText(`<!doctype html><html><body>${html}</body></html>`, {
-    maxChars: limits.maxTextChars,
-    orderedNumbers,
-    paragraphsAreLines: layout.linePerParagraph,
-  });
-  checkTextLength(text, limits.maxTextChars);
-  return metadataTitle
-    ? { mediaType: MEDIA_TYPES.docx, text, metadataTitle }
-    : { mediaType: MEDIA_TYPES.docx, text };
-}
-
-/** mammoth's document tree, as much of it as numbering and layout need. */
-interface MammothElement {
-  type?: string;
-  value?: string;
-  children?: MammothElement[];
-  numbering?: { isOrdered: boolean; level: string } | null;
+  if (!tree) throw readErrors.docxCorrupt();
+  const reading = readDocxTree(tree, readDocxStyles(files.get("word/styles.xml")));
+  const raw: RawText = { mediaType: MEDIA_TYPES.docx, text: "" };
+  if (paragraphLayout(tree).linePerParagraph) {
+    raw.text = reading.lines;
+    checkTextLength(raw.text, limits.maxTextChars);
+  } else {
+    const written = writeBlocks(reading.drafts, limits.maxTextChars);
+    raw.text = written.text;
+    raw.blocks = written.blocks;
+  }
+  if (metadataTitle) raw.metadataTitle = metadataTitle;
+  return raw;
 }
 
 interface ParagraphLayout {
   /** Each paragraph is one printed line (a PDF converted to Word line by line). */
   linePerParagraph: boolean;
-  emptyParagraphs: boolean;
 }
 
 function plainText(element: MammothElement): string {
@@ -113,39 +94,7 @@ export function paragraphLayout(document: MammothElement): ParagraphLayout {
     const b = texts[i + 1]!;
     if (a && b && (/^\p{Ll}/u.test(b) || /\p{L}-$/u.test(a))) continued++;
   }
-  return {
-    linePerParagraph: filled >= 20 && continued / filled >= 0.15,
-    emptyParagraphs: texts.length > filled,
-  };
-}
-
-/**
- * The number Word shows before each ordered-list paragraph, in document order. mammoth shares
- * one numbering object per list level, so it keys the counters; an item at a shallower level
- * restarts the deeper ones. Start values other than 1 and restarts via overrides are not read.
- */
-export function numberOrderedParagraphs(document: MammothElement): number[] {
-  const numbers: number[] = [];
-  const counters = new Map<object, { level: number; count: number }>();
-  const stack: MammothElement[] = [document];
-  while (stack.length > 0) {
-    const element = stack.pop()!;
-    const numbering = element.type === "paragraph" ? element.numbering : undefined;
-    if (numbering) {
-      const level = Number(numbering.level) || 0;
-      for (const [key, counter] of counters) if (counter.level > level) counters.delete(key);
-      if (numbering.isOrdered) {
-        const counter = counters.get(numbering) ?? { level, count: 0 };
-        counter.count++;
-        counters.set(numbering, counter);
-        numbers.push(counter.count);
-      }
-    }
-    // Children pushed in reverse so they are visited in document order.
-    const children = element.children ?? [];
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
-  }
-  return numbers;
+  return { linePerParagraph: filled >= 20 && continued / filled >= 0.15 };
 }
 
 /** dc:title from docProps/core.xml: one element in a small, flat XML part. */

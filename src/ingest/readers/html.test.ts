@@ -2,11 +2,12 @@ import { afterAll, describe, expect, it } from "vitest";
 import { FIXTURES, readErrorCode, repoFile } from "../../../test/fixtures/ingest/helpers.ts";
 import { resolveLimits } from "../limits.ts";
 import { readHtml, readHtmlInProcess } from "./html.ts";
-import { htmlToText } from "./htmlText.ts";
+import { htmlToBlocks } from "./htmlBlocks.ts";
 import { stopIdleReaders } from "./isolate.ts";
 
 const limits = resolveLimits();
-const text = (html: string) => htmlToText(html, { maxChars: 1_000_000 }).text;
+const text = (html: string) => htmlToBlocks(html, 1_000_000).text;
+const blocks = (html: string) => htmlToBlocks(html, 1_000_000).blocks ?? [];
 
 afterAll(stopIdleReaders);
 
@@ -33,7 +34,7 @@ describe("readHtml on a saved web page (corpus 003 as HTML)", () => {
   }, 30_000);
 });
 
-describe("htmlToText", () => {
+describe("htmlToBlocks", () => {
   it("separates blocks with a blank line and keeps paragraphs on one line", () => {
     expect(text("<p>Et  afsnit\nover to linjer.</p><p>Et andet.</p>")).toBe(
       "Et afsnit over to linjer.\n\nEt andet.",
@@ -43,6 +44,28 @@ describe("htmlToText", () => {
   it("numbers ordered lists from their start and indents nested lists", () => {
     const html = "<ol start='3'><li><p>Tre</p></li><li>Fire<ul><li>Under</li></ul></li></ol>";
     expect(text(html)).toBe("3. Tre\n4. Fire\n  - Under");
+    expect(blocks(html).map((b) => b.kind === "list_item" && [b.text, b.depth, b.ordered, b.marker])).toEqual(
+      [
+        ["Tre", 0, true, "3."],
+        ["Fire", 0, true, "4."],
+        ["Under", 1, false, "•"],
+      ],
+    );
+  });
+
+  it("gives headings their level and each block its span in the text", () => {
+    const html = "<h1>Politik</h1><p>Indledning</p><h3>Tema 1: Tryghed</h3><ul><li>Mål et</li></ul>";
+    const found = blocks(html);
+    expect(
+      found.map((b) => [b.kind, b.kind === "heading" ? b.level : null, b.kind !== "table" && b.text]),
+    ).toEqual([
+      ["heading", 1, "Politik"],
+      ["paragraph", null, "Indledning"],
+      ["heading", 3, "Tema 1: Tryghed"],
+      ["list_item", null, "Mål et"],
+    ]);
+    const all = text(html);
+    for (const b of found) if (b.kind !== "table") expect(all.slice(b.start, b.end)).toBe(b.text);
   });
 
   it("writes table rows as tab-separated cells, empty cells included", () => {
@@ -51,8 +74,37 @@ describe("htmlToText", () => {
     expect(text(html)).toBe("År\tBeløb\n\t1.000 kr.");
   });
 
+  it("reads a table's header rows, spanned cells and a table nested in a cell", () => {
+    const html =
+      "<table><caption>Økonomi</caption><thead><tr><th colspan='2'>Indsats</th><th>2026</th></tr></thead>" +
+      "<tbody><tr><td>A</td><td>B<table><tr><td>indre</td></tr></table></td><td>500</td></tr></tbody></table>";
+    const [caption, table] = blocks(html);
+    expect(caption).toMatchObject({ kind: "paragraph", text: "Økonomi" });
+    expect(table).toMatchObject({ kind: "table", headerRows: 1 });
+    expect(table?.kind === "table" && table.rows.map((r) => r.map((c) => [c.text, c.colSpan ?? 1]))).toEqual([
+      [
+        ["Indsats", 2],
+        ["2026", 1],
+      ],
+      [
+        ["A", 1],
+        ["B indre", 1],
+        ["500", 1],
+      ],
+    ]);
+    // The spanned column keeps its place in the tab-separated row.
+    expect(text(html)).toBe("Økonomi\n\nIndsats\t\t2026\nA\tB indre\t500");
+  });
+
   it("keeps preformatted text and line breaks", () => {
     expect(text("<pre>a  b\n  c</pre><p>x<br>y</p>")).toBe("a  b\n  c\n\nx\ny");
+    expect(blocks("<p>Et langt afsnit med tekst</p><p>x<br>y</p>").at(-1)).toMatchObject({ text: "x\ny" });
+  });
+
+  it("gives a page of preformatted text no blocks: the normalizer reads it as plain text", () => {
+    const page = "<html><body><pre>POLITIK\n\nEt afsnit, der er brudt\nover to linjer.</pre></body></html>";
+    expect(htmlToBlocks(page, 1_000_000).blocks).toBeUndefined();
+    expect(text(page)).toBe("POLITIK\n\nEt afsnit, der er brudt\nover to linjer.");
   });
 
   it("decodes character references", () => {
@@ -68,7 +120,7 @@ describe("htmlToText", () => {
   });
 
   it("refuses output beyond the limit", async () => {
-    const code = await readErrorCode(() => htmlToText(`<p>${"ord ".repeat(100)}</p>`, { maxChars: 50 }));
+    const code = await readErrorCode(() => htmlToBlocks(`<p>${"ord ".repeat(100)}</p>`, 50));
     expect(code).toBe("text_too_large");
   });
 });

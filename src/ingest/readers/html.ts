@@ -1,12 +1,11 @@
 // HTML pages (a policy saved from the municipality's website, a CMS export): decode with the
-// declared charset when there is one, parse with a real HTML parser, keep the block structure.
+// declared charset when there is one, parse with a real HTML parser, read the blocks from the DOM.
 import { MEDIA_TYPES } from "../detect.ts";
 import type { ReadLimits } from "../limits.ts";
 import type { RawText } from "../types.ts";
 import { decodeText } from "./decode.ts";
-import { htmlToText } from "./htmlText.ts";
+import { htmlToBlocks } from "./htmlBlocks.ts";
 import { runInWorker } from "./isolate.ts";
-import { checkTextLength } from "./text.ts";
 
 /** Read HTML in a worker thread, under the time and memory limits. */
 export function readHtml(bytes: Uint8Array, limits: ReadLimits): Promise<RawText> {
@@ -16,11 +15,10 @@ export function readHtml(bytes: Uint8Array, limits: ReadLimits): Promise<RawText
 /** Read HTML in this thread. Call through `readHtml` unless already isolated. */
 export function readHtmlInProcess(bytes: Uint8Array, limits: Pick<ReadLimits, "maxTextChars">): RawText {
   const html = decodeText(bytes, declaredCharset(bytes)).text;
-  const { text, title } = htmlToText(html, { maxChars: limits.maxTextChars });
-  checkTextLength(text, limits.maxTextChars);
+  const { text, blocks, title } = htmlToBlocks(html, limits.maxTextChars);
   return title
-    ? { mediaType: MEDIA_TYPES.html, text, metadataTitle: title }
-    : { mediaType: MEDIA_TYPES.html, text };
+    ? { mediaType: MEDIA_TYPES.html, text, blocks, metadataTitle: title }
+    : { mediaType: MEDIA_TYPES.html, text, blocks };
 }
 
 /** `<meta charset=…>` or the http-equiv form, from the first KB as the HTML standard prescribes. */

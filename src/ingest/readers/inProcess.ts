@@ -17,7 +17,7 @@ export async function readInProcess(
     case "html":
       return (await import("./html.ts")).readHtmlInProcess(bytes, limits);
     case "markdown":
-      return (await import("./markdown.ts")).readMarkdown(bytes, limits);
+      return (await import("./markdown.ts")).readMarkdownInProcess(bytes, limits);
     case "text":
       return (await import("./text.ts")).readText(bytes, limits);
   }

@@ -1,25 +1,39 @@
-// Markdown is already the shape the other readers produce (headings as "#", list items as "- "),
-// so the text is kept as written; only YAML front matter is lifted out as metadata.
+// Markdown: YAML front matter is lifted out as metadata, the rest is rendered by marked (GitHub
+// Flavored Markdown: pipe tables, nested lists, ATX and Setext headings) and its blocks read from
+// the HTML as any web page's are. Parsed in a worker, as HTML is: the rendering goes through an
+// HTML parser.
+import { marked } from "marked";
 import { MEDIA_TYPES } from "../detect.ts";
 import type { ReadLimits } from "../limits.ts";
 import type { RawText } from "../types.ts";
 import { decodeText, unixNewlines } from "./decode.ts";
+import { htmlToBlocks } from "./htmlBlocks.ts";
+import { runInWorker } from "./isolate.ts";
 import { checkTextLength } from "./text.ts";
 
 const FRONT_MATTER = /^---\n((?:.*\n)*?)(?:---|\.\.\.)[ \t]*(?:\n|$)/;
 
-export function readMarkdown(bytes: Uint8Array, limits: Pick<ReadLimits, "maxTextChars">): RawText {
-  let text = unixNewlines(decodeText(bytes).text);
-  checkTextLength(text, limits.maxTextChars);
+/** Read Markdown in a worker thread, under the time and memory limits. */
+export function readMarkdown(bytes: Uint8Array, limits: ReadLimits): Promise<RawText> {
+  return runInWorker("markdown", bytes, limits);
+}
+
+/** Read Markdown in this thread. Call through `readMarkdown` unless already isolated. */
+export function readMarkdownInProcess(bytes: Uint8Array, limits: Pick<ReadLimits, "maxTextChars">): RawText {
+  let source = unixNewlines(decodeText(bytes).text);
+  checkTextLength(source, limits.maxTextChars);
   let metadataTitle: string | undefined;
-  const front = FRONT_MATTER.exec(text);
+  const front = FRONT_MATTER.exec(source);
   if (front && /^[\w-]+:/m.test(front[1] ?? "")) {
     metadataTitle = frontMatterTitle(front[1] ?? "");
-    text = text.slice(front[0].length).replace(/^\n+/, "");
+    source = source.slice(front[0].length);
   }
-  return metadataTitle
-    ? { mediaType: MEDIA_TYPES.markdown, text, metadataTitle }
-    : { mediaType: MEDIA_TYPES.markdown, text };
+  const html = marked.parse(source, { async: false, gfm: true });
+  const { text, blocks } = htmlToBlocks(html, limits.maxTextChars);
+  const raw: RawText = { mediaType: MEDIA_TYPES.markdown, text };
+  if (blocks) raw.blocks = blocks;
+  if (metadataTitle) raw.metadataTitle = metadataTitle;
+  return raw;
 }
 
 /** `title: …` from YAML front matter, unquoted; enough YAML for a title, no parser needed. */

@@ -5,7 +5,7 @@ import { CORPUS, FIXTURES, readErrorCode, repoFile } from "../../../test/fixture
 import { buildPdf } from "../../../test/fixtures/ingest/pdfWriter.ts";
 import { resolveLimits } from "../limits.ts";
 import { stopIdleReaders } from "./isolate.ts";
-import { layoutText, PAGE_SEPARATOR, readPdf } from "./pdf.ts";
+import { PAGE_SEPARATOR, readPdf } from "./pdf.ts";
 
 const limits = resolveLimits();
 afterAll(stopIdleReaders);
@@ -80,21 +80,6 @@ describe("readPdf limits", () => {
     const code = await readErrorCode(readPdf(bomb, { ...limits, workerRssGrowthMb: 32, timeoutMs: 20_000 }));
     expect(code).toBe("resource_limit");
   }, 30_000);
-});
-
-describe("layoutText", () => {
-  const item = (str: string, y: number, hasEOL = false) => ({
-    str,
-    transform: [1, 0, 0, 1, 72, y],
-    height: 11,
-    hasEOL,
-  });
-
-  it("breaks lines where pdf.js marks them and where the baseline moves", () => {
-    expect(
-      layoutText([item("Mål", 700), item(" 1", 700, true), item("Indikator", 686), item("Baseline", 672)]),
-    ).toBe("Mål 1\nIndikator\nBaseline");
-  });
 });
 
 function streamBombPdf(inflatedBytes: number): Uint8Array {

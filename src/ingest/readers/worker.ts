@@ -28,7 +28,13 @@ async function handle(job: WorkerJob): Promise<WorkerReply> {
 
 // Load every parser before the first job, so the time limit measures reading, not loading.
 // (A failure here must stay fatal, so the handlers below come after.)
-await Promise.all([import("./pdf.ts"), import("./docx.ts"), import("./html.ts"), getResolvedPDFJS()]);
+await Promise.all([
+  import("./pdf.ts"),
+  import("./docx.ts"),
+  import("./html.ts"),
+  import("./markdown.ts"),
+  getResolvedPDFJS(),
+]);
 
 // pdf.js leaves some promise rejections unhandled on damaged files (seen: ParserEOFException).
 // Unhandled, they would kill the worker in the middle of the next document; caught here, they

@@ -1,7 +1,16 @@
 // The normalized text seen as blocks (one per line: paragraph, heading, list item, table row),
-// with the small predicates every recognizer shares.
+// with the structure the reader or the normalizer gave each line, and the small predicates every
+// recognizer shares.
+import type { LineStructure } from "../normalize.ts";
 import { DEFAULT_UNITS } from "./codes.ts";
 import type { Units } from "./units.ts";
+
+/** A cell of a table row: its text and span in the normalized text. */
+export interface Cell {
+  text: string;
+  start: number;
+  end: number;
+}
 
 export interface Block {
   index: number;
@@ -15,15 +24,37 @@ export interface Block {
   bullet: boolean;
   /** A blank line precedes the block. */
   paraBefore: boolean;
+  kind: LineStructure["kind"];
+  /** Headings: 1 = the top level. */
+  level?: number;
+  /** A paragraph that is a heading by its formatting alone. */
+  emphasized?: boolean;
+  list?: { id: number; depth: number; ordered: boolean };
+  table?: { id: number; row: number; header: boolean; cells: Cell[] };
+}
+
+/** A table: its rows (blocks of kind table_row) and how many of them are header rows. */
+export interface DocTable {
+  id: number;
+  rows: Block[];
+  headerRows: number;
 }
 
 export class Doc {
   readonly blocks: Block[] = [];
+  private tableList: DocTable[] | null = null;
 
-  /** `units`: the administrations and committees of the organisation the document belongs to. */
+  /**
+   * `units`: the administrations and committees of the organisation the document belongs to.
+   * `structure`: what each line is (from the normalizer); without it, lines are read by their
+   * marks alone ("• " list items, tab-separated table rows).
+   */
   constructor(
     readonly text: string,
     readonly units: Units = DEFAULT_UNITS,
+    structure?: readonly LineStructure[],
+    /** The structure is the format's own (Word, HTML, Markdown, PDF), not found in plain text. */
+    readonly structured = false,
   ) {
     let pos = 0;
     let blankBefore = false;
@@ -36,7 +67,8 @@ export class Doc {
       }
       const bullet = line.startsWith("• ");
       const textStart = bullet ? start + 2 : start;
-      this.blocks.push({
+      const s = structure?.[this.blocks.length] ?? guessStructure(line);
+      const block: Block = {
         index: this.blocks.length,
         start,
         end: start + line.length,
@@ -44,9 +76,41 @@ export class Doc {
         textStart,
         bullet,
         paraBefore: blankBefore,
-      });
+        kind: s.kind,
+      };
+      if (s.level !== undefined) block.level = s.level;
+      if (s.emphasized) block.emphasized = true;
+      if (s.list) block.list = s.list;
+      if (s.table) {
+        const cells = s.table.cells.map((c) => ({
+          text: text.slice(c.start, c.end),
+          start: c.start,
+          end: c.end,
+        }));
+        block.table = { id: s.table.id, row: s.table.row, header: s.table.header, cells };
+      }
+      this.blocks.push(block);
       blankBefore = false;
     }
+  }
+
+  /** The tables, each with its rows in order. */
+  get tables(): DocTable[] {
+    if (!this.tableList) {
+      const byId = new Map<number, DocTable>();
+      for (const b of this.blocks) {
+        if (!b.table) continue;
+        let t = byId.get(b.table.id);
+        if (!t) {
+          t = { id: b.table.id, rows: [], headerRows: 0 };
+          byId.set(b.table.id, t);
+        }
+        t.rows.push(b);
+        if (b.table.header && t.headerRows === t.rows.length - 1) t.headerRows++;
+      }
+      this.tableList = [...byId.values()];
+    }
+    return this.tableList;
   }
 
   /** Index of the block containing `offset` (or the next block after it). */
@@ -63,6 +127,23 @@ export class Doc {
     }
     return found;
   }
+}
+
+/** A line's structure from its marks alone, for a Doc made without the normalizer's structure. */
+function guessStructure(line: string): LineStructure {
+  if (line.startsWith("• ")) return { kind: "list_item", list: { id: 0, depth: 0, ordered: false } };
+  return { kind: "paragraph" };
+}
+
+/** A heading by structure: a heading block, or a paragraph that is one by its formatting. */
+export function isHeadingBlock(block: Block): boolean {
+  return block.kind === "heading" || block.emphasized === true;
+}
+
+/** The rank of a heading for sectioning: its level, formatted headings below all levels. */
+export function headingRank(block: Block): number {
+  if (block.kind === "heading") return block.level ?? 1;
+  return block.emphasized ? 7 : Number.POSITIVE_INFINITY;
 }
 
 /** A short line without final punctuation, starting with a capital: a heading. */

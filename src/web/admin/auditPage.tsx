@@ -2,6 +2,7 @@
 // and a link to the same selection as CSV.
 
 import { formatNumber } from "../../domain/format.ts";
+import { link } from "../../http/links.ts";
 import type { listAuditEvents } from "../../queries/audit.ts";
 import { DataTable } from "../components/DataTable.tsx";
 import { Button, ButtonLink, Select, TextInput } from "../components/FormControls.tsx";
@@ -57,7 +58,7 @@ export function auditPage(page: AdminPage, events: Events, view: AuditView) {
     >
       <h1>Log over ændringer</h1>
       <p>Alle ændringer og log ind-forsøg: hvem, hvornår, hvad og hvordan det var før og efter.</p>
-      <form method="get" action="/admin/log" class="mb-6" aria-label="Filtrér loggen">
+      <form method="get" action={link("/admin/log")} class="mb-6" aria-label="Filtrér loggen">
         <div class="row">
           <div class="col-12 col-md-4">
             <Select

@@ -3,6 +3,7 @@ import { stringify } from "csv-stringify/sync";
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AuthEnv } from "../../auth/middleware.ts";
+import { spreadsheetText } from "../../domain/spreadsheetText.ts";
 import { AppError } from "../../errors.ts";
 import {
   type AuditFilter,
@@ -52,11 +53,11 @@ function parse(query: Record<string, string>) {
   return { view, filter, page: f.side };
 }
 
-/** A cell starting like a formula is prefixed, so a spreadsheet shows it as text (CSV injection). */
+/** A cell of the log's CSV: JSON for structured values, never run as a formula by a spreadsheet. */
 export function csvCell(value: unknown): string {
   const s =
     value === null || value === undefined ? "" : typeof value === "string" ? value : JSON.stringify(value);
-  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  return spreadsheetText(s);
 }
 
 export function auditRoutes(pageFor: AdminPageFor) {

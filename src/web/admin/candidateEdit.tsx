@@ -1,6 +1,8 @@
 // "Ret og godkend": one candidate's fields as a form beside the quotes they
 // were read from. The candidate's version rides along, so a candidate someone
 // else reviewed or edited meanwhile is refused with a clear message.
+
+import { link } from "../../http/links.ts";
 import { Alert } from "../components/Alert.tsx";
 import { ErrorSummary, type FieldError } from "../components/ErrorSummary.tsx";
 import { Button, ErrorMessage, FormGroup, Hint, Label } from "../components/FormControls.tsx";
@@ -96,7 +98,7 @@ export function candidateEditPage(
       </p>
       <div class="row">
         <div class="col-12 col-lg-6">
-          <form method="post" action={`/admin/forslag/${row.id}`}>
+          <form method="post" action={link(`/admin/forslag/${row.id}`)}>
             <CsrfField token={page.csrf} />
             <input type="hidden" name="version" value={String(row.version)} />
             <input type="hidden" name="tilbage" value={p.back} />
@@ -150,7 +152,7 @@ export function candidateEditPage(
             </div>
           </form>
           <p class="mt-6">
-            <a href={p.back}>Tilbage til forslagene</a>
+            <a href={link(p.back)}>Tilbage til forslagene</a>
           </p>
         </div>
         <div class="col-12 col-lg-6">

@@ -3,6 +3,7 @@
 import { can } from "../../authz/can.ts";
 import { formatDanishDate } from "../../domain/danishDate.ts";
 import { formatNumber } from "../../domain/format.ts";
+import { link } from "../../http/links.ts";
 import type { adminDashboard } from "../../queries/adminDashboard.ts";
 import { Card } from "../components/Card.tsx";
 import { DataTable } from "../components/DataTable.tsx";
@@ -41,7 +42,7 @@ export function dashboardPage(page: AdminPage, data: Dashboard) {
         <ul>
           {waits.map((w) => (
             <li>
-              {w.href ? <a href={w.href}>{w.text}</a> : w.text}
+              {w.href ? <a href={link(w.href)}>{w.text}</a> : w.text}
               {w.late && (
                 <>
                   {" "}
@@ -87,7 +88,7 @@ export function dashboardPage(page: AdminPage, data: Dashboard) {
               {
                 header: "Statusrunde",
                 rowHeader: true,
-                cell: (r) => <a href={`/admin/runder/${r.id}`}>{roundName(r)}</a>,
+                cell: (r) => <a href={link(`/admin/runder/${r.id}`)}>{roundName(r)}</a>,
               },
               { header: "Politik", cell: (r) => r.policyTitle },
               {
@@ -124,7 +125,11 @@ export function dashboardPage(page: AdminPage, data: Dashboard) {
                 header: "Forslag til gennemgang",
                 numeric: true,
                 cell: (d) =>
-                  d.pending > 0 ? <a href={`/admin/forslag?dokument=${d.id}`}>{count(d.pending)}</a> : "0",
+                  d.pending > 0 ? (
+                    <a href={link(`/admin/forslag?dokument=${d.id}`)}>{count(d.pending)}</a>
+                  ) : (
+                    "0"
+                  ),
               },
             ]}
             rows={data.recentDocuments}

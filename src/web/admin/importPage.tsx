@@ -3,6 +3,7 @@
 // version already in the registry.
 import type { ImportSummary } from "../../commands/documentImporter.ts";
 import { formatNumber } from "../../domain/format.ts";
+import { link } from "../../http/links.ts";
 import { Alert } from "../components/Alert.tsx";
 import { DataTable } from "../components/DataTable.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
@@ -36,7 +37,7 @@ export function importPage(page: AdminPage, p: { limitMb: number; error?: string
         Pejl læser dokumentet og foreslår politik, temaer, mål, indikatorer, initiativer og økonomi. Intet
         bliver vist offentligt, før du har godkendt forslagene.
       </p>
-      <form method="post" action="/admin/import" enctype="multipart/form-data">
+      <form method="post" action={link("/admin/import")} enctype="multipart/form-data">
         <CsrfField token={page.csrf} />
         <FormGroup error={p.error}>
           <Label forId="file" text="Dokument" />
@@ -76,7 +77,7 @@ function ImportSummaryView({ summary }: { summary: ImportSummary }) {
         <Alert variant="success" heading="Dokumentet er importeret">
           <p class="alert-text">
             {summary.filename}: {formatNumber(summary.pending, 0)} forslag venter på gennemgang.{" "}
-            <a href={`/admin/forslag?dokument=${summary.documentId}`}>Gennemgå forslagene</a>
+            <a href={link(`/admin/forslag?dokument=${summary.documentId}`)}>Gennemgå forslagene</a>
           </p>
         </Alert>
       )}

@@ -1,6 +1,7 @@
 // "Log ind": e-mail and password, DKFDS form with an error summary. The
 // message after a failure is the same whether the e-mail exists or not.
-import { CSRF_FIELD } from "../../auth/middleware.ts";
+import { CSRF_FIELD } from "../../http/csrf.ts";
+import { link } from "../../http/links.ts";
 import { Alert } from "../components/Alert.tsx";
 import { ErrorSummary, type FieldError } from "../components/ErrorSummary.tsx";
 import { Button, TextInput } from "../components/FormControls.tsx";
@@ -40,7 +41,7 @@ export function loginPage(p: LoginPageProps) {
           {p.expired && <Alert variant="info">Log ind for at fortsætte.</Alert>}
           <ErrorSummary errors={errors} />
           <p>Log ind med den e-mailadresse og adgangskode, du har fået af Pejls administrator.</p>
-          <form method="post" action="/admin/login" novalidate>
+          <form method="post" action={link("/admin/login")} novalidate>
             <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
             {p.next && <input type="hidden" name="next" value={p.next} />}
             <TextInput

@@ -2,20 +2,20 @@
 // sessionDestroyer → cookie and redirect.
 import { Hono } from "hono";
 import { z } from "zod";
-import {
-  type AuthEnv,
-  checkLoginCsrf,
-  clearSessionCookie,
-  clientAddress,
-  loginCsrfToken,
-  setSessionCookie,
-} from "../../auth/middleware.ts";
+import { type AuthEnv, clearSessionCookie, setSessionCookie } from "../../auth/middleware.ts";
 import { sessionCreator } from "../../commands/sessionCreator.ts";
 import { sessionDestroyer } from "../../commands/sessionDestroyer.ts";
+import { checkLoginCsrf, loginCsrfToken } from "../../http/csrf.ts";
+import { link } from "../../http/links.ts";
+import { clientAddress } from "../../http/proxy.ts";
+import { organisationName } from "../../http/tenancy.ts";
 import type { FieldError } from "../components/ErrorSummary.tsx";
 import { LOGIN_MESSAGES, loginPage } from "./loginPage.tsx";
 
-/** Only a path inside the admin may be a redirect target (no open redirect, ASVS 5.1.5). */
+/**
+ * Only a path inside the admin may be a redirect target (no open redirect, ASVS
+ * 5.1.5). It is the path without the organisation's prefix; link() adds it.
+ */
 export function safeNext(next: unknown): string {
   return typeof next === "string" && /^\/admin(\/[\w\-./?=&%]*)?$/.test(next) && !next.includes("//")
     ? next
@@ -28,17 +28,17 @@ const loginForm = z.object({
   next: z.string().max(500).optional(),
 });
 
-export function loginRoutes(opts: { organisation: string; secret: string }) {
+export function loginRoutes(opts: { secret: string }) {
   const app = new Hono<AuthEnv>();
-  const { organisation, secret } = opts;
+  const { secret } = opts;
 
   app.get("/login", async (c) => {
-    if (c.get("user")) return c.redirect(safeNext(c.req.query("next")), 303);
+    if (c.get("user")) return c.redirect(link(safeNext(c.req.query("next"))), 303);
     const csrf = await loginCsrfToken(c, secret);
     const next = c.req.query("next");
     return c.html(
       loginPage({
-        organisation,
+        organisation: organisationName(c),
         csrf,
         next: next ? safeNext(next) : undefined,
         loggedOut: c.req.query("logget-ud") === "1",
@@ -63,19 +63,22 @@ export function loginRoutes(opts: { organisation: string; secret: string }) {
       });
       if (result.ok) {
         await setSessionCookie(c, secret, result.token);
-        return c.redirect(safeNext(form.next), 303);
+        return c.redirect(link(safeNext(form.next)), 303);
       }
       errors.push({ fieldId: "email", message: LOGIN_MESSAGES[result.reason] });
     }
     const status = errors.some((e) => e.message === LOGIN_MESSAGES.throttled) ? 429 : 400;
-    return c.html(loginPage({ organisation, csrf, email: form.email, next: form.next, errors }), status);
+    return c.html(
+      loginPage({ organisation: organisationName(c), csrf, email: form.email, next: form.next, errors }),
+      status,
+    );
   });
 
   app.post("/log-ud", async (c) => {
     const token = c.get("sessionToken");
     if (token) await sessionDestroyer(c.get("ctx"), { token });
     clearSessionCookie(c);
-    return c.redirect("/admin/login?logget-ud=1", 303);
+    return c.redirect(link("/admin/login?logget-ud=1"), 303);
   });
 
   return app;

@@ -3,6 +3,7 @@
 // everything the filter matches.
 
 import { formatNumber } from "../../domain/format.ts";
+import { link } from "../../http/links.ts";
 import type { reviewQueuePage } from "../../queries/adminCandidates.ts";
 import { Alert, type AlertVariant } from "../components/Alert.tsx";
 import { SummaryList } from "../components/Card.tsx";
@@ -107,7 +108,7 @@ export function reviewPage(page: AdminPage, queue: Queue, view: QueueView) {
         Forslagene er læst ud af importerede dokumenter. Sammenlign felterne med citatet, og godkend, ret
         eller afvis. Først godkendte forslag kommer i registret og på portalen.
       </p>
-      <form method="get" action="/admin/forslag" class="mb-6" aria-label="Filtrér forslag">
+      <form method="get" action={link("/admin/forslag")} class="mb-6" aria-label="Filtrér forslag">
         <div class="row">
           <div class="col-12 col-md-4">
             <Select
@@ -149,7 +150,7 @@ export function reviewPage(page: AdminPage, queue: Queue, view: QueueView) {
       </h2>
 
       {queue.total > 0 && (
-        <form method="post" action="/admin/forslag/alle" class="mb-6">
+        <form method="post" action={link("/admin/forslag/alle")} class="mb-6">
           <CsrfField token={page.csrf} />
           <input type="hidden" name="dokument" value={view.filter.dokument ?? ""} />
           <input type="hidden" name="slags" value={view.filter.slags ?? ""} />
@@ -176,7 +177,7 @@ export function reviewPage(page: AdminPage, queue: Queue, view: QueueView) {
             {row.filename} · sikkerhed {confidenceText(row.confidence)}
           </p>
           <FieldsAndQuotes row={row} headingLevel={4} />
-          <form method="post" action={`/admin/forslag/${row.id}`} class="mt-4">
+          <form method="post" action={link(`/admin/forslag/${row.id}`)} class="mt-4">
             <CsrfField token={page.csrf} />
             <input type="hidden" name="version" value={String(row.version)} />
             <input type="hidden" name="tilbage" value={here} />
@@ -185,7 +186,7 @@ export function reviewPage(page: AdminPage, queue: Queue, view: QueueView) {
             </Button>{" "}
             <a
               class="button button-secondary"
-              href={`/admin/forslag/${row.id}?tilbage=${encodeURIComponent(here)}`}
+              href={link(`/admin/forslag/${row.id}?tilbage=${encodeURIComponent(here)}`)}
             >
               Ret og godkend<span class="sr-only"> {candidateLabel(row)}</span>
             </a>{" "}

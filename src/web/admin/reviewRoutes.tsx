@@ -17,6 +17,7 @@ import { type QueueView, queueQuery, reviewPage } from "./reviewPage.tsx";
 
 const queueQueryOf = (view: QueueView["filter"]) => queueQuery(view).replace(/^\?/, "");
 
+import { link } from "../../http/links.ts";
 import type { AdminPageFor } from "./routes.tsx";
 
 const PAGE_SIZE = 20;
@@ -155,13 +156,13 @@ export function reviewRoutes(pageFor: AdminPageFor) {
         },
         409,
       );
-    if (ids.length === 0) return c.redirect("/admin/forslag", 303);
+    if (ids.length === 0) return c.redirect(link("/admin/forslag"), 303);
     const result = await candidateReviewer(c.get("ctx"), { action: action.handling, ids });
     const params = new URLSearchParams({
       ...Object.fromEntries(new URLSearchParams(queueQueryOf(filter.view))),
       ...resultParams(result),
     });
-    return c.redirect(`/admin/forslag?${params}`, 303);
+    return c.redirect(link(`/admin/forslag?${params}`), 303);
   });
 
   app.get("/forslag/:id", async (c) => {
@@ -208,7 +209,7 @@ export function reviewRoutes(pageFor: AdminPageFor) {
       });
       const url = new URL(back, "http://x");
       for (const [k, v] of Object.entries(resultParams(result))) url.searchParams.set(k, v);
-      return c.redirect(`${url.pathname}${url.search}`, 303);
+      return c.redirect(link(`${url.pathname}${url.search}`), 303);
     } catch (error) {
       if (
         !isAppError(error) ||

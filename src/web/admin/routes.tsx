@@ -1,12 +1,15 @@
-// The admin UI under /admin (behind login). Order matters: body size limit,
-// who is asking, CSRF on every state change, the public login pages, then the
-// login requirement for everything else.
+// The admin UI under /admin (behind login). Order matters: who is asking, CSRF
+// on every state change, the public login pages, then the login requirement for
+// everything else. (Body size and text are checked before, by the input boundary.)
 import type { Context as HonoContext } from "hono";
 import { Hono } from "hono";
-import { type AuthEnv, actorFromRequest, csrfProtection } from "../../auth/middleware.ts";
+import { type AuthEnv, actorFromRequest } from "../../auth/middleware.ts";
 import { randomToken } from "../../auth/tokens.ts";
 import type { AppDeps } from "../../http/appEnv.ts";
-import { uploadBodyLimit, uploadLimitBytes } from "../../http/upload.ts";
+import { csrfProtection } from "../../http/csrf.ts";
+import { link } from "../../http/links.ts";
+import { organisationName } from "../../http/tenancy.ts";
+import { uploadLimitBytes } from "../../http/upload.ts";
 import { adminDashboard } from "../../queries/adminDashboard.ts";
 import { auditRoutes } from "./auditRoutes.tsx";
 import { dashboardPage } from "./dashboardPage.tsx";
@@ -28,9 +31,7 @@ export function adminRoutes(deps: AppDeps) {
   // Without a configured secret (tests, tools), sessions last as long as this process.
   const secret = deps.secret ?? randomToken();
   const limit = uploadLimitBytes(deps.uploadLimitMb);
-  const organisation = deps.organisation.name;
 
-  app.use("*", uploadBodyLimit(limit));
   app.use("*", actorFromRequest(secret));
   app.use("*", async (c, next) => {
     // The login form has no session yet; it checks its own double-submit token.
@@ -43,17 +44,18 @@ export function adminRoutes(deps: AppDeps) {
     c.header("Cache-Control", "no-store");
   });
 
-  app.route("/", loginRoutes({ organisation, secret }));
+  app.route("/", loginRoutes({ secret }));
 
   app.use("*", async (c, next) => {
     if (c.get("user")) return next();
-    if (c.req.method !== "GET") return c.redirect("/admin/login", 303);
-    const next_ = new URL(c.req.url);
-    return c.redirect(`/admin/login?next=${encodeURIComponent(next_.pathname + next_.search)}`, 303);
+    if (c.req.method !== "GET") return c.redirect(link("/admin/login"), 303);
+    // The path without the organisation's prefix: the login page puts it back.
+    const query = new URL(c.req.url).search;
+    return c.redirect(link(`/admin/login?next=${encodeURIComponent(c.req.path + query)}`), 303);
   });
 
   const pageFor: AdminPageFor = (c) => ({
-    organisation,
+    organisation: organisationName(c),
     user: c.get("user")!,
     csrf: c.get("session")?.csrfToken ?? "",
   });

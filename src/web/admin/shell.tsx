@@ -2,9 +2,9 @@
 // user's roles allow, their name and role, and the log-out form (POST + CSRF).
 import type { Child } from "hono/jsx";
 import type { UserActor } from "../../auth/actor.ts";
-import { CSRF_FIELD } from "../../auth/middleware.ts";
 import { can } from "../../authz/can.ts";
 import { roleLabels } from "../../domain/labels.ts";
+import { CSRF_FIELD } from "../../http/csrf.ts";
 import type { Crumb } from "../components/Breadcrumbs.tsx";
 import type { NavItem } from "../components/Header.tsx";
 import { Layout } from "../components/Layout.tsx";

@@ -63,8 +63,9 @@ export class AdminClient {
     return res;
   }
 
-  async login(email: string, password: string): Promise<Response> {
-    await this.get("/admin/login");
-    return this.post("/admin/login", { email, password });
+  /** Logs in to the admin at `base` ("" or an organisation's "/k/<slug>"). */
+  async login(email: string, password: string, base = ""): Promise<Response> {
+    await this.get(`${base}/admin/login`);
+    return this.post(`${base}/admin/login`, { email, password });
   }
 }

@@ -1,5 +1,7 @@
 // DKFDS breadcrumbs (components/breadcrumbs/breadcrumbs.njk): every item but
 // the last is a link; the last is the current page, marked aria-current.
+
+import { link } from "../../http/links.ts";
 import { Icon } from "./Icon.tsx";
 
 export interface Crumb {
@@ -17,7 +19,7 @@ export function Breadcrumbs({ items }: { items: readonly Crumb[] }) {
           item.href ? (
             <li class="breadcrumbs__list-item">
               {i > 0 && <Icon name="chevron-right" />}
-              <a class="breadcrumbs__link" href={item.href}>
+              <a class="breadcrumbs__link" href={link(item.href)}>
                 {item.text}
               </a>
             </li>

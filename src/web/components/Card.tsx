@@ -2,6 +2,7 @@
 // pairs. A navigation card is one link (DKFDS's navigationCard), so the whole
 // card is the click target and its heading is the link text.
 import type { Child } from "hono/jsx";
+import { link } from "../../http/links.ts";
 import { Icon } from "./Icon.tsx";
 
 export interface CardProps {
@@ -23,7 +24,7 @@ export function Card({ heading, headingLevel = 2, subheading, href, children }: 
     </div>
   );
   return href ? (
-    <a class="card" href={href}>
+    <a class="card" href={link(href)}>
       {content}
       <Icon name="arrow-forward" class="card-icon" />
     </a>

@@ -3,6 +3,7 @@
 // columns as links (DKFDS's sort buttons need JavaScript; links work without
 // it and leave a URL to share).
 import type { Child } from "hono/jsx";
+import { link } from "../../http/links.ts";
 import { Icon } from "./Icon.tsx";
 
 export type SortDirection = "ascending" | "descending";
@@ -65,7 +66,7 @@ function SortHeader<Row>({ column, sort }: { column: Column<Row>; sort: TableSor
       class={column.numeric ? "numeric" : undefined}
       aria-sort={isSorted ? sort.direction : undefined}
     >
-      <a class="sort-link" href={sort.href(key, next)}>
+      <a class="sort-link" href={link(sort.href(key, next))}>
         {column.header}
         <span class="sr-only">
           {isSorted && sort.direction ? `, ${SORT_TEXT[sort.direction]}. ` : ". "}

@@ -1,11 +1,22 @@
 // DKFDS footer (components/footers/footer.njk): one column naming the
 // service, one with links; the accessibility statement and the open data
 // must be reachable from every page (DESIGN.md §8).
+import { link } from "../../http/links.ts";
+
 export interface FooterProps {
   organisation?: string;
+  /** The "Om siden" links; default: the organisation's accessibility statement, open data, inquiries and API. */
+  links?: readonly { href: string; text: string }[];
 }
 
-export function Footer({ organisation }: FooterProps) {
+const PORTAL_LINKS = [
+  { href: "/tilgaengelighed", text: "Tilgængelighedserklæring" },
+  { href: "/data", text: "Åbne data" },
+  { href: "/spoergsmaal", text: "Spørgsmål fra Borgerrepræsentationen" },
+  { href: "/api", text: "API til udviklere" },
+];
+
+export function Footer({ organisation, links = PORTAL_LINKS }: FooterProps) {
   return (
     <footer>
       <div class="footer">
@@ -28,18 +39,11 @@ export function Footer({ organisation }: FooterProps) {
                   Om siden
                 </h2>
                 <ul class="unstyled-list">
-                  <li>
-                    <a href="/tilgaengelighed">Tilgængelighedserklæring</a>
-                  </li>
-                  <li>
-                    <a href="/data">Åbne data</a>
-                  </li>
-                  <li>
-                    <a href="/spoergsmaal">Spørgsmål fra Borgerrepræsentationen</a>
-                  </li>
-                  <li>
-                    <a href="/api">API til udviklere</a>
-                  </li>
+                  {links.map((l) => (
+                    <li>
+                      <a href={link(l.href)}>{l.text}</a>
+                    </li>
+                  ))}
                 </ul>
               </section>
             </div>

@@ -3,6 +3,7 @@
 // A field in error gets .form-error on its group, aria-invalid on the
 // control and a .form-error-message starting with a hidden "Fejl:".
 import type { Child } from "hono/jsx";
+import { link } from "../../http/links.ts";
 
 export interface FieldBase {
   id: string;
@@ -277,7 +278,7 @@ export function ButtonLink({
   variant?: "primary" | "secondary" | "tertiary";
 }) {
   return (
-    <a href={href} class={`button button-${variant}`}>
+    <a href={link(href)} class={`button button-${variant}`}>
       {children}
     </a>
   );

@@ -3,9 +3,11 @@
 // navigation.js opens with the "Menu" button. Pejl has no portal logo of its
 // own, so it uses the solution header as the top line, which DKFDS allows
 // ("menu" parameter of solution_info).
+import { link } from "../../http/links.ts";
 import { Icon } from "./Icon.tsx";
 
 export interface NavItem {
+  /** A site path ("/politikker"); the header makes it a link in the request's organisation. */
   href: string;
   text: string;
 }
@@ -75,7 +77,7 @@ function NavLinks({ nav, currentPath }: { nav: readonly NavItem[]; currentPath?:
         return (
           <li class={cls}>
             <a
-              href={item.href}
+              href={link(item.href)}
               class="nav-link"
               aria-current={state === "current" ? "page" : state === "active" ? "true" : undefined}
             >
@@ -90,7 +92,7 @@ function NavLinks({ nav, currentPath }: { nav: readonly NavItem[]; currentPath?:
 
 function LogoutButton({ logout }: { logout: LogoutForm }) {
   return (
-    <form method="post" action={logout.action} class="log-off-form">
+    <form method="post" action={link(logout.action)} class="log-off-form">
       {logout.csrf && <input type="hidden" name={logout.csrf.name} value={logout.csrf.token} />}
       <button type="submit" class="function-link log-off">
         <Icon name="lock" />
@@ -118,7 +120,7 @@ export function Header(props: HeaderProps) {
       <div class="solution-info">
         <div class="solution-info-inner container">
           <div class="solution-heading">
-            <a href={homeHref} aria-label="Pejl, gå til forsiden">
+            <a href={link(homeHref)} aria-label="Pejl, gå til forsiden">
               Pejl
             </a>
           </div>

@@ -6,7 +6,7 @@ import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
 import { assetUrl } from "../assets.ts";
 import { Breadcrumbs, type Crumb } from "./Breadcrumbs.tsx";
-import { Footer } from "./Footer.tsx";
+import { Footer, type FooterProps } from "./Footer.tsx";
 import { Header, type HeaderUser, type LogoutForm, type NavItem, PORTAL_NAV } from "./Header.tsx";
 import { IconSprite } from "./Icon.tsx";
 
@@ -24,6 +24,10 @@ export interface LayoutProps {
   variant?: "portal" | "admin";
   /** Menu items; defaults to the portal's (Politikker, Initiativer, Søg, Åbne data). */
   nav?: readonly NavItem[];
+  /** Where the "Pejl" heading leads (default: the front page, "/"). */
+  homeHref?: string;
+  /** The footer's "Om siden" links (default: the organisation's). */
+  footerLinks?: FooterProps["links"];
   /** The municipality, shown in the header and footer. */
   organisation?: string;
   /** Admin variant only. */
@@ -64,6 +68,7 @@ export function Layout(props: LayoutProps) {
             nav={props.nav ?? PORTAL_NAV}
             currentPath={props.currentPath}
             organisation={props.organisation}
+            homeHref={props.homeHref}
             user={isAdmin ? props.user : undefined}
             logout={isAdmin ? props.logout : undefined}
           />
@@ -73,7 +78,7 @@ export function Layout(props: LayoutProps) {
               {props.children}
             </main>
           </div>
-          <Footer organisation={props.organisation} />
+          <Footer organisation={props.organisation} links={props.footerLinks} />
         </body>
       </html>
     </>

@@ -1,6 +1,8 @@
 // DKFDS pagination (components/pagination/pagination.njk) with real links,
 // so paging works without JavaScript. Like DKFDS: up to 7 pages are all
 // shown; beyond that the first, the last and the neighbours of the current.
+
+import { link } from "../../http/links.ts";
 import { Icon } from "./Icon.tsx";
 
 export interface PaginationProps {
@@ -31,13 +33,13 @@ export function Pagination(props: PaginationProps) {
   return (
     <nav class="pagination" aria-label={props.label ?? "Sider"}>
       {!first && (
-        <a href={props.href(1)} class="button button-arrow button-first">
+        <a href={link(props.href(1))} class="button button-arrow button-first">
           <Icon name="first-page" />
           <span class="sr-only">Første side</span>
         </a>
       )}
       {!first && (
-        <a href={props.href(current - 1)} class="button button-arrow button-previous">
+        <a href={link(props.href(current - 1))} class="button button-arrow button-previous">
           <Icon name="chevron-left" />
           <span class="pagination-nav-link">Forrige</span>
           <span class="sr-only"> side</span>
@@ -56,7 +58,7 @@ export function Pagination(props: PaginationProps) {
           ) : (
             <li class="pagination-item pagination-number">
               <a
-                href={props.href(slot)}
+                href={link(props.href(slot))}
                 class={slot === current ? "button current-page" : "button button-secondary"}
                 aria-current={slot === current ? "page" : undefined}
               >
@@ -70,14 +72,14 @@ export function Pagination(props: PaginationProps) {
         )}
       </ul>
       {!last && (
-        <a href={props.href(current + 1)} class="button button-arrow button-next">
+        <a href={link(props.href(current + 1))} class="button button-arrow button-next">
           <span class="pagination-nav-link">Næste</span>
           <span class="sr-only"> side</span>
           <Icon name="chevron-right" />
         </a>
       )}
       {!last && (
-        <a href={props.href(total)} class="button button-arrow button-last">
+        <a href={link(props.href(total))} class="button button-arrow button-last">
           <Icon name="last-page" />
           <span class="sr-only">Sidste side</span>
         </a>

@@ -1,5 +1,7 @@
 // DKFDS search field (components/search/search.njk) inside a GET form, so a
 // search is a plain URL (/soeg?q=…) and works without JavaScript.
+
+import { link } from "../../http/links.ts";
 import { Icon } from "./Icon.tsx";
 
 export interface SearchFormProps {
@@ -18,7 +20,7 @@ export function SearchForm(props: SearchFormProps) {
   const id = props.id ?? "search";
   return (
     // biome-ignore lint/a11y/useSemanticElements: <search> is too new for the browsers a municipality must serve; role="search" on the form is the established equivalent.
-    <form method="get" action={props.action ?? "/soeg"} role="search" class="search-form">
+    <form method="get" action={link(props.action ?? "/soeg")} role="search" class="search-form">
       <label for={id} class={props.labelHidden ? "sr-only" : "form-label"}>
         {props.label ?? "Søg i politikker, mål, indikatorer og initiativer"}
       </label>

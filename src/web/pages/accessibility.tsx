@@ -4,6 +4,7 @@
 // setting (wasStatementUrl): its address is issued per organisation, so none
 // is written here.
 import { formatDanishDate } from "../../domain/danishDate.ts";
+import { link } from "../../http/links.ts";
 import { Alert } from "../components/Alert.tsx";
 import { Layout } from "../components/Layout.tsx";
 
@@ -55,7 +56,7 @@ export function accessibilityPage(opts: AccessibilityPageOptions = {}) {
       </p>
       {wasUrl ? (
         <p>
-          <a href={wasUrl}>Læs den officielle tilgængelighedserklæring for Pejl i WAS-Tool</a>
+          <a href={link(wasUrl)}>Læs den officielle tilgængelighedserklæring for Pejl i WAS-Tool</a>
         </p>
       ) : (
         <Alert variant="info" headingLevel={3}>

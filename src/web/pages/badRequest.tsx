@@ -1,5 +1,7 @@
 // 400 in Danish with the reason, e.g. a malformed search or page number. The
 // message is shown as text (escaped), as it may echo the user's input.
+
+import { link } from "../../http/links.ts";
 import { Alert } from "../components/Alert.tsx";
 import { Layout } from "../components/Layout.tsx";
 import type { ErrorPageOptions } from "./notFound.tsx";
@@ -26,7 +28,7 @@ export function badRequestPage(opts: BadRequestOptions) {
       </Alert>
       <p>Ret det, der står ovenfor, og prøv igen.</p>
       <p>
-        <a href={back ?? "/"}>{back ? "Tilbage" : "Gå til forsiden"}</a>
+        <a href={link(back ?? "/")}>{back ? "Tilbage" : "Gå til forsiden"}</a>
       </p>
     </Layout>
   );

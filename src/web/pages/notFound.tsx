@@ -1,4 +1,6 @@
 // 404 in Danish. The lead mounts it: c.html(notFoundPage(), 404).
+
+import { link } from "../../http/links.ts";
 import { Layout } from "../components/Layout.tsx";
 import { SearchForm } from "../components/SearchForm.tsx";
 
@@ -16,10 +18,10 @@ export function notFoundPage(opts: ErrorPageOptions = {}) {
       <p>Siden kan være flyttet eller slettet, eller der kan være en stavefejl i adressen.</p>
       <ul>
         <li>
-          <a href="/">Gå til forsiden</a>
+          <a href={link("/")}>Gå til forsiden</a>
         </li>
         <li>
-          <a href="/politikker">Se alle politikker</a>
+          <a href={link("/politikker")}>Se alle politikker</a>
         </li>
       </ul>
       <SearchForm id="notfound-search" label="Eller søg efter det, du leder efter" />

@@ -1,5 +1,7 @@
 // 500 in Danish. Never shows the error itself (no message, no stack trace):
 // those go to the log; the reference lets support find the log line.
+
+import { link } from "../../http/links.ts";
 import { Layout } from "../components/Layout.tsx";
 import type { ErrorPageOptions } from "./notFound.tsx";
 
@@ -20,7 +22,7 @@ export function serverErrorPage(opts: ServerErrorOptions = {}) {
         </p>
       )}
       <p>
-        <a href="/">Gå til forsiden</a>
+        <a href={link("/")}>Gå til forsiden</a>
       </p>
     </Layout>
   );

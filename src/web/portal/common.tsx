@@ -12,6 +12,7 @@ import {
   progressStatuses,
 } from "../../domain/enums.ts";
 import { equalityGroundLabels, equalityGroundSlugs, policyKindLabels } from "../../domain/labels.ts";
+import { link } from "../../http/links.ts";
 import { Icon } from "../components/Icon.tsx";
 import { FundingBadge, InitiativeStatusBadge, ProgressBadge } from "../components/StatusBadge.tsx";
 
@@ -50,7 +51,14 @@ export function Progress({ value }: { value: string }) {
 }
 
 /** "Åbne data" box: where the numbers on this page can be downloaded. */
-export function OpenDataLinks({ links }: { links: readonly { href: string; text: string }[] }) {
+export function OpenDataLinks({
+  links,
+  more = { href: "/data", text: "Alle data og beskrivelse af dem" },
+}: {
+  links: readonly { href: string; text: string }[];
+  /** The page describing all the data; the organisation's /data by default. */
+  more?: { href: string; text: string };
+}) {
   return (
     <aside class="open-data-links" aria-labelledby="open-data-heading">
       <h2 id="open-data-heading" class="h4">
@@ -59,14 +67,14 @@ export function OpenDataLinks({ links }: { links: readonly { href: string; text:
       <ul class="nobullet-list">
         {links.map((l) => (
           <li>
-            <a href={l.href}>
+            <a href={link(l.href)}>
               <Icon name="download" />
               {l.text}
             </a>
           </li>
         ))}
         <li>
-          <a href="/data">Alle data og beskrivelse af dem</a>
+          <a href={link(more.href)}>{more.text}</a>
         </li>
       </ul>
     </aside>
@@ -80,7 +88,7 @@ export function sourceHref(documentId: string, provenanceId: string): string {
 
 export function SourceLink(props: { documentId: string; provenanceId: string; label?: string }) {
   return (
-    <a class="source-link" href={sourceHref(props.documentId, props.provenanceId)}>
+    <a class="source-link" href={link(sourceHref(props.documentId, props.provenanceId))}>
       {props.label ?? "Kilde"}
     </a>
   );

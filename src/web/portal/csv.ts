@@ -1,8 +1,9 @@
 // CSV downloads of what a portal page shows: the initiatives of the current
 // filter and an indicator's observations. Column names follow the open-data
 // package; a value based on fewer persons than the threshold is written as
-// "<5", never as the number.
+// "<5", never as the number. Text cells are never run as formulas by a spreadsheet.
 import { stringify } from "csv-stringify/sync";
+import { spreadsheetText as text } from "../../domain/spreadsheetText.ts";
 import { isSuppressed, suppressionMarker } from "../../domain/suppression.ts";
 import type { BrowseRow } from "../../queries/portalInitiatives.ts";
 import type { IndicatorWithProgress, ObservationRow } from "../../queries/portalProgress.ts";
@@ -11,10 +12,10 @@ export function initiativesCsv(rows: readonly BrowseRow[]): string {
   return stringify(
     rows.map((r) => [
       r.id,
-      r.title,
-      r.administrationCode ?? "",
+      text(r.title),
+      text(r.administrationCode ?? ""),
       r.policySlug,
-      r.policyTitle,
+      text(r.policyTitle),
       r.fundingStatus,
       r.status,
       r.equalityGrounds.join(";"),
@@ -56,14 +57,14 @@ export function observationsCsv(
       return [
         o.id,
         indicator.id,
-        indicator.title,
+        text(indicator.title),
         o.period,
-        o.disaggregation,
+        text(o.disaggregation),
         hidden ? marker : String(o.value),
         o.n === null ? "" : hidden ? marker : String(o.n),
-        indicator.unit ?? "",
-        o.footnote ?? "",
-        o.source ?? indicator.source ?? "",
+        text(indicator.unit ?? ""),
+        text(o.footnote ?? ""),
+        text(o.source ?? indicator.source ?? ""),
       ];
     }),
     {

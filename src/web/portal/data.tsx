@@ -1,5 +1,7 @@
 // /data: the open-data page: the whole Frictionless package as a zip, every
 // resource as CSV, each resource's columns described in Danish, the licence.
+
+import { link } from "../../http/links.ts";
 import { LICENCE } from "../../opendata/descriptor.ts";
 import type { FieldDef } from "../../opendata/fields.ts";
 import type { ResourceDef } from "../../opendata/resourceDef.ts";
@@ -57,16 +59,18 @@ export function dataPage(props: {
       <h2>Hent</h2>
       <ul>
         <li>
-          <a href="/data/pejl-datapakke.zip">Hele datapakken (zip med datapackage.json og alle CSV-filer)</a>
+          <a href={link("/data/pejl-datapakke.zip")}>
+            Hele datapakken (zip med datapackage.json og alle CSV-filer)
+          </a>
         </li>
         <li>
-          <a href="/data/datapackage.json">Kun beskrivelsen (datapackage.json)</a>
+          <a href={link("/data/datapackage.json")}>Kun beskrivelsen (datapackage.json)</a>
         </li>
       </ul>
       <h2>Licens</h2>
       <p>
         Data må bruges frit, også kommercielt, når {props.organisation} nævnes som kilde:{" "}
-        <a href={LICENCE.path}>{LICENCE.title}</a> ({LICENCE.name}).
+        <a href={link(LICENCE.path)}>{LICENCE.title}</a> ({LICENCE.name}).
       </p>
       <h2>Tabellerne</h2>
       <DataTable
@@ -75,7 +79,7 @@ export function dataPage(props: {
         rows={props.resources}
         columns={[
           { header: "Tabel", rowHeader: true, cell: (r) => r.title },
-          { header: "Fil", cell: (r) => <a href={`/data/${r.name}.csv`}>{`${r.name}.csv`}</a> },
+          { header: "Fil", cell: (r) => <a href={link(`/data/${r.name}.csv`)}>{`${r.name}.csv`}</a> },
           { header: "Beskrivelse", cell: (r) => r.description ?? resourceDescriptions[r.name] ?? "" },
         ]}
       />

@@ -3,6 +3,7 @@
 import { type EqualityGround, equalityGrounds } from "../../domain/enums.ts";
 import { formatDkk } from "../../domain/format.ts";
 import { equalityGroundLabels, equalityGroundSlugs } from "../../domain/labels.ts";
+import { link } from "../../http/links.ts";
 import type { GroundOverview, GroundPolicy } from "../../queries/portalGrounds.ts";
 import { DataTable } from "../components/DataTable.tsx";
 import { Layout } from "../components/Layout.tsx";
@@ -30,7 +31,7 @@ export function groundsIndexPage(props: { organisation: string }) {
       <ul>
         {equalityGrounds.map((g) => (
           <li>
-            <a href={`/ligestillingsgrunde/${equalityGroundSlugs[g]}`}>{groundTitle(g)}</a>
+            <a href={link(`/ligestillingsgrunde/${equalityGroundSlugs[g]}`)}>{groundTitle(g)}</a>
           </li>
         ))}
       </ul>
@@ -70,7 +71,7 @@ export function groundPage(props: {
         <ul>
           {overview.policies.map((p) => (
             <li>
-              <a href={`/politikker/${p.slug}`}>{p.title}</a> ({kindLabel(p.kind)}
+              <a href={link(`/politikker/${p.slug}`)}>{p.title}</a> ({kindLabel(p.kind)}
               {periodText(p) && `, ${periodText(p)}`}): {p.reasons.map((r) => reasonText[r]).join("; ")}
               {p.initiativeCount > 0 &&
                 ` (${p.initiativeCount} ${p.initiativeCount === 1 ? "initiativ" : "initiativer"})`}
@@ -87,7 +88,7 @@ export function groundPage(props: {
           {overview.goals.map((g) => (
             <li>
               <a
-                href={`/politikker/${g.policySlug}#maal-${g.id}`}
+                href={link(`/politikker/${g.policySlug}#maal-${g.id}`)}
               >{`${g.number ? `${g.number}: ` : ""}${g.text}`}</a>{" "}
               ({g.policyTitle})
             </li>
@@ -98,7 +99,7 @@ export function groundPage(props: {
       <h2>Initiativer ({list.count})</h2>
       <p>
         Budget i alt: {list.amount === null ? "ikke oplyst" : formatDkk(list.amount)}.{" "}
-        <a href={`/initiativer?grund=${slug}`}>Filtrér og sortér initiativerne</a>
+        <a href={link(`/initiativer?grund=${slug}`)}>Filtrér og sortér initiativerne</a>
       </p>
       <DataTable
         caption={`Initiativer for ${equalityGroundLabels[ground].toLowerCase()}`}
@@ -109,7 +110,7 @@ export function groundPage(props: {
           {
             header: "Initiativ",
             rowHeader: true,
-            cell: (r) => <a href={`/initiativer/${r.id}`}>{r.title}</a>,
+            cell: (r) => <a href={link(`/initiativer/${r.id}`)}>{r.title}</a>,
           },
           { header: "Forvaltning", cell: (r) => r.administrationCode ?? "–" },
           { header: "Finansiering", cell: (r) => <Funding value={r.fundingStatus} /> },

@@ -1,5 +1,7 @@
 // Front page: the policies in force and the earlier ones (archived apart), each
 // with period, owner and a progress summary, and the search box.
+
+import { link } from "../../http/links.ts";
 import type { PolicySummary } from "../../queries/portalPolicies.ts";
 import { inForce } from "../../queries/portalPolicies.ts";
 import { Layout } from "../components/Layout.tsx";
@@ -14,7 +16,7 @@ export function PolicySummaryItem({ policy, level = 3 }: { policy: PolicySummary
     <li class="policy-summary">
       <article aria-labelledby={headingId}>
         <H id={headingId} class="policy-summary-title">
-          <a href={`/politikker/${policy.slug}`}>{policy.title}</a>
+          <a href={link(`/politikker/${policy.slug}`)}>{policy.title}</a>
         </H>
         <p class="policy-summary-meta">
           {kindLabel(policy.kind)}
@@ -125,8 +127,8 @@ export function homePage(props: { organisation: string; policies: readonly Polic
         <PolicyGroups policies={props.policies} year={props.year} />
       )}
       <p>
-        <a href="/initiativer">Se alle initiativer</a> ·{" "}
-        <a href="/ligestillingsgrunde">Se alt om hver diskriminationsgrund</a>
+        <a href={link("/initiativer")}>Se alle initiativer</a> ·{" "}
+        <a href={link("/ligestillingsgrunde")}>Se alt om hver diskriminationsgrund</a>
       </p>
       <OpenDataLinks
         links={[

@@ -8,6 +8,7 @@ import { formatNumber, formatPeriod } from "../../domain/format.ts";
 import { indicatorDirectionLabels } from "../../domain/labels.ts";
 import { progressRuleText } from "../../domain/progress.ts";
 import { isSuppressed, suppressionMarker } from "../../domain/suppression.ts";
+import { link } from "../../http/links.ts";
 import type { IndicatorDetail } from "../../queries/portalIndicator.ts";
 import type { ObservationRow } from "../../queries/portalProgress.ts";
 import { SummaryList } from "../components/Card.tsx";
@@ -80,11 +81,11 @@ export function indicatorPage(props: {
             label: "Målsætning",
             value: (
               <a
-                href={`/politikker/${policy.slug}#maal-${goal.id}`}
+                href={link(`/politikker/${policy.slug}#maal-${goal.id}`)}
               >{`${goal.number ? `${goal.number}: ` : ""}${goal.text}`}</a>
             ),
           },
-          { label: "Politik", value: <a href={`/politikker/${policy.slug}`}>{policy.title}</a> },
+          { label: "Politik", value: <a href={link(`/politikker/${policy.slug}`)}>{policy.title}</a> },
           {
             label: "Ønsket retning",
             value: indicatorDirectionLabels[indicator.direction as IndicatorDirection] ?? indicator.direction,
@@ -122,7 +123,7 @@ export function indicatorPage(props: {
                 {d === selected ? (
                   <strong aria-current="true">{breakdownLabel(d)}</strong>
                 ) : (
-                  <a href={d === "" ? base : `${base}?opdeling=${encodeURIComponent(d)}`}>
+                  <a href={link(d === "" ? base : `${base}?opdeling=${encodeURIComponent(d)}`)}>
                     {breakdownLabel(d)}
                   </a>
                 )}

@@ -6,6 +6,7 @@ import type { LinePoint, ReferenceValue } from "../../charts/index.ts";
 import { sparkline } from "../../charts/index.ts";
 import { formatPeriod, formatValue, periodYear } from "../../domain/format.ts";
 import { isSuppressed } from "../../domain/suppression.ts";
+import { link } from "../../http/links.ts";
 import type { IndicatorWithProgress, ObservationRow } from "../../queries/portalProgress.ts";
 import { InlineChart } from "../components/ChartFigure.tsx";
 import { DataTable } from "../components/DataTable.tsx";
@@ -98,7 +99,7 @@ export function IndicatorTable(props: {
         {
           header: "Indikator",
           rowHeader: true,
-          cell: (i) => <a href={`/indikatorer/${i.id}`}>{i.title}</a>,
+          cell: (i) => <a href={link(`/indikatorer/${i.id}`)}>{i.title}</a>,
         },
         { header: "Fremdrift", cell: (i) => <Progress value={i.progress.status} /> },
         { header: "Udvikling", cell: (i) => <Sparkline indicator={i} threshold={props.threshold} /> },

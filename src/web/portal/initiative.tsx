@@ -6,6 +6,7 @@ import type { Rating, RoundKind } from "../../domain/enums.ts";
 import { formatDkk, formatNumber } from "../../domain/format.ts";
 import { ratingLabels, roundKindLabels } from "../../domain/labels.ts";
 import { formatFte } from "../../domain/money.ts";
+import { link } from "../../http/links.ts";
 import type { InitiativeDetail } from "../../queries/portalInitiatives.ts";
 import { SummaryList } from "../components/Card.tsx";
 import { ChartFigure } from "../components/ChartFigure.tsx";
@@ -60,7 +61,7 @@ export function initiativePage(props: { organisation: string; detail: Initiative
         items={[
           { label: "Forvaltning", value: i.administrationName ?? "Ikke oplyst" },
           { label: "Udvalg", value: i.committeeName ?? "Ikke oplyst" },
-          { label: "Politik", value: <a href={`/politikker/${i.policySlug}`}>{i.policyTitle}</a> },
+          { label: "Politik", value: <a href={link(`/politikker/${i.policySlug}`)}>{i.policyTitle}</a> },
           {
             label: "Mål",
             value:
@@ -71,7 +72,7 @@ export function initiativePage(props: { organisation: string; detail: Initiative
                   {goals.map((g) => (
                     <li>
                       <a
-                        href={`/politikker/${i.policySlug}#maal-${g.id}`}
+                        href={link(`/politikker/${i.policySlug}#maal-${g.id}`)}
                       >{`${g.number ? `${g.number}: ` : ""}${g.text}`}</a>
                     </li>
                   ))}
@@ -88,7 +89,7 @@ export function initiativePage(props: { organisation: string; detail: Initiative
                 <ul class="nobullet-list">
                   {i.equalityGrounds.map((g) => (
                     <li>
-                      <a href={groundHref(g)}>{groundLabel(g)}</a>
+                      <a href={link(groundHref(g))}>{groundLabel(g)}</a>
                     </li>
                   ))}
                 </ul>

@@ -10,6 +10,7 @@ import {
   initiativeStatusLabels,
 } from "../../domain/labels.ts";
 import { formatFte } from "../../domain/money.ts";
+import { link } from "../../http/links.ts";
 import type { BrowseRow, browseInitiatives, filterOptions } from "../../queries/portalInitiatives.ts";
 import { DataTable, type SortDirection } from "../components/DataTable.tsx";
 import { Button, Select, TextInput } from "../components/FormControls.tsx";
@@ -49,7 +50,7 @@ export function browseHref(
 
 function FilterForm({ query, options }: { query: InitiativeQuery; options: Options }) {
   return (
-    <form method="get" action="/initiativer" class="filter-form" aria-labelledby="filter-heading">
+    <form method="get" action={link("/initiativer")} class="filter-form" aria-labelledby="filter-heading">
       <h2 id="filter-heading" class="h3">
         Filtrér
       </h2>
@@ -111,7 +112,7 @@ function FilterForm({ query, options }: { query: InitiativeQuery; options: Optio
       {query.retning && <input type="hidden" name="retning" value={query.retning} />}
       <div class="filter-actions">
         <Button>Vis initiativer</Button>
-        <a href="/initiativer">Nulstil filtre</a>
+        <a href={link("/initiativer")}>Nulstil filtre</a>
       </div>
     </form>
   );
@@ -147,7 +148,9 @@ export function initiativesPage(props: {
         Budget i alt{year ? ` for ${year}` : ""}:{" "}
         {browse.amount === null ? "ikke oplyst" : formatDkk(browse.amount)}
         {browse.fte !== null && browse.fte > 0 && `; ${formatFte(browse.fte)}`}.{" "}
-        <a href={browseHref(query, { format: "csv", side: undefined })}>Hent de viste initiativer som CSV</a>
+        <a href={link(browseHref(query, { format: "csv", side: undefined }))}>
+          Hent de viste initiativer som CSV
+        </a>
       </p>
       <DataTable<BrowseRow>
         id="initiativer"
@@ -169,13 +172,13 @@ export function initiativesPage(props: {
             header: "Initiativ",
             rowHeader: true,
             sortKey: "title",
-            cell: (r) => <a href={`/initiativer/${r.id}`}>{r.title}</a>,
+            cell: (r) => <a href={link(`/initiativer/${r.id}`)}>{r.title}</a>,
           },
           { header: "Forvaltning", sortKey: "administration", cell: (r) => r.administrationCode ?? "–" },
           {
             header: "Politik",
             sortKey: "policy",
-            cell: (r) => <a href={`/politikker/${r.policySlug}`}>{r.policyTitle}</a>,
+            cell: (r) => <a href={link(`/politikker/${r.policySlug}`)}>{r.policyTitle}</a>,
           },
           { header: "Finansiering", sortKey: "funding", cell: (r) => <Funding value={r.fundingStatus} /> },
           { header: "Status", sortKey: "status", cell: (r) => <InitiativeStatusTag value={r.status} /> },

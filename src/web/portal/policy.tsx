@@ -6,6 +6,7 @@ import type { PolicyStatus } from "../../domain/enums.ts";
 import { goalKindLabels, policyStatusLabels } from "../../domain/labels.ts";
 import { progressRuleText } from "../../domain/progress.ts";
 import { type ProgressRollup, progressRollupRuleText, rollupProgress } from "../../domain/rollup.ts";
+import { link } from "../../http/links.ts";
 import type { GoalRow, PolicyDetail, PolicyInitiative, ProvenanceRef } from "../../queries/portalPolicies.ts";
 import { Accordion } from "../components/Accordion.tsx";
 import { SummaryList } from "../components/Card.tsx";
@@ -131,7 +132,7 @@ function InitiativesByAdministration({ initiatives }: { initiatives: readonly Po
               {
                 header: "Initiativ",
                 rowHeader: true,
-                cell: (i) => <a href={`/initiativer/${i.id}`}>{i.title}</a>,
+                cell: (i) => <a href={link(`/initiativer/${i.id}`)}>{i.title}</a>,
               },
               { header: "Finansiering", cell: (i) => <Funding value={i.fundingStatus} /> },
               { header: "Status", cell: (i) => <InitiativeStatusTag value={i.status} /> },
@@ -179,7 +180,12 @@ export function policyPage(props: { organisation: string; detail: PolicyDetail; 
           { label: "Status", value: policyStatusLabels[policy.status as PolicyStatus] ?? policy.status },
           ...(policy.adoptedOn ? [{ label: "Vedtaget", value: formatDanishDate(policy.adoptedOn) }] : []),
           ...(parent
-            ? [{ label: "Hører under", value: <a href={`/politikker/${parent.slug}`}>{parent.title}</a> }]
+            ? [
+                {
+                  label: "Hører under",
+                  value: <a href={link(`/politikker/${parent.slug}`)}>{parent.title}</a>,
+                },
+              ]
             : []),
         ]}
       />
@@ -241,7 +247,7 @@ export function policyPage(props: { organisation: string; detail: PolicyDetail; 
         ) : (
           <>
             <p>
-              <a href={`/initiativer?politik=${encodeURIComponent(policy.slug)}`}>
+              <a href={link(`/initiativer?politik=${encodeURIComponent(policy.slug)}`)}>
                 Filtrér og sortér initiativerne
               </a>
             </p>
@@ -256,7 +262,7 @@ export function policyPage(props: { organisation: string; detail: PolicyDetail; 
           <ul>
             {children.map((c) => (
               <li>
-                <a href={`/politikker/${c.slug}`}>{c.title}</a> ({kindLabel(c.kind)}
+                <a href={link(`/politikker/${c.slug}`)}>{c.title}</a> ({kindLabel(c.kind)}
                 {periodText(c) && `, ${periodText(c)}`})
               </li>
             ))}
@@ -286,7 +292,7 @@ export function policyPage(props: { organisation: string; detail: PolicyDetail; 
             <ul>
               {documents.map((d) => (
                 <li>
-                  <a href={`/dokumenter/${d.id}`}>{d.title ?? d.filename}</a>
+                  <a href={link(`/dokumenter/${d.id}`)}>{d.title ?? d.filename}</a>
                   {d.caseNumber && ` (sagsnr. ${d.caseNumber})`}:{" "}
                   {sources.filter((s) => s.documentId === d.id).length} oplysninger
                 </li>

@@ -1,5 +1,6 @@
 // Route tests of the public portal pages (app.request(), no network): what a
 // citizen sees, escaping, bad query parameters, suppression, CSV.
+import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { buildTestApp } from "../../../test/app.ts";
 import {
@@ -256,6 +257,16 @@ describe("initiatives", () => {
     expect(lines).toHaveLength(3);
     expect(lines[1]).toContain(",Alfa,SOF,");
     expect(lines[1]).toContain(",1500000,");
+  });
+
+  it("writes a title that looks like a formula as text in the CSV download (no CSV injection)", async () => {
+    const org = await buildOrganisation();
+    const policy = await buildPolicy(org, { title: "@Politik" });
+    await buildInitiative(org, policy.id, { title: '=HYPERLINK("http://evil.example","Klik")' });
+    const csv = await get(org, "/initiativer?format=csv");
+    const [, row] = parse(csv.html, { relax_column_count: true }) as string[][];
+    expect(row![1]).toBe(`'=HYPERLINK("http://evil.example","Klik")`);
+    expect(row![4]).toBe("'@Politik");
   });
 });
 

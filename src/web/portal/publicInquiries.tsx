@@ -5,7 +5,9 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { formatDanishDate } from "../../domain/danishDate.ts";
 import { notFound } from "../../errors.ts";
-import type { AppDeps, AppEnv } from "../../http/appEnv.ts";
+import type { AppEnv } from "../../http/appEnv.ts";
+import { link } from "../../http/links.ts";
+import { organisationName } from "../../http/tenancy.ts";
 import { publicInquiries, publicInquiry } from "../../queries/inquiries.ts";
 import { type FigureTable, figureTables } from "../../reports/inquiryLetterModel.ts";
 import { SummaryList } from "../components/Card.tsx";
@@ -121,7 +123,7 @@ function listPage(organisation: string, rows: Awaited<ReturnType<typeof publicIn
           {rows.map((r) => (
             <li class="mb-6">
               <h2 class="h3">
-                <a href={`/spoergsmaal/${r.id}`}>Spørgsmål fra {r.askedBy}</a>
+                <a href={link(`/spoergsmaal/${r.id}`)}>Spørgsmål fra {r.askedBy}</a>
               </h2>
               <p class="mt-2 mb-2">{r.questions[0] ?? ""}</p>
               <p class="mt-0 font-size-sm">
@@ -170,7 +172,7 @@ function detailPage(organisation: string, q: NonNullable<Awaited<ReturnType<type
         <AnswerText text={q.answer} />
       ) : q.documentId ? (
         <p>
-          Svaret står i <a href={`/dokumenter/${q.documentId}`}>svarbrevet</a>.
+          Svaret står i <a href={link(`/dokumenter/${q.documentId}`)}>svarbrevet</a>.
         </p>
       ) : (
         <p>Svaret er ikke registreret i Pejl.</p>
@@ -186,20 +188,21 @@ function detailPage(organisation: string, q: NonNullable<Awaited<ReturnType<type
   );
 }
 
-export function publicInquiryRoutes(deps: AppDeps) {
+export function publicInquiryRoutes() {
   const app = new Hono<AppEnv>();
-  const organisation = deps.organisation.name;
   const html = async (node: unknown) =>
     new Response(await renderToString(node), { headers: { "Content-Type": "text/html; charset=utf-8" } });
 
-  app.get("/spoergsmaal", async (c) => html(listPage(organisation, await publicInquiries(c.get("ctx")))));
+  app.get("/spoergsmaal", async (c) =>
+    html(listPage(organisationName(c), await publicInquiries(c.get("ctx")))),
+  );
 
   app.get("/spoergsmaal/:id", async (c) => {
     const id = c.req.param("id");
     if (!z.uuid().safeParse(id).success) throw notFound("The inquiry");
     const q = await publicInquiry(c.get("ctx"), id);
     if (!q) throw notFound("The inquiry");
-    return html(detailPage(organisation, q));
+    return html(detailPage(organisationName(c), q));
   });
   return app;
 }

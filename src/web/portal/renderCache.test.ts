@@ -15,6 +15,7 @@ function appWithCache(organisationId: string) {
   const app = new Hono<AppEnv>();
   app.use(async (c, next) => {
     c.set("ctx", { organisationId, actor: publicActor } as unknown as Context);
+    c.set("organisation", { id: organisationId, slug: organisationId, name: "Testkommune" });
     await next();
   });
   app.use(cache.middleware);

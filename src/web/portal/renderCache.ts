@@ -1,11 +1,11 @@
 // An in-process cache of rendered portal responses (issue 5, "Performance"),
-// keyed by organisation and URL, valid while the registry's generation
+// keyed by organisation (or the national scope) and URL, valid while the registry's generation
 // (queries/generation.ts) is unchanged and for at most MAX_AGE_MS. Every
 // response gets a strong ETag of its bytes, and a matching If-None-Match gets
 // a 304 without a body. Requests with cookies bypass the cache (a logged-in
 // user's page may differ).
 import { createHash } from "node:crypto";
-import type { MiddlewareHandler } from "hono";
+import type { Context as HonoContext, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../../http/appEnv.ts";
 import { currentGeneration, onGenerationBump } from "../../queries/generation.ts";
 
@@ -53,8 +53,15 @@ function respond(entry: Entry, ifNoneMatch: string | undefined, head: boolean): 
   return new Response(head ? null : entry.body, { status: entry.status, headers: { ...entry.headers } });
 }
 
-export function createRenderCache(opts: { now?: () => number } = {}): RenderCache {
+export function createRenderCache(
+  opts: {
+    now?: () => number;
+    /** Whose pages these are: the request's organisation by default; the national pages pass NATIONAL_SCOPE. */
+    scope?: (c: HonoContext<AppEnv>) => string;
+  } = {},
+): RenderCache {
   const now = opts.now ?? Date.now;
+  const scopeOf = opts.scope ?? ((c) => c.get("organisation").id);
   const entries = new Map<string, Entry>();
   let totalBytes = 0;
   const drop = (key: string) => {
@@ -63,9 +70,9 @@ export function createRenderCache(opts: { now?: () => number } = {}): RenderCach
     totalBytes -= entry.body.byteLength;
     entries.delete(key);
   };
-  // A write drops the organisation's pages at once, so memory is not held by stale entries.
-  onGenerationBump((organisationId) => {
-    for (const key of [...entries.keys()]) if (key.startsWith(`${organisationId} `)) drop(key);
+  // A write drops the organisation's pages (and the national ones) at once, so memory is not held by stale entries.
+  onGenerationBump((scope) => {
+    for (const key of [...entries.keys()]) if (key.startsWith(`${scope} `)) drop(key);
   });
 
   const middleware: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -73,11 +80,11 @@ export function createRenderCache(opts: { now?: () => number } = {}): RenderCach
     if (method !== "GET" && method !== "HEAD") return next();
     // A request with cookies may be a logged-in user's, whose page can differ: never share it.
     if (c.req.header("Cookie")) return next();
-    const organisationId = c.get("ctx").organisationId;
-    // Path and query from the raw URL (cheaper than new URL() on every request).
+    const scope = scopeOf(c);
+    // Path and query from the raw URL (cheaper than new URL() on every request); it keeps the /k/<slug> prefix.
     const raw = c.req.url;
-    const key = `${organisationId} ${raw.slice(raw.indexOf("/", raw.indexOf("//") + 2))}`;
-    const generation = currentGeneration(organisationId);
+    const key = `${scope} ${raw.slice(raw.indexOf("/", raw.indexOf("//") + 2))}`;
+    const generation = currentGeneration(scope);
     const ifNoneMatch = c.req.header("If-None-Match");
     const cached = entries.get(key);
     if (cached && cached.generation === generation && now() - cached.storedAt < MAX_AGE_MS) {

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { DEFAULT_SUPPRESSION_THRESHOLD } from "../../domain/suppression.ts";
 import { notFound } from "../../errors.ts";
 import type { AppDeps, AppEnv } from "../../http/appEnv.ts";
+import { organisationName } from "../../http/tenancy.ts";
 import { buildDataPackage, dataPackageZip, resourceCsv } from "../../opendata/export.ts";
 import { resources } from "../../opendata/resources.ts";
 import { documentWithSources } from "../../queries/portalDocuments.ts";
@@ -42,7 +43,6 @@ function idParam(value: string, what: string): string {
 
 export function portalRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
-  const organisation = deps.organisation.name;
   // The threshold may come with the deps (PEJL_SUPPRESSION_THRESHOLD); 5 otherwise.
   const threshold =
     (deps as AppDeps & { suppressionThreshold?: number }).suppressionThreshold ??
@@ -58,18 +58,20 @@ export function portalRoutes(deps: AppDeps) {
 
   app.get("/", async (c) => {
     const policies = await policySummaries(c.get("ctx"));
-    return html(homePage({ organisation, policies, year: new Date().getUTCFullYear() }));
+    return html(homePage({ organisation: organisationName(c), policies, year: new Date().getUTCFullYear() }));
   });
 
   app.get("/politikker", async (c) => {
     const policies = await policySummaries(c.get("ctx"));
-    return html(policiesPage({ organisation, policies, year: new Date().getUTCFullYear() }));
+    return html(
+      policiesPage({ organisation: organisationName(c), policies, year: new Date().getUTCFullYear() }),
+    );
   });
 
   app.get("/politikker/:slug", async (c) => {
     const detail = await policyDetail(c.get("ctx"), c.req.param("slug"));
     if (!detail) throw notFound("The policy");
-    return html(policyPage({ organisation, detail, threshold }));
+    return html(policyPage({ organisation: organisationName(c), detail, threshold }));
   });
 
   app.get("/indikatorer/:id", async (c) => {
@@ -85,7 +87,14 @@ export function portalRoutes(deps: AppDeps) {
       );
       return csvResponse(observationsCsv(detail.indicator, rows, threshold), `indikator-${id}.csv`);
     }
-    return html(indicatorPage({ organisation, detail, breakdown: query.opdeling ?? "", threshold }));
+    return html(
+      indicatorPage({
+        organisation: organisationName(c),
+        detail,
+        breakdown: query.opdeling ?? "",
+        threshold,
+      }),
+    );
   });
 
   app.get("/initiativer", async (c) => {
@@ -107,28 +116,28 @@ export function portalRoutes(deps: AppDeps) {
       return csvResponse(initiativesCsv(all.rows), "initiativer.csv");
     }
     const [browse, options] = await Promise.all([browseInitiatives(ctx, filter), filterOptions(ctx)]);
-    return html(initiativesPage({ organisation, query, browse, options }));
+    return html(initiativesPage({ organisation: organisationName(c), query, browse, options }));
   });
 
   app.get("/initiativer/:id", async (c) => {
     const detail = await initiativeDetail(c.get("ctx"), idParam(c.req.param("id"), "The initiative"));
     if (!detail) throw notFound("The initiative");
-    return html(initiativePage({ organisation, detail }));
+    return html(initiativePage({ organisation: organisationName(c), detail }));
   });
 
   app.get("/dokumenter/:id", async (c) => {
     const detail = await documentWithSources(c.get("ctx"), idParam(c.req.param("id"), "The document"));
     if (!detail) throw notFound("The document");
-    return html(documentPage({ organisation, detail }));
+    return html(documentPage({ organisation: organisationName(c), detail }));
   });
 
-  app.get("/ligestillingsgrunde", () => html(groundsIndexPage({ organisation })));
+  app.get("/ligestillingsgrunde", (c) => html(groundsIndexPage({ organisation: organisationName(c) })));
 
   app.get("/ligestillingsgrunde/:slug", async (c) => {
     const ground = groundOfSlug(c.req.param("slug"));
     if (!ground) throw notFound("The equality ground");
     const overview = await groundOverview(c.get("ctx"), ground);
-    return html(groundPage({ organisation, ground, overview }));
+    return html(groundPage({ organisation: organisationName(c), ground, overview }));
   });
 
   app.get("/soeg", async (c) => {
@@ -142,10 +151,10 @@ export function portalRoutes(deps: AppDeps) {
       const suggestion = result.total === 0 ? await suggest(ctx, q) : undefined;
       state = { kind: "results", q, result, ...(suggestion ? { suggestion } : {}) };
     }
-    return html(searchPage({ organisation, state }));
+    return html(searchPage({ organisation: organisationName(c), state }));
   });
 
-  app.get("/data", () => html(dataPage({ organisation, resources, threshold })));
+  app.get("/data", (c) => html(dataPage({ organisation: organisationName(c), resources, threshold })));
 
   app.get("/data/pejl-datapakke.zip", async (c) => {
     const zip = await dataPackageZip(c.get("ctx"), { suppressionThreshold: threshold });
@@ -171,9 +180,9 @@ export function portalRoutes(deps: AppDeps) {
     return csvResponse(await resourceCsv(c.get("ctx"), name, { suppressionThreshold: threshold }), file);
   });
 
-  app.get("/tilgaengelighed", () => html(accessibilityPage({ organisation })));
+  app.get("/tilgaengelighed", (c) => html(accessibilityPage({ organisation: organisationName(c) })));
 
-  app.route("/", publicInquiryRoutes(deps));
+  app.route("/", publicInquiryRoutes());
   app.route("/", publicHearingRoutes(deps));
 
   return app;

@@ -2,6 +2,7 @@
 // spelling suggestions when nothing is found; a helpful text for an empty or
 // too long query (never an error page).
 import { raw } from "hono/html";
+import { link } from "../../http/links.ts";
 import type { SearchKind, SearchResult } from "../../queries/search.ts";
 import { MAX_QUERY_LENGTH, searchKinds } from "../../queries/search.ts";
 import { Alert } from "../components/Alert.tsx";
@@ -56,11 +57,12 @@ function Results({ state }: { state: Extract<SearchState, { kind: "results" }> }
         <h2>Ingen resultater for »{state.q}«</h2>
         {state.suggestion ? (
           <p>
-            Mente du <a href={`/soeg?q=${encodeURIComponent(state.suggestion)}`}>{state.suggestion}</a>?
+            Mente du <a href={link(`/soeg?q=${encodeURIComponent(state.suggestion)}`)}>{state.suggestion}</a>?
           </p>
         ) : (
           <p>
-            Prøv med andre eller færre ord, eller se listen over <a href="/initiativer">alle initiativer</a>.
+            Prøv med andre eller færre ord, eller se listen over{" "}
+            <a href={link("/initiativer")}>alle initiativer</a>.
           </p>
         )}
       </>
@@ -84,7 +86,7 @@ function Results({ state }: { state: Extract<SearchState, { kind: "results" }> }
             <ol class="search-hits">
               {hits.map((hit) => (
                 <li>
-                  <a href={hit.href}>{hit.title}</a>
+                  <a href={link(hit.href)}>{hit.title}</a>
                   {/* Escaped in queries/search.ts; only <mark> is markup. */}
                   <p class="search-headline">{raw(hit.headlineHtml)}</p>
                 </li>

@@ -2,6 +2,7 @@
 // response gets in (registered here, or an imported letter attached).
 import { formatDanishDate } from "../../../domain/danishDate.ts";
 import { hearingStateLabels, respondentKindLabels } from "../../../domain/labels.ts";
+import { link } from "../../../http/links.ts";
 import type { HearingDetail, ResponseView } from "../../../queries/hearings.ts";
 import { Alert } from "../../components/Alert.tsx";
 import { Button, Select } from "../../components/FormControls.tsx";
@@ -70,20 +71,20 @@ export function hearingDetailPage(
       </dl>
       <ul class="nobullet-list">
         <li>
-          <a href={`/hoeringer/${hearing.id}`}>Den offentlige høringsside</a>
+          <a href={link(`/hoeringer/${hearing.id}`)}>Den offentlige høringsside</a>
         </li>
         <li>
-          <a href={`${base}/notat`}>Høringsnotat</a> (<a href={`${base}/notat.docx`}>Word</a>)
+          <a href={link(`${base}/notat`)}>Høringsnotat</a> (<a href={link(`${base}/notat.docx`)}>Word</a>)
         </li>
         {p.detail.adopted && (
           <li>
-            <a href={`${base}/forskelle`}>Forskelle mellem udkast og vedtaget version</a>
+            <a href={link(`${base}/forskelle`)}>Forskelle mellem udkast og vedtaget version</a>
           </li>
         )}
       </ul>
 
       {p.canManage && (
-        <form method="post" action={`${base}/opdater`} class="mb-6">
+        <form method="post" action={link(`${base}/opdater`)} class="mb-6">
           <CsrfField token={page.csrf} />
           <input type="hidden" name="version" value={String(hearing.version)} />
           <Select
@@ -111,7 +112,7 @@ export function hearingDetailPage(
       <h2>Høringssvar</h2>
       {p.canManage && (
         <p>
-          <a class="button button-primary" href={`${base}/svar/ny`}>
+          <a class="button button-primary" href={link(`${base}/svar/ny`)}>
             Registrér høringssvar
           </a>
         </p>
@@ -136,7 +137,7 @@ export function hearingDetailPage(
           {p.responses.map((r) => (
             <tr>
               <th scope="row">
-                {p.canManage ? <a href={`${base}/svar/${r.id}`}>{r.from}</a> : r.from}
+                {p.canManage ? <a href={link(`${base}/svar/${r.id}`)}>{r.from}</a> : r.from}
                 {r.erasedAt && <span class="form-hint"> (personoplysninger slettet)</span>}
               </th>
               <td>{respondentKindLabels[r.respondentKind]}</td>
@@ -152,8 +153,8 @@ export function hearingDetailPage(
         <>
           <h2>Importerede høringssvar</h2>
           <p>
-            Et høringssvar i et brev kan <a href="/admin/import">importeres</a>; Pejl genkender udvalgenes
-            høringssvar. Tilknyt det derefter til høringen her.
+            Et høringssvar i et brev kan <a href={link("/admin/import")}>importeres</a>; Pejl genkender
+            udvalgenes høringssvar. Tilknyt det derefter til høringen her.
           </p>
           {p.unattached.length === 0 ? (
             <p>Der er ingen importerede høringssvar, som ikke hører til en høring.</p>
@@ -161,7 +162,7 @@ export function hearingDetailPage(
             <ul class="nobullet-list">
               {p.unattached.map((u) => (
                 <li class="mb-4">
-                  <form method="post" action={`${base}/tilknyt`}>
+                  <form method="post" action={link(`${base}/tilknyt`)}>
                     <CsrfField token={page.csrf} />
                     <input type="hidden" name="responseId" value={u.id} />
                     <p>

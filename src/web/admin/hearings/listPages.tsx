@@ -1,6 +1,7 @@
 // Admin: the list of hearings and the form that opens one.
 import { formatDanishDate } from "../../../domain/danishDate.ts";
 import { hearingStateLabels } from "../../../domain/labels.ts";
+import { link } from "../../../http/links.ts";
 import type { HearingListItem } from "../../../queries/hearings.ts";
 import { Alert } from "../../components/Alert.tsx";
 import { ErrorSummary, type FieldError } from "../../components/ErrorSummary.tsx";
@@ -28,7 +29,7 @@ export function hearingListPage(page: AdminPage, rows: HearingListItem[], canMan
       <h1>Høringer</h1>
       {canManage && (
         <p>
-          <a class="button button-primary" href={`${HEARINGS_PATH}/ny`}>
+          <a class="button button-primary" href={link(`${HEARINGS_PATH}/ny`)}>
             Åbn en høring
           </a>
         </p>
@@ -58,7 +59,7 @@ export function hearingListPage(page: AdminPage, rows: HearingListItem[], canMan
           {rows.map((h) => (
             <tr>
               <th scope="row">
-                <a href={`${HEARINGS_PATH}/${h.id}`}>{h.title}</a>
+                <a href={link(`${HEARINGS_PATH}/${h.id}`)}>{h.title}</a>
               </th>
               <td>{h.policyTitle ?? "–"}</td>
               <td>
@@ -116,10 +117,10 @@ export function openHearingPage(
       <ErrorSummary errors={list} />
       {options.documents.length === 0 && (
         <Alert variant="info">
-          Der er ingen dokumenter endnu. <a href="/admin/import">Importér udkastet</a> først.
+          Der er ingen dokumenter endnu. <a href={link("/admin/import")}>Importér udkastet</a> først.
         </Alert>
       )}
-      <form method="post" action={`${HEARINGS_PATH}/ny`} novalidate>
+      <form method="post" action={link(`${HEARINGS_PATH}/ny`)} novalidate>
         <CsrfField token={page.csrf} />
         <Select
           id="policyId"

@@ -4,6 +4,7 @@ import { GENERAL_SECTION, goalLabel } from "../../../commands/hearings/sections.
 import type { hearingResponses } from "../../../db/schema.ts";
 import { respondentKinds } from "../../../domain/enums.ts";
 import { respondentKindLabels } from "../../../domain/labels.ts";
+import { link } from "../../../http/links.ts";
 import type { HearingDetail } from "../../../queries/hearings.ts";
 import { Alert } from "../../components/Alert.tsx";
 import { ErrorSummary, type FieldError } from "../../components/ErrorSummary.tsx";
@@ -62,7 +63,7 @@ export function registerResponsePage(
     >
       <h1>Registrér høringssvar</h1>
       <ErrorSummary errors={list} />
-      <form method="post" action={`${base}/svar/ny`} novalidate>
+      <form method="post" action={link(`${base}/svar/ny`)} novalidate>
         <CsrfField token={page.csrf} />
         <Select
           id="respondentKind"
@@ -189,7 +190,7 @@ export function responsePage(
         <dt>Mål og afsnit</dt>
         <dd>{r.goalsChosen.join("; ") || "–"}</dd>
         <dt>Bilag</dt>
-        <dd>{r.attachmentDocumentId ? <a href={`${base}/bilag`}>Hent bilaget</a> : "Intet"}</dd>
+        <dd>{r.attachmentDocumentId ? <a href={link(`${base}/bilag`)}>Hent bilaget</a> : "Intet"}</dd>
         <dt>Offentliggjort</dt>
         <dd>{r.published ? "Ja" : "Nej"}</dd>
         {r.erasedAt && (
@@ -207,7 +208,7 @@ export function responsePage(
       </div>
 
       <h2>Offentliggørelse</h2>
-      <form method="post" action={`${base}/offentliggoer`}>
+      <form method="post" action={link(`${base}/offentliggoer`)}>
         <CsrfField token={page.csrf} />
         <input type="hidden" name="published" value={r.published ? "no" : "yes"} />
         <Button variant="secondary">
@@ -216,7 +217,7 @@ export function responsePage(
       </form>
 
       <h2>Forvaltningens kommentar</h2>
-      <form method="post" action={`${base}/kommentar`}>
+      <form method="post" action={link(`${base}/kommentar`)}>
         <CsrfField token={page.csrf} />
         <input type="hidden" name="version" value={String(r.version)} />
         <TextArea
@@ -237,7 +238,7 @@ export function responsePage(
             Efter anmodning fra afsenderen: navnet på en privatperson, e-mailadressen, teksten og bilaget
             slettes. Det kan ikke fortrydes. Handlingen logges.
           </p>
-          <form method="post" action={`${base}/slet-persondata`}>
+          <form method="post" action={link(`${base}/slet-persondata`)}>
             <CsrfField token={page.csrf} />
             <TextInput id="reason" name="reason" label="Anledning (uden personoplysninger)" optionalLabel />
             <FormGroup>

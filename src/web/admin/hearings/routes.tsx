@@ -17,6 +17,7 @@ import { responsePublisher } from "../../../commands/hearings/responsePublisher.
 import { diffTexts } from "../../../domain/textDiff.ts";
 import { isAppError, notFound } from "../../../errors.ts";
 import type { AppDeps } from "../../../http/appEnv.ts";
+import { link } from "../../../http/links.ts";
 import {
   attachmentFile,
   hearingDetail,
@@ -136,7 +137,7 @@ export function hearingAdminRoutes(deps: AppDeps, pageFor: AdminPageFor) {
           .map((s) => s.trim())
           .filter(Boolean),
       });
-      return c.redirect(`${HEARINGS_PATH}/${hearing.id}?besked=aabnet`, 303);
+      return c.redirect(link(`${HEARINGS_PATH}/${hearing.id}?besked=aabnet`), 303);
     } catch (error) {
       let errors = errorsOf(error, openMessages);
       if (!errors && isAppError(error) && error.id === "not_found")
@@ -178,14 +179,14 @@ export function hearingAdminRoutes(deps: AppDeps, pageFor: AdminPageFor) {
       state: (state || undefined) as "open" | undefined,
       adoptedDocumentId: str(body, "adoptedDocumentId") || null,
     });
-    return c.redirect(`${HEARINGS_PATH}/${id}?besked=opdateret`, 303);
+    return c.redirect(link(`${HEARINGS_PATH}/${id}?besked=opdateret`), 303);
   });
 
   app.post("/hoeringer/:id/tilknyt", async (c) => {
     const id = idOf(c.req.param("id"), "The hearing");
     const body = (await c.req.parseBody()) as Body;
     await responseAttacher(c.get("ctx"), { hearingId: id, responseId: str(body, "responseId") });
-    return c.redirect(`${HEARINGS_PATH}/${id}?besked=tilknyttet`, 303);
+    return c.redirect(link(`${HEARINGS_PATH}/${id}?besked=tilknyttet`), 303);
   });
 
   const emptyRegister = (): RegisterValues => ({
@@ -244,7 +245,7 @@ export function hearingAdminRoutes(deps: AppDeps, pageFor: AdminPageFor) {
         receivedOn: values.receivedOn || undefined,
         published: values.published,
       });
-      return c.redirect(`${HEARINGS_PATH}/${detail.hearing.id}?besked=registreret`, 303);
+      return c.redirect(link(`${HEARINGS_PATH}/${detail.hearing.id}?besked=registreret`), 303);
     } catch (error) {
       const errors = errorsOf(error, registerMessages);
       if (!errors) throw error;
@@ -269,7 +270,7 @@ export function hearingAdminRoutes(deps: AppDeps, pageFor: AdminPageFor) {
     const rid = idOf(c.req.param("rid"), "The hearing response");
     const published = str((await c.req.parseBody()) as Body, "published") === "yes";
     await responsePublisher(c.get("ctx"), { hearingId: id, responseId: rid, published });
-    return c.redirect(responseUrl(id, rid, published ? "offentliggjort" : "tilbagetrukket"), 303);
+    return c.redirect(link(responseUrl(id, rid, published ? "offentliggjort" : "tilbagetrukket")), 303);
   });
 
   app.post("/hoeringer/:id/svar/:rid/kommentar", async (c) => {
@@ -282,7 +283,7 @@ export function hearingAdminRoutes(deps: AppDeps, pageFor: AdminPageFor) {
       version: Number(str(body, "version")),
       comment: str(body, "comment"),
     });
-    return c.redirect(responseUrl(id, rid, "kommenteret"), 303);
+    return c.redirect(link(responseUrl(id, rid, "kommenteret")), 303);
   });
 
   app.post("/hoeringer/:id/svar/:rid/slet-persondata", async (c) => {
@@ -305,7 +306,7 @@ export function hearingAdminRoutes(deps: AppDeps, pageFor: AdminPageFor) {
       { hearingId: id, responseId: rid, reason: str(body, "reason") || undefined },
       { storeDir: deps.uploadDir },
     );
-    return c.redirect(responseUrl(id, rid, "slettet"), 303);
+    return c.redirect(link(responseUrl(id, rid, "slettet")), 303);
   });
 
   // The attachment's bytes, for staff only, as a download (never rendered inline).

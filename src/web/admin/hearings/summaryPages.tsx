@@ -1,5 +1,6 @@
 // Admin: the hearing summary (høringsnotat) and the draft/adopted diff.
 import type { DiffPart } from "../../../domain/textDiff.ts";
+import { link } from "../../../http/links.ts";
 import type { HearingDetail } from "../../../queries/hearings.ts";
 import { HearingSummaryBody } from "../../../reports/hearingSummaryHtml.tsx";
 import type { HearingSummary } from "../../../reports/hearingSummaryModel.ts";
@@ -25,7 +26,9 @@ export function summaryPage(page: AdminPage, detail: HearingDetail, summary: Hea
     >
       <h1>Høringsnotat: {summary.title}</h1>
       <p>
-        <a href={`${HEARINGS_PATH}/${detail.hearing.id}/notat.docx`}>Hent høringsnotatet som Word-dokument</a>
+        <a href={link(`${HEARINGS_PATH}/${detail.hearing.id}/notat.docx`)}>
+          Hent høringsnotatet som Word-dokument
+        </a>
       </p>
       <HearingSummaryBody summary={summary} />
     </AdminShell>

@@ -6,6 +6,7 @@ import { can } from "../../../authz/can.ts";
 import { formatDanishDate } from "../../../domain/danishDate.ts";
 import { equalityGrounds } from "../../../domain/enums.ts";
 import { equalityGroundLabels } from "../../../domain/labels.ts";
+import { link } from "../../../http/links.ts";
 import { type InquiryDetail, isOverdue, type StoredScope } from "../../../queries/inquiries.ts";
 import { figureTables } from "../../../reports/inquiryLetterModel.ts";
 import { Alert } from "../../components/Alert.tsx";
@@ -40,7 +41,7 @@ const date = (iso: string | null) => (iso ? formatDanishDate(iso) : "–");
 
 function VersionForm(props: { page: AdminPage; action: string; version: number; children?: unknown }) {
   return (
-    <form method="post" action={props.action} class="mb-4">
+    <form method="post" action={link(props.action)} class="mb-4">
       <CsrfField token={props.page.csrf} />
       <input type="hidden" name="version" value={String(props.version)} />
       {props.children as never}
@@ -104,7 +105,9 @@ export function inquiryPage(page: AdminPage, p: InquiryPageProps) {
             ? [
                 {
                   label: "Importeret fra",
-                  value: <a href={`/dokumenter/${q.documentId}`}>{q.documentFilename ?? "dokumentet"}</a>,
+                  value: (
+                    <a href={link(`/dokumenter/${q.documentId}`)}>{q.documentFilename ?? "dokumentet"}</a>
+                  ),
                 },
               ]
             : []),
@@ -247,7 +250,7 @@ export function inquiryPage(page: AdminPage, p: InquiryPageProps) {
       )}
       {q.answer && (
         <p>
-          <a href={`${base}/brev.docx`} download>
+          <a href={link(`${base}/brev.docx`)} download>
             Hent svaret som Word-brev
           </a>
         </p>

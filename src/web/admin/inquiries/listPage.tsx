@@ -4,6 +4,7 @@ import { can } from "../../../authz/can.ts";
 import { formatDanishDate } from "../../../domain/danishDate.ts";
 import { type InquiryState, inquiryStates } from "../../../domain/enums.ts";
 import { inquiryStateLabels } from "../../../domain/labels.ts";
+import { link } from "../../../http/links.ts";
 import { type InquiryListRow, isOverdue } from "../../../queries/inquiries.ts";
 import { Alert } from "../../components/Alert.tsx";
 import { DataTable } from "../../components/DataTable.tsx";
@@ -47,7 +48,7 @@ export function listPage(
           {`${overdue} spørgsmål har passeret svarfristen uden at være sendt.`}
         </Alert>
       )}
-      <form method="get" action="/admin/spoergsmaal" class="mb-6">
+      <form method="get" action={link("/admin/spoergsmaal")} class="mb-6">
         <Select
           id="tilstand"
           name="tilstand"
@@ -66,7 +67,7 @@ export function listPage(
           {
             header: "Spurgt af",
             rowHeader: true,
-            cell: (r) => <a href={`/admin/spoergsmaal/${r.id}`}>{r.askedBy}</a>,
+            cell: (r) => <a href={link(`/admin/spoergsmaal/${r.id}`)}>{r.askedBy}</a>,
           },
           { header: "Stillet", cell: (r) => (r.askedOn ? formatDanishDate(r.askedOn) : "–") },
           {

@@ -1,6 +1,8 @@
 // The form that registers an inquiry. The due date may be left empty: it is
 // then counted from the day the question was asked by the organisation's rule
 // (working days, Danish public holidays excluded).
+
+import { link } from "../../../http/links.ts";
 import { ErrorSummary, type FieldError } from "../../components/ErrorSummary.tsx";
 import { Button, CheckboxGroup, TextArea, TextInput } from "../../components/FormControls.tsx";
 import { type AdminPage, AdminShell, CsrfField } from "../shell.tsx";
@@ -49,7 +51,7 @@ export function newPage(
     >
       <h1>Registrér spørgsmål</h1>
       <ErrorSummary errors={p.errors} />
-      <form method="post" action="/admin/spoergsmaal/nyt" novalidate>
+      <form method="post" action={link("/admin/spoergsmaal/nyt")} novalidate>
         <CsrfField token={page.csrf} />
         <TextInput
           id="askedBy"

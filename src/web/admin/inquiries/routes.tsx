@@ -16,6 +16,7 @@ import { equalityGrounds, inquiryStates } from "../../../domain/enums.ts";
 import { proposeInquiryScope } from "../../../domain/inquiryScope.ts";
 import { AppError, isAppError, notFound } from "../../../errors.ts";
 import type { AppDeps } from "../../../http/appEnv.ts";
+import { link } from "../../../http/links.ts";
 import {
   inquiryDetail,
   inquiryDueWorkingDays,
@@ -137,7 +138,7 @@ export function inquiryRoutes(_deps: AppDeps, pageFor: AdminPageFor) {
         error.status as 400 | 409,
       );
     }
-    return c.redirect(`/admin/spoergsmaal/${id}?besked=${message}`, 303);
+    return c.redirect(link(`/admin/spoergsmaal/${id}?besked=${message}`), 303);
   }
 
   app.get("/spoergsmaal", async (c) => {
@@ -188,7 +189,7 @@ export function inquiryRoutes(_deps: AppDeps, pageFor: AdminPageFor) {
           errors = [{ fieldId: "administrations-option1", message: "Vælg en forvaltning fra listen." }];
       }
     }
-    if (id) return c.redirect(`/admin/spoergsmaal/${id}?besked=oprettet`, 303);
+    if (id) return c.redirect(link(`/admin/spoergsmaal/${id}?besked=oprettet`), 303);
     const options = await inquiryScopeOptions(ctx);
     return c.html(
       newPage(pageFor(c), {

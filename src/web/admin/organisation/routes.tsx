@@ -12,6 +12,7 @@ import { unitSaver } from "../../../commands/organisation/unitSaver.ts";
 import { DEFAULT_SUPPRESSION_THRESHOLD } from "../../../domain/suppression.ts";
 import { AppError, isAppError } from "../../../errors.ts";
 import type { AppDeps } from "../../../http/appEnv.ts";
+import { link } from "../../../http/links.ts";
 import {
   organisationSettings,
   organisationUnit,
@@ -112,7 +113,7 @@ export function organisationRoutes(deps: AppDeps, pageFor: AdminPageFor) {
           return again([{ fieldId: `${kindText[kind].prefix}-code`, message: error.danish }], 409);
         throw error;
       }
-      return c.redirect(`${ORGANISATION}?besked=tilfoejet`, 303);
+      return c.redirect(link(`${ORGANISATION}?besked=tilfoejet`), 303);
     });
 
     app.get(`${base}/:id`, async (c) => {
@@ -144,7 +145,7 @@ export function organisationRoutes(deps: AppDeps, pageFor: AdminPageFor) {
         if (isAppError(error) && error.id === "stale_version") return again({ conflict: true }, 409);
         throw error;
       }
-      return c.redirect(`${unitHref(kind, id)}?besked=gemt`, 303);
+      return c.redirect(link(`${unitHref(kind, id)}?besked=gemt`), 303);
     });
 
     app.post(`${base}/:id/slet`, async (c) => {
@@ -165,7 +166,7 @@ export function organisationRoutes(deps: AppDeps, pageFor: AdminPageFor) {
           );
         throw error;
       }
-      return c.redirect(`${ORGANISATION}?besked=slettet`, 303);
+      return c.redirect(link(`${ORGANISATION}?besked=slettet`), 303);
     });
   }
 
@@ -216,7 +217,7 @@ export function organisationRoutes(deps: AppDeps, pageFor: AdminPageFor) {
         return showSettings(c, { failed: { key, value: raw, errors: [], conflict: true } }, 409);
       throw error;
     }
-    return c.redirect(`${SETTINGS}?besked=gemt`, 303);
+    return c.redirect(link(`${SETTINGS}?besked=gemt`), 303);
   });
 
   return app;

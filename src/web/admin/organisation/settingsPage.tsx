@@ -1,6 +1,8 @@
 // The organisation's settings: the due date rule for inquiries and the default
 // reminder before a round's deadline, one form each (each guarded by its own
 // version), and the suppression threshold, which operations set, read-only.
+
+import { link } from "../../../http/links.ts";
 import type { SettingRow } from "../../../queries/adminOrganisation.ts";
 import { Alert } from "../../components/Alert.tsx";
 import { ErrorSummary, type FieldError } from "../../components/ErrorSummary.tsx";
@@ -46,7 +48,7 @@ export function settingsPage(
         const id = settingFieldId(s.key);
         const mine = failed?.key === s.key ? failed : undefined;
         return (
-          <form method="post" action={SETTINGS} novalidate class="mb-6">
+          <form method="post" action={link(SETTINGS)} novalidate class="mb-6">
             <CsrfField token={page.csrf} />
             <input type="hidden" name="key" value={s.key} />
             <input type="hidden" name="version" value={String(s.version)} />

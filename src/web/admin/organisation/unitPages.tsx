@@ -2,6 +2,7 @@
 // add one) and one administration's or committee's page (change code and name,
 // delete one that nothing uses, or read why it cannot be deleted).
 import { inUseExplanation } from "../../../commands/organisation/unitDeleter.ts";
+import { link } from "../../../http/links.ts";
 import { type UnitKind, type UnitRow, usageSentence } from "../../../queries/adminOrganisation.ts";
 import { Alert } from "../../components/Alert.tsx";
 import { DataTable } from "../../components/DataTable.tsx";
@@ -109,7 +110,7 @@ function UnitSection(p: {
           {
             header: "Kode",
             rowHeader: true,
-            cell: (r) => <a href={unitHref(p.kind, r.id)}>{r.code}</a>,
+            cell: (r) => <a href={link(unitHref(p.kind, r.id))}>{r.code}</a>,
           },
           { header: "Navn", cell: (r) => r.name },
           { header: "Bruges af", cell: (r) => usageSentence(r.usage) || "Ingen" },
@@ -117,7 +118,7 @@ function UnitSection(p: {
       />
       <h3 class="mt-6">Tilføj {t.one}</h3>
       <ErrorSummary errors={errors} />
-      <form method="post" action={`${ORGANISATION}/${t.path}`} novalidate>
+      <form method="post" action={link(`${ORGANISATION}/${t.path}`)} novalidate>
         <CsrfField token={p.page.csrf} />
         <UnitFields kind={p.kind} values={p.values ?? { code: "", name: "" }} errors={errors} />
         <ButtonGroup>
@@ -151,7 +152,7 @@ export function organisationPage(
       {p.notice && <Alert variant="success">{p.notice}</Alert>}
       <p>
         Forvaltninger og udvalg, som politikker, mål, initiativer, statusrunder og brugere knyttes til.
-        Frister og påmindelser sættes under <a href={SETTINGS}>Indstillinger</a>.
+        Frister og påmindelser sættes under <a href={link(SETTINGS)}>Indstillinger</a>.
       </p>
       <UnitSection page={page} kind="administration" rows={p.administrations} {...formOf("administration")} />
       <UnitSection page={page} kind="committee" rows={p.committees} {...formOf("committee")} />
@@ -204,7 +205,7 @@ export function unitPage(
       <p>{uses ? `Bruges af ${uses}.` : `Intet henviser til ${t.definite}.`}</p>
       <h2>Kode og navn</h2>
       <ErrorSummary errors={errors} />
-      <form method="post" action={href} novalidate>
+      <form method="post" action={link(href)} novalidate>
         <CsrfField token={page.csrf} />
         <input type="hidden" name="version" value={String(p.unit.version)} />
         <UnitFields kind={p.kind} values={p.values ?? p.unit} errors={errors} />
@@ -216,7 +217,7 @@ export function unitPage(
       {uses ? (
         <p>{inUseExplanation(p.kind, p.unit.code, uses)}</p>
       ) : (
-        <form method="post" action={`${href}/slet`}>
+        <form method="post" action={link(`${href}/slet`)}>
           <CsrfField token={page.csrf} />
           <input type="hidden" name="version" value={String(p.unit.version)} />
           <p>

@@ -2,6 +2,7 @@
 // summary, the "someone else saved first" notice with their values beside the
 // user's (whose values stay in the form to save again), and a guarded delete.
 import type { Child } from "hono/jsx";
+import { link } from "../../../http/links.ts";
 import { Alert } from "../../components/Alert.tsx";
 import type { Crumb } from "../../components/Breadcrumbs.tsx";
 import { ErrorSummary, type FieldError } from "../../components/ErrorSummary.tsx";
@@ -133,7 +134,7 @@ export function EditorPage({ page, view }: { page: AdminPage; view: EditorView }
       )}
       {view.problem && <Alert variant="error">{view.problem}</Alert>}
       <ErrorSummary errors={errors} />
-      <form method="post" action={view.action} novalidate>
+      <form method="post" action={link(view.action)} novalidate>
         <CsrfField token={page.csrf} />
         {view.version !== undefined && <input type="hidden" name="version" value={String(view.version)} />}
         {view.fields.map((f) => (
@@ -149,7 +150,7 @@ export function EditorPage({ page, view }: { page: AdminPage; view: EditorView }
       </form>
       {view.children}
       {view.deleteAction && view.version !== undefined && (
-        <form method="post" action={view.deleteAction} class="mt-8">
+        <form method="post" action={link(view.deleteAction)} class="mt-8">
           <CsrfField token={page.csrf} />
           <input type="hidden" name="version" value={String(view.version)} />
           <Button variant="warning">{view.deleteLabel ?? "Slet"}</Button>

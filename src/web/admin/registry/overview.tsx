@@ -7,6 +7,7 @@ import {
   policyKindLabels,
   policyStatusLabels,
 } from "../../../domain/labels.ts";
+import { link } from "../../../http/links.ts";
 import type { RegistryOverview } from "../../../queries/adminRegistry.ts";
 import { Alert } from "../../components/Alert.tsx";
 import { DataTable } from "../../components/DataTable.tsx";
@@ -24,12 +25,12 @@ function GoalItems({ goals }: { goals: Goal[] }) {
     <ul>
       {goals.map((g) => (
         <li>
-          <a href={hrefOf("maal", g.id)}>{g.number ? `${g.number}. ${g.text}` : g.text}</a>
+          <a href={link(hrefOf("maal", g.id))}>{g.number ? `${g.number}. ${g.text}` : g.text}</a>
           {g.indicators.length > 0 && (
             <ul>
               {g.indicators.map((i) => (
                 <li>
-                  Indikator: <a href={hrefOf("indikatorer", i.id)}>{i.title}</a>
+                  Indikator: <a href={link(hrefOf("indikatorer", i.id))}>{i.title}</a>
                 </li>
               ))}
             </ul>
@@ -45,7 +46,7 @@ function PolicySection({ p, filtered }: { p: Policy; filtered: boolean }) {
   return (
     <section class="mt-8">
       <h2>
-        <a href={hrefOf("politikker", p.id)}>{p.title}</a>
+        <a href={link(hrefOf("politikker", p.id))}>{p.title}</a>
       </h2>
       <p>
         {label(policyKindLabels, p.kind)}, {label(policyStatusLabels, p.status).toLowerCase()}
@@ -57,7 +58,7 @@ function PolicySection({ p, filtered }: { p: Policy; filtered: boolean }) {
         <ul>
           {p.themes.map((t) => (
             <li>
-              Tema <a href={hrefOf("temaer", t.id)}>{`${t.number}. ${t.title}`}</a>
+              Tema <a href={link(hrefOf("temaer", t.id))}>{`${t.number}. ${t.title}`}</a>
               {t.goals.length > 0 && <GoalItems goals={t.goals} />}
             </li>
           ))}
@@ -76,7 +77,7 @@ function PolicySection({ p, filtered }: { p: Policy; filtered: boolean }) {
           {
             header: "Initiativ",
             rowHeader: true,
-            cell: (i) => <a href={hrefOf("initiativer", i.id)}>{i.title}</a>,
+            cell: (i) => <a href={link(hrefOf("initiativer", i.id))}>{i.title}</a>,
           },
           { header: "Forvaltning", cell: (i) => i.administrationCode ?? "" },
           { header: "Status", cell: (i) => label(initiativeStatusLabels, i.status) },
@@ -107,7 +108,7 @@ export function overviewPage(
         Politikker med temaer, mål og indikatorer, og initiativerne under hver politik. Vælg et punkt for at
         rette det.
       </p>
-      <form method="get" action={REGISTER}>
+      <form method="get" action={link(REGISTER)}>
         <Select
           id="forvaltning"
           name="forvaltning"

@@ -6,6 +6,7 @@ import type { AuthEnv } from "../../../auth/middleware.ts";
 import { can } from "../../../authz/can.ts";
 import { AppError, isAppError } from "../../../errors.ts";
 import type { AppDeps } from "../../../http/appEnv.ts";
+import { link } from "../../../http/links.ts";
 import { administrationChoices, registryOverview } from "../../../queries/adminRegistry.ts";
 import type { AdminPageFor } from "../routes.tsx";
 import { EditorPage, type EditorView } from "./editorPage.tsx";
@@ -98,7 +99,7 @@ export function registryRoutes(_deps: AppDeps, pageFor: AdminPageFor) {
     if (errors.length) return c.html(<EditorPage page={pageFor(c)} view={{ ...view, errors }} />, 400);
     try {
       const created = await kind.create(ctx, parentId, parsed.values);
-      return c.redirect(`${hrefOf(kind.slug, created.id)}?gemt=oprettet`, 303);
+      return c.redirect(link(`${hrefOf(kind.slug, created.id)}?gemt=oprettet`), 303);
     } catch (error) {
       return c.html(<EditorPage page={pageFor(c)} view={{ ...view, problem: refusal(error) }} />, 409);
     }
@@ -173,7 +174,7 @@ export function registryRoutes(_deps: AppDeps, pageFor: AdminPageFor) {
       }
       return c.html(<EditorPage page={pageFor(c)} view={{ ...view, problem: refusal(error) }} />, 409);
     }
-    return c.redirect(`${hrefOf(kind.slug, row.id)}?gemt=1`, 303);
+    return c.redirect(link(`${hrefOf(kind.slug, row.id)}?gemt=1`), 303);
   });
 
   app.post("/register/:kind/:id/slet", async (c) => {
@@ -207,7 +208,7 @@ export function registryRoutes(_deps: AppDeps, pageFor: AdminPageFor) {
         409,
       );
     }
-    return c.redirect(`${row.parentHref}?gemt=slettet`, 303);
+    return c.redirect(link(`${row.parentHref}?gemt=slettet`), 303);
   });
 
   return app;

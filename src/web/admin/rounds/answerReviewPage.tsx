@@ -1,5 +1,6 @@
 // The coordinator reads one answer and approves it or returns it with a comment.
 
+import { link } from "../../../http/links.ts";
 import { Alert } from "../../components/Alert.tsx";
 import { ErrorSummary, type FieldError } from "../../components/ErrorSummary.tsx";
 import { Button, TextArea } from "../../components/FormControls.tsx";
@@ -43,7 +44,7 @@ export function answerReviewPage(
       {reviewable && (
         <>
           <h2>Godkend eller send retur</h2>
-          <form method="post" action={`${base}/godkend`}>
+          <form method="post" action={link(`${base}/godkend`)}>
             <CsrfField token={page.csrf} />
             <input type="hidden" name="version" value={String(report.version)} />
             <p>
@@ -53,7 +54,7 @@ export function answerReviewPage(
             </p>
             <Button>Godkend svaret</Button>
           </form>
-          <form method="post" action={`${base}/retur`} class="mt-6">
+          <form method="post" action={link(`${base}/retur`)} class="mt-6">
             <CsrfField token={page.csrf} />
             <input type="hidden" name="version" value={String(report.version)} />
             <TextArea
@@ -72,7 +73,7 @@ export function answerReviewPage(
         <p>Svaret kan godkendes eller sendes retur, når forvaltningen har indsendt det.</p>
       )}
       <p>
-        <a href={`/admin/runder/${round.id}`}>Tilbage til runden</a>
+        <a href={link(`/admin/runder/${round.id}`)}>Tilbage til runden</a>
       </p>
     </AdminShell>
   );

@@ -7,6 +7,7 @@ import { formatDanishDate } from "../../../domain/danishDate.ts";
 import type { Rating, RoundKind, RoundState } from "../../../domain/enums.ts";
 import { roundKindLabels } from "../../../domain/labels.ts";
 import { allowedTransitions } from "../../../domain/roundState.ts";
+import { link } from "../../../http/links.ts";
 import type { BoardRow, roundAnswers } from "../../../queries/rounds.ts";
 import { Alert } from "../../components/Alert.tsx";
 import { SummaryList } from "../../components/Card.tsx";
@@ -84,16 +85,16 @@ export function boardPage(page: AdminPage, d: BoardData, opts: { canManage: bool
       <h2>Hent rapport og svar</h2>
       <ul class="nobullet-list">
         <li>
-          <a href={`/admin/runder/${round.id}/rapport.docx`}>Statusrapport til udvalget (Word)</a>
+          <a href={link(`/admin/runder/${round.id}/rapport.docx`)}>Statusrapport til udvalget (Word)</a>
         </li>
         <li>
-          <a href={`/admin/runder/${round.id}/rapport.html`}>Statusrapport til udvalget (HTML)</a>
+          <a href={link(`/admin/runder/${round.id}/rapport.html`)}>Statusrapport til udvalget (HTML)</a>
         </li>
         <li>
-          <a href={`/admin/runder/${round.id}/svar.csv`}>Alle svar (CSV)</a>
+          <a href={link(`/admin/runder/${round.id}/svar.csv`)}>Alle svar (CSV)</a>
         </li>
         <li>
-          <a href={`/admin/runder/${round.id}/svar.xlsx`}>Alle svar (Excel)</a>
+          <a href={link(`/admin/runder/${round.id}/svar.xlsx`)}>Alle svar (Excel)</a>
         </li>
       </ul>
 
@@ -104,7 +105,7 @@ export function boardPage(page: AdminPage, d: BoardData, opts: { canManage: bool
         </Alert>
       )}
       {opts.canManage && round.state === "open" && (
-        <form method="post" action={`/admin/runder/${round.id}/paamindelse`}>
+        <form method="post" action={link(`/admin/runder/${round.id}/paamindelse`)}>
           <CsrfField token={page.csrf} />
           <p>Påmindelsen går til indberetterne i de forvaltninger, der har svar, som ikke er indsendt.</p>
           <Button variant="secondary">Send påmindelse til alle, der mangler</Button>
@@ -135,7 +136,7 @@ export function boardPage(page: AdminPage, d: BoardData, opts: { canManage: bool
                   header: "Påmindelse",
                   cell: (r: BoardRow) =>
                     r.draft + r.returned > 0 ? (
-                      <form method="post" action={`/admin/runder/${round.id}/paamindelse`}>
+                      <form method="post" action={link(`/admin/runder/${round.id}/paamindelse`)}>
                         <CsrfField token={page.csrf} />
                         <input type="hidden" name="administrationId" value={r.administrationId} />
                         <Button variant="secondary" class="m-0">
@@ -163,7 +164,7 @@ export function boardPage(page: AdminPage, d: BoardData, opts: { canManage: bool
             header: "Initiativ eller mål",
             rowHeader: true,
             cell: (a) => (
-              <a href={`/admin/runder/${round.id}/svar/${a.report.id}`}>
+              <a href={link(`/admin/runder/${round.id}/svar/${a.report.id}`)}>
                 {a.report.initiativeId ? "" : "Mål: "}
                 {a.initiativeTitle ?? a.goalText ?? ""}
               </a>
@@ -199,7 +200,7 @@ export function boardPage(page: AdminPage, d: BoardData, opts: { canManage: bool
 
       <RollupSection progress={d.progress} ratings={d.ratings} />
       <p>
-        <a href="/admin/runder">Tilbage til statusrunderne</a>
+        <a href={link("/admin/runder")}>Tilbage til statusrunderne</a>
       </p>
     </AdminShell>
   );

@@ -17,6 +17,7 @@ import { type RoundState, roundStates } from "../../../domain/enums.ts";
 import { roundStateLabels } from "../../../domain/labels.ts";
 import { allowedTransitions } from "../../../domain/roundState.ts";
 import { AppError, notFound } from "../../../errors.ts";
+import { link } from "../../../http/links.ts";
 import { answerForEdit, getRound, roundFormOptions, roundList } from "../../../queries/rounds.ts";
 import type { AdminPageFor } from "../routes.tsx";
 import { answerReviewPage } from "./answerReviewPage.tsx";
@@ -94,7 +95,7 @@ export function boardRoutes(pageFor: AdminPageFor) {
     );
     if (!checked.input) return c.html(newRoundPage(pageFor(c), options, values, checked.errors), 400);
     const round = await roundOpener(ctx, checked.input);
-    return c.redirect(`/admin/runder/${round.id}?besked=aabnet`, 303);
+    return c.redirect(link(`/admin/runder/${round.id}?besked=aabnet`), 303);
   });
 
   app.get("/runder/:id", async (c) => {
@@ -125,7 +126,7 @@ export function boardRoutes(pageFor: AdminPageFor) {
       version: version(body.version),
       to: to as RoundState,
     });
-    return c.redirect(`/admin/runder/${c.req.param("id")}?besked=tilstand-${to}`, 303);
+    return c.redirect(link(`/admin/runder/${c.req.param("id")}?besked=tilstand-${to}`), 303);
   });
 
   app.post("/runder/:id/paamindelse", async (c) => {
@@ -137,7 +138,7 @@ export function boardRoutes(pageFor: AdminPageFor) {
       roundId: c.req.param("id"),
       ...(one ? { administrationIds: [one] } : {}),
     });
-    return c.redirect(`/admin/runder/${c.req.param("id")}?besked=paamindelse&antal=${messages}`, 303);
+    return c.redirect(link(`/admin/runder/${c.req.param("id")}?besked=paamindelse&antal=${messages}`), 303);
   });
 
   /** The answer, checked to belong to the round in the URL. */
@@ -162,7 +163,7 @@ export function boardRoutes(pageFor: AdminPageFor) {
       version: version(body.version),
       action: "accept",
     });
-    return c.redirect(`/admin/runder/${answer.round.id}?besked=godkendt`, 303);
+    return c.redirect(link(`/admin/runder/${answer.round.id}?besked=godkendt`), 303);
   });
 
   app.post("/runder/:id/svar/:reportId/retur", async (c) => {
@@ -192,7 +193,7 @@ export function boardRoutes(pageFor: AdminPageFor) {
       action: "return",
       comment,
     });
-    return c.redirect(`/admin/runder/${answer.round.id}?besked=retur`, 303);
+    return c.redirect(link(`/admin/runder/${answer.round.id}?besked=retur`), 303);
   });
 
   return app;

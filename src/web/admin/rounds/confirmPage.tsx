@@ -3,6 +3,7 @@
 import type { statusRounds } from "../../../db/schema.ts";
 import type { RoundState } from "../../../domain/enums.ts";
 import { roundStateLabels } from "../../../domain/labels.ts";
+import { link } from "../../../http/links.ts";
 import { Alert } from "../../components/Alert.tsx";
 import { Button, ButtonGroup, ButtonLink } from "../../components/FormControls.tsx";
 import { type AdminPage, AdminShell, CsrfField } from "../shell.tsx";
@@ -38,7 +39,7 @@ export function confirmPage(page: AdminPage, round: typeof statusRounds.$inferSe
       <Alert variant={to === "locked" ? "warning" : "info"} paragraph>
         {consequences[to]}
       </Alert>
-      <form method="post" action={`/admin/runder/${round.id}/tilstand`}>
+      <form method="post" action={link(`/admin/runder/${round.id}/tilstand`)}>
         <CsrfField token={page.csrf} />
         <input type="hidden" name="version" value={String(round.version)} />
         <input type="hidden" name="to" value={to} />

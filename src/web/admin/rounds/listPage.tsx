@@ -3,6 +3,7 @@
 import { formatDanishDate } from "../../../domain/danishDate.ts";
 import type { RoundKind, RoundState } from "../../../domain/enums.ts";
 import { roundKindLabels } from "../../../domain/labels.ts";
+import { link } from "../../../http/links.ts";
 import type { RoundListRow } from "../../../queries/rounds.ts";
 import { Alert } from "../../components/Alert.tsx";
 import { DataTable } from "../../components/DataTable.tsx";
@@ -42,7 +43,7 @@ export function roundListPage(page: AdminPage, rows: readonly RoundListRow[], op
                 rowHeader: true,
                 cell: (r) => (
                   <>
-                    <a href={`/admin/runder/${r.id}`}>{roundName(r)}</a>
+                    <a href={link(`/admin/runder/${r.id}`)}>{roundName(r)}</a>
                     {r.isExample && " (eksempeldata)"}
                   </>
                 ),

@@ -2,6 +2,7 @@
 // and its initiatives and goals with the state of each answer.
 import { formatDanishDate } from "../../../domain/danishDate.ts";
 import type { Rating, RoundState } from "../../../domain/enums.ts";
+import { link } from "../../../http/links.ts";
 import type { myRounds } from "../../../queries/rounds.ts";
 import { Alert } from "../../components/Alert.tsx";
 import { DataTable } from "../../components/DataTable.tsx";
@@ -48,7 +49,7 @@ export function myReportsPage(page: AdminPage, rounds: Rounds) {
                   header: "Initiativ eller mål",
                   rowHeader: true,
                   cell: (a: Answer) => (
-                    <a href={`/admin/indmeldinger/${a.report.id}`}>
+                    <a href={link(`/admin/indmeldinger/${a.report.id}`)}>
                       {a.report.initiativeId ? "" : "Mål: "}
                       {a.initiativeTitle ?? a.goalText ?? ""}
                     </a>

@@ -1,6 +1,7 @@
 // The form a coordinator opens a status round with.
 import { roundKinds } from "../../../domain/enums.ts";
 import { roundKindLabels } from "../../../domain/labels.ts";
+import { link } from "../../../http/links.ts";
 import type { roundFormOptions } from "../../../queries/rounds.ts";
 import { ErrorSummary, type FieldError } from "../../components/ErrorSummary.tsx";
 import { Button, ButtonGroup, CheckboxGroup, Select, TextInput } from "../../components/FormControls.tsx";
@@ -34,7 +35,7 @@ export function newRoundPage(
         mål under politikken, udfyldt på forhånd med svarene fra sidste runde.
       </p>
       <ErrorSummary errors={errors} />
-      <form method="post" action="/admin/runder/ny" novalidate>
+      <form method="post" action={link("/admin/runder/ny")} novalidate>
         <CsrfField token={page.csrf} />
         <Select
           id="policyId"

@@ -8,6 +8,7 @@ import { ratings } from "../../../domain/enums.ts";
 import { ratingLabels } from "../../../domain/labels.ts";
 import { formatNumberDa } from "../../../domain/numberFormat.ts";
 import { reportersMayWrite } from "../../../domain/roundState.ts";
+import { link } from "../../../http/links.ts";
 import { Alert } from "../../components/Alert.tsx";
 import { ErrorSummary, type FieldError } from "../../components/ErrorSummary.tsx";
 import { Button, ButtonGroup, TextArea, TextInput } from "../../components/FormControls.tsx";
@@ -94,7 +95,7 @@ export function reportFormPage(
       ) : (
         <>
           <ErrorSummary errors={errors} />
-          <form method="post" action={`/admin/indmeldinger/${report.id}`} novalidate>
+          <form method="post" action={link(`/admin/indmeldinger/${report.id}`)} novalidate>
             <CsrfField token={page.csrf} />
             <input type="hidden" name="version" value={String(report.version)} />
             <RadioGroup
@@ -213,7 +214,7 @@ export function reportFormPage(
         </>
       )}
       <p>
-        <a href="/admin/indmeldinger">Tilbage til mine indmeldinger</a>
+        <a href={link("/admin/indmeldinger")}>Tilbage til mine indmeldinger</a>
       </p>
     </AdminShell>
   );

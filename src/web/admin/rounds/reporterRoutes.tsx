@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { AuthEnv } from "../../../auth/middleware.ts";
 import { statusReportSaver } from "../../../commands/rounds/statusReportSaver.ts";
 import { AppError, isAppError } from "../../../errors.ts";
+import { link } from "../../../http/links.ts";
 import { answerForEdit, myRounds } from "../../../queries/rounds.ts";
 import type { AdminPageFor } from "../routes.tsx";
 import { myReportsPage } from "./myReportsPage.tsx";
@@ -58,7 +59,10 @@ export function reporterRoutes(pageFor: AdminPageFor) {
       }
       throw error;
     }
-    return c.redirect(`/admin/indmeldinger/${answer.report.id}?besked=${submit ? "indsendt" : "gemt"}`, 303);
+    return c.redirect(
+      link(`/admin/indmeldinger/${answer.report.id}?besked=${submit ? "indsendt" : "gemt"}`),
+      303,
+    );
   });
 
   return app;

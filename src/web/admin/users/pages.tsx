@@ -3,6 +3,7 @@
 // one-time password is shown once, in the response to the POST that made it.
 import { roles } from "../../../domain/enums.ts";
 import { roleLabels } from "../../../domain/labels.ts";
+import { link } from "../../../http/links.ts";
 import type { UserRow } from "../../../queries/adminUsers.ts";
 import { Alert } from "../../components/Alert.tsx";
 import { DataTable } from "../../components/DataTable.tsx";
@@ -102,7 +103,7 @@ export function usersPage(
         caption="Brugere med roller og forvaltning"
         rows={p.users}
         columns={[
-          { header: "Navn", rowHeader: true, cell: (u) => <a href={`${USERS}/${u.id}`}>{u.name}</a> },
+          { header: "Navn", rowHeader: true, cell: (u) => <a href={link(`${USERS}/${u.id}`)}>{u.name}</a> },
           { header: "E-mail", cell: (u) => u.email },
           { header: "Rolle", cell: roleText },
           { header: "Status", cell: (u) => (u.disabled ? "Deaktiveret" : "Aktiv") },
@@ -114,7 +115,7 @@ export function usersPage(
       />
       <h2 class="mt-8">Tilføj bruger</h2>
       <ErrorSummary errors={errors} />
-      <form method="post" action={USERS} novalidate>
+      <form method="post" action={link(USERS)} novalidate>
         <CsrfField token={page.csrf} />
         <TextInput
           id="name"
@@ -184,7 +185,7 @@ export function userPage(
       ) : (
         <>
           <ErrorSummary errors={errors} />
-          <form method="post" action={`${base}/rolle`} novalidate>
+          <form method="post" action={link(`${base}/rolle`)} novalidate>
             <CsrfField token={page.csrf} />
             <RoleFields values={v} admins={p.admins} errors={errors} />
             <ButtonGroup>
@@ -197,7 +198,7 @@ export function userPage(
       {p.self ? (
         <p>Du kan ikke deaktivere dig selv.</p>
       ) : (
-        <form method="post" action={`${base}/${p.user.disabled ? "aktiver" : "deaktiver"}`}>
+        <form method="post" action={link(`${base}/${p.user.disabled ? "aktiver" : "deaktiver"}`)}>
           <CsrfField token={page.csrf} />
           <Button variant={p.user.disabled ? "secondary" : "warning"}>
             {p.user.disabled ? "Aktivér bruger" : "Deaktivér bruger"}
@@ -206,7 +207,7 @@ export function userPage(
       )}
       <h2 class="mt-8">Adgangskode</h2>
       <p>En ny engangsadgangskode logger brugeren ud alle steder og ophæver en eventuel spærring.</p>
-      <form method="post" action={`${base}/adgangskode`}>
+      <form method="post" action={link(`${base}/adgangskode`)}>
         <CsrfField token={page.csrf} />
         <Button variant="secondary">Lav ny adgangskode</Button>
       </form>

@@ -13,6 +13,7 @@ import { actorId } from "../../../context.ts";
 import { roles } from "../../../domain/enums.ts";
 import { AppError, isAppError } from "../../../errors.ts";
 import type { AppDeps } from "../../../http/appEnv.ts";
+import { link } from "../../../http/links.ts";
 import { administrationChoices } from "../../../queries/adminRegistry.ts";
 import { userForAdmin, usersForAdmin } from "../../../queries/adminUsers.ts";
 import type { FieldError } from "../../components/ErrorSummary.tsx";
@@ -131,7 +132,7 @@ export function userRoutes(_deps: AppDeps, pageFor: AdminPageFor) {
         return show(c, id, { problem: error.danish }, 409);
       throw error;
     }
-    return c.redirect(`${USERS}/${id}?gemt=1`, 303);
+    return c.redirect(link(`${USERS}/${id}?gemt=1`), 303);
   });
 
   for (const [path, disabled] of [
@@ -147,7 +148,7 @@ export function userRoutes(_deps: AppDeps, pageFor: AdminPageFor) {
           return show(c, id, { problem: error.danish }, 409);
         throw error;
       }
-      return c.redirect(`${USERS}/${id}?gemt=1`, 303);
+      return c.redirect(link(`${USERS}/${id}?gemt=1`), 303);
     });
 
   app.post("/brugere/:id/adgangskode", async (c) => {

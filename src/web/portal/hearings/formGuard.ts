@@ -5,10 +5,12 @@
 import { sql } from "drizzle-orm";
 import type { Context as HonoContext } from "hono";
 import { getSignedCookie, setSignedCookie } from "hono/cookie";
-import { checkOrigin, isHttps } from "../../../auth/middleware.ts";
 import { randomToken, sameSecret } from "../../../auth/tokens.ts";
 import type { Executor } from "../../../db/client.ts";
 import { loginThrottle } from "../../../db/schema.ts";
+import { checkOrigin } from "../../../http/csrf.ts";
+import { link } from "../../../http/links.ts";
+import { isHttps } from "../../../http/proxy.ts";
 
 export const TOKEN_FIELD = "_token";
 /** Named like a field a bot fills in; people never see it (display: none). */
@@ -25,7 +27,7 @@ export async function formToken(c: HonoContext, secret: string): Promise<string>
     httpOnly: true,
     sameSite: "Strict",
     secure: isHttps(c),
-    path: "/hoeringer",
+    path: link("/hoeringer"),
     maxAge: COOKIE_HOURS * 3600,
   });
   return token;

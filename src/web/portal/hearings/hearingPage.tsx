@@ -4,6 +4,7 @@
 import { goalLabel } from "../../../commands/hearings/sections.ts";
 import { formatDanishDate } from "../../../domain/danishDate.ts";
 import { hearingStateLabels } from "../../../domain/labels.ts";
+import { link } from "../../../http/links.ts";
 import type { HearingDetail, ResponseView } from "../../../queries/hearings.ts";
 import { Alert } from "../../components/Alert.tsx";
 import { ErrorSummary, type FieldError } from "../../components/ErrorSummary.tsx";
@@ -59,7 +60,7 @@ export function hearingsListPage(props: {
         <ul>
           {props.hearings.map((h) => (
             <li>
-              <a href={`/hoeringer/${h.id}`}>{h.title}</a> –{" "}
+              <a href={link(`/hoeringer/${h.id}`)}>{h.title}</a> –{" "}
               {hearingStateLabels[h.state as "open"] ?? h.state}, frist {date(h.closesOn)}
             </li>
           ))}
@@ -171,7 +172,7 @@ function ResponseForm(p: HearingPageProps) {
       <h2>Afgiv høringssvar</h2>
       <form
         method="post"
-        action={`/hoeringer/${p.detail.hearing.id}`}
+        action={link(`/hoeringer/${p.detail.hearing.id}`)}
         enctype="multipart/form-data"
         novalidate
       >
@@ -277,7 +278,7 @@ export function thanksPage(props: { organisation: string; hearing: { id: string;
         gennemgået det.
       </Alert>
       <p>
-        <a href={`/hoeringer/${props.hearing.id}`}>Tilbage til høringen</a>
+        <a href={link(`/hoeringer/${props.hearing.id}`)}>Tilbage til høringen</a>
       </p>
     </Layout>
   );
@@ -292,7 +293,7 @@ export function rateLimitedPage(props: { organisation: string; hearingId: string
         og prøv igen.
       </Alert>
       <p>
-        <a href={`/hoeringer/${props.hearingId}`}>Tilbage til høringen</a>
+        <a href={link(`/hoeringer/${props.hearingId}`)}>Tilbage til høringen</a>
       </p>
     </Layout>
   );

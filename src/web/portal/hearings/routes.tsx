@@ -1,11 +1,11 @@
 // Public hearing pages: the draft policy and the response form. The response
-// POST: rate limit per client address → body size limit → form token → honeypot
+// POST (body size and text already checked by the input boundary): rate limit
+// per client address → form token → honeypot
 // → validation (Danish field errors) → attachment check → command → 303 to the
 // thank-you page (PRG). Pages carrying a form token set a cookie, so the render
 // cache does not keep them.
 import { type Context, Hono } from "hono";
 import { z } from "zod";
-import { clientAddress } from "../../../auth/middleware.ts";
 import { randomToken } from "../../../auth/tokens.ts";
 import { type CheckedAttachment, checkAttachment } from "../../../commands/hearings/attachment.ts";
 import {
@@ -17,7 +17,10 @@ import {
 } from "../../../commands/hearings/publicResponseSubmitter.ts";
 import { AppError, isAppError, notFound } from "../../../errors.ts";
 import type { AppDeps, AppEnv } from "../../../http/appEnv.ts";
-import { tooLarge, uploadBodyLimit, uploadLimitBytes } from "../../../http/upload.ts";
+import { link } from "../../../http/links.ts";
+import { clientAddress } from "../../../http/proxy.ts";
+import { organisationName } from "../../../http/tenancy.ts";
+import { tooLarge, uploadLimitBytes } from "../../../http/upload.ts";
 import { loadHearingDetail, publicHearings, responsesOf } from "../../../queries/hearings.ts";
 import { renderToString } from "../../render.ts";
 import { formToken, HONEYPOT_FIELD, overRateLimit, TOKEN_FIELD, validFormToken } from "./formGuard.ts";
@@ -53,7 +56,6 @@ function fieldErrors(values: ResponseFormValues): Record<string, string> {
 
 export function publicHearingRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
-  const organisation = deps.organisation.name;
   const secret = deps.secret ?? randomToken();
   const limitBytes = uploadLimitBytes(deps.uploadLimitMb);
   const limitMb = Math.round((limitBytes / 1024 / 1024) * 10) / 10;
@@ -70,7 +72,10 @@ export function publicHearingRoutes(deps: AppDeps) {
   }
 
   app.get("/hoeringer", async (c) =>
-    html(c, hearingsListPage({ organisation, hearings: await publicHearings(c.get("ctx")) })),
+    html(
+      c,
+      hearingsListPage({ organisation: organisationName(c), hearings: await publicHearings(c.get("ctx")) }),
+    ),
   );
 
   app.get("/hoeringer/:id", async (c) => {
@@ -79,7 +84,7 @@ export function publicHearingRoutes(deps: AppDeps) {
     const token = open ? await formToken(c, secret) : "";
     const responses = await responsesOf(c.get("ctx"), detail.hearing.id, { audience: "public" });
     const page = hearingPage({
-      organisation,
+      organisation: organisationName(c),
       detail,
       open,
       responses,
@@ -94,21 +99,24 @@ export function publicHearingRoutes(deps: AppDeps) {
 
   app.get("/hoeringer/:id/tak", async (c) => {
     const detail = await loadPublic(c, c.req.param("id"));
-    return html(c, thanksPage({ organisation, hearing: detail.hearing }));
+    return html(c, thanksPage({ organisation: organisationName(c), hearing: detail.hearing }));
   });
 
   app.post(
     "/hoeringer/:id",
     async (c, next) => {
-      // Count first: even a refused or oversized request uses up the address's allowance.
+      // Count first: even a refused request uses up the address's allowance.
       const ctx = c.get("ctx");
       if (await overRateLimit(ctx.db, ctx.organisationId, clientAddress(c))) {
         c.header("Retry-After", "3600");
-        return html(c, rateLimitedPage({ organisation, hearingId: c.req.param("id") }), 429);
+        return html(
+          c,
+          rateLimitedPage({ organisation: organisationName(c), hearingId: c.req.param("id") }),
+          429,
+        );
       }
       return next();
     },
-    uploadBodyLimit(limitBytes),
     async (c) => {
       const ctx = c.get("ctx");
       const detail = await loadPublic(c, c.req.param("id"));
@@ -121,7 +129,7 @@ export function publicHearingRoutes(deps: AppDeps) {
       };
       if (!(await validFormToken(c, secret, one(TOKEN_FIELD)))) throw tokenError();
       // A filled honeypot is a bot: it gets the same answer as a person, and nothing is stored.
-      if (one(HONEYPOT_FIELD).trim()) return c.redirect(`/hoeringer/${hearingId}/tak`, 303);
+      if (one(HONEYPOT_FIELD).trim()) return c.redirect(link(`/hoeringer/${hearingId}/tak`), 303);
       const open = acceptsResponses(detail.hearing, todayIso());
       if (!open)
         throw new AppError("invalid_state", "The hearing is closed.", {
@@ -174,7 +182,16 @@ export function publicHearingRoutes(deps: AppDeps) {
         c.header("Cache-Control", "no-store");
         return html(
           c,
-          hearingPage({ organisation, detail, open, responses, token, values, errors, limitMb }),
+          hearingPage({
+            organisation: organisationName(c),
+            detail,
+            open,
+            responses,
+            token,
+            values,
+            errors,
+            limitMb,
+          }),
           Object.keys(errors).length === 1 && errors.attachment ? status : 400,
         );
       }
@@ -187,7 +204,7 @@ export function publicHearingRoutes(deps: AppDeps) {
           return html(
             c,
             hearingPage({
-              organisation,
+              organisation: organisationName(c),
               detail,
               open,
               responses,
@@ -201,7 +218,7 @@ export function publicHearingRoutes(deps: AppDeps) {
         }
         throw error;
       }
-      return c.redirect(`/hoeringer/${hearingId}/tak`, 303);
+      return c.redirect(link(`/hoeringer/${hearingId}/tak`), 303);
     },
   );
 

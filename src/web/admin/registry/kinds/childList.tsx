@@ -1,4 +1,6 @@
 // A list of a row's children with links to their editors and an "add" link.
+
+import { link } from "../../../../http/links.ts";
 import { ButtonLink } from "../../../components/FormControls.tsx";
 
 export function ChildList(props: {
@@ -14,7 +16,7 @@ export function ChildList(props: {
         <ul>
           {props.rows.map((r) => (
             <li>
-              <a href={r.href}>{r.text}</a>
+              <a href={link(r.href)}>{r.text}</a>
             </li>
           ))}
         </ul>

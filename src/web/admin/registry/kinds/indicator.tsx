@@ -7,6 +7,7 @@ import { goals, indicators } from "../../../../db/schema.ts";
 import { indicatorDirections } from "../../../../domain/enums.ts";
 import { indicatorDirectionLabels } from "../../../../domain/labels.ts";
 import { formatNumberDa } from "../../../../domain/numberFormat.ts";
+import { link } from "../../../../http/links.ts";
 import { observationsOf, policyTitle, registryRow } from "../../../../queries/adminRegistry.ts";
 import { DataTable } from "../../../components/DataTable.tsx";
 import { ButtonLink } from "../../../components/FormControls.tsx";
@@ -92,7 +93,7 @@ export const indicatorKind: EditorKind = {
                 header: "Periode",
                 rowHeader: true,
                 cell: (o) => (
-                  <a href={hrefOf("maalinger", o.id)}>
+                  <a href={link(hrefOf("maalinger", o.id))}>
                     {o.period}
                     {o.disaggregation ? ` (${o.disaggregation})` : ""}
                   </a>

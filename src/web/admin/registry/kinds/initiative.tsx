@@ -11,6 +11,7 @@ import {
 } from "../../../../domain/labels.ts";
 import { formatDkk, formatFte } from "../../../../domain/money.ts";
 import { formatNumberDa } from "../../../../domain/numberFormat.ts";
+import { link } from "../../../../http/links.ts";
 import {
   administrationChoices,
   annualTargetsOf,
@@ -122,7 +123,7 @@ export const initiativeKind: EditorKind = {
                 {
                   header: "År",
                   rowHeader: true,
-                  cell: (b) => <a href={hrefOf("budgetlinjer", b.id)}>{b.year ?? "Hele perioden"}</a>,
+                  cell: (b) => <a href={link(hrefOf("budgetlinjer", b.id))}>{b.year ?? "Hele perioden"}</a>,
                 },
                 {
                   header: "Beløb",
@@ -149,7 +150,7 @@ export const initiativeKind: EditorKind = {
                 {
                   header: "År",
                   rowHeader: true,
-                  cell: (t) => <a href={hrefOf("aarsmaal", t.id)}>{t.year ?? "Hele perioden"}</a>,
+                  cell: (t) => <a href={link(hrefOf("aarsmaal", t.id))}>{t.year ?? "Hele perioden"}</a>,
                 },
                 { header: "Måltal", cell: (t) => t.metric },
                 { header: "Mål", numeric: true, cell: (t) => num(t.targetValue) },

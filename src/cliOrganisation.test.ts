@@ -1,0 +1,162 @@
+// A municipality of one's own from the terminal, as the README tells it: from an empty
+// data directory, `organisation create`, `user add --role admin` and `serve --no-demo`
+// give a portal with the new name. The real `pejl` process, on PGlite or (in the
+// PostgreSQL run) on a new PostgreSQL database.
+import { type ChildProcess, spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { emptyPostgresDatabase } from "../test/db.ts";
+
+let dataDir: string;
+let env: NodeJS.ProcessEnv;
+let drop: (() => Promise<void>) | undefined;
+
+beforeAll(async () => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "pejl-cli-"));
+  const { PEJL_ORGANISATION: _ignored, DATABASE_URL: _none, ...rest } = process.env;
+  env = { ...rest, PEJL_DATA_DIR: dataDir, LOG_LEVEL: "warn" };
+  const url = process.env.PEJL_TEST_DATABASE_URL;
+  if (url) {
+    const empty = await emptyPostgresDatabase(url);
+    env.DATABASE_URL = empty.url;
+    drop = empty.drop;
+  }
+});
+
+afterAll(async () => {
+  await drop?.();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+function start(args: string[], extra: NodeJS.ProcessEnv = {}): ChildProcess {
+  return spawn(process.execPath, ["--import", "tsx", "src/cli.ts", ...args], {
+    env: { ...env, ...extra },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+}
+
+function pejl(args: string[], extra: NodeJS.ProcessEnv = {}) {
+  const child = start(args, extra);
+  let stdout = "";
+  let stderr = "";
+  child.stdout!.on("data", (d: Buffer) => {
+    stdout += d.toString();
+  });
+  child.stderr!.on("data", (d: Buffer) => {
+    stderr += d.toString();
+  });
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
+    child.on("exit", (code) => resolve({ code, stdout, stderr })),
+  );
+}
+
+function writeJson(name: string, value: unknown): string {
+  const file = path.join(dataDir, name);
+  fs.writeFileSync(file, JSON.stringify(value));
+  return file;
+}
+
+const vesteraa = {
+  slug: "vesteraa",
+  name: "Vesterå Kommune",
+  administrations: [
+    { code: "BSF", name: "Børne- og Skoleforvaltningen" },
+    { code: "SSF", name: "Social- og Sundhedsforvaltningen" },
+  ],
+  committees: [{ code: "SSU", name: "Social- og Sundhedsudvalget" }],
+};
+
+describe("pejl organisation, from an empty data directory", () => {
+  it("sends a command in an empty database to commands that work there", { timeout: 120_000 }, async () => {
+    const list = await pejl(["organisation", "list"]);
+    expect(list.code).toBe(0);
+    expect(list.stdout).toContain("pejl organisation create --name NAME");
+    const user = await pejl(["user", "add", "--role", "admin", "--name", "A", "--email", "a@vesteraa.dk"]);
+    expect(user.code).toBe(1);
+    expect(user.stderr).toMatch(/no organisation yet.*pejl organisation create.*pejl import-data DIR/);
+  });
+
+  it("refuses a file with a code listed twice and creates nothing", { timeout: 120_000 }, async () => {
+    const twice = writeJson("twice.json", {
+      ...vesteraa,
+      administrations: [...vesteraa.administrations, { code: "bsf", name: "Børneforvaltningen" }],
+    });
+    const refused = await pejl(["organisation", "create", "--from", twice]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("the administration code BSF is listed twice (items 1 and 3)");
+    // Nothing was created: the same slug is free for the next test.
+  });
+
+  it("creates, adds the first admin and serves a portal with the new name", {
+    timeout: 180_000,
+  }, async () => {
+    const created = await pejl(["organisation", "create", "--from", writeJson("org.json", vesteraa)]);
+    expect(created.stderr).toBe("");
+    expect(created.stdout).toContain("Created Vesterå Kommune (slug vesteraa) with 2 administration(s)");
+
+    const admin = await pejl([
+      "user",
+      "add",
+      "--role",
+      "admin",
+      "--name",
+      "Vera Vester",
+      "--email",
+      "vera@vesteraa.dk",
+    ]);
+    expect(admin.stdout).toContain("Added Vera Vester <vera@vesteraa.dk> as admin.");
+    expect(admin.stdout).toMatch(/Password: \S{12,}/);
+
+    const server = start(["serve", "--no-demo"], { PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info" });
+    try {
+      const port = await new Promise<number>((resolve, reject) => {
+        let out = "";
+        server.stdout!.on("data", (d: Buffer) => {
+          out += d.toString();
+          const m = /Pejl is ready on http:\/\/localhost:(\d+)/.exec(out);
+          if (m) resolve(Number(m[1]));
+        });
+        server.on("exit", (code) => reject(new Error(`serve exited with ${code}: ${out}`)));
+      });
+      const home = await fetch(`http://127.0.0.1:${port}/`);
+      expect(home.status).toBe(200);
+      const html = await home.text();
+      expect(html).toContain("Ligestilling og inklusion i Vesterå Kommune");
+      expect(html).toContain("Der er endnu ikke registreret nogen politikker.");
+    } finally {
+      server.kill("SIGTERM");
+      await new Promise((resolve) => server.once("exit", resolve));
+    }
+  });
+
+  it("with two organisations, asks which one and takes --organisation or PEJL_ORGANISATION", {
+    timeout: 120_000,
+  }, async () => {
+    const second = await pejl(["organisation", "create", "--name", "Østerå Kommune"]);
+    expect(second.stdout).toContain("(slug oesteraa-kommune)");
+    expect(second.stdout).toContain("pejl user add --organisation oesteraa-kommune --role admin");
+    const unnamed = await pejl(["token", "list"]);
+    expect(unnamed.code).toBe(1);
+    expect(unnamed.stderr).toContain(
+      "The database holds 2 organisations: vesteraa (Vesterå Kommune), oesteraa-kommune (Østerå Kommune). Name one with --organisation SLUG",
+    );
+    const add = ["user", "add", "--role", "admin", "--name", "Øse Øster", "--email", "oese@oesteraa.dk"];
+    const named = await pejl([
+      ...add,
+      "--organisation",
+      "oesteraa-kommune",
+      "--password",
+      "en lang adgangskode",
+    ]);
+    expect(named.stdout).toContain("Added Øse Øster <oese@oesteraa.dk> as admin.");
+    const byEnv = await pejl(["token", "list"], { PEJL_ORGANISATION: "nowhere" });
+    expect(byEnv.stderr).toContain('No organisation "nowhere" in the database; it holds vesteraa');
+    const list = await pejl(["organisation", "list"]);
+    expect(list.stdout).toMatch(
+      /vesteraa {2}"Vesterå Kommune" {2}2 administrations {2}1 committees {2}0 policies {2}1 users/,
+    );
+    expect(list.stdout).toMatch(/oesteraa-kommune {2}"Østerå Kommune" {2}0 administrations.*1 users/);
+  });
+});

@@ -1,0 +1,2 @@
+ALTER TABLE "hearing_responses" ALTER COLUMN "received_at" SET DATA TYPE timestamp(0) with time zone;--> statement-breakpoint
+ALTER TABLE "hearing_responses" ALTER COLUMN "received_at" SET DEFAULT now();

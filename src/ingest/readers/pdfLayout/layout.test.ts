@@ -1,0 +1,235 @@
+// The layout rules on pages built run by run, where each case's geometry is stated in the test:
+// what pdf.js would give for a page set in columns, a table without rules, running heads, a
+// footnote reference, a date at the start of a line.
+import { describe, expect, it } from "vitest";
+import type { BlockDraft } from "../../blockText.ts";
+import type { PageText, TextRun } from "./geometry.ts";
+import { layoutDocument } from "./layout.ts";
+
+const A4 = { width: 595, height: 842 };
+
+/** A run as pdf.js gives it: its width from a typical glyph width of half the font size. */
+function run(
+  text: string,
+  x: number,
+  baseline: number,
+  opts: { size?: number; bold?: boolean } = {},
+): TextRun {
+  const size = opts.size ?? 11;
+  return { text, x, baseline, width: text.length * 0.5 * size, size, bold: opts.bold ?? false };
+}
+
+/** Lines of running text, one run each, `pitch` apart. */
+function lines(texts: string[], x: number, top: number, pitch = 13.2, size = 11): TextRun[] {
+  return texts.map((t, i) => run(t, x, top + i * pitch, { size }));
+}
+
+function page(n: number, runs: TextRun[]): PageText {
+  return { page: n, ...A4, runs };
+}
+
+const texts = (blocks: BlockDraft[]) =>
+  blocks.map((b) => ("text" in b ? b.text : `[table ${b.rows.length}]`));
+
+describe("reading order", () => {
+  // Left column lines are at 200 + 13.2k, right column lines half a line lower (their own spacing).
+  const left = lines(
+    [
+      "Første spalte begynder her og fortsætter",
+      "ned gennem spalten med flere ord på hver",
+      "linje, indtil afsnittet er slut.",
+    ],
+    56,
+    200,
+  );
+  const right = lines(
+    ["Anden spalte har sin egen tekst, som også", "fylder flere linjer og læses efter den", "første spalte."],
+    310,
+    206,
+  );
+  const heading = run("Opfølgning", 56, 170, { size: 16, bold: true });
+  const middle = run("Fælles overskrift midt på siden", 56, 270, { size: 16, bold: true });
+  const left2 = lines(["Nederst til venstre står denne tekst, som", "slutter her."], 56, 300);
+  const right2 = lines(["Nederst til højre står den sidste tekst,", "som slutter her."], 310, 300);
+
+  it("reads two columns left then right, and a full-width heading between them in its place", () => {
+    const blocks = layoutDocument([page(1, [heading, ...right, ...left, middle, ...right2, ...left2])]);
+    expect(texts(blocks)).toEqual([
+      "Opfølgning",
+      "Første spalte begynder her og fortsætter ned gennem spalten med flere ord på hver linje, indtil afsnittet er slut.",
+      "Anden spalte har sin egen tekst, som også fylder flere linjer og læses efter den første spalte.",
+      "Fælles overskrift midt på siden",
+      "Nederst til venstre står denne tekst, som slutter her.",
+      "Nederst til højre står den sidste tekst, som slutter her.",
+    ]);
+    expect(blocks.map((b) => b.geometry?.column)).toEqual([undefined, 0, 1, undefined, 0, 1]);
+  });
+});
+
+describe("tables without rules", () => {
+  const header = [
+    run("Indsats", 56, 300, { bold: true }),
+    run("2025", 300, 300, { bold: true }),
+    run("2026", 400, 300, { bold: true }),
+  ];
+  // Amounts are set flush right in their columns: their right edges align, not their starts.
+  const amount = (text: string, right: number, baseline: number) =>
+    run(text, right - text.length * 5.5, baseline);
+  const rows = [
+    ["Mentorordning", "1.250", "900"],
+    ["Tryghedsvandringer", "150", "2.150"],
+  ].flatMap(([name, a, b], i) => [
+    run(name!, 56, 314 + i * 14),
+    amount(a!, 330, 314 + i * 14),
+    amount(b!, 430, 314 + i * 14),
+  ]);
+
+  it("finds the columns from the gaps that line up, the bold header row and the cells", () => {
+    const before = lines(["Beløb i 1.000 kr. fordelt på år og indsatser."], 56, 270);
+    const after = lines(["Tabellen er vedtaget sammen med handleplanen i år."], 56, 360);
+    const blocks = layoutDocument([page(1, [...before, ...header, ...rows, ...after])]);
+    expect(blocks.map((b) => b.kind)).toEqual(["paragraph", "table", "paragraph"]);
+    const table = blocks[1]!;
+    if (table.kind !== "table") throw new Error("expected a table");
+    expect(table.rows.map((r) => r.map((c) => c.text))).toEqual([
+      ["Indsats", "2025", "2026"],
+      ["Mentorordning", "1.250", "900"],
+      ["Tryghedsvandringer", "150", "2.150"],
+    ]);
+    expect(table.headerRows).toBe(1);
+  });
+
+  it("joins a word a narrow cell broke without a hyphen when the document uses the whole word", () => {
+    const cell = (text: string, x: number, baseline: number, bold = false) =>
+      run(text, x, baseline, { bold });
+    const runs = [
+      ...lines(["Indsatsen ledes af Beskæftigelsesforvaltningen i hele perioden."], 56, 100),
+      cell("Initiativ", 56, 140, true),
+      cell("Ansvarlig", 200, 140, true),
+      cell("Jobbro", 56, 154),
+      cell("Beskæftigelsesforvalt", 200, 154),
+      cell("ningen", 200, 167.2),
+      cell("Bostøtte", 56, 181),
+      cell("Socialforvaltningen", 200, 181),
+    ];
+    const table = layoutDocument([page(1, runs)]).find((b) => b.kind === "table");
+    if (table?.kind !== "table") throw new Error("expected a table");
+    expect(table.rows.map((r) => r.map((c) => c.text))).toEqual([
+      ["Initiativ", "Ansvarlig"],
+      ["Jobbro", "Beskæftigelsesforvaltningen"],
+      ["Bostøtte", "Socialforvaltningen"],
+    ]);
+  });
+
+  it("takes a first row of labels over rows of figures as the header, bold or not", () => {
+    const plainHeader = header.map((r) => ({ ...r, bold: false }));
+    const [table] = layoutDocument([page(1, [...plainHeader, ...rows])]);
+    expect(table).toMatchObject({ kind: "table", headerRows: 1 });
+  });
+});
+
+describe("page furniture", () => {
+  const head = (n: number) => run(`Handleplan for ligestilling 2025–2028 · side ${n}`, 56, 40, { size: 8 });
+  const body = (n: number, text: string) => lines([text], 56, 100 + n);
+
+  it("removes a running head that repeats (page numbers inside it vary) and lone page numbers", () => {
+    const pages = [1, 2, 3].map((n) =>
+      page(n, [
+        head(n),
+        ...body(n, `Tekst på side ${n} om ligestilling.`),
+        run(String(n + 1), 290, 810, { size: 9 }),
+      ]),
+    );
+    const blocks = layoutDocument(pages);
+    expect(texts(blocks)).toEqual([
+      "Tekst på side 1 om ligestilling.",
+      "Tekst på side 2 om ligestilling.",
+      "Tekst på side 3 om ligestilling.",
+    ]);
+    expect(blocks.map((b) => b.page)).toEqual([1, 2, 3]);
+  });
+
+  it("keeps a line at the top edge that does not repeat", () => {
+    const pages = [1, 2, 3].map((n) =>
+      page(n, [run(`Kapitel ${["et", "to", "tre"][n - 1]}`, 56, 40), ...body(n, "Brødtekst.")]),
+    );
+    expect(texts(layoutDocument(pages))).toContain("Kapitel to");
+  });
+});
+
+describe("lines into paragraphs", () => {
+  it("keeps a footnote reference in its line and glues it to its word", () => {
+    const runs = [
+      run("Det tilsvarende tal for mænd er 65 pct.", 56, 100),
+      run("10", 56 + 39 * 5.5, 96, { size: 7 }),
+      run("og for kvinder 29 pct.", 56, 113.2),
+    ];
+    expect(texts(layoutDocument([page(1, runs)]))).toEqual([
+      "Det tilsvarende tal for mænd er 65 pct.10 og for kvinder 29 pct.",
+    ]);
+  });
+
+  it("does not take a date at the start of a line for a numbered item", () => {
+    // The first line is full: the date was wrapped, not started on a line of its own.
+    const runs = lines(
+      ["Udvalget behandlede sagen på sit ordinære møde den", "3. december 2014 og sendte den videre."],
+      56,
+      100,
+    );
+    const blocks = layoutDocument([page(1, runs)]);
+    expect(blocks).toHaveLength(1);
+    expect(blocks[0]).toMatchObject({
+      kind: "paragraph",
+      text: "Udvalget behandlede sagen på sit ordinære møde den 3. december 2014 og sendte den videre.",
+    });
+  });
+
+  it("joins a word cut at a line end and keeps the hyphen of a shared ending", () => {
+    const runs = lines(
+      ["Sagen går til Sundheds- og Omsorgsfor-", "valtningen, som svarer inden en måned."],
+      56,
+      100,
+    );
+    expect(texts(layoutDocument([page(1, runs)]))).toEqual([
+      "Sagen går til Sundheds- og Omsorgsforvaltningen, som svarer inden en måned.",
+    ]);
+  });
+
+  it("reads a list item whose marker is set apart by a tab, with its hanging lines", () => {
+    const runs = [
+      run("•", 74, 100),
+      run("Flere borgere i job, også dem der i dag står", 92, 100),
+      run("langt fra arbejdsmarkedet.", 92, 113.2),
+      run("•", 74, 130),
+      run("Færre unge uden uddannelse.", 92, 130),
+    ];
+    const blocks = layoutDocument([page(1, runs)]);
+    expect(blocks.map((b) => [b.kind, "text" in b ? b.text : ""])).toEqual([
+      ["list_item", "Flere borgere i job, også dem der i dag står langt fra arbejdsmarkedet."],
+      ["list_item", "Færre unge uden uddannelse."],
+    ]);
+  });
+
+  it("starts a new paragraph after a line that ends early", () => {
+    const runs = lines(
+      [
+        "Første afsnit fylder en hel linje på siden her,",
+        "og slutter her.",
+        "Andet afsnit begynder uden luft over sig.",
+      ],
+      56,
+      100,
+    );
+    expect(texts(layoutDocument([page(1, runs)]))).toEqual([
+      "Første afsnit fylder en hel linje på siden her, og slutter her.",
+      "Andet afsnit begynder uden luft over sig.",
+    ]);
+  });
+
+  it("keeps text that is not set horizontally, after the page's blocks", () => {
+    const blocks = layoutDocument([
+      { ...page(1, lines(["Brødtekst."], 56, 100)), loose: ["Sidetekst", "på langs"] },
+    ]);
+    expect(texts(blocks)).toEqual(["Brødtekst.", "Sidetekst på langs"]);
+  });
+});
