@@ -19,6 +19,13 @@ export interface Context {
   actor: Actor;
   /** Set while inside a transaction opened by `inTransaction`. */
   inTransaction?: boolean;
+  /**
+   * Inside a transaction: ids of rows known to be this organisation's (checked
+   * or written in it), so a batch of commands checks each parent once.
+   */
+  known?: Set<string>;
+  /** When set, audit events wait here and the command that set it writes them in one insert. */
+  auditBuffer?: unknown[];
 }
 
 export function createContext(input: { db: Executor; organisationId: string; actor: Actor }): Context {
@@ -39,7 +46,9 @@ export function actorId(actor: Actor): string | null {
  */
 export async function inTransaction<T>(ctx: Context, work: (ctx: Context) => Promise<T>): Promise<T> {
   if (ctx.inTransaction) return work(ctx);
-  const result = await ctx.db.transaction((tx) => work({ ...ctx, db: tx, inTransaction: true }));
+  const result = await ctx.db.transaction((tx) =>
+    work({ ...ctx, db: tx, inTransaction: true, known: new Set<string>() }),
+  );
   bumpGeneration(ctx.organisationId);
   return result;
 }

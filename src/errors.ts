@@ -57,6 +57,8 @@ const danishById: Record<ErrorId, string> = {
 export interface ErrorDetail {
   path?: string;
   message: string;
+  /** The same problem in Danish, for a page that shows it beside the field. */
+  danish?: string;
 }
 
 export class AppError extends Error {
@@ -79,7 +81,10 @@ export class AppError extends Error {
   }
 
   toJSON() {
-    return { error: { id: this.id, message: this.message, details: this.details } };
+    const details = this.details.map((d) =>
+      d.path === undefined ? { message: d.message } : { path: d.path, message: d.message },
+    );
+    return { error: { id: this.id, message: this.message, details } };
   }
 }
 

@@ -24,7 +24,7 @@ const rules: Record<string, EntityRules> = {
   candidate: { read: staff, review: staff },
   // Imported source documents (published with the open data, so every role
   // reads them) and their upload.
-  document: { read: { ...internal, reporter: "all" }, create: staff },
+  document: { read: { ...internal, reporter: "all" }, create: staff, update: staff },
   // A status report: a reporter reads and writes only their own administration's.
   statusReport: {
     read: { ...internal, reporter: "own" },

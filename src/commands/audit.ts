@@ -18,6 +18,10 @@ export async function recordAudit(ctx: Context, event: AuditInput): Promise<void
 /** Many events of one command in one insert (bulk review, imports). */
 export async function recordAudits(ctx: Context, events: AuditInput[]): Promise<void> {
   if (!ctx.inTransaction) throw new Error("recordAudit must run inside the command's transaction");
+  if (ctx.auditBuffer) {
+    ctx.auditBuffer.push(...events);
+    return;
+  }
   for (let i = 0; i < events.length; i += 500)
     await ctx.db.insert(auditEvents).values(
       events.slice(i, i + 500).map((event) => ({

@@ -1,37 +1,51 @@
-// Accepts (optionally with edited fields) or rejects import candidates, one by
-// one or in bulk by document, entity kind and confidence.
+// Accepts (optionally with edited fields, a chosen place or a chosen row to
+// update) or rejects import candidates, one by one or in bulk by document,
+// entity kind and confidence. Accepting goes through the registry's own
+// commands (src/commands/review/acceptor.ts); in bulk, a candidate that cannot
+// be accepted yet is skipped with the reason and stays in the queue.
 import { and, eq, gte, inArray, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { authorize } from "../authz/can.ts";
 import { type Context, inTransaction } from "../context.ts";
 import { candidates } from "../db/schema.ts";
-import { AppError, validationFailed } from "../errors.ts";
-import { entityDepth, label, Materializer } from "../ingest/materialize.ts";
-import { type AuditInput, recordAudit, recordAudits } from "./audit.ts";
+import { entityTitle } from "../domain/entities/labels.ts";
+import { AppError, isAppError, validationFailed } from "../errors.ts";
+import { type AuditInput, recordAudits } from "./audit.ts";
+import { Acceptor, entityDepth } from "./review/acceptor.ts";
+import type { CandidateRow } from "./review/writer.ts";
 
 export const reviewSchema = z
   .object({
     action: z.enum(["accept", "reject"]),
-    ids: z.array(z.uuid()).optional(),
+    ids: z.array(z.uuid()).max(10_000).optional(),
     documentId: z.uuid().optional(),
-    entity: z.string().optional(),
+    entity: z.string().trim().min(1).max(50).optional(),
     minConfidence: z.number().min(0).max(1).optional(),
-    /** Edited fields, for accepting a single candidate. */
+    /** Edited fields, for accepting a single candidate (merged over the recognized ones). */
     fields: z.record(z.string(), z.unknown()).optional(),
-    /** Version of the single candidate being edited. */
+    /** Version of the single candidate being reviewed. */
     version: z.number().int().positive().optional(),
+    /** Where to place the single candidate (an initiative, policy, theme, goal or indicator). */
+    parentId: z.uuid().optional(),
+    /** "new", or the registry row the single candidate is a new version of. */
+    target: z.union([z.literal("new"), z.uuid()]).optional(),
   })
   .refine((r) => r.ids?.length || r.documentId, { message: "name candidate ids or a document" })
-  .refine((r) => !r.fields || r.ids?.length === 1, {
-    message: "edited fields apply to exactly one candidate",
+  .refine((r) => (!r.fields && !r.parentId && !r.target) || r.ids?.length === 1, {
+    message: "fields, parentId and target apply to exactly one candidate",
   });
 export type ReviewInput = z.input<typeof reviewSchema>;
 
 export interface ReviewResult {
   accepted: number;
   rejected: number;
-  skipped: { id: string; reason: string }[];
+  /** Of those accepted, how many brought an existing registry row up to date. */
+  updated: number;
+  skipped: { id: string; reason: string; danish: string }[];
 }
+
+/** Problems that leave one candidate in the queue in a bulk review; any other error stops the review. */
+const skippable = new Set(["invalid_state", "validation_failed", "not_found", "duplicate", "stale_version"]);
 
 export async function candidateReviewer(ctx: Context, input: ReviewInput): Promise<ReviewResult> {
   const parsed = reviewSchema.safeParse(input);
@@ -48,74 +62,98 @@ export async function candidateReviewer(ctx: Context, input: ReviewInput): Promi
       .select()
       .from(candidates)
       .where(and(...where));
-    if (r.ids?.length === 1 && rows.length === 0)
+    // One named candidate is reviewed on its own: its problem is the answer, not a skip.
+    const single = r.ids?.length === 1 && r.documentId === undefined;
+    if (single && rows.length === 0)
       throw new AppError("not_found", "The candidate was not found, or it was already reviewed.");
-    const single = r.ids?.length === 1;
     if (single && r.version !== undefined && rows[0]!.version !== r.version)
       throw new AppError(
         "stale_version",
         "Someone else reviewed or edited this candidate since you opened it.",
       );
-    const result: ReviewResult = { accepted: 0, rejected: 0, skipped: [] };
     const reviewedAt = new Date().toISOString();
     const reviewedBy = tx.actor.kind === "user" ? tx.actor.userId : null;
+    if (r.action === "reject") return reject(tx, rows, reviewedAt, reviewedBy);
 
-    if (r.action === "reject") {
-      for (const row of rows) {
-        await tx.db
-          .update(candidates)
-          .set({ state: "rejected", reviewedAt, reviewedBy, version: row.version + 1 })
-          .where(eq(candidates.id, row.id));
-        await recordAudit(tx, {
-          action: "candidate.reject",
-          entity: "candidate",
-          entityId: row.id,
-          before: { fields: row.fields },
-        });
-        result.rejected++;
-      }
-      return result;
-    }
-
-    const byDocument = new Map<string, Materializer>();
-    const acceptedRows: AcceptedRow[] = [];
+    const result: ReviewResult = { accepted: 0, rejected: 0, updated: 0, skipped: [] };
+    // The commands' audit events wait and go in with the batch's own, in one insert.
     const audits: AuditInput[] = [];
+    const batch = { ...tx, auditBuffer: audits };
+    const acceptor = new Acceptor(batch);
+    const acceptedRows: AcceptedRow[] = [];
     rows.sort(
       (a, b) =>
         (entityDepth[a.entity] ?? 9) - (entityDepth[b.entity] ?? 9) ||
         a.key.localeCompare(b.key, "en", { numeric: true }),
     );
     for (const row of rows) {
-      let materializer = byDocument.get(row.documentId);
-      if (!materializer) {
-        materializer = new Materializer(tx, row.documentId);
-        byDocument.set(row.documentId, materializer);
-      }
-      const fields = single && r.fields ? { ...row.fields, ...r.fields } : row.fields;
-      let entityId: string | null;
+      let done: Awaited<ReturnType<Acceptor["accept"]>>;
+      const auditsBefore = audits.length;
       try {
-        entityId = await materializer.create(row, fields);
+        done = await acceptor.accept(
+          row,
+          single ? { fields: r.fields, parentId: r.parentId, target: r.target } : {},
+        );
       } catch (error) {
-        if (single || !(error instanceof AppError) || error.id !== "invalid_state") throw error;
-        result.skipped.push({ id: row.id, reason: error.message });
+        // Every command checks before it writes, so a refused candidate has written nothing (a
+        // database error, which would leave the transaction unusable, is not skipped but stops all).
+        if (single || !isAppError(error) || !skippable.has(error.id)) throw error;
+        audits.length = auditsBefore;
+        result.skipped.push({ id: row.id, reason: error.message, danish: error.danish });
         continue;
       }
-      if (entityId) materializer.recordProvenance(row, entityId);
-      materializer.noteAccepted(row.key, row.entity, entityId);
-      acceptedRows.push({ id: row.id, entityId, fields, edited: fields !== row.fields });
+      const edited = done.fields !== row.fields;
+      acceptedRows.push({ id: row.id, entityId: done.entityId, fields: done.fields, edited });
       audits.push({
         action: "candidate.accept",
         entity: row.entity,
-        entityId,
-        after: { candidate: row.id, label: label(row), fields },
+        entityId: done.entityId,
+        after: {
+          candidate: row.id,
+          label: entityTitle(row.fields, 80),
+          fields: done.fields,
+          updated: done.updated,
+        },
       });
       result.accepted++;
+      if (done.updated) result.updated++;
     }
-    for (const m of byDocument.values()) await m.flush();
+    await acceptor.flush();
     await markAccepted(tx, acceptedRows, reviewedAt, reviewedBy);
     await recordAudits(tx, audits);
     return result;
   });
+}
+
+async function reject(ctx: Context, rows: CandidateRow[], reviewedAt: string, reviewedBy: string | null) {
+  for (let i = 0; i < rows.length; i += 500) {
+    const chunk = rows.slice(i, i + 500);
+    await ctx.db
+      .update(candidates)
+      .set({
+        state: "rejected",
+        reviewedAt,
+        reviewedBy,
+        version: sql`${candidates.version} + 1`,
+        updatedAt: sql`now()`,
+      })
+      .where(
+        inArray(
+          candidates.id,
+          chunk.map((c) => c.id),
+        ),
+      );
+  }
+  await recordAudits(
+    ctx,
+    rows.map((row) => ({
+      action: "candidate.reject",
+      entity: "candidate",
+      entityId: row.id,
+      before: { fields: row.fields },
+    })),
+  );
+  return { accepted: 0, rejected: rows.length, updated: 0, skipped: [] };
 }
 
 interface AcceptedRow {

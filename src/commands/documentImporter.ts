@@ -192,7 +192,8 @@ export async function documentImporter(ctx: Context, input: ImportInput): Promis
           )
           .map((c) => c.id);
         if (input.replace) await archiveReplaced(tx, diffs);
-        if (ids.length) accepted = (await candidateReviewer(tx, { action: "accept", ids })).accepted;
+        if (ids.length)
+          accepted = (await candidateReviewer(tx, { action: "accept", ids, documentId })).accepted;
       }
       return {
         status: "imported" as const,

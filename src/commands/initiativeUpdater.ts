@@ -5,36 +5,40 @@ import { z } from "zod";
 import { authorize } from "../authz/can.ts";
 import { type Context, inTransaction } from "../context.ts";
 import { goals, initiativeGoals, initiatives } from "../db/schema.ts";
-import { equalityGrounds, fundingStatuses, initiativeStatuses } from "../domain/enums.ts";
+import { checkOrder } from "../domain/entities/fieldTypes.ts";
+import { initiativeFields as i } from "../domain/entities/initiative.ts";
+import { fundingStatuses, initiativeStatuses } from "../domain/enums.ts";
 import { AppError, validationFailed } from "../errors.ts";
 import { recordAudit } from "./audit.ts";
-import { requireAdministration } from "./registry/shared.ts";
+import { requireAdministration, requireCommittee } from "./registry/shared.ts";
 import { loadForUpdate, updateVersioned } from "./versioned.ts";
 
-export const initiativeUpdateSchema = z.object({
-  id: z.uuid(),
-  version: z.number().int().positive(),
-  title: z.string().trim().min(1).max(500).optional(),
-  description: z.string().max(20_000).nullable().optional(),
-  fundingStatus: z.enum(fundingStatuses).optional(),
-  status: z.enum(initiativeStatuses).optional(),
-  equalityGrounds: z.array(z.enum(equalityGrounds)).optional(),
-  targetGroups: z.array(z.string().trim().min(1).max(200)).optional(),
-  partners: z.array(z.string().trim().min(1).max(200)).optional(),
-  startYear: z.number().int().min(1900).max(2200).nullable().optional(),
-  endYear: z.number().int().min(1900).max(2200).nullable().optional(),
-  administrationId: z.uuid().nullable().optional(),
-  /** The goals the initiative serves (replaces the links); goals of its own policy only. */
-  goalIds: z.array(z.uuid()).optional(),
-});
+/** The initiative entity's rules; a field left out is kept as it is. */
+export const initiativeUpdateSchema = z
+  .object({
+    id: z.uuid(),
+    version: z.number().int().positive(),
+    title: i.title.optional(),
+    description: i.description.optional(),
+    fundingStatus: z.enum(fundingStatuses).optional(),
+    status: z.enum(initiativeStatuses).optional(),
+    equalityGrounds: i.equality_grounds.optional(),
+    targetGroups: i.target_groups.optional(),
+    partners: i.partners.optional(),
+    startYear: i.start_year.optional(),
+    endYear: i.end_year.optional(),
+    administrationId: z.uuid().nullable().optional(),
+    committeeId: z.uuid().nullable().optional(),
+    /** The goals the initiative serves (replaces the links); goals of its own policy only. */
+    goalIds: z.array(z.uuid()).max(200).optional(),
+  })
+  .superRefine(checkOrder("startYear", "endYear"));
 export type InitiativeUpdate = z.infer<typeof initiativeUpdateSchema>;
 
 export async function initiativeUpdater(ctx: Context, input: unknown) {
   const parsed = initiativeUpdateSchema.safeParse(input);
   if (!parsed.success) throw validationFailed(parsed.error.issues);
   const { id, version, goalIds, ...changes } = parsed.data;
-  if (changes.startYear && changes.endYear && changes.startYear > changes.endYear)
-    throw new AppError("validation_failed", "The initiative ends before it starts.");
   return inTransaction(ctx, async (tx) => {
     const current = await loadForUpdate(tx, initiatives, id, "The initiative");
     authorize(tx.actor, "update", { entity: "registry", administrationId: current.administrationId });
@@ -42,6 +46,7 @@ export async function initiativeUpdater(ctx: Context, input: unknown) {
       authorize(tx.actor, "update", { entity: "registry", administrationId: changes.administrationId });
       await requireAdministration(tx, changes.administrationId);
     }
+    await requireCommittee(tx, changes.committeeId);
     const { before, after } = await updateVersioned(tx, initiatives, id, version, changes, "The initiative");
     const goalLinks = goalIds ? await relinkGoals(tx, id, current.policyId, goalIds) : undefined;
     await recordAudit(tx, {
@@ -55,7 +60,8 @@ export async function initiativeUpdater(ctx: Context, input: unknown) {
   });
 }
 
-async function relinkGoals(ctx: Context, initiativeId: string, policyId: string, goalIds: string[]) {
+/** Makes `goalIds` (goals of the initiative's own policy) the goals it serves. */
+export async function relinkGoals(ctx: Context, initiativeId: string, policyId: string, goalIds: string[]) {
   const wanted = [...new Set(goalIds)].sort();
   if (wanted.length) {
     const found = await ctx.db

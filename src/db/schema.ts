@@ -111,6 +111,8 @@ export const policies = pgTable(
     organisationId: organisationId().references(() => organisations.id),
     slug: text("slug").notNull(),
     title: text("title").notNull(),
+    /** The policy's own name under its title (e.g. "Lad os investere i integration"). */
+    subtitle: text("subtitle"),
     kind: text("kind").notNull(),
     status: text("status").notNull().default("adopted"),
     periodStart: integer("period_start"),
@@ -121,6 +123,8 @@ export const policies = pgTable(
     adoptedOn: day("adopted_on"),
     /** How the policy is followed up: rounds, recipients (free text from the document). */
     followUp: text("follow_up"),
+    /** The equality grounds the policy or report covers as a whole. */
+    equalityGrounds: text("equality_grounds").array().notNull().default(sql`'{}'`),
     documentId: uuid("document_id").references(() => documents.id),
     search: tsvector("search").generatedAlwaysAs(
       sql`to_tsvector('danish', coalesce(title, '') || ' ' || coalesce(follow_up, ''))`,
@@ -132,6 +136,10 @@ export const policies = pgTable(
     check("policies_kind", oneOf("kind", policyKinds)),
     check("policies_status", oneOf("status", policyStatuses)),
     check("policies_period", sql`period_start IS NULL OR period_end IS NULL OR period_start <= period_end`),
+    check(
+      "policies_equality_grounds",
+      sql.raw(`equality_grounds <@ ARRAY[${equalityGrounds.map((g) => `'${g}'`).join(",")}]::text[]`),
+    ),
     foreignKey({ columns: [t.parentPolicyId], foreignColumns: [t.id] }),
     index("policies_search").using("gin", t.search),
   ],
@@ -324,6 +332,8 @@ export const annualTargets = pgTable(
       .notNull()
       .references(() => initiatives.id, { onDelete: "cascade" }),
     year: integer("year"),
+    /** A yearly target that applies from this year on ("årligt fra 2020"). */
+    fromYear: integer("from_year"),
     metric: text("metric").notNull(),
     targetValue: num("target_value"),
     actualValue: num("actual_value"),
@@ -554,6 +564,8 @@ export const inquiries = pgTable(
     answer: text("answer"),
     answeredOn: day("answered_on"),
     signedBy: text("signed_by"),
+    /** The signatory's position ("Administrerende direktør"). */
+    signerTitle: text("signer_title"),
     caseNumber: text("case_number"),
     documentNumber: text("document_number"),
     state: text("state").notNull().default("new"),
@@ -610,10 +622,15 @@ export const hearingResponses = pgTable(
     organisationId: organisationId().references(() => organisations.id),
     hearingId: uuid("hearing_id").references(() => hearings.id),
     policyTitle: text("policy_title"),
+    /** The period of the policy under hearing, as the response names it. */
+    periodStart: integer("period_start"),
+    periodEnd: integer("period_end"),
     respondentKind: text("respondent_kind").notNull().default("committee"),
     fromCommitteeId: uuid("from_committee_id").references(() => committees.id),
     fromName: text("from_name"),
     addressedTo: text("addressed_to"),
+    /** The addressee's position ("borgmester"). */
+    addressedToRole: text("addressed_to_role"),
     meetingDate: day("meeting_date"),
     text: text("text"),
     /** Positions per goal or section: [{ section, position, quote }]. */
@@ -642,7 +659,13 @@ export const hearingResponses = pgTable(
       .defaultNow(),
     ...editable(),
   },
-  (_t) => [check("hearing_responses_kind", oneOf("respondent_kind", respondentKinds))],
+  (_t) => [
+    check("hearing_responses_kind", oneOf("respondent_kind", respondentKinds)),
+    check(
+      "hearing_responses_period",
+      sql`period_start IS NULL OR period_end IS NULL OR period_start <= period_end`,
+    ),
+  ],
 );
 
 export const auditEvents = pgTable(

@@ -60,6 +60,8 @@ export const resources: ResourceDef[] = [
       f.text("slug", { required: true }),
       f.oneOf("status", policyStatuses, { required: true }),
       f.text("follow_up"),
+      f.text("subtitle"),
+      f.list("equality_grounds", { enum: equalityGrounds }),
     ],
   },
   {
@@ -210,6 +212,7 @@ export const resources: ResourceDef[] = [
       f.num("target_value"),
       f.num("actual_value"),
       f.text("unit"),
+      f.int("from_year", { description: "Et årligt mål, der gælder fra dette år." }),
     ],
   },
   ...recordResources,

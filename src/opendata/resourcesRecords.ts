@@ -135,6 +135,7 @@ export const recordResources: ResourceDef[] = [
           otherColumn: "administration_id",
         },
       }),
+      f.text("signer_title"),
     ],
   },
   {
@@ -168,6 +169,7 @@ export const recordResources: ResourceDef[] = [
     description: "Den offentlige pakke har kun offentliggjorte svar, og borgeres navne kun med samtykke.",
     table: s.hearingResponses,
     versioned: true,
+    check: (row) => notAfter(row, "period_start", "period_end"),
     publicView: (row, ctx) => {
       const hearing = row.hearing_id as string | null;
       if (row.published !== "true" || (hearing && ctx.isHidden(hearing, "id"))) {
@@ -203,6 +205,9 @@ export const recordResources: ResourceDef[] = [
       f.text("administration_comment"),
       f.ref("attachment_document_id", "documents"),
       { name: "received_at", type: "datetime", required: true },
+      f.text("addressed_to_role"),
+      f.int("period_start"),
+      f.int("period_end"),
     ],
   },
 ];

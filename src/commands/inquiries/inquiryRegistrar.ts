@@ -1,12 +1,15 @@
 // Registers a council member's inquiry: who asked, when, the questions, the
 // answering administrations, the case and document numbers, and the due date
-// (given, or counted in working days from the day it was asked).
+// (given, or counted in working days from the day it was asked). An inquiry
+// read from its answer letter comes with the answer's date and signatory, and
+// is registered as answered (sent).
 import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { authorize } from "../../authz/can.ts";
 import { type Context, inTransaction } from "../../context.ts";
 import { administrations, inquiries, inquiryAdministrations } from "../../db/schema.ts";
 import { addWorkingDays } from "../../domain/danishDate.ts";
+import { inquiryFields as q } from "../../domain/entities/inquiry.ts";
 import { validationFailed } from "../../errors.ts";
 import { inquiryDueWorkingDays } from "../../queries/inquiries.ts";
 import { recordAudit } from "../audit.ts";
@@ -21,10 +24,15 @@ const optionalText = (max: number) =>
 
 export const inquiryRegistrationSchema = z
   .object({
-    askedBy: z.string().trim().min(1).max(200),
-    askedOn: z.iso.date(),
+    askedBy: q.asked_by,
+    askedOn: q.asked_on,
     dueOn: z.iso.date().optional(),
     questions: z.array(z.string().trim().max(5000)).transform((qs) => qs.filter(Boolean)),
+    answeredOn: q.answered_on.optional(),
+    signedBy: q.signed_by.optional(),
+    signerTitle: q.signer_title.optional(),
+    equalityGrounds: q.equality_grounds.optional(),
+    documentId: z.uuid().nullable().optional(),
     administrations: z.array(z.string().trim().min(1).max(20)).default([]),
     caseNumber: optionalText(100),
     documentNumber: optionalText(100),
@@ -36,6 +44,10 @@ export const inquiryRegistrationSchema = z
   .refine((v) => !v.dueOn || v.dueOn >= v.askedOn, {
     path: ["dueOn"],
     message: "The due date cannot be before the day the question was asked.",
+  })
+  .refine((v) => !v.answeredOn || v.answeredOn >= v.askedOn, {
+    path: ["answeredOn"],
+    message: "The answer cannot be dated before the day the question was asked.",
   });
 export type InquiryRegistration = z.input<typeof inquiryRegistrationSchema>;
 
@@ -72,7 +84,12 @@ export async function inquiryRegistrar(ctx: Context, input: InquiryRegistration)
         administrationId: ordered[0]?.id ?? null,
         caseNumber: v.caseNumber,
         documentNumber: v.documentNumber,
-        state: "new",
+        answeredOn: v.answeredOn ?? null,
+        signedBy: v.signedBy ?? null,
+        signerTitle: v.signerTitle ?? null,
+        documentId: v.documentId ?? null,
+        scope: v.equalityGrounds?.length ? { equality_grounds: v.equalityGrounds } : {},
+        state: v.answeredOn ? "sent" : "new",
       })
       .returning();
     if (ordered.length)

@@ -3,14 +3,17 @@
 import { z } from "zod";
 import type { Context } from "../../context.ts";
 import { annualTargets } from "../../db/schema.ts";
-import { parseInput, saveInitiativeRow, zYear } from "./shared.ts";
+import { annualTargetFields as a } from "../../domain/entities/annualTarget.ts";
+import { parseInput, saveInitiativeRow } from "./shared.ts";
 
+/** The annual target entity's rules; `fromYear` is kept when left out. */
 const fields = {
-  year: zYear.nullable(),
-  metric: z.string().trim().min(1).max(500),
-  targetValue: z.number().finite().nullable(),
-  actualValue: z.number().finite().nullable(),
-  unit: z.string().trim().max(100).nullable(),
+  year: a.year,
+  metric: a.metric,
+  targetValue: a.target_value,
+  actualValue: a.actual_value,
+  unit: a.unit,
+  fromYear: a.from_year.optional(),
 };
 export const annualTargetSaveSchema = z.union([
   z.object({ id: z.uuid(), version: z.number().int().positive(), ...fields }),
@@ -25,6 +28,7 @@ export async function annualTargetSaver(ctx: Context, input: unknown) {
     targetValue: data.targetValue,
     actualValue: data.actualValue,
     unit: data.unit,
+    fromYear: data.fromYear,
   };
   const target = "id" in data ? { id: data.id, version: data.version } : { initiativeId: data.initiativeId };
   return saveInitiativeRow(

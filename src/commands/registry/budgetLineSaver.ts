@@ -4,15 +4,16 @@
 import { z } from "zod";
 import type { Context } from "../../context.ts";
 import { budgetLines } from "../../db/schema.ts";
+import { budgetLineFields as b } from "../../domain/entities/budgetLine.ts";
 import { fundingStatuses } from "../../domain/enums.ts";
-import { parseInput, saveInitiativeRow, zYear } from "./shared.ts";
+import { parseInput, saveInitiativeRow } from "./shared.ts";
 
 const fields = {
-  year: zYear.nullable(),
-  amountDkk: z.number().int().nullable(),
-  fte: z.number().finite().min(0).nullable(),
+  year: b.year,
+  amountDkk: b.amount_dkk,
+  fte: b.fte,
   fundingStatus: z.enum(fundingStatuses),
-  label: z.string().trim().max(500).nullable(),
+  label: b.label,
 };
 export const budgetLineSaveSchema = z.union([
   z.object({ id: z.uuid(), version: z.number().int().positive(), ...fields }),

@@ -5,17 +5,17 @@ import { type Context, inTransaction } from "../../context.ts";
 import { goals, policies, themes } from "../../db/schema.ts";
 import { AppError } from "../../errors.ts";
 import { recordAudit } from "../audit.ts";
-import { goalFields } from "./goalUpdater.ts";
-import { authorizeRegistry, parseInput, requireAdministration, requireRow } from "./shared.ts";
+import { goalFields, linkCommittees } from "./goalUpdater.ts";
+import { authorizeRegistry, noteWritten, parseInput, requireAdministration, requireRow } from "./shared.ts";
 
 export const goalCreateSchema = z.object({ policyId: z.uuid(), ...goalFields });
 
 export async function goalCreator(ctx: Context, input: unknown) {
-  const { policyId, ...values } = parseInput(goalCreateSchema, input);
+  const { policyId, committeeIds, ...values } = parseInput(goalCreateSchema, input);
   return inTransaction(ctx, async (tx) => {
     authorizeRegistry(tx, "create");
     await requireRow(tx, policies, policyId, "The policy");
-    if (values.themeId) {
+    if (values.themeId && !tx.known?.has(`${values.themeId}@${policyId}`)) {
       const [theme] = await tx.db
         .select({ id: themes.id })
         .from(themes)
@@ -27,7 +27,16 @@ export async function goalCreator(ctx: Context, input: unknown) {
       .insert(goals)
       .values({ organisationId: tx.organisationId, policyId, ...values })
       .returning();
-    await recordAudit(tx, { action: "goal.create", entity: "goal", entityId: after!.id, after });
+    noteWritten(tx, after!.id);
+    const links = committeeIds?.length
+      ? await linkCommittees(tx, after!.id, committeeIds, { isNew: true })
+      : undefined;
+    await recordAudit(tx, {
+      action: "goal.create",
+      entity: "goal",
+      entityId: after!.id,
+      after: links ? { ...after, committeeIds: links.after } : after,
+    });
     return after!;
   });
 }

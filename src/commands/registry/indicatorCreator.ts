@@ -4,7 +4,7 @@ import { type Context, inTransaction } from "../../context.ts";
 import { goals, indicators } from "../../db/schema.ts";
 import { recordAudit } from "../audit.ts";
 import { indicatorFields } from "./indicatorUpdater.ts";
-import { authorizeRegistry, parseInput, requireRow } from "./shared.ts";
+import { authorizeRegistry, noteWritten, parseInput, requireRow } from "./shared.ts";
 
 export const indicatorCreateSchema = z.object({ goalId: z.uuid(), ...indicatorFields });
 
@@ -17,6 +17,7 @@ export async function indicatorCreator(ctx: Context, input: unknown) {
       .insert(indicators)
       .values({ organisationId: tx.organisationId, goalId, ...values })
       .returning();
+    noteWritten(tx, after!.id);
     await recordAudit(tx, { action: "indicator.create", entity: "indicator", entityId: after!.id, after });
     return after!;
   });

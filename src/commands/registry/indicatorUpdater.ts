@@ -3,21 +3,22 @@
 import { z } from "zod";
 import { type Context, inTransaction } from "../../context.ts";
 import { indicators } from "../../db/schema.ts";
+import { indicatorFields as i } from "../../domain/entities/indicator.ts";
 import { indicatorDirections } from "../../domain/enums.ts";
 import { recordAudit } from "../audit.ts";
 import { updateVersioned } from "../versioned.ts";
-import { authorizeRegistry, parseInput, zPeriod } from "./shared.ts";
+import { authorizeRegistry, parseInput } from "./shared.ts";
 
-/** The fields a indicator is created and edited with. */
+/** The fields an indicator is created and edited with: the indicator entity's rules. */
 export const indicatorFields = {
-  title: z.string().trim().min(1).max(500),
-  unit: z.string().trim().max(100).nullable(),
+  title: i.title,
+  unit: i.unit,
   direction: z.enum(indicatorDirections),
-  baselineValue: z.number().finite().nullable(),
-  baselinePeriod: zPeriod.nullable(),
-  targetValue: z.number().finite().nullable(),
-  targetPeriod: zPeriod.nullable(),
-  source: z.string().trim().max(2_000).nullable(),
+  baselineValue: i.baseline_value,
+  baselinePeriod: i.baseline_period,
+  targetValue: i.target_value,
+  targetPeriod: i.target_period,
+  source: i.source,
 };
 export const indicatorUpdateSchema = z.object({
   id: z.uuid(),

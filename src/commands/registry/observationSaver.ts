@@ -5,20 +5,15 @@ import { and, eq, ne } from "drizzle-orm";
 import { z } from "zod";
 import { type Context, inTransaction } from "../../context.ts";
 import { indicators, observations } from "../../db/schema.ts";
+import { observationFields as o } from "../../domain/entities/observation.ts";
 import { parsePeriod, periodYear } from "../../domain/period.ts";
 import { AppError } from "../../errors.ts";
 import { recordAudit } from "../audit.ts";
 import { updateVersioned } from "../versioned.ts";
-import { authorizeRegistry, parseInput, requireRow, zPeriod } from "./shared.ts";
+import { authorizeRegistry, parseInput, requireRow } from "./shared.ts";
 
-const fields = {
-  period: zPeriod,
-  value: z.number().finite(),
-  disaggregation: z.string().trim().max(200).default(""),
-  n: z.number().int().min(0).nullable(),
-  footnote: z.string().trim().max(2_000).nullable(),
-  source: z.string().trim().max(2_000).nullable(),
-};
+/** The observation entity's rules. */
+const fields = o;
 export const observationSaveSchema = z.union([
   z.object({ id: z.uuid(), version: z.number().int().positive(), ...fields }),
   z.object({ indicatorId: z.uuid(), ...fields }),

@@ -2,11 +2,10 @@
 // rule, and a delete that is guarded by the version the user read.
 import { and, eq } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
-import { z } from "zod";
+import type { z } from "zod";
 import { authorize } from "../../authz/can.ts";
 import { type Context, inTransaction } from "../../context.ts";
-import { administrations, initiatives } from "../../db/schema.ts";
-import { normalizePeriod } from "../../domain/period.ts";
+import { administrations, committees, initiatives } from "../../db/schema.ts";
 import { AppError, notFound, staleVersion, validationFailed } from "../../errors.ts";
 import { recordAudit } from "../audit.ts";
 import { loadForUpdate, updateVersioned, type VersionedTable } from "../versioned.ts";
@@ -33,38 +32,48 @@ export async function deleteVersioned<T extends VersionedTable>(
   const before = (await loadForUpdate(ctx, table, id, what)) as T["$inferSelect"] & { version: number };
   if (before.version !== expectedVersion) throw staleVersion(what, expectedVersion, before.version);
   await ctx.db.delete(table as PgTable).where(and(eq(table.id, id), eq(table.version, expectedVersion)));
+  // Children go with it (the schema cascades): nothing remembered in this transaction is sure any more.
+  ctx.known?.clear();
   return before;
 }
 
 /** A parent row (policy, indicator, initiative …) of this organisation, or not found. */
 export async function requireRow<T extends VersionedTable>(ctx: Context, table: T, id: string, what: string) {
+  if (ctx.known?.has(id)) return;
   const rows = await ctx.db
     .select({ id: table.id })
     .from(table as PgTable)
     .where(and(eq(table.id, id), eq(table.organisationId, ctx.organisationId)));
   if (!rows[0]) throw notFound(what);
+  ctx.known?.add(id);
 }
 
-/** A calendar year as the registry holds it. */
-export const zYear = z.number().int().min(1900).max(2200);
+/** Remembers for the rest of the transaction that a row just written is this organisation's. */
+export function noteWritten(ctx: Context, id: string) {
+  ctx.known?.add(id);
+}
 
 /** An administration of this organisation, or a validation error naming it. */
 export async function requireAdministration(ctx: Context, id: string | null | undefined) {
-  if (!id) return;
+  if (!id || ctx.known?.has(id)) return;
   const rows = await ctx.db
     .select({ id: administrations.id })
     .from(administrations)
     .where(and(eq(administrations.id, id), eq(administrations.organisationId, ctx.organisationId)));
   if (!rows[0]) throw new AppError("validation_failed", "There is no such administration.");
+  ctx.known?.add(id);
 }
 
-/** A period in any form the domain reads, stored canonically ("3. kvt. 2018" → "2018Q3"). */
-export const zPeriod = z.string().transform((raw, c) => {
-  const p = normalizePeriod(raw);
-  if (p.ok) return p.value;
-  c.addIssue({ code: "custom", message: `"${raw}" is not a period (e.g. 2018, 2018Q3, 2016/17, 2019-2022)` });
-  return z.NEVER;
-});
+/** A committee of this organisation, or a validation error naming it. */
+export async function requireCommittee(ctx: Context, id: string | null | undefined) {
+  if (!id || ctx.known?.has(id)) return;
+  const rows = await ctx.db
+    .select({ id: committees.id })
+    .from(committees)
+    .where(and(eq(committees.id, id), eq(committees.organisationId, ctx.organisationId)));
+  if (!rows[0]) throw new AppError("validation_failed", "There is no such committee.");
+  ctx.known?.add(id);
+}
 
 /**
  * Adds a row under an initiative (a budget line, an annual target), or edits one
@@ -90,6 +99,7 @@ export async function saveInitiativeRow<T extends VersionedTable>(
       .insert(table as PgTable)
       .values({ organisationId: tx.organisationId, initiativeId: target.initiativeId, ...values } as never)
       .returning()) as T["$inferSelect"][];
+    noteWritten(tx, (after as { id: string }).id);
     await recordAudit(tx, {
       action: `${entity}.create`,
       entity,

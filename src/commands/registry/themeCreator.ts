@@ -5,7 +5,7 @@ import { type Context, inTransaction } from "../../context.ts";
 import { policies, themes } from "../../db/schema.ts";
 import { AppError } from "../../errors.ts";
 import { recordAudit } from "../audit.ts";
-import { authorizeRegistry, parseInput, requireRow } from "./shared.ts";
+import { authorizeRegistry, noteWritten, parseInput, requireRow } from "./shared.ts";
 import { themeFields } from "./themeUpdater.ts";
 
 export const themeCreateSchema = z.object({ policyId: z.uuid(), ...themeFields });
@@ -27,6 +27,8 @@ export async function themeCreator(ctx: Context, input: unknown) {
       .insert(themes)
       .values({ organisationId: tx.organisationId, policyId, ...values })
       .returning();
+    noteWritten(tx, after!.id);
+    noteWritten(tx, `${after!.id}@${policyId}`);
     await recordAudit(tx, { action: "theme.create", entity: "theme", entityId: after!.id, after });
     return after!;
   });

@@ -3,17 +3,14 @@ import { and, eq, ne } from "drizzle-orm";
 import { z } from "zod";
 import { type Context, inTransaction } from "../../context.ts";
 import { themes } from "../../db/schema.ts";
+import { themeFields as t } from "../../domain/entities/theme.ts";
 import { AppError } from "../../errors.ts";
 import { recordAudit } from "../audit.ts";
 import { loadForUpdate, updateVersioned } from "../versioned.ts";
 import { authorizeRegistry, parseInput } from "./shared.ts";
 
-/** The fields a theme is created and edited with. */
-export const themeFields = {
-  number: z.number().int().min(1).max(999),
-  title: z.string().trim().min(1).max(500),
-  description: z.string().max(20_000).nullable(),
-};
+/** The fields a theme is created and edited with: the theme entity's rules. */
+export const themeFields = t;
 export const themeUpdateSchema = z.object({
   id: z.uuid(),
   version: z.number().int().positive(),

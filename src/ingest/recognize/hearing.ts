@@ -2,15 +2,7 @@
 // under hearing, the meeting that treated it, and the goals the committee picks.
 import type { Evidence } from "../types.ts";
 import { cleanTitle, type Doc } from "./doc.ts";
-import {
-  addressee,
-  caseNumber,
-  dateNear,
-  documentNumber,
-  letterDate,
-  setFound,
-  signatory,
-} from "./letter.ts";
+import { addressee, caseNumber, dateNear, documentNumber, setFound, signatory } from "./letter.ts";
 import type { Sink } from "./sink.ts";
 import { parseYearRange } from "./values.ts";
 
@@ -98,7 +90,6 @@ export function recognizeHearing(doc: Doc, sink: Sink): string {
   if (signer) evidence.push(sink.ev("signed_by", signer.start, signer.end));
   setFound(fields, evidence, sink, "case_number", caseNumber(doc));
   setFound(fields, evidence, sink, "document_number", documentNumber(doc));
-  setFound(fields, evidence, sink, "dated", letterDate(doc));
 
   // The goals the committee picks: the list after a sentence about chosen goals ("valgt tre … mål").
   const goals: string[] = [];

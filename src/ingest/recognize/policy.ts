@@ -186,7 +186,6 @@ export function recognizePolicy(doc: Doc, seg: Segment, index: number, sink: Sin
 
   const fields: Record<string, unknown> = {
     title,
-    name,
     kind: seg.kind,
     period_start: periodStart,
     period_end: periodEnd,
