@@ -24,7 +24,30 @@ function isBlank(line: CleanLine): boolean {
   return line.text === "" && line.bullet === null;
 }
 
+/**
+ * A text whose lines are its paragraphs (a Word document saved as plain text): no blank lines
+ * between paragraphs, and lines far longer than a printed page's. Its line breaks are all real.
+ */
+function isUnwrapped(lines: readonly CleanLine[]): boolean {
+  let filled = 0;
+  let blank = 0;
+  let pendingBlank = 0;
+  let long = 0;
+  for (const line of lines) {
+    if (isBlank(line)) pendingBlank++;
+    else {
+      // Blank lines count only between text, not at its ends.
+      if (filled > 0) blank += pendingBlank;
+      pendingBlank = 0;
+      filled++;
+      if (line.text.length > 140) long++;
+    }
+  }
+  return filled > 0 && long > 0 && blank * 20 < filled;
+}
+
 export function buildBlocks(lines: readonly CleanLine[]): Block[] {
+  const unwrapped = isUnwrapped(lines);
   const vocab = new Vocabulary(lines);
   const docWidth = typicalWidth(lines);
   // Runs of consecutive non-blank lines share a width and a wrapping convention.
@@ -69,6 +92,7 @@ export function buildBlocks(lines: readonly CleanLine[]): Block[] {
     const prev: CleanLine = current.lines[current.lines.length - 1]!;
     let join: Join;
     if (prev.text === "" && prev.bullet !== null && !blankSeen) join = "glue";
+    else if (unwrapped) join = "break";
     else if (blankSeen)
       join = joinAcrossBlank(
         prev,

@@ -131,6 +131,23 @@ function spanOf(el: DomNode, name: string): number {
 
 const isHeadingTag = (tag: string): boolean => /^h[1-6]$/.test(tag);
 
+/** Inline formatting that can make a paragraph a heading: bold, or a font clearly above the body's. */
+function emphasis(el: DomNode, tag: string): { bold: boolean; large: boolean } {
+  const style = el.getAttribute?.("style") ?? "";
+  const bold = tag === "b" || tag === "strong" || /font-weight\s*:\s*(?:bold|[6-9]00)/i.test(style);
+  const size = /font-size\s*:\s*([\d.]+)\s*(pt|px)/i.exec(style);
+  const points = size ? Number(size[1]) * (size[2]!.toLowerCase() === "px" ? 0.75 : 1) : 0;
+  const fontSize = tag === "font" ? Number.parseInt(el.getAttribute?.("size") ?? "", 10) : 0;
+  return { bold, large: points >= 14 || fontSize >= 4 };
+}
+
+/** A short paragraph set all in bold or large type: a heading by formatting alone. */
+function isEmphasized(text: string, c: { letters: number; bold: number; large: number }): boolean {
+  const t = text.replace(/\s+/g, " ").trim();
+  if (c.letters < 2 || t.length > 150 || /[.,;]$/.test(t)) return false;
+  return c.bold >= 0.9 * c.letters || c.large >= 0.9 * c.letters;
+}
+
 /** The blocks of a parsed document (or any node), from its children down. */
 export function domToDrafts(root: DomNode): { drafts: DraftBlock[]; title?: string } {
   const drafts: DraftBlock[] = [];
@@ -144,16 +161,24 @@ export function domToDrafts(root: DomNode): { drafts: DraftBlock[]; title?: stri
   let item: { depth: number; ordered: boolean; marker: string; list: number } | null = null;
   let buffer: string[] = [];
   let verbatim = false;
+  // Letters of the paragraph being gathered, and how many of them are bold or large.
+  let counts = { letters: 0, bold: 0, large: 0 };
+  let boldDepth = 0;
+  let largeDepth = 0;
+  const formatted = new WeakMap<DomNode, { bold: boolean; large: boolean }>();
 
   const cell = (): string[] | null => table?.cell ?? null;
 
   const flush = (): void => {
     const text = buffer.join("");
+    const c = counts;
     buffer = [];
+    counts = { letters: 0, bold: 0, large: 0 };
     if (text.trim() === "") return;
     if (heading > 0) drafts.push({ kind: "heading", level: heading, text });
     else if (item) drafts.push({ kind: "list_item", text, ...item });
     else if (verbatim) drafts.push({ kind: "paragraph", text, verbatim });
+    else if (isEmphasized(text, c)) drafts.push({ kind: "paragraph", text, emphasized: true });
     else drafts.push({ kind: "paragraph", text });
   };
   /** A block element inside a heading or list item is a space; elsewhere it ends the paragraph. */
@@ -175,6 +200,12 @@ export function domToDrafts(root: DomNode): { drafts: DraftBlock[]; title?: stri
   const enter = (el: DomNode, tag: string): boolean => {
     if (SKIP.has(tag) || el.hasAttribute?.("hidden") || el.getAttribute?.("aria-hidden") === "true")
       return false;
+    const f = emphasis(el, tag);
+    if (f.bold || f.large) {
+      formatted.set(el, f);
+      if (f.bold) boldDepth++;
+      if (f.large) largeDepth++;
+    }
     if (tag === "title") {
       title ??= (el.textContent ?? "").replace(/\s+/g, " ").trim().slice(0, 1000) || undefined;
       return false;
@@ -237,7 +268,12 @@ export function domToDrafts(root: DomNode): { drafts: DraftBlock[]; title?: stri
     return true;
   };
 
-  const exit = (tag: string): void => {
+  const exit = (el: DomNode, tag: string): void => {
+    const f = formatted.get(el);
+    if (f) {
+      if (f.bold) boldDepth--;
+      if (f.large) largeDepth--;
+    }
     if (tag === "pre" && --preDepth === 0 && verbatim) {
       flush();
       verbatim = false;
@@ -279,6 +315,12 @@ export function domToDrafts(root: DomNode): { drafts: DraftBlock[]; title?: stri
 
   const text = (raw: string): void => {
     const open = cell();
+    if (!open) {
+      const letters = raw.replace(/[^\p{L}\d]/gu, "").length;
+      counts.letters += letters;
+      if (boldDepth > 0) counts.bold += letters;
+      if (largeDepth > 0) counts.large += letters;
+    }
     if (open) open.push(raw.replace(/[ \t\n\r\f]+/g, " "));
     else if (preDepth > 0 && heading === 0 && !item) buffer.push(raw);
     else buffer.push(raw.replace(/[ \t\n\r\f]+/g, " "));
@@ -293,7 +335,7 @@ export function domToDrafts(root: DomNode): { drafts: DraftBlock[]; title?: stri
         const tag = node.localName ?? "";
         descend = enter(node, tag);
         if (descend && !node.firstChild) {
-          exit(tag);
+          exit(node, tag);
           descend = false;
         }
       } else if (node.nodeType === TEXT || node.nodeType === CDATA) {
@@ -307,7 +349,7 @@ export function domToDrafts(root: DomNode): { drafts: DraftBlock[]; title?: stri
         const parent = node.parentNode;
         if (!parent) return;
         node = parent;
-        if (node.nodeType === ELEMENT) exit(node.localName ?? "");
+        if (node.nodeType === ELEMENT) exit(node, node.localName ?? "");
       }
       if (node === top || !node.nextSibling) return;
       node = node.nextSibling;

@@ -47,13 +47,17 @@ describe("readMarkdown", () => {
     expect(raw.text).toBe("# Budget\n\nIndsats\t2026\t2027\nMentorer\t500\t600");
   });
 
-  it("lifts the title out of YAML front matter and drops the block", () => {
+  it("lifts the title out of YAML front matter and makes it the first heading, as the author wrote it", () => {
     const raw = md(
-      '---\ntitle: "LGBTI+ politik 2019–2023"\ndate: 2019-01-31\n---\n\n# København er for alle\n',
+      '---\ntitle: "LGBTI+ politik 2019–2023"\nsubtitle: En ligeværdig del\ndate: 2019-01-31\n---\n\n# København er for alle\n',
     );
     expect(raw.metadataTitle).toBe("LGBTI+ politik 2019–2023");
-    expect(raw.text).toBe("# København er for alle");
-    expect(kinds(raw.blocks)).toEqual(["heading:København er for alle"]);
+    expect(kinds(raw.blocks)).toEqual([
+      "heading:LGBTI+ politik 2019–2023",
+      "heading:En ligeværdig del",
+      "heading:København er for alle",
+    ]);
+    expect(raw.text).not.toContain("date:");
   });
 
   it("leaves a thematic break at the top alone", () => {

@@ -23,12 +23,17 @@ export function readMarkdownInProcess(bytes: Uint8Array, limits: Pick<ReadLimits
   let source = unixNewlines(decodeText(bytes).text);
   checkTextLength(source, limits.maxTextChars);
   let metadataTitle: string | undefined;
+  let heading = "";
   const front = FRONT_MATTER.exec(source);
   if (front && /^[\w-]+:/m.test(front[1] ?? "")) {
-    metadataTitle = frontMatterTitle(front[1] ?? "");
+    metadataTitle = frontMatterValue(front[1] ?? "", "title");
+    const subtitle = frontMatterValue(front[1] ?? "", "subtitle");
     source = source.slice(front[0].length);
+    // The title (and subtitle) a converter moved out of the body is the document's first heading.
+    if (metadataTitle) heading = `<h1>${escapeHtml(metadataTitle)}</h1>`;
+    if (metadataTitle && subtitle) heading += `<h2>${escapeHtml(subtitle)}</h2>`;
   }
-  const html = marked.parse(source, { async: false, gfm: true });
+  const html = heading + marked.parse(source, { async: false, gfm: true });
   const { text, blocks } = htmlToBlocks(html, limits.maxTextChars);
   const raw: RawText = { mediaType: MEDIA_TYPES.markdown, text };
   if (blocks) raw.blocks = blocks;
@@ -36,9 +41,11 @@ export function readMarkdownInProcess(bytes: Uint8Array, limits: Pick<ReadLimits
   return raw;
 }
 
+const escapeHtml = (s: string): string => s.replaceAll("&", "&amp;").replaceAll("<", "&lt;");
+
 /** `title: …` from YAML front matter, unquoted; enough YAML for a title, no parser needed. */
-function frontMatterTitle(yaml: string): string | undefined {
-  const line = /^title:[ \t]*(.+)$/im.exec(yaml)?.[1]?.trim();
+function frontMatterValue(yaml: string, key: "title" | "subtitle"): string | undefined {
+  const line = new RegExp(`^${key}:[ \\t]*(.+)$`, "im").exec(yaml)?.[1]?.trim();
   if (!line) return undefined;
   const unquoted = /^(["'])(.*)\1$/.exec(line)?.[2] ?? line;
   return unquoted.trim() || undefined;

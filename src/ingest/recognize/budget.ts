@@ -83,9 +83,12 @@ export function recognizeBudgetTables(
   policyKey: string,
   owners: readonly BudgetOwner[],
   sink: Sink,
+  /** Blocks of tables already read as tables. */
+  skip: (block: number) => boolean = () => false,
 ): number {
   let lines = 0;
   for (let i = seg.startBlock; i < seg.endBlock; i++) {
+    if (skip(i)) continue;
     const header = doc.blocks[i]!;
     const unit = UNIT.exec(header.text);
     if (!unit) continue;

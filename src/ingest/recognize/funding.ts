@@ -35,3 +35,19 @@ export function fundingOf(text: string, offset = 0): FundingHit | null {
   }
   return null;
 }
+
+/**
+ * A table's funding cell, often a word or two: the phrases above, or "Ja"/"Finansieret"/an
+ * amount for funded, "Nej"/"Ikke finansieret" for money still to be found.
+ */
+export function fundingOfCell(text: string, offset = 0): FundingHit | null {
+  const phrase = fundingOf(text, offset);
+  if (phrase) return phrase;
+  const t = text.trim();
+  const whole = { start: offset, end: offset + text.length };
+  if (/^(?:nej|ikke\s+(?:finansieret|afsat|fundet)|mangler(?:\s+finansiering)?|ufinansieret)\b/iu.test(t))
+    return { status: "requires_separate_funding", ...whole };
+  if (/^(?:ja|finansieret|afsat|bevilget|fuldt\s+finansieret)\b|\d\s*(?:mio\.?|mia\.?|t\.)?\s*kr\b/iu.test(t))
+    return { status: "funded", ...whole };
+  return null;
+}

@@ -1,7 +1,8 @@
 // Goals of a policy: the list under a "MÅLSÆTNINGER"/"Mål" heading (pull quotes between the
 // heading and the list are skipped), numbered goals after "… vil arbejde for at:", and
 // "Mål 3: …" / "Resultatmål 3: …" lines.
-import { type Block, cleanTitle, countWord, type Doc, isHeadingLike, overlap, stems } from "./doc.ts";
+import { type Block, cleanTitle, countWord, type Doc, overlap, stems } from "./doc.ts";
+import { goalLists, numbered } from "./goal-lists.ts";
 import type { Segment } from "./segments.ts";
 import { type Theme, themeOfBlock } from "./themes.ts";
 
@@ -15,8 +16,6 @@ export interface GoalFound {
   theme: Theme | null;
 }
 
-const GOALS_HEADING =
-  /^(?:(?:overordnede\s+)?målsætninger|mål(?:ene)?|vores mål|politikkens mål|delmål)\s*:?$/iu;
 const NUMBERED_INTRO =
   /(?:vil arbejde for,? at|arbejde(?:r)? for at|følgende mål|målene er|har (?:\p{L}+|\d+) (?:overordnede )?mål(?:sætninger)?)[^.]*:$/iu;
 
@@ -25,40 +24,23 @@ export function cleanGoalText(text: string): string {
   return cleanTitle(text.replace(/(?<=\p{Ll})\d{1,2}$/u, "")).replace(/[,;]$/, "");
 }
 
-function listAfterHeading(doc: Doc, heading: Block, seg: Segment): Block[] {
-  const items: Block[] = [];
-  let skipped = 0;
-  for (let k = heading.index + 1; k < seg.endBlock; k++) {
-    const b = doc.blocks[k]!;
-    if (b.bullet) {
-      items.push(b);
-      continue;
-    }
-    // Pull quotes may stand between the heading and the list; anything else ends it.
-    if (items.length === 0 && skipped < 2 && b.text.length <= 220 && !isHeadingLike(b, 40)) {
-      skipped++;
-      continue;
-    }
-    break;
-  }
-  return items;
-}
-
 export function findGoals(doc: Doc, seg: Segment, themes: readonly Theme[]): GoalFound[] {
   const goals: GoalFound[] = [];
   const blocks = doc.blocks.slice(seg.startBlock, seg.endBlock);
 
-  for (const b of blocks) {
-    if (b.bullet || !GOALS_HEADING.test(b.text.trim())) continue;
-    const theme = themeOfBlock(themes, b.index) ?? null;
-    for (const item of listAfterHeading(doc, b, seg)) {
-      const text = cleanGoalText(item.text);
+  for (const list of goalLists(doc, seg)) {
+    const theme = themeOfBlock(themes, list.heading.index) ?? null;
+    for (const item of list.items) {
+      // A numbered list keeps its numbers; a bulleted one has none.
+      const n = numbered(item);
+      const text = cleanGoalText(n ? n.text : item.text);
+      const start = n ? n.at : item.textStart;
       goals.push({
         kind: "goal",
-        number: null,
+        number: n?.number ?? null,
         text,
-        start: item.textStart,
-        end: item.textStart + text.length,
+        start,
+        end: start + text.length,
         block: item.index,
         theme,
       });

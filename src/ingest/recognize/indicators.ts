@@ -74,13 +74,13 @@ export function readBaseline(cell: Cell): Baseline {
   const leading = /^\s*\d/.test(text);
   const order = leading ? [0, ...starts] : starts.length > 0 ? [starts[starts.length - 1]!] : [];
   for (const at of order) {
-    const m = findMeasure(text.slice(at), cell.start + at);
+    const m = findMeasure(text.slice(at), cell.start + at, true);
     if (m && m.start - cell.start - at <= 2) {
       value = m;
       break;
     }
   }
-  value ??= findMeasure(text, cell.start);
+  value ??= findMeasure(text, cell.start, true);
   if (value && value.value.unit === "antal" && /^\s*Antal(?:let)? af\s+\p{L}+/iu.test(text)) {
     if (
       /(?:børn|unge|personer|borgere|københavnere|deltagere|elever|ledige|kvinder)/i.test(

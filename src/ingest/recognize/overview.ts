@@ -1,10 +1,12 @@
 // Overview tables of goals, indicators, baselines and responsible committees. PDF extraction
 // gives them row by row with a label in front ("Mål 4. …", "Indikator …", "Baseline …",
-// "Udvalg …") and the columns as blank-line separated cells; Word and HTML give tab-separated
-// rows. Cells are put back together by their order and by what they say.
+// "Udvalg …") and the columns as blank-line separated cells; Word, HTML and Markdown give real
+// tables with a header row (tables.ts). Cells are put back together by their order and by what
+// they say.
 import type { CommitteeCode } from "./codes.ts";
 import { type Block, type Doc, isHeadingLike } from "./doc.ts";
 import type { Segment } from "./segments.ts";
+import { columnsOf, type TableView } from "./tables.ts";
 import type { Units } from "./units.ts";
 
 export interface Cell {
@@ -149,48 +151,33 @@ function extend(cell: Cell, more: Cell): void {
   cell.end = more.end;
 }
 
-/** Tables with tab-separated cells under a header row naming the columns. */
-function tabTables(doc: Doc, seg: Segment): OverviewTable[] {
-  const tables: OverviewTable[] = [];
-  for (let i = seg.startBlock; i < seg.endBlock; i++) {
-    const header = doc.blocks[i]!;
-    if (!header.text.includes("\t")) continue;
-    const cols = header.text.split("\t").map((c) => c.trim().toLowerCase());
-    const col = (re: RegExp): number => cols.findIndex((c) => re.test(c));
-    const gi = col(/^(?:mål|målsætning)/);
-    const ii = col(/^indikator/);
-    if (gi < 0 || ii < 0) continue;
-    const bi = col(/^(?:baseline|udgangspunkt)/);
-    const ci = col(/udvalg|ansvar/);
+/** Tables with a header row naming the columns (goal, indicator, baseline, committee). */
+function headedTables(doc: Doc, tables: readonly TableView[]): OverviewTable[] {
+  const out: OverviewTable[] = [];
+  for (const view of tables) {
+    const cols = columnsOf(view.header);
+    const gi = cols.get("goal") ?? cols.get("metric");
+    const ii = cols.get("indicator");
+    if (gi === undefined || ii === undefined) continue;
+    const bi = cols.get("baseline");
+    const ci = cols.get("responsible");
     const table: OverviewTable = { title: null, goals: [], indicators: [], baselines: [], committees: [] };
-    let k = i + 1;
-    for (; k < seg.endBlock; k++) {
-      const rowBlock = doc.blocks[k]!;
-      if (!rowBlock.text.includes("\t")) break;
-      const cells: Cell[] = [];
-      let pos = 0;
-      for (const part of rowBlock.text.split("\t")) {
-        cells.push({
-          text: part.trim(),
-          start: rowBlock.textStart + pos,
-          end: rowBlock.textStart + pos + part.length,
-        });
-        pos += part.length + 1;
-      }
+    for (const cells of view.rows) {
       const goal = cells[gi];
       const ind = cells[ii];
       if (!goal || !ind?.text) continue;
       const m = /^(?:mål\s+)?(\d{1,2})[.):]?\s+/i.exec(goal.text);
+      // A goal spanning several indicator rows is written once, in its first row.
       if (goal.text) {
         table.goals.push({
           number: m ? Number(m[1]) : null,
-          cell: m ? { ...goal, text: goal.text.slice(m[0].length) } : goal,
+          cell: m ? { ...goal, text: goal.text.slice(m[0].length), start: goal.start + m[0].length } : goal,
         });
       }
       table.indicators.push(ind);
-      const base = bi >= 0 ? cells[bi] : undefined;
+      const base = bi !== undefined ? cells[bi] : undefined;
       table.baselines.push(base ?? { text: "", start: ind.start, end: ind.start });
-      const com = ci >= 0 ? cells[ci] : undefined;
+      const com = ci !== undefined ? cells[ci] : undefined;
       table.committees.push(
         com
           ? {
@@ -203,12 +190,11 @@ function tabTables(doc: Doc, seg: Segment): OverviewTable[] {
           : { codes: [] },
       );
     }
-    if (table.goals.length > 0) tables.push(table);
-    i = k;
+    if (table.goals.length > 0) out.push(table);
   }
-  return tables;
+  return out;
 }
 
-export function findOverviewTables(doc: Doc, seg: Segment): OverviewTable[] {
-  return [...labelledTables(doc, seg), ...tabTables(doc, seg)];
+export function findOverviewTables(doc: Doc, seg: Segment, tables: readonly TableView[]): OverviewTable[] {
+  return [...labelledTables(doc, seg), ...headedTables(doc, tables)];
 }

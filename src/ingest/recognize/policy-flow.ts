@@ -2,7 +2,9 @@
 // initiatives, annual targets and budget lines, linked by keys.
 import type { Evidence } from "../types.ts";
 import { recognizeMeasures } from "./actionplan.ts";
+import { recognizeAnnualTargetTables } from "./annual-target-tables.ts";
 import { type BudgetOwner, recognizeBudgetTables } from "./budget.ts";
+import { recognizeBudgetTableViews } from "./budget-tables.ts";
 import { type Doc, overlap, stems } from "./doc.ts";
 import { findGoals, type GoalFound } from "./goals.ts";
 import { readTable } from "./indicators.ts";
@@ -11,6 +13,8 @@ import { findOverviewTables } from "./overview.ts";
 import { recognizePolicy } from "./policy.ts";
 import type { Segment } from "./segments.ts";
 import type { Sink } from "./sink.ts";
+import { recognizeInitiativeTables } from "./table-initiatives.ts";
+import { tablesIn } from "./tables.ts";
 import { findThemes, type Theme } from "./themes.ts";
 
 interface GoalRecord {
@@ -40,7 +44,9 @@ function addGoal(
 }
 
 export function recognizePolicySegment(doc: Doc, seg: Segment, index: number, sink: Sink): void {
-  const policy = recognizePolicy(doc, seg, index, sink);
+  const tables = tablesIn(doc, seg);
+  const inTable = (block: number) => tables.some((t) => block >= t.startBlock && block < t.endBlock);
+  const policy = recognizePolicy(doc, seg, index, sink, inTable);
   const policyKey = policy.key;
 
   const themes = findThemes(doc, seg);
@@ -64,13 +70,15 @@ export function recognizePolicySegment(doc: Doc, seg: Segment, index: number, si
 
   // Overview tables: committees per goal and indicators with baselines.
   let indicatorCount = 0;
-  for (const table of findOverviewTables(doc, seg)) {
+  for (const table of findOverviewTables(doc, seg, tables)) {
     const reading = readTable(table);
     const tableTheme = table.title
       ? themes.find((t) => overlap(stems(t.title), stems(table.title!.text)) >= 0.75)
       : undefined;
     const goalKeys = table.goals.map((tg, gi) => {
-      let record = tg.number !== null ? goals.find((g) => g.number === tg.number) : undefined;
+      const cellText = tg.cell.text.replace(/(?<=\p{Ll})\d{1,2}$/u, "").trim();
+      let record =
+        tg.number !== null ? goals.find((g) => g.number === tg.number) : sameGoal(sink, goals, cellText);
       if (!record) {
         const found: GoalFound = {
           kind: "goal",
@@ -142,6 +150,7 @@ export function recognizePolicySegment(doc: Doc, seg: Segment, index: number, si
   }
 
   const initiatives = recognizeConcreteInitiatives(doc, seg, policyKey, sink, 0);
+  initiatives.push(...recognizeInitiativeTables(doc, tables, policyKey, sink, initiatives.length));
   const measures = recognizeMeasures(doc, seg, policyKey, sink, initiatives.length);
   // An action plan's measures belong to the administration that owns the plan.
   if (policy.ownerAdministration) {
@@ -155,5 +164,20 @@ export function recognizePolicySegment(doc: Doc, seg: Segment, index: number, si
     title: x.title,
     funding: (sink.byKey(x.key)?.fields.funding_status as BudgetOwner["funding"]) ?? "unknown",
   }));
-  recognizeBudgetTables(doc, seg, policyKey, owners, sink);
+  const read = recognizeBudgetTableViews(doc, tables, policyKey, owners, sink);
+  const inRead = (block: number) => read.some((t) => block >= t.startBlock && block < t.endBlock);
+  recognizeBudgetTables(doc, seg, policyKey, owners, sink, inRead);
+  recognizeAnnualTargetTables(doc, tables, owners, sink);
+}
+
+/** The goal already found whose text a table repeats (the same words, perhaps shortened). */
+function sameGoal(sink: Sink, goals: readonly GoalRecord[], text: string): GoalRecord | undefined {
+  const words = stems(text);
+  if (words.size === 0) return undefined;
+  let best: { goal: GoalRecord; score: number } | undefined;
+  for (const g of goals) {
+    const score = overlap(words, stems(String(sink.byKey(g.key)?.fields.text ?? "")));
+    if (score >= 0.8 && (!best || score > best.score)) best = { goal: g, score };
+  }
+  return best?.goal;
 }

@@ -54,11 +54,13 @@ function slogan(doc: Doc, seg: Segment): { text: string; start: number; end: num
 }
 
 /** The paragraphs about follow-up: sections headed by opfølgning/status/evaluering/realisering. */
-function followUpBlocks(doc: Doc, seg: Segment): Block[] {
+function followUpBlocks(doc: Doc, seg: Segment, inTable: (block: number) => boolean): Block[] {
   const blocks = blocksOf(doc, seg);
   const out: Block[] = [];
   let inSection = false;
   for (const b of blocks) {
+    // A table inside the section (indicators and committees) neither ends it nor is its text.
+    if (inTable(b.index)) continue;
     if (isHeadingLike(b, 80)) {
       inSection = FOLLOW_UP_HEADING.test(b.text);
       continue;
@@ -94,21 +96,30 @@ function periodEndFromExpiry(doc: Doc, seg: Segment): { year: number; start: num
   return null;
 }
 
+/** "… blev vedtaget af Byrådet den 12. marts 2026": the council is whatever body is named. */
 function adoptedOn(doc: Doc, seg: Segment): { iso: string; start: number; end: number } | null {
   for (const b of blocksOf(doc, seg)) {
     const m =
-      /(?:blev|er)\s+vedtaget\s+(?:af|i)\s+(?:Borgerrepræsentationen|kommunalbestyrelsen|byrådet)\s+(?:den|d\.)\s*([^.]{6,25}\d{4})/iu.exec(
+      /(?:blev|er)\s+vedtaget\s+(?:af|i)\s+(?:\p{Lu}\p{L}+|kommunalbestyrelsen|byrådet)\s+(?:den|d\.)\s*/iu.exec(
         b.text,
       );
     if (!m || !/politik|handleplan|strategi/i.test(b.text.slice(Math.max(0, m.index - 80), m.index)))
       continue;
-    const d = findDates(m[1]!, b.textStart + m.index + m[0].indexOf(m[1]!))[0];
-    if (d) return { iso: d.value, start: d.start, end: d.end };
+    const at = m.index + m[0].length;
+    const d = findDates(b.text.slice(at, at + 30), b.textStart + at)[0];
+    if (d && d.start === b.textStart + at) return { iso: d.value, start: d.start, end: d.end };
   }
   return null;
 }
 
-export function recognizePolicy(doc: Doc, seg: Segment, index: number, sink: Sink): PolicyInfo {
+/** `inTable`: whether a block is part of a table (tables.ts), whatever the format made of it. */
+export function recognizePolicy(
+  doc: Doc,
+  seg: Segment,
+  index: number,
+  sink: Sink,
+  inTable: (block: number) => boolean = (i) => !!doc.blocks[i]?.table,
+): PolicyInfo {
   const evidence: Evidence[] = [];
   const firstMention = seg.mentions[0];
   const name = seg.display.replace(/^Lgbti/i, "LGBTI");
@@ -136,7 +147,7 @@ export function recognizePolicy(doc: Doc, seg: Segment, index: number, sink: Sin
   }
 
   // Owner: who the follow-up rules make responsible; else the administration the plan is about.
-  const follow = followUpBlocks(doc, seg);
+  const follow = followUpBlocks(doc, seg, inTable);
   const followText = follow.map((b) => b.text).join("\n");
   const offsetOf = (pos: number): number => {
     let acc = 0;

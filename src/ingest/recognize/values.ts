@@ -124,14 +124,19 @@ export function findAmounts(text: string, offset = 0): Found<number>[] {
 
 export interface Measured {
   value: number;
-  unit: "pct." | "personer" | "kr." | "antal" | "procentpoint";
+  unit: "pct." | "personer" | "kr." | "antal" | "procentpoint" | Duration;
 }
+
+type Duration = "timer" | "dage" | "uger" | "måneder";
 
 const PERSON_WORDS =
   /\b(?:personer|borgere|københavnere|deltagere|børn|unge|elever|ledige|kvinder|mænd|flygtninge|beboere|ansatte|medarbejdere|kursister|virksomheder|familier)\b/i;
 
-/** The first value with its unit in a statement: "15,3 pct.", "56 pct.", "37 nyankomne københavnere", "57.000". */
-export function findMeasure(text: string, offset = 0): Found<Measured> | null {
+/**
+ * The first value with its unit in a statement: "15,3 pct.", "56 pct.", "37 nyankomne københavnere",
+ * "57.000". `durations`: a span of time is a measure too ("12 dage" in a baseline), not an age.
+ */
+export function findMeasure(text: string, offset = 0, durations = false): Found<Measured> | null {
   const re = /(?<![\d.,])(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)\s*(%|pct\.?|procent(?:point)?)?/giu;
   for (const m of text.matchAll(re)) {
     const value = parseDanishNumber(m[1]!);
@@ -142,7 +147,17 @@ export function findMeasure(text: string, offset = 0): Found<Measured> | null {
     const before = text.slice(Math.max(0, m.index - 12), m.index);
     if (!m[2] && /^\.\s*(?:klasse|kvt|kvartal)/i.test(after)) continue;
     if (!m[2] && /(?:karakteren|under|år|alderen|over)\s*$/i.test(before)) continue;
-    if (!m[2] && /^\s*(?:år|måneder|dage|timer)\b/i.test(after)) continue;
+    const duration = /^\s*(timer|dage|døgn|uger|måneder)\b/i.exec(after);
+    if (!m[2] && duration && durations) {
+      const word = duration[1]!.toLowerCase();
+      return {
+        value: { value, unit: (word === "døgn" ? "dage" : word) as Duration },
+        start: offset + m.index,
+        end: offset + m.index + m[0].length + duration[0].length,
+        quote: `${m[0].trim()} ${word}`,
+      };
+    }
+    if (!m[2] && (duration || /^\s*år\b/i.test(after))) continue;
     let unit: Measured["unit"];
     if (m[2]) unit = /point/i.test(m[2]) ? "procentpoint" : "pct.";
     else if (/^\s*(?:mio\.?|mia\.?|t\.)?\s*kr/i.test(after)) unit = "kr.";
