@@ -1,15 +1,24 @@
 // The structured readers (Word, HTML, Markdown) find blocks; this writes them out as RawText.text
 // in the common text shape (read.ts) and gives each block its span in that text, so the blocks
 // and the text can never disagree.
-import type { Block, TableCell } from "../types.ts";
+import type { Block, BlockGeometry, TableCell } from "../types.ts";
 import { readErrors } from "./readError.ts";
 
+/** Where a block was found, for paged sources (PDF), and whether its line breaks are printed line ends. */
+export interface DraftPlacement {
+  page?: number;
+  geometry?: BlockGeometry;
+  wrapped?: boolean;
+}
+
 /** A block as a reader finds it, before it has a place in the text. */
-export type DraftBlock =
-  | { kind: "heading"; level: number; text: string; marker?: string }
-  | { kind: "paragraph"; text: string; emphasized?: boolean; verbatim?: boolean }
-  | { kind: "list_item"; text: string; depth: number; ordered: boolean; marker?: string; list: number }
-  | { kind: "table"; rows: DraftCell[][]; headerRows: number };
+export type DraftBlock = DraftPlacement &
+  (
+    | { kind: "heading"; level: number; text: string; marker?: string }
+    | { kind: "paragraph"; text: string; emphasized?: boolean; verbatim?: boolean }
+    | { kind: "list_item"; text: string; depth: number; ordered: boolean; marker?: string; list: number }
+    | { kind: "table"; rows: DraftCell[][]; headerRows: number }
+  );
 
 export interface DraftCell {
   text: string;
@@ -42,7 +51,8 @@ function clean(draft: DraftBlock): DraftBlock | null {
     }
     case "heading":
     case "list_item": {
-      const text = collapseSpace(draft.text);
+      // A wrapped block keeps its printed lines for the normalizer to join.
+      const text = draft.wrapped ? paragraphText(draft.text) : collapseSpace(draft.text);
       return text ? { ...draft, text } : null;
     }
     case "table": {
@@ -53,6 +63,15 @@ function clean(draft: DraftBlock): DraftBlock | null {
       return { ...draft, rows, headerRows: Math.min(draft.headerRows, rows.length) };
     }
   }
+}
+
+/** The placement fields a draft has, to copy onto its block. */
+function placement({ page, geometry, wrapped }: DraftPlacement): DraftPlacement {
+  const out: DraftPlacement = {};
+  if (page !== undefined) out.page = page;
+  if (geometry) out.geometry = geometry;
+  if (wrapped) out.wrapped = true;
+  return out;
 }
 
 /** Consecutive items of one list, or of a list and the list nested in it, share a paragraph. */
@@ -91,14 +110,21 @@ export function writeBlocks(
           `${"#".repeat(Math.min(6, Math.max(1, draft.level)))} ${draft.marker ? `${draft.marker} ` : ""}`,
         );
         const start = write(draft.text);
-        const block: Block = { kind: "heading", level: draft.level, text: draft.text, start, end: length };
+        const block: Block = {
+          kind: "heading",
+          level: draft.level,
+          text: draft.text,
+          start,
+          end: length,
+          ...placement(draft),
+        };
         if (draft.marker) block.marker = draft.marker;
         blocks.push(block);
         break;
       }
       case "paragraph": {
         const start = write(draft.text);
-        const block: Block = { kind: "paragraph", text: draft.text, start, end: length };
+        const block: Block = { kind: "paragraph", text: draft.text, start, end: length, ...placement(draft) };
         if (draft.emphasized) block.emphasized = true;
         blocks.push(block);
         break;
@@ -115,6 +141,7 @@ export function writeBlocks(
           list: draft.list,
           start,
           end: length,
+          ...placement(draft),
         };
         if (draft.marker) block.marker = draft.marker;
         blocks.push(block);
@@ -137,7 +164,14 @@ export function writeBlocks(
             return out;
           });
         });
-        blocks.push({ kind: "table", rows, headerRows: draft.headerRows, start, end: length });
+        blocks.push({
+          kind: "table",
+          rows,
+          headerRows: draft.headerRows,
+          start,
+          end: length,
+          ...placement(draft),
+        });
         break;
       }
     }

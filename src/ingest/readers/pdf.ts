@@ -5,17 +5,15 @@
 // killed at the time and memory limits.
 import "./pdfjsNode20.ts";
 import { getDocumentProxy } from "unpdf";
-import { pageSpans, writeBlocks } from "../blockText.ts";
 import { MEDIA_TYPES } from "../detect.ts";
 import type { ReadLimits } from "../limits.ts";
 import type { RawText } from "../types.ts";
+import { writeBlocks } from "./blockText.ts";
 import { runInWorker } from "./isolate.ts";
 import type { PageText, TextRun } from "./pdfLayout/geometry.ts";
 import { layoutDocument } from "./pdfLayout/layout.ts";
+import { pageSpans } from "./pdfLayout/pageSpans.ts";
 import { isReadError, readErrors } from "./readError.ts";
-
-/** Between pages in RawText.text (as between any two blocks); RawText.pages holds the exact boundaries. */
-export const PAGE_SEPARATOR = "\n\n";
 
 /** Read a PDF in a worker thread, under the time and memory limits. */
 export function readPdf(bytes: Uint8Array, limits: ReadLimits): Promise<RawText> {
@@ -70,11 +68,19 @@ export async function readPdfInProcess(bytes: Uint8Array, limits: ReadLimits): P
       if (chars > limits.maxTextChars) throw readErrors.textTooLarge(limits.maxTextChars);
       pages.push(page);
     }
-    const { text, blocks } = writeBlocks(layoutDocument(pages));
-    if (text.length > limits.maxTextChars) throw readErrors.textTooLarge(limits.maxTextChars);
+    const laid = layoutDocument(pages);
+    const { text, blocks } = writeBlocks(
+      laid.map((l) => l.draft),
+      limits.maxTextChars,
+    );
     // Scanned pages often carry nothing but a page number; a few characters a page is "no text".
     if (text.replace(/\s+/g, "").length < 3 * doc.numPages) throw readErrors.pdfNoText();
-    const raw: RawText = { mediaType: MEDIA_TYPES.pdf, text, pages: pageSpans(blocks, doc.numPages), blocks };
+    const raw: RawText = {
+      mediaType: MEDIA_TYPES.pdf,
+      text,
+      pages: pageSpans(laid, blocks, doc.numPages),
+      blocks,
+    };
     if (metadataTitle) raw.metadataTitle = metadataTitle;
     return raw;
   } catch (error) {

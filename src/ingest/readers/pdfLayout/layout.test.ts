@@ -2,9 +2,12 @@
 // what pdf.js would give for a page set in columns, a table without rules, running heads, a
 // footnote reference, a date at the start of a line.
 import { describe, expect, it } from "vitest";
-import type { BlockDraft } from "../../blockText.ts";
+import { normalize } from "../../normalize.ts";
+import type { Block } from "../../types.ts";
+import { writeBlocks } from "../blockText.ts";
 import type { PageText, TextRun } from "./geometry.ts";
 import { layoutDocument } from "./layout.ts";
+import { pageSpans } from "./pageSpans.ts";
 
 const A4 = { width: 595, height: 842 };
 
@@ -28,8 +31,17 @@ function page(n: number, runs: TextRun[]): PageText {
   return { page: n, ...A4, runs };
 }
 
-const texts = (blocks: BlockDraft[]) =>
-  blocks.map((b) => ("text" in b ? b.text : `[table ${b.rows.length}]`));
+/** The pages read as the PDF reader reads them: laid out, written, and normalized into lines. */
+function read(pages: (PageText & { loose?: string[] })[]): { blocks: Block[]; out: string[] } {
+  const written = writeBlocks(
+    layoutDocument(pages).map((l) => l.draft),
+    1_000_000,
+  );
+  const norm = normalize({ mediaType: "application/pdf", ...written });
+  return { blocks: written.blocks, out: norm.text.split("\n").filter((l) => l !== "") };
+}
+
+const texts = (pages: (PageText & { loose?: string[] })[]) => read(pages).out;
 
 describe("reading order", () => {
   // Left column lines are at 200 + 13.2k, right column lines half a line lower (their own spacing).
@@ -53,8 +65,8 @@ describe("reading order", () => {
   const right2 = lines(["Nederst til højre står den sidste tekst,", "som slutter her."], 310, 300);
 
   it("reads two columns left then right, and a full-width heading between them in its place", () => {
-    const blocks = layoutDocument([page(1, [heading, ...right, ...left, middle, ...right2, ...left2])]);
-    expect(texts(blocks)).toEqual([
+    const { blocks, out } = read([page(1, [heading, ...right, ...left, middle, ...right2, ...left2])]);
+    expect(out).toEqual([
       "Opfølgning",
       "Første spalte begynder her og fortsætter ned gennem spalten med flere ord på hver linje, indtil afsnittet er slut.",
       "Anden spalte har sin egen tekst, som også fylder flere linjer og læses efter den første spalte.",
@@ -87,7 +99,7 @@ describe("tables without rules", () => {
   it("finds the columns from the gaps that line up, the bold header row and the cells", () => {
     const before = lines(["Beløb i 1.000 kr. fordelt på år og indsatser."], 56, 270);
     const after = lines(["Tabellen er vedtaget sammen med handleplanen i år."], 56, 360);
-    const blocks = layoutDocument([page(1, [...before, ...header, ...rows, ...after])]);
+    const { blocks } = read([page(1, [...before, ...header, ...rows, ...after])]);
     expect(blocks.map((b) => b.kind)).toEqual(["paragraph", "table", "paragraph"]);
     const table = blocks[1]!;
     if (table.kind !== "table") throw new Error("expected a table");
@@ -112,7 +124,7 @@ describe("tables without rules", () => {
       cell("Bostøtte", 56, 181),
       cell("Socialforvaltningen", 200, 181),
     ];
-    const table = layoutDocument([page(1, runs)]).find((b) => b.kind === "table");
+    const table = read([page(1, runs)]).blocks.find((b) => b.kind === "table");
     if (table?.kind !== "table") throw new Error("expected a table");
     expect(table.rows.map((r) => r.map((c) => c.text))).toEqual([
       ["Initiativ", "Ansvarlig"],
@@ -123,8 +135,44 @@ describe("tables without rules", () => {
 
   it("takes a first row of labels over rows of figures as the header, bold or not", () => {
     const plainHeader = header.map((r) => ({ ...r, bold: false }));
-    const [table] = layoutDocument([page(1, [...plainHeader, ...rows])]);
+    const [table] = read([page(1, [...plainHeader, ...rows])]).blocks;
     expect(table).toMatchObject({ kind: "table", headerRows: 1 });
+  });
+});
+
+describe("a paragraph cut by a page break", () => {
+  it("is one block, and the page map puts each printed line on its page", () => {
+    const pages = [
+      page(
+        1,
+        lines(
+          ["Et afsnit, der begynder på den første side og", "fortsætter, indtil siden slutter midt i"],
+          56,
+          780,
+        ),
+      ),
+      // The next paragraph has the space a paragraph style puts after each paragraph.
+      page(2, [
+        ...lines(["sætningen, som går videre på næste side."], 56, 72),
+        ...lines(["Et nyt afsnit."], 56, 93),
+      ]),
+    ];
+    const laid = layoutDocument(pages);
+    const { text, blocks } = writeBlocks(
+      laid.map((l) => l.draft),
+      1_000_000,
+    );
+    expect(blocks.map((b) => [b.kind, b.page])).toEqual([
+      ["paragraph", 1],
+      ["paragraph", 2],
+    ]);
+    const spans = pageSpans(laid, blocks, 2);
+    expect(text.slice(spans[0]!.start, spans[0]!.end)).toBe(
+      "Et afsnit, der begynder på den første side og\nfortsætter, indtil siden slutter midt i",
+    );
+    expect(text.slice(spans[1]!.start, spans[1]!.end)).toBe(
+      "sætningen, som går videre på næste side.\n\nEt nyt afsnit.",
+    );
   });
 });
 
@@ -140,8 +188,8 @@ describe("page furniture", () => {
         run(String(n + 1), 290, 810, { size: 9 }),
       ]),
     );
-    const blocks = layoutDocument(pages);
-    expect(texts(blocks)).toEqual([
+    const { blocks, out } = read(pages);
+    expect(out).toEqual([
       "Tekst på side 1 om ligestilling.",
       "Tekst på side 2 om ligestilling.",
       "Tekst på side 3 om ligestilling.",
@@ -153,7 +201,7 @@ describe("page furniture", () => {
     const pages = [1, 2, 3].map((n) =>
       page(n, [run(`Kapitel ${["et", "to", "tre"][n - 1]}`, 56, 40), ...body(n, "Brødtekst.")]),
     );
-    expect(texts(layoutDocument(pages))).toContain("Kapitel to");
+    expect(texts(pages)).toContain("Kapitel to");
   });
 });
 
@@ -164,7 +212,7 @@ describe("lines into paragraphs", () => {
       run("10", 56 + 39 * 5.5, 96, { size: 7 }),
       run("og for kvinder 29 pct.", 56, 113.2),
     ];
-    expect(texts(layoutDocument([page(1, runs)]))).toEqual([
+    expect(texts([page(1, runs)])).toEqual([
       "Det tilsvarende tal for mænd er 65 pct.10 og for kvinder 29 pct.",
     ]);
   });
@@ -176,12 +224,11 @@ describe("lines into paragraphs", () => {
       56,
       100,
     );
-    const blocks = layoutDocument([page(1, runs)]);
-    expect(blocks).toHaveLength(1);
-    expect(blocks[0]).toMatchObject({
-      kind: "paragraph",
-      text: "Udvalget behandlede sagen på sit ordinære møde den 3. december 2014 og sendte den videre.",
-    });
+    const { blocks, out } = read([page(1, runs)]);
+    expect(blocks.map((b) => b.kind)).toEqual(["paragraph"]);
+    expect(out).toEqual([
+      "Udvalget behandlede sagen på sit ordinære møde den 3. december 2014 og sendte den videre.",
+    ]);
   });
 
   it("joins a word cut at a line end and keeps the hyphen of a shared ending", () => {
@@ -190,7 +237,7 @@ describe("lines into paragraphs", () => {
       56,
       100,
     );
-    expect(texts(layoutDocument([page(1, runs)]))).toEqual([
+    expect(texts([page(1, runs)])).toEqual([
       "Sagen går til Sundheds- og Omsorgsforvaltningen, som svarer inden en måned.",
     ]);
   });
@@ -203,10 +250,11 @@ describe("lines into paragraphs", () => {
       run("•", 74, 130),
       run("Færre unge uden uddannelse.", 92, 130),
     ];
-    const blocks = layoutDocument([page(1, runs)]);
-    expect(blocks.map((b) => [b.kind, "text" in b ? b.text : ""])).toEqual([
-      ["list_item", "Flere borgere i job, også dem der i dag står langt fra arbejdsmarkedet."],
-      ["list_item", "Færre unge uden uddannelse."],
+    const { blocks, out } = read([page(1, runs)]);
+    expect(blocks.map((b) => b.kind)).toEqual(["list_item", "list_item"]);
+    expect(out).toEqual([
+      "• Flere borgere i job, også dem der i dag står langt fra arbejdsmarkedet.",
+      "• Færre unge uden uddannelse.",
     ]);
   });
 
@@ -220,16 +268,14 @@ describe("lines into paragraphs", () => {
       56,
       100,
     );
-    expect(texts(layoutDocument([page(1, runs)]))).toEqual([
+    expect(texts([page(1, runs)])).toEqual([
       "Første afsnit fylder en hel linje på siden her, og slutter her.",
       "Andet afsnit begynder uden luft over sig.",
     ]);
   });
 
   it("keeps text that is not set horizontally, after the page's blocks", () => {
-    const blocks = layoutDocument([
-      { ...page(1, lines(["Brødtekst."], 56, 100)), loose: ["Sidetekst", "på langs"] },
-    ]);
-    expect(texts(blocks)).toEqual(["Brødtekst.", "Sidetekst på langs"]);
+    const pages = [{ ...page(1, lines(["Brødtekst."], 56, 100)), loose: ["Sidetekst", "på langs"] }];
+    expect(texts(pages)).toEqual(["Brødtekst.", "Sidetekst på langs"]);
   });
 });

@@ -2,18 +2,18 @@
 // positions → words → rows and lines → page furniture removed (across pages) → tables from
 // aligned gaps → lines chained into columns → reading order → paragraphs, list items and
 // headings (from the document's body size and heading styles). Pure: no pdf.js here.
-import type { BlockDraft } from "../../blockText.ts";
 import { Vocabulary } from "../../normalize-join.ts";
 import { removeFurniture } from "./furniture.ts";
 import { type Line, lineText, type PageText, type Row, sizeKey } from "./geometry.ts";
 import { assignColumns, chainLines, type PageItem, readingOrder } from "./order.ts";
 import { splitChain, type TextBlockDraft } from "./paragraphs.ts";
 import { buildRows } from "./rows.ts";
-import { bodySizeOf, classify, linePitches, type PageBlock } from "./styles.ts";
+import { bodySizeOf, classify, type LaidOutBlock, linePitches, type PageBlock } from "./styles.ts";
 import { findTables } from "./tables.ts";
 import { runWords } from "./words.ts";
 
 export type { PageText, TextRun } from "./geometry.ts";
+export type { LaidOutBlock } from "./styles.ts";
 
 interface PageWork {
   page: number;
@@ -26,7 +26,7 @@ interface PageWork {
 }
 
 /** Lay out a document's pages into blocks, in reading order. */
-export function layoutDocument(pages: readonly (PageText & { loose?: string[] })[]): BlockDraft[] {
+export function layoutDocument(pages: readonly (PageText & { loose?: string[] })[]): LaidOutBlock[] {
   const work: PageWork[] = pages.map((p) => ({
     page: p.page,
     width: p.width,
@@ -67,15 +67,16 @@ export function layoutDocument(pages: readonly (PageText & { loose?: string[] })
       }
       const [first, ...more] = splitChain(item.chain, pitchOf);
       const previous = blocks[blocks.length - 1];
-      if (previous?.kind === "text" && continuesInNextColumn(previous.block, first!))
+      const nextColumn = previous?.kind === "text" && previous.block.column !== first!.column;
+      if (nextColumn && first!.column !== undefined && continues(previous.block, first!))
         previous.block.lines.push(...first!.lines);
       else blocks.push({ kind: "text", block: first! });
       for (const block of more) blocks.push({ kind: "text", block });
     }
     return { page: w.page, blocks };
   });
-  const drafts = classify(laidOut, body);
-  return withLooseText(drafts, work);
+  joinAcrossPages(laidOut, work);
+  return withLooseText(classify(laidOut, body), work);
 }
 
 function buildPageRows(page: PageText): Row[] {
@@ -83,12 +84,11 @@ function buildPageRows(page: PageText): Row[] {
 }
 
 /**
- * A paragraph cut by a column break goes on at the top of the next column: the first part ends
- * mid-sentence and the next column starts in lower case, in the same type. (Across a page break
- * the parts stay apart, so each block keeps its page.) The block keeps its first part's geometry.
+ * Whether text block `b` goes on with `a`, cut by a column or page break: `a` ends mid-sentence
+ * and `b` starts in lower case, in the same type, and is no list item.
  */
-function continuesInNextColumn(a: TextBlockDraft, b: TextBlockDraft): boolean {
-  if (a.column === undefined || b.column === undefined || a.column === b.column || b.marker) return false;
+function continues(a: TextBlockDraft, b: TextBlockDraft): boolean {
+  if (b.marker) return false;
   const last = a.lines[a.lines.length - 1]!;
   const next = b.lines[0]!;
   return (
@@ -99,16 +99,37 @@ function continuesInNextColumn(a: TextBlockDraft, b: TextBlockDraft): boolean {
   );
 }
 
+/**
+ * A paragraph cut by a page break is one block: its first page is the block's page, and where
+ * the next page begins is kept (pageStarts), so the page map stays exact. It keeps its first
+ * part's geometry.
+ */
+function joinAcrossPages(pages: { page: number; blocks: PageBlock[] }[], work: readonly PageWork[]): void {
+  for (let p = 0; p + 1 < pages.length; p++) {
+    const last = pages[p]!.blocks[pages[p]!.blocks.length - 1];
+    const first = pages[p + 1]!.blocks[0];
+    // Text set sideways on a page is written after the page's blocks, so nothing may run past it.
+    if (work[p]!.loose.length > 0 || last?.kind !== "text" || first?.kind !== "text") continue;
+    if (!continues(last.block, first.block)) continue;
+    const starts = last.block.pageStarts ?? [];
+    starts.push({ line: last.block.lines.length, page: pages[p + 1]!.page });
+    last.block.pageStarts = [...starts, ...(first.block.pageStarts ?? [])];
+    last.block.lines.push(...first.block.lines);
+    pages[p + 1]!.blocks.shift();
+  }
+}
+
 /** Append each page's loose text (rotated or vertical runs) after that page's blocks. */
-function withLooseText(drafts: BlockDraft[], work: readonly PageWork[]): BlockDraft[] {
-  if (work.every((w) => w.loose.length === 0)) return drafts;
-  const out: BlockDraft[] = [];
+function withLooseText(laid: LaidOutBlock[], work: readonly PageWork[]): LaidOutBlock[] {
+  if (work.every((w) => w.loose.length === 0)) return laid;
+  const out: LaidOutBlock[] = [];
   let i = 0;
   for (const w of work) {
-    while (i < drafts.length && (drafts[i]!.page ?? 0) <= w.page) out.push(drafts[i++]!);
+    while (i < laid.length && (laid[i]!.draft.page ?? 0) <= w.page) out.push(laid[i++]!);
     const text = w.loose.join(" ").replace(/\s+/g, " ").trim();
-    if (text) out.push({ kind: "paragraph", text, page: w.page });
+    if (text)
+      out.push({ draft: { kind: "paragraph", text, page: w.page }, pageStarts: [{ line: 0, page: w.page }] });
   }
-  out.push(...drafts.slice(i));
+  out.push(...laid.slice(i));
   return out;
 }

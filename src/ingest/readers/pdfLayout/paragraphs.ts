@@ -12,6 +12,8 @@ export interface TextBlockDraft extends Box {
   /** Where the marker starts: list depth comes from it. */
   markerX?: number;
   column?: number;
+  /** Where the block goes on over a page break: the line that begins the next page. */
+  pageStarts?: { line: number; page: number }[];
 }
 
 /** The list marker a line starts with: a bullet glyph, or a dash or number set apart by a tab. */

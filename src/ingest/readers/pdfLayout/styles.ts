@@ -2,8 +2,9 @@
 // text is set in; a short block set larger, or bold at body size, is a heading, and the distinct
 // heading styles, largest first, are the heading levels. A block that starts with a list marker
 // is a list item; its depth is how far its marker is indented among the items of its list.
-import type { BlockDraft } from "../../blockText.ts";
+
 import type { BlockGeometry } from "../../types.ts";
+import type { DraftBlock } from "../blockText.ts";
 import { dominant, type Line, lineText, sizeKey } from "./geometry.ts";
 import { joinLines } from "./joinLines.ts";
 import { markerLabel } from "./markers.ts";
@@ -95,11 +96,25 @@ function geometryOf(
 
 const round = (n: number) => Math.round(n * 10) / 10;
 
-/** Blocks of every page, in reading order → typed block drafts. */
+/** A block ready to be written, and the pages its printed lines are on. */
+export interface LaidOutBlock {
+  draft: DraftBlock;
+  /** Line (of the written block) where each page of the block begins; the first is line 0. */
+  pageStarts: { line: number; page: number }[];
+}
+
+/** The printed lines of a text block, its list marker left out; one line per printed line. */
+function printedLines(block: TextBlockDraft): string {
+  const [first, ...rest] = block.lines;
+  const words = block.marker ? first!.words.slice(1) : first!.words;
+  return [words.map((w) => w.text).join(" "), ...rest.map(lineText)].join("\n");
+}
+
+/** Blocks of every page, in reading order → typed drafts with their placement. */
 export function classify(
   pages: readonly { page: number; blocks: PageBlock[] }[],
   body: number,
-): BlockDraft[] {
+): LaidOutBlock[] {
   const typography = new Map<TextBlockDraft, Typography>();
   const headingOf = new Map<TextBlockDraft, string>();
   for (const { blocks } of pages)
@@ -117,7 +132,7 @@ export function classify(
   });
   const levelOf = new Map(styles.map((s, i) => [s, Math.min(6, i + 1)]));
 
-  const out: BlockDraft[] = [];
+  const out: LaidOutBlock[] = [];
   let list = 0;
   let indents: number[] = [];
   let previousOrdered: boolean | undefined;
@@ -126,56 +141,62 @@ export function classify(
       if (item.kind === "table") {
         const { table } = item;
         out.push({
-          kind: "table",
-          rows: table.rows,
-          headerRows: table.headerRows,
-          page,
-          geometry: geometryOf(table, table.size, table.bold),
+          draft: {
+            kind: "table",
+            rows: table.rows,
+            headerRows: table.headerRows,
+            page,
+            geometry: geometryOf(table, table.size, table.bold),
+          },
+          pageStarts: [{ line: 0, page }],
         });
         indents = [];
         continue;
       }
       const block = item.block;
       const t = typography.get(block)!;
-      const geometry = geometryOf(block, t.size, t.bold, block.column);
+      const placed = {
+        page,
+        geometry: geometryOf(block, t.size, t.bold, block.column),
+        ...(block.lines.length > 1 ? { wrapped: true } : {}),
+      };
+      const text = printedLines(block);
+      const pageStarts = [{ line: 0, page }, ...(block.pageStarts ?? [])];
       const style = headingOf.get(block);
       if (style) {
-        out.push({ kind: "heading", level: levelOf.get(style)!, text: t.text, page, geometry });
+        out.push({ draft: { kind: "heading", level: levelOf.get(style)!, text, ...placed }, pageStarts });
         indents = [];
       } else if (block.marker && block.markerX !== undefined) {
         const x = block.markerX;
         if (!indents.some((i) => Math.abs(i - x) <= 3)) indents.push(x);
         const depth = indents.filter((i) => i < x - 3).length;
         // A list ends at any other block, and where its top level changes between bullets and numbers.
+        const previous = out[out.length - 1]?.draft;
         const fresh =
-          out[out.length - 1]?.kind !== "list_item" ||
-          (depth === 0 && previousOrdered !== block.marker.ordered);
+          previous?.kind !== "list_item" || (depth === 0 && previousOrdered !== block.marker.ordered);
         if (fresh) {
           list++;
           indents = [x];
         }
-        const words = block.lines[0]!.words;
-        const text = joinLines([
-          words
-            .slice(1)
-            .map((w) => w.text)
-            .join(" "),
-          ...block.lines.slice(1).map(lineText),
-        ]);
         out.push({
-          kind: "list_item",
-          text,
-          depth: fresh ? 0 : depth,
-          ordered: block.marker.ordered,
-          marker: block.marker.ordered ? markerLabel(block.marker) : block.marker.text,
-          list,
-          page,
-          geometry,
+          draft: {
+            kind: "list_item",
+            text,
+            depth: fresh ? 0 : depth,
+            ordered: block.marker.ordered,
+            marker: block.marker.ordered ? markerLabel(block.marker) : block.marker.text,
+            list,
+            ...placed,
+          },
+          pageStarts,
         });
         if (depth === 0 || fresh) previousOrdered = block.marker.ordered;
       } else {
         const emphasized = t.bold || t.size >= body + 1;
-        out.push({ kind: "paragraph", text: t.text, page, geometry, ...(emphasized ? { emphasized } : {}) });
+        out.push({
+          draft: { kind: "paragraph", text, ...placed, ...(emphasized ? { emphasized } : {}) },
+          pageStarts,
+        });
         indents = [];
       }
     }
