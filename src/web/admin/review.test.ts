@@ -46,9 +46,10 @@ describe("import and review in the admin", () => {
     expect(html).toContain("Dokumentet er importeret");
     expect(html).toMatch(/<th scope="row">Politikker<\/th>\s*<td class="numeric">1<\/td>/);
     await client.get("/admin");
-    // The policy and the document's own metadata wait for review; one document is imported.
-    expect(client.lastHtml).toMatch(/data-testid="queue-size">2</);
-    expect(client.lastHtml).toContain("2 forslag fra importerede dokumenter venter på gennemgang");
+    // The policy, its numbered goal under "Mål" and the document's own metadata wait
+    // for review; one document is imported.
+    expect(client.lastHtml).toMatch(/data-testid="queue-size">3</);
+    expect(client.lastHtml).toContain("3 forslag fra importerede dokumenter venter på gennemgang");
     expect(client.lastHtml).toContain('<th scope="row">politik.txt</th>');
     const again = await upload(client);
     expect(again.status).toBe(200);
