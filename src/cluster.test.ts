@@ -1,8 +1,8 @@
 // Two server processes on one PostgreSQL, as a region running Pejl behind a load
 // balancer would have them: an edit through one shows through the other at once
 // (its render cache hears of it), and the automatic reminder is sent once. Real
-// `pejl serve` processes on a database of their own; PostgreSQL only, as PGlite
-// is one process by design.
+// `pejl serve` processes on a database of their own; in the PostgreSQL run only
+// (vitest.config.ts), as PGlite is one process by design.
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -101,7 +101,7 @@ async function eventually(check: () => Promise<boolean>, ms: number): Promise<bo
   }
 }
 
-describe.runIf(adminUrl)("two server instances on one PostgreSQL", () => {
+describe("two server instances on one PostgreSQL", () => {
   let empty: { url: string; drop(): Promise<void> };
   let database: Database;
   let org: TestOrganisation;
