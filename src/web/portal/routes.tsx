@@ -16,7 +16,7 @@ import { browseInitiatives, filterOptions, initiativeDetail } from "../../querie
 import { policyDetail, policySummaries } from "../../queries/portalPolicies.ts";
 import { MAX_QUERY_LENGTH, search, suggest } from "../../queries/search.ts";
 import { accessibilityPage } from "../pages/index.ts";
-import { renderToString } from "../render.ts";
+import { renderToString } from "../../render.ts";
 import { csvResponse, initiativesCsv, observationsCsv } from "./csv.ts";
 import { dataPage } from "./data.tsx";
 import { documentPage } from "./document.tsx";
