@@ -20,11 +20,15 @@ export function cookieOf(client: AdminClient): string {
   return [...client.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
 }
 
-/** An empty but well-formed body of the route's kind: a form, or the API's JSON or document. */
-export function emptyBody(route: Route, csrf: string | null): { body: BodyInit; contentType: string } {
+/** A well-formed body of the route's kind (a form with `fields`, or the API's JSON or document). */
+export function emptyBody(
+  route: Route,
+  csrf: string | null,
+  fields: Record<string, string> = {},
+): { body: BodyInit; contentType: string } {
   if (route.path.startsWith("/api/v1/documents")) return { body: "x", contentType: "text/plain" };
   if (route.path.startsWith("/api/")) return { body: "{}", contentType: "application/json" };
-  const form = new URLSearchParams();
+  const form = new URLSearchParams(fields);
   if (csrf) form.set("_csrf", csrf);
   return { body: form.toString(), contentType: "application/x-www-form-urlencoded" };
 }
