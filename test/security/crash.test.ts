@@ -4,8 +4,8 @@
 // removed when the server starts again. During a round save: the answer holds
 // the last acknowledged save (or the one cut off, whole), its version counts
 // exactly the saves that committed, and each of those has its audit event.
-// (PGlite: the server owns its data directory; on PostgreSQL the same commits
-// are the server's to keep.)
+// The server runs on its own embedded database (PGlite only, see vitest.config.ts);
+// on PostgreSQL the commits are the database server's to keep.
 import { type ChildProcessByStdio, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -17,7 +17,6 @@ import { openDatabase } from "../../src/db/client.ts";
 import { auditEvents, candidates, documents, statusReports } from "../../src/db/schema.ts";
 import { REPORTER } from "../fixtures/crashUsers.ts";
 
-const onPglite = process.env.PEJL_TEST_DB !== "postgres";
 type Server = {
   child: ChildProcessByStdio<null, Readable, null>;
   port: number;
@@ -64,7 +63,7 @@ async function withDatabase<T>(
 
 const letter = fs.readFileSync("data/demo/003_139553ee05667919.txt", "utf8");
 
-describe.runIf(onPglite)("the server killed during writes", () => {
+describe("the server killed during writes", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pejl-crash-"));
   const dataDir = path.join(dir, "data");
   const uploads = path.join(dataDir, "uploads");
