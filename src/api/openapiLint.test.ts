@@ -21,11 +21,20 @@ describe("the OpenAPI document under Redocly's recommended lint", () => {
     try {
       const file = path.join(dir, "openapi.json");
       fs.writeFileSync(file, await (await app.request("/api/openapi.json")).text());
-      const result = spawnSync(process.execPath, [cli, "lint", file, "--config", config, "--format", "stylish"], {
-        encoding: "utf8",
-        env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true", CI: "true" },
-        timeout: 60_000,
-      });
+      const result = spawnSync(
+        process.execPath,
+        [cli, "lint", file, "--config", config, "--format", "stylish"],
+        {
+          encoding: "utf8",
+          env: {
+            ...process.env,
+            REDOCLY_TELEMETRY: "off",
+            REDOCLY_SUPPRESS_UPDATE_NOTICE: "true",
+            CI: "true",
+          },
+          timeout: 60_000,
+        },
+      );
       const output = `${result.stdout}\n${result.stderr}`;
       expect(output, output).toMatch(/valid/i);
       expect(result.status, output).toBe(0);
