@@ -58,8 +58,9 @@ export interface TestOrganisation {
   ctx(actor?: Actor): Context;
 }
 
-export async function buildOrganisation(): Promise<TestOrganisation> {
-  const { db } = await testDatabase();
+/** A new organisation with every administration and committee, in the test database or the one given. */
+export async function buildOrganisation(given?: Db): Promise<TestOrganisation> {
+  const db = given ?? (await testDatabase()).db;
   const slug = `test-${randomUUID().slice(0, 8)}`;
   const [org] = await db
     .insert(organisations)
