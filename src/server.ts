@@ -9,6 +9,7 @@ import type { Env } from "./env.ts";
 import { parseTrustProxy } from "./http/proxy.ts";
 import type { Logger } from "./logger.ts";
 import { listOrganisations } from "./organisation.ts";
+import { startGenerationSync } from "./queries/generationSync.ts";
 import { newSetupCode } from "./web/setup/access.ts";
 
 export async function startServer(env: Env, logger: Logger, opts: { demo?: boolean } = {}) {
@@ -44,6 +45,11 @@ export async function startServer(env: Env, logger: Logger, opts: { demo?: boole
       server.once("listening", () => resolve());
       server.once("error", reject);
     });
+    // Other server processes on the same PostgreSQL hear this one's writes, and it theirs.
+    const sync = await startGenerationSync(database, logger).catch(async (error: unknown) => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      throw error;
+    });
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : env.PORT;
     logger.info(
@@ -60,6 +66,7 @@ export async function startServer(env: Env, logger: Logger, opts: { demo?: boole
       stopping ??= (async () => {
         logger.info("shutting down");
         await new Promise<void>((resolve) => server.close(() => resolve()));
+        await sync.stop();
         await database.close();
         logger.info("stopped; the database is closed");
       })();

@@ -58,9 +58,9 @@ export interface TestOrganisation {
   ctx(actor?: Actor): Context;
 }
 
-/** A new organisation with every administration and committee, in the test database or the one given. */
-export async function buildOrganisation(given?: Db): Promise<TestOrganisation> {
-  const db = given ?? (await testDatabase()).db;
+/** An organisation with seven administrations and committees, in the tests' database or in `db`. */
+export async function buildOrganisation(into?: Db): Promise<TestOrganisation> {
+  const db = into ?? (await testDatabase()).db;
   const slug = `test-${randomUUID().slice(0, 8)}`;
   const [org] = await db
     .insert(organisations)

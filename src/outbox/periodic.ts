@@ -1,11 +1,13 @@
 // The server's periodic tick: automatic reminders into the outbox (for every
 // organisation), the outbox out (SMTP or files), and old login-throttle counts
-// away. One tick at a time; stopping waits for a running tick, so the database
-// closes after it.
+// away. One tick at a time, and with several server processes on one PostgreSQL
+// one process's tick at a time (an advisory lock; the others skip their turn);
+// stopping waits for a running tick, so the database closes after it.
 import { purgeThrottle } from "../auth/throttle.ts";
 import { autoReminder } from "../commands/rounds/autoReminder.ts";
 import { createContext, systemActor } from "../context.ts";
 import type { Database } from "../db/client.ts";
+import { lockKeys, whileHoldingClusterLock } from "../db/clusterLock.ts";
 import type { Env } from "../env.ts";
 import type { Logger } from "../logger.ts";
 import { listOrganisations } from "../organisation.ts";
@@ -60,9 +62,14 @@ export function startPeriodicJobs(input: {
 
   const tick = () => {
     if (stopped) return Promise.resolve();
-    running ??= runOnce().finally(() => {
-      running = undefined;
-    });
+    running ??= whileHoldingClusterLock(database, lockKeys.periodicTick, runOnce)
+      .then((ran) => {
+        if (!ran) logger.debug("another server is running the periodic tick");
+      })
+      .catch((error: unknown) => logger.error({ err: error }, "periodic tick failed"))
+      .finally(() => {
+        running = undefined;
+      });
     return running;
   };
   const timer = setInterval(tick, env.PEJL_TICK_SECONDS * 1000);

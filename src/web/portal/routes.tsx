@@ -78,7 +78,7 @@ export function portalRoutes(deps: AppDeps) {
     const raw = c.req.param("id");
     const csv = raw.endsWith(".csv");
     const id = idParam(csv ? raw.slice(0, -4) : raw, "The indicator");
-    const query = parseQuery(indicatorQuerySchema, c.req.query());
+    const query = parseQuery(indicatorQuerySchema, (name) => c.req.query(name));
     const detail = await indicatorDetail(c.get("ctx"), id);
     if (!detail) throw notFound("The indicator");
     if (csv || query.format === "csv") {
@@ -99,7 +99,7 @@ export function portalRoutes(deps: AppDeps) {
 
   app.get("/initiativer", async (c) => {
     const ctx = c.get("ctx");
-    const query = parseQuery(initiativeQuerySchema, c.req.query());
+    const query = parseQuery(initiativeQuerySchema, (name) => c.req.query(name));
     const filter = {
       administration: query.forvaltning,
       policy: query.politik,
