@@ -37,6 +37,18 @@ export function comparisonChart(input: ComparisonChartInput): ChartOutput {
   const rows = input.rows;
   const names = rows.map((r) => r.municipality);
   const bars = rows.flatMap((r) => (r.latest ? [{ y: r.municipality, x: r.latest.value }] : []));
+  // Each value is written right of whatever reaches furthest on its row, so no tick crosses it.
+  const labels = rows.flatMap((r) =>
+    r.latest
+      ? [
+          {
+            y: r.municipality,
+            x: Math.max(r.latest.value, r.baseline ?? 0, r.target ?? 0),
+            value: r.latest.value,
+          },
+        ]
+      : [],
+  );
   const ticks = (pick: (r: ComparisonDatum) => number | undefined) =>
     rows.flatMap((r) => (pick(r) === undefined ? [] : [{ y: r.municipality, x: pick(r)! }]));
   const label = (v: number) => formatValue(v, input.unit);
@@ -45,11 +57,11 @@ export function comparisonChart(input: ComparisonChartInput): ChartOutput {
     width,
     height: 60 + ROW_HEIGHT * Math.max(1, rows.length),
     marginLeft: Math.min(220, 12 + 8 * Math.max(...names.map((n) => n.length), 4)),
-    marginRight: 56,
+    marginRight: 96,
     y: { type: "band", domain: names, label: null, padding: 0.35 },
     x: { grid: true, nice: true, zero: true, label: input.unit || null, labelArrow: "none" },
     marks: [
-      Plot.barX(bars, { y: "y", x: "x", fill: COLORS.bar }),
+      Plot.barX(bars, { y: "y", x: "x", fill: COLORS.bar, insetTop: 7, insetBottom: 7 }),
       Plot.tickX(
         ticks((r) => r.baseline),
         { y: "y", x: "x", stroke: COLORS.baseline, strokeWidth: 3, strokeDasharray: "2,3" },
@@ -58,10 +70,10 @@ export function comparisonChart(input: ComparisonChartInput): ChartOutput {
         ticks((r) => r.target),
         { y: "y", x: "x", stroke: COLORS.target, strokeWidth: 3 },
       ),
-      Plot.text(bars, {
+      Plot.text(labels, {
         y: "y",
         x: "x",
-        text: (d: { x: number }) => label(d.x),
+        text: (d: { value: number }) => label(d.value),
         dx: 6,
         textAnchor: "start",
         fontWeight: 600,
