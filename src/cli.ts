@@ -97,9 +97,26 @@ program
   .requiredOption("--format <format>", "datapackage")
   .requiredOption("--out <dir>", "output folder (created if missing)")
   .option("--full", "include suppressed values (for backups and transfers, not for publication)")
-  .action((opts: { format: string; out: string; full?: boolean }) => {
+  .option("--national", "every organisation's public data in one package, with an organisation column")
+  .action((opts: { format: string; out: string; full?: boolean; national?: boolean }) => {
     if (opts.format !== "datapackage")
       throw new AppError("validation_failed", `Unknown format "${opts.format}": use datapackage.`);
+    if (opts.national) {
+      if (opts.full)
+        throw new AppError(
+          "validation_failed",
+          "--national is every organisation's public data: it cannot be --full.",
+        );
+      return withDatabase(async (database) => {
+        const { exportNationalPackage } = await import("./opendata/national.ts");
+        const result = await exportNationalPackage(database.db, path.resolve(opts.out), {
+          suppressionThreshold: env().PEJL_SUPPRESSION_THRESHOLD,
+        });
+        console.log(
+          `Exported ${result.files.length - 1} resources of every organisation to ${result.outDir}.`,
+        );
+      });
+    }
     return withContext("cli", async (ctx) => {
       const { exportDataPackage } = await import("./opendata/export.ts");
       const result = await exportDataPackage(ctx, path.resolve(opts.out), {
