@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { Command, CommanderError } from "commander";
-import { databaseDir, openFromEnv, requireOrganisation } from "./boot.ts";
+import { databaseDir, openFromEnv } from "./boot.ts";
 import { addOrganisationOption, registerOrganisationCommands } from "./cliOrganisation.ts";
 import { createContext, systemActor } from "./context.ts";
 import type { Database } from "./db/client.ts";
