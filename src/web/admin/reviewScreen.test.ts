@@ -159,4 +159,34 @@ describe("the review screen", () => {
       .where(eq(budgetLines.organisationId, org.organisationId));
     expect(saved).toEqual({ amount: 123_456, title: line.fields.label, policyId: plan!.id });
   });
+
+  it("counts the same waiting candidates on the dashboard's card and in its document table; a reporter sees neither", async () => {
+    // Five newer documents, all accepted, push the two with waiting candidates out of "the latest five".
+    for (let i = 1; i <= 5; i++) {
+      await client.get("/admin/import");
+      const text = `Politik for test nr. ${i} 2024-2027\n\nMål\n1. Flere borgere skal i job nr. ${i}.\n`;
+      await client.post("/admin/import", { file: new File([text], `p${i}.txt`) }, { multipart: true });
+    }
+    const waiting = await org.db
+      .select({ id: candidates.id, documentId: candidates.documentId })
+      .from(candidates)
+      .where(and(eq(candidates.organisationId, org.organisationId), eq(candidates.state, "pending")));
+    await client.get("/admin");
+    const { document } = parseHTML(client.lastHtml);
+    const total = document.querySelector("tfoot")?.textContent ?? "";
+    expect(total).toContain(String(waiting.length));
+    expect(visibleText(client.lastHtml)).toContain(`${waiting.length} forslag`);
+    const files = Array.from(document.querySelectorAll("tbody th") as ArrayLike<Element>).map(
+      (th) => th.textContent,
+    );
+    expect(files).toContain("001_ee4dbdb44e1a7a93.txt");
+
+    const reporter = await buildLoginUser(org, "reporter", { administrationCode: "BIF" });
+    const other = new AdminClient(await buildTestApp(org));
+    await other.login(reporter.email, reporter.password);
+    await other.get("/admin");
+    expect(other.lastHtml).not.toContain("Importerede dokumenter");
+    expect(other.lastHtml).not.toContain("forslag");
+    expect((await other.get("/admin/forslag")).status).toBe(404);
+  });
 });
