@@ -9,7 +9,7 @@ import { accessibilityPage } from "../src/web/pages/accessibility.tsx";
 import { badRequestPage } from "../src/web/pages/badRequest.tsx";
 import { notFoundPage } from "../src/web/pages/notFound.tsx";
 import { serverErrorPage } from "../src/web/pages/serverError.tsx";
-import { renderToString } from "../src/web/render.ts";
+import { renderToString } from "../src/render.ts";
 import { DemoPage } from "./demo-page.tsx";
 
 export const CSP =

@@ -8,7 +8,7 @@ import type { OrganisationDirectory } from "../../http/tenancy.ts";
 import { NATIONAL_SCOPE } from "../../queries/generation.ts";
 import { organisationOverview } from "../../queries/national.ts";
 import { createRenderCache } from "../portal/renderCache.ts";
-import { renderToString } from "../render.ts";
+import { renderToString } from "../../render.ts";
 import { municipalitiesPage } from "./municipalitiesPage.tsx";
 import { MUNICIPALITIES_PATH } from "./shell.tsx";
 

@@ -12,7 +12,7 @@ import { publicInquiries, publicInquiry } from "../../queries/inquiries.ts";
 import { type FigureTable, figureTables } from "../../reports/inquiryLetterModel.ts";
 import { SummaryList } from "../components/Card.tsx";
 import { Layout } from "../components/Layout.tsx";
-import { renderToString } from "../render.ts";
+import { renderToString } from "../../render.ts";
 
 /** The draft's figures per administration, with the totals per year as row-headed rows. */
 export function InquiryFigureTables({
