@@ -57,19 +57,19 @@ export function portalRoutes(deps: AppDeps) {
   });
 
   app.get("/", async (c) => {
-    const policies = await policySummaries(c.get("ctx"));
+    const policies = await policySummaries(c.get("ctx"), threshold);
     return html(homePage({ organisation: organisationName(c), policies, year: new Date().getUTCFullYear() }));
   });
 
   app.get("/politikker", async (c) => {
-    const policies = await policySummaries(c.get("ctx"));
+    const policies = await policySummaries(c.get("ctx"), threshold);
     return html(
       policiesPage({ organisation: organisationName(c), policies, year: new Date().getUTCFullYear() }),
     );
   });
 
   app.get("/politikker/:slug", async (c) => {
-    const detail = await policyDetail(c.get("ctx"), c.req.param("slug"));
+    const detail = await policyDetail(c.get("ctx"), c.req.param("slug"), threshold);
     if (!detail) throw notFound("The policy");
     return html(policyPage({ organisation: organisationName(c), detail, threshold }));
   });
@@ -79,7 +79,7 @@ export function portalRoutes(deps: AppDeps) {
     const csv = raw.endsWith(".csv");
     const id = idParam(csv ? raw.slice(0, -4) : raw, "The indicator");
     const query = parseQuery(indicatorQuerySchema, c.req.query());
-    const detail = await indicatorDetail(c.get("ctx"), id);
+    const detail = await indicatorDetail(c.get("ctx"), id, threshold);
     if (!detail) throw notFound("The indicator");
     if (csv || query.format === "csv") {
       const rows = detail.indicator.observations.filter(
