@@ -300,7 +300,7 @@ program
     const format = opts.format;
     return withContext("cli", async (ctx) => {
       const { roundReport } = await import("./reports/roundReport.ts");
-      const { bytes } = await roundReport(ctx, roundId, format);
+      const { bytes } = await roundReport(ctx, roundId, format, env().PEJL_SUPPRESSION_THRESHOLD);
       fs.writeFileSync(path.resolve(opts.out), bytes);
       console.log(`Wrote the report to ${path.resolve(opts.out)} (${bytes.length} bytes).`);
     });
