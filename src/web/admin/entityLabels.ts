@@ -30,55 +30,7 @@ export const entityLabels: Record<string, { one: string; many: string }> = {
 export const entityOne = (entity: string) => entityLabels[entity]?.one ?? entity;
 export const entityMany = (entity: string) => entityLabels[entity]?.many ?? entity;
 
-export const fieldLabels: Record<string, string> = {
-  title: "Titel",
-  kind: "Type",
-  text: "Tekst",
-  number: "Nummer",
-  description: "Beskrivelse",
-  administration: "Forvaltning",
-  committee: "Udvalg",
-  committees: "Udvalg",
-  funding_status: "Finansiering",
-  status: "Status",
-  period_start: "Periode fra",
-  period_end: "Periode til",
-  owner_administration: "Ansvarlig forvaltning",
-  owner_committee: "Ansvarligt udvalg",
-  adopted_on: "Vedtaget",
-  unit: "Enhed",
-  direction: "Retning",
-  baseline_value: "Udgangspunkt",
-  baseline_period: "Udgangspunktets periode",
-  target_value: "Mål (værdi)",
-  target_period: "Målets periode",
-  source: "Kilde",
-  year: "År",
-  amount_dkk: "Beløb (kr.)",
-  fte: "Årsværk",
-  metric: "Måltal",
-  value: "Værdi",
-  period: "Periode",
-  equality_grounds: "Diskriminationsgrunde",
-  target_groups: "Målgrupper",
-  case_number: "Sagsnummer",
-  document_number: "Dokumentnummer",
-  dated: "Dato",
-  asked_by: "Spurgt af",
-  asked_on: "Spurgt den",
-  signed_by: "Underskrevet af",
-  questions: "Spørgsmål",
-  policy_title: "Politikkens titel",
-  from_committee: "Fra udvalg",
-  addressed_to: "Til",
-  meeting_date: "Mødedato",
-  goals_chosen: "Valgte mål",
-  label: "Betegnelse",
-  follow_up: "Opfølgning",
-  parent_policy_title: "Hører under politikken",
-};
-
-export const fieldLabel = (field: string) => fieldLabels[field] ?? field;
+export { fieldLabel, fieldLabels } from "../../domain/fieldLabels.ts";
 
 /** A field's value for reading: enumerations in Danish ("committee_action_plan" → "Udvalgshandleplan"). */
 export function fieldDisplay(field: string, value: unknown): string {

@@ -3,6 +3,7 @@
 // administration, related plans, follow-up rules and source documents.
 import { formatDanishDate } from "../../domain/danishDate.ts";
 import type { PolicyStatus } from "../../domain/enums.ts";
+import { fieldLabel as registryFieldLabel } from "../../domain/fieldLabels.ts";
 import { goalKindLabels, policyStatusLabels } from "../../domain/labels.ts";
 import { progressRuleText } from "../../domain/progress.ts";
 import { type ProgressRollup, progressRollupRuleText, rollupProgress } from "../../domain/rollup.ts";
@@ -44,7 +45,7 @@ const fieldLabels: Record<string, string> = {
 
 export function fieldLabel(field: string): string {
   if (field.startsWith("equality_grounds")) return "Diskriminationsgrund";
-  return fieldLabels[field] ?? field;
+  return fieldLabels[field] ?? registryFieldLabel(field);
 }
 
 function goalRollup(goal: GoalRow): ProgressRollup {
