@@ -1,4 +1,6 @@
-import { fundingStatusLabels, policyKindLabels } from "../../domain/labels.ts";
+import { isEntityName } from "../../domain/entities/index.ts";
+import { baseField, fieldLabel as domainFieldLabel, valueLabel } from "../../domain/entities/labels.ts";
+import { formatNumber } from "../../domain/format.ts";
 
 // Danish names of the candidate kinds and their fields, for the review queue
 // and the import summary. A field without a label is shown by its own name.
@@ -30,12 +32,20 @@ export const entityLabels: Record<string, { one: string; many: string }> = {
 export const entityOne = (entity: string) => entityLabels[entity]?.one ?? entity;
 export const entityMany = (entity: string) => entityLabels[entity]?.many ?? entity;
 
-export { fieldLabel, fieldLabels } from "../../domain/fieldLabels.ts";
+/** A field's Danish name (the entity's own name for it where it has one): one list, in the domain. */
+export const fieldLabel = (field: string, entity?: string) =>
+  domainFieldLabel(field, isEntityName(entity) ? entity : undefined);
 
-/** A field's value for reading: enumerations in Danish ("committee_action_plan" → "Udvalgshandleplan"). */
-export function fieldDisplay(field: string, value: unknown): string {
-  const labels = (valueLabels as Record<string, Record<string, string>>)[field];
-  if (labels && typeof value === "string" && labels[value]) return labels[value]!;
+/** A field's value for reading: enumerations and lists of them in Danish, amounts grouped. */
+export function fieldDisplay(field: string, value: unknown, entity?: string): string {
+  const known = isEntityName(entity) ? entity : undefined;
+  const base = baseField(field);
+  if (typeof value === "string") return valueLabel(base, value, known);
+  if (Array.isArray(value))
+    return value.map((v) => (typeof v === "string" ? valueLabel(base, v, known) : fieldText(v))).join("; ");
+  if (typeof value === "number")
+    return base === "amount_dkk" ? `${formatNumber(value, 0)} kr.` : String(value).replace(".", ",");
+  if (typeof value === "boolean") return value ? "Ja" : "Nej";
   return fieldText(value);
 }
 
@@ -49,5 +59,3 @@ export function fieldText(value: unknown): string {
 
 /** Confidence as Danish percent: 0.85 → "85 %". */
 export const confidenceText = (c: number) => `${Math.round(c * 100)} %`;
-
-const valueLabels = { kind: policyKindLabels, funding_status: fundingStatusLabels };

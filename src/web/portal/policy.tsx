@@ -2,8 +2,8 @@
 // sparkline each, rolled up with the rule shown), its initiatives by
 // administration, related plans, follow-up rules and source documents.
 import { formatDanishDate } from "../../domain/danishDate.ts";
+import { fieldLabel as registryFieldLabel } from "../../domain/entities/labels.ts";
 import type { PolicyStatus } from "../../domain/enums.ts";
-import { fieldLabel as registryFieldLabel } from "../../domain/fieldLabels.ts";
 import { goalKindLabels, policyStatusLabels } from "../../domain/labels.ts";
 import { progressRuleText } from "../../domain/progress.ts";
 import { type ProgressRollup, progressRollupRuleText, rollupProgress } from "../../domain/rollup.ts";
