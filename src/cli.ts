@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { Command, CommanderError } from "commander";
-import { databaseDir, openFromEnv, requireOrganisation } from "./boot.ts";
+import { databaseDir, openFromEnv } from "./boot.ts";
 import { addOrganisationOption, registerOrganisationCommands } from "./cliOrganisation.ts";
 import { createContext, systemActor } from "./context.ts";
 import type { Database } from "./db/client.ts";
@@ -97,9 +97,26 @@ program
   .requiredOption("--format <format>", "datapackage")
   .requiredOption("--out <dir>", "output folder (created if missing)")
   .option("--full", "include suppressed values (for backups and transfers, not for publication)")
-  .action((opts: { format: string; out: string; full?: boolean }) => {
+  .option("--national", "every organisation's public data in one package, with an organisation column")
+  .action((opts: { format: string; out: string; full?: boolean; national?: boolean }) => {
     if (opts.format !== "datapackage")
       throw new AppError("validation_failed", `Unknown format "${opts.format}": use datapackage.`);
+    if (opts.national) {
+      if (opts.full)
+        throw new AppError(
+          "validation_failed",
+          "--national is every organisation's public data: it cannot be --full.",
+        );
+      return withDatabase(async (database) => {
+        const { exportNationalPackage } = await import("./opendata/national.ts");
+        const result = await exportNationalPackage(database.db, path.resolve(opts.out), {
+          suppressionThreshold: env().PEJL_SUPPRESSION_THRESHOLD,
+        });
+        console.log(
+          `Exported ${result.files.length - 1} resources of every organisation to ${result.outDir}.`,
+        );
+      });
+    }
     return withContext("cli", async (ctx) => {
       const { exportDataPackage } = await import("./opendata/export.ts");
       const result = await exportDataPackage(ctx, path.resolve(opts.out), {
@@ -283,7 +300,7 @@ program
     const format = opts.format;
     return withContext("cli", async (ctx) => {
       const { roundReport } = await import("./reports/roundReport.ts");
-      const { bytes } = await roundReport(ctx, roundId, format);
+      const { bytes } = await roundReport(ctx, roundId, format, env().PEJL_SUPPRESSION_THRESHOLD);
       fs.writeFileSync(path.resolve(opts.out), bytes);
       console.log(`Wrote the report to ${path.resolve(opts.out)} (${bytes.length} bytes).`);
     });

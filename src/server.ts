@@ -9,7 +9,9 @@ import { loadDemo } from "./demo/loadDemo.ts";
 import type { Env } from "./env.ts";
 import { parseTrustProxy } from "./http/proxy.ts";
 import type { Logger } from "./logger.ts";
+import { listOrganisations } from "./organisation.ts";
 import { startGenerationSync } from "./queries/generationSync.ts";
+import { newSetupCode } from "./web/setup/access.ts";
 
 export async function startServer(env: Env, logger: Logger, opts: { demo?: boolean } = {}) {
   const started = performance.now();
@@ -31,12 +33,16 @@ export async function startServer(env: Env, logger: Logger, opts: { demo?: boole
     }
     // With PEJL_ORGANISATION its organisation answers at unprefixed URLs; otherwise the only
     // organisation does, and with several the root is the national page (http/tenancy.ts).
-    const organisation = await requireOrganisation(database, env.PEJL_ORGANISATION);
+    // Without any (and none named), the root is the set-up form (web/setup/).
+    const empty = !env.PEJL_ORGANISATION && (await listOrganisations(database.db)).length === 0;
+    const organisation = empty ? undefined : await requireOrganisation(database, env.PEJL_ORGANISATION);
+    const setupCode = empty ? newSetupCode() : undefined;
     const hosts = await checkedHosts(database, env.PEJL_HOSTS);
     const app = buildApp({
       database,
       suppressionThreshold: env.PEJL_SUPPRESSION_THRESHOLD,
-      organisation: env.PEJL_ORGANISATION ? { id: organisation.id } : undefined,
+      organisation: env.PEJL_ORGANISATION && organisation ? { id: organisation.id } : undefined,
+      setupCode,
       hosts,
       logger,
       secret,
@@ -60,6 +66,11 @@ export async function startServer(env: Env, logger: Logger, opts: { demo?: boole
       { port, database: database.kind, ms: Math.round(performance.now() - started) },
       `Pejl is ready on http://localhost:${port}`,
     );
+    if (setupCode)
+      logger.info(
+        { setupCode },
+        `No municipality yet: set Pejl up at http://localhost:${port}/opsaetning on this machine, or from another with the set-up code ${setupCode}`,
+      );
     let stopping: Promise<void> | undefined;
     const stop = () => {
       stopping ??= (async () => {
