@@ -10,9 +10,11 @@ import {
   initiativeGoals,
   initiatives,
   policies,
+  roleAssignments,
   roundAdministrations,
   statusReports,
   statusRounds,
+  users,
 } from "../db/schema.ts";
 import { notFound } from "../errors.ts";
 
@@ -40,6 +42,8 @@ export interface BoardRow {
   /** Past the deadline with answers not yet submitted. */
   late: boolean;
   lastReminderAt: string | null;
+  /** Active reporters of the administration: with none, nobody can answer or be reminded. */
+  reporters: number;
 }
 
 export async function roundBoard(
@@ -64,6 +68,18 @@ export async function roundBoard(
     .select({ administrationId: statusReports.administrationId, state: statusReports.state })
     .from(statusReports)
     .where(eq(statusReports.roundId, round.id));
+  const reporterCounts = await ctx.db
+    .select({ administrationId: roleAssignments.administrationId, n: sql<number>`count(*)::int` })
+    .from(roleAssignments)
+    .innerJoin(users, eq(users.id, roleAssignments.userId))
+    .where(
+      and(
+        eq(roleAssignments.organisationId, ctx.organisationId),
+        eq(roleAssignments.role, "reporter"),
+        eq(users.disabled, false),
+      ),
+    )
+    .groupBy(roleAssignments.administrationId);
   const rows: BoardRow[] = participants.map((p) => {
     const mine = reports.filter((r) => r.administrationId === p.id);
     const by = (s: string) => mine.filter((r) => r.state === s).length;
@@ -79,6 +95,7 @@ export async function roundBoard(
       accepted: by("accepted"),
       late: open > 0 && today > round.deadline && round.state !== "locked",
       lastReminderAt: p.lastReminderAt,
+      reporters: reporterCounts.find((r) => r.administrationId === p.id)?.n ?? 0,
     };
   });
   return { round, rows };
