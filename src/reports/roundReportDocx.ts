@@ -3,10 +3,13 @@
 import {
   AlignmentType,
   Document,
+  Footer,
+  Header,
   HeadingLevel,
   ImageRun,
   Packer,
   PageBreak,
+  PageNumber,
   Paragraph,
   Table,
   TableCell,
@@ -83,6 +86,34 @@ async function chartParagraphs(r: RoundReport): Promise<Map<ReportIndicator, Par
   );
 }
 
+// Grey running head and foot, small, as municipal reports have them; the first
+// page carries the title itself, so it has only the footer.
+const small = { size: 18, color: "595959" };
+
+function runningHeader(title: string): Header {
+  return new Header({
+    children: [
+      new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: title, ...small })] }),
+    ],
+  });
+}
+
+function pageFooter(dateLine: string): Footer {
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [
+          new TextRun({ text: `${dateLine} · Side `, ...small }),
+          new TextRun({ children: [PageNumber.CURRENT], ...small }),
+          new TextRun({ text: " af ", ...small }),
+          new TextRun({ children: [PageNumber.TOTAL_PAGES], ...small }),
+        ],
+      }),
+    ],
+  });
+}
+
 export async function renderRoundReportDocx(r: RoundReport): Promise<Buffer> {
   const front = frontMatter(r);
   const charts = await chartParagraphs(r);
@@ -139,7 +170,14 @@ export async function renderRoundReportDocx(r: RoundReport): Promise<Buffer> {
     title: front.title,
     description: front.subtitle,
     styles: { default: { document: { run: { font: "Calibri", size: 22 } } } },
-    sections: [{ children: body }],
+    sections: [
+      {
+        properties: { titlePage: true },
+        headers: { default: runningHeader(front.title) },
+        footers: { default: pageFooter(front.dateLine), first: pageFooter(front.dateLine) },
+        children: body,
+      },
+    ],
   });
   return Packer.toBuffer(doc);
 }
