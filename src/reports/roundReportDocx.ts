@@ -13,6 +13,7 @@ import {
   Paragraph,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
   WidthType,
@@ -31,6 +32,17 @@ import {
   type TextTable,
 } from "./roundReportText.ts";
 
+// A4 less 2 × 2,54 cm margins, in twentieths of a point.
+const TEXT_WIDTH = 9026;
+
+/** The first column names the row (an administration, an initiative): it gets room so words do not break. */
+function columnWidths(n: number): number[] {
+  if (n <= 1) return [TEXT_WIDTH];
+  const first = Math.round(TEXT_WIDTH * (n >= 4 ? 0.34 : 0.45));
+  const rest = Math.floor((TEXT_WIDTH - first) / (n - 1));
+  return [first, ...Array.from({ length: n - 1 }, () => rest)];
+}
+
 function table(t: TextTable): (Paragraph | Table)[] {
   const cell = (text: string, bold = false) =>
     new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
@@ -39,7 +51,9 @@ function table(t: TextTable): (Paragraph | Table)[] {
     t.rows.length === 0
       ? new Paragraph({ text: "Ingen." })
       : new Table({
-          width: { size: 100, type: WidthType.PERCENTAGE },
+          width: { size: TEXT_WIDTH, type: WidthType.DXA },
+          columnWidths: columnWidths(t.header.length),
+          layout: TableLayoutType.FIXED,
           rows: [
             new TableRow({ tableHeader: true, children: t.header.map((h) => cell(h, true)) }),
             ...t.rows.map((r) => new TableRow({ children: r.map((c) => cell(c)) })),

@@ -28,10 +28,10 @@ const label = <T extends string>(
 ) => (key ? (labels[key as T] ?? key) : fallback);
 
 export function frontMatter(r: RoundReport) {
-  const round = r.roundTitle && r.roundTitle !== r.title ? `Statusrunden "${r.roundTitle}"` : "Statusrunden";
+  const round = r.roundTitle && r.roundTitle !== r.title ? `Statusrunde: ${r.roundTitle}. ` : "";
   return {
     title: r.title,
-    subtitle: `Statusrapport til udvalget. ${round} havde frist for indmelding ${formatDanishDate(r.deadline)}.`,
+    subtitle: `Statusrapport til udvalget. ${round}Frist for indmelding: ${formatDanishDate(r.deadline)}.`,
     dateLine: `Status pr. ${formatDanishDate(r.asOf)}`,
     exampleNote: r.isExample
       ? "Eksempeldata: svarene i denne rapport er opdigtede eksempler til demonstration, ikke rigtige indmeldinger."
