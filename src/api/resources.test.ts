@@ -94,6 +94,8 @@ describe("the API's resources", () => {
       slug: registry.policy.slug,
       status: "adopted",
       follow_up: "Årlig status til Økonomiudvalget; midtvejsstatus i 2025.",
+      subtitle: null,
+      equality_grounds: [],
     });
     const [initiative1, initiative2] = registry.initiatives;
     const initiative = (await json(app, `/api/v1/initiatives/${initiative2!.id}`)).body.data as Json;

@@ -1,7 +1,7 @@
 // The committee report as one self-contained HTML document (for download and
 // print): the same text as the Word document, with the charts as inline SVG.
 import { raw } from "hono/html";
-import { renderToString } from "../web/render.ts";
+import { renderToString } from "../render.ts";
 import type { ReportIndicator, RoundReport } from "./roundReportModel.ts";
 import {
   answerNarratives,

@@ -13,7 +13,7 @@ import {
   roundStateLabels,
 } from "../../domain/labels.ts";
 import { danishDateTime } from "./dates.ts";
-import { entityOne, fieldLabels } from "./entityLabels.ts";
+import { entityOne, fieldLabel } from "./entityLabels.ts";
 
 const actionLabels: Record<string, string> = {
   "user.login": "Logget ind",
@@ -103,7 +103,7 @@ const extraLabels: Record<string, string> = {
 const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 export function auditFieldLabel(key: string): string {
-  return extraLabels[key] ?? fieldLabels[snake(key)] ?? fieldLabels[key] ?? key;
+  return extraLabels[key] ?? fieldLabel(snake(key));
 }
 
 // Internal keys a reader gains nothing from.

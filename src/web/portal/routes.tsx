@@ -16,8 +16,8 @@ import { indicatorDetail } from "../../queries/portalIndicator.ts";
 import { browseInitiatives, filterOptions, initiativeDetail } from "../../queries/portalInitiatives.ts";
 import { policyDetail, policySummaries } from "../../queries/portalPolicies.ts";
 import { MAX_QUERY_LENGTH, search, suggest } from "../../queries/search.ts";
+import { renderToString } from "../../render.ts";
 import { accessibilityPage } from "../pages/index.ts";
-import { renderToString } from "../render.ts";
 import { csvResponse, initiativesCsv, observationsCsv } from "./csv.ts";
 import { dataPage } from "./data.tsx";
 import { documentPage } from "./document.tsx";
@@ -79,7 +79,7 @@ export function portalRoutes(deps: AppDeps) {
     const raw = c.req.param("id");
     const csv = raw.endsWith(".csv");
     const id = idParam(csv ? raw.slice(0, -4) : raw, "The indicator");
-    const query = parseQuery(indicatorQuerySchema, c.req.query());
+    const query = parseQuery(indicatorQuerySchema, (name) => c.req.query(name));
     const detail = await indicatorDetail(c.get("ctx"), id);
     if (!detail) throw notFound("The indicator");
     if (csv || query.format === "csv") {
@@ -100,7 +100,7 @@ export function portalRoutes(deps: AppDeps) {
 
   app.get("/initiativer", async (c) => {
     const ctx = c.get("ctx");
-    const query = parseQuery(initiativeQuerySchema, c.req.query());
+    const query = parseQuery(initiativeQuerySchema, (name) => c.req.query(name));
     const current = await currentPolicies(ctx);
     const onlyCurrent = showsCurrentPolicies(query);
     const filter = {
