@@ -176,6 +176,12 @@ describe("an inquiry in Chromium", () => {
       expect(await page.locator('input[name="forvaltning"][value="SOF"]').isChecked()).toBe(true);
       await checkAxe(page, "page-new");
 
+      // The question names no year, so this year is proposed; the figures here are for 2020 and 2021.
+      const thisYear = String(new Date().getFullYear());
+      const yearBox = (y: string) => page.locator(`input[name="aar"][value="${y}"]`);
+      expect(await yearBox(thisYear).isChecked()).toBe(true);
+      await yearBox(thisYear).uncheck();
+      for (const y of ["2020", "2021"]) await yearBox(y).check();
       await page.getByRole("button", { name: "Lav udkast" }).click();
       await expect.poll(() => page.locator(".alert-success").textContent()).toContain("Udkastet er lavet");
       const text = (await main.textContent())!;

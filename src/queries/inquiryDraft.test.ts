@@ -31,6 +31,7 @@ describe("inquiry answer draft", () => {
     const draft = await draftInquiryAnswer(org.ctx(), {
       equalityGrounds: ["sexual_orientation"],
       administrations: ["SOF"],
+      years: [2020, 2021],
     });
     expect(draft.initiativeCount).toBe(3);
     expect(draft.administrations).toHaveLength(1);
@@ -59,5 +60,47 @@ describe("inquiry answer draft", () => {
     expect(inquiryAnswerText(draft)).toContain(
       "Der er ikke registreret konkrete initiativer om religion og tro",
     );
+  });
+
+  it("takes this year when the question names none, says what it left out and why, and never writes 0 for unregistered", async () => {
+    const org = await buildOrganisation();
+    const current = await buildPolicy(org, { title: "Ny handleplan", periodStart: 2019, periodEnd: 2022 });
+    const old = await buildPolicy(org, { title: "Gammel handleplan", periodStart: 2011, periodEnd: 2014 });
+    const undated = await buildPolicy(org, { title: "Statusnotat", periodStart: null, periodEnd: null });
+    const a = await buildInitiative(org, current.id, { title: "Mentorer" });
+    const b = await buildInitiative(org, current.id, { title: "Kampagne" });
+    const c = await buildInitiative(org, old.id, { title: "Gammel indsats" });
+    await buildInitiative(org, undated.id, { title: "Omtalt indsats" });
+    await org.db.insert(budgetLines).values([
+      { organisationId: org.organisationId, initiativeId: a.id, year: 2021, amountDkk: 300_000 },
+      { organisationId: org.organisationId, initiativeId: a.id, year: 2020, amountDkk: 900_000 },
+      { organisationId: org.organisationId, initiativeId: b.id, year: null, amountDkk: 1_200_000, fte: 2 },
+      { organisationId: org.organisationId, initiativeId: c.id, year: 2012, amountDkk: 50_000_000 },
+    ]);
+    const draft = await draftInquiryAnswer(org.ctx(), { administrations: ["SOF"] }, { thisYear: 2021 });
+    expect(draft.scope.years).toEqual([2021]);
+    expect(draft.initiativeCount).toBe(2);
+    expect(draft.leftOut).toEqual([
+      { policyTitle: "Statusnotat", periodStart: null, periodEnd: null, reason: "no_period", count: 1 },
+      {
+        policyTitle: "Gammel handleplan",
+        periodStart: 2011,
+        periodEnd: 2014,
+        reason: "outside_years",
+        count: 1,
+      },
+    ]);
+    const text = inquiryAnswerText(draft);
+    expect(text).toContain("Forvaltningerne har registreret 2 konkrete initiativer i 2021.");
+    expect(text).toContain("- 2021: 300.000 kr. (årsværk ikke registreret)");
+    expect(text).toContain("- hele perioden 2019–2022: 1.200.000 kr. og 2 årsværk");
+    expect(text).toContain("Ikke medtaget:");
+    expect(text).toContain(
+      "- 1 initiativ under Gammel handleplan (2011–2014): politikkens periode ligger uden for de spurgte år.",
+    );
+    expect(text).toContain("- 1 initiativ under Statusnotat: der er ikke registreret nogen periode.");
+    expect(text).not.toMatch(/(?<![\d.,])0 (?:kr\.|årsværk)/);
+    expect(text).not.toContain("900.000");
+    expect(text).not.toContain("50.000.000");
   });
 });

@@ -16,6 +16,7 @@ import {
   statusRounds,
 } from "../db/schema.ts";
 import type { EqualityGround, FundingStatus, InitiativeStatus } from "../domain/enums.ts";
+import { sumByPeriod } from "../domain/moneyPeriods.ts";
 import { documentsByIds, sourcesOf } from "./portalPolicies.ts";
 
 export async function initiativeDetail(ctx: Context, id: string) {
@@ -127,6 +128,8 @@ export interface InitiativeFilter {
   funding?: FundingStatus;
   status?: InitiativeStatus;
   year?: number;
+  /** Only initiatives under these policies (the current ones by default on the page). */
+  policyIds?: readonly string[];
   sort?: InitiativeSortKey;
   dir?: "asc" | "desc";
   page?: number;
@@ -140,6 +143,8 @@ function filterWhere(ctx: Context, f: InitiativeFilter): SQL {
   if (f.ground) parts.push(sql`${f.ground} = any(${initiatives.equalityGrounds})`);
   if (f.funding) parts.push(eq(initiatives.fundingStatus, f.funding));
   if (f.status) parts.push(eq(initiatives.status, f.status));
+  if (f.policyIds)
+    parts.push(f.policyIds.length ? inArray(initiatives.policyId, [...f.policyIds]) : sql`false`);
   if (f.year !== undefined) {
     // Runs that year: a budget line for the year, or its own years (else its policy's) cover it.
     const start = sql`coalesce(${initiatives.startYear}, ${policies.periodStart})`;
@@ -236,7 +241,7 @@ export async function browseInitiatives(ctx: Context, f: InitiativeFilter, opts:
         asc(initiatives.id),
       )
       .$dynamic();
-  const [rows, totals] = await Promise.all([
+  const [rows, totals, moneyRows] = await Promise.all([
     opts.all
       ? base()
       : base()
@@ -252,10 +257,25 @@ export async function browseInitiatives(ctx: Context, f: InitiativeFilter, opts:
       .innerJoin(policies, eq(policies.id, initiatives.policyId))
       .leftJoin(administrations, eq(administrations.id, initiatives.administrationId))
       .where(where),
+    ctx.db
+      .select({
+        year: budgetLines.year,
+        amountDkk: budgetLines.amountDkk,
+        fte: budgetLines.fte,
+        periodStart: policies.periodStart,
+        periodEnd: policies.periodEnd,
+      })
+      .from(budgetLines)
+      .innerJoin(initiatives, eq(initiatives.id, budgetLines.initiativeId))
+      .innerJoin(policies, eq(policies.id, initiatives.policyId))
+      .leftJoin(administrations, eq(administrations.id, initiatives.administrationId))
+      .where(and(where, f.year === undefined ? undefined : eq(budgetLines.year, f.year))),
   ]);
   const total = totals[0] ?? { count: 0, amount: null, fte: null };
   return {
     rows: rows as BrowseRow[],
+    /** The filter's money per year and per whole policy period (never one mixed sum). */
+    money: sumByPeriod(moneyRows),
     count: total.count,
     amount: total.amount,
     fte: total.fte,

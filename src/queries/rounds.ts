@@ -5,14 +5,17 @@ import type { Context } from "../context.ts";
 import {
   administrations,
   annualTargets,
+  budgetLines,
   goals,
   indicators,
   initiativeGoals,
   initiatives,
   policies,
+  roleAssignments,
   roundAdministrations,
   statusReports,
   statusRounds,
+  users,
 } from "../db/schema.ts";
 import { notFound } from "../errors.ts";
 
@@ -40,6 +43,8 @@ export interface BoardRow {
   /** Past the deadline with answers not yet submitted. */
   late: boolean;
   lastReminderAt: string | null;
+  /** Active reporters of the administration: with none, nobody can answer or be reminded. */
+  reporters: number;
 }
 
 export async function roundBoard(
@@ -64,6 +69,18 @@ export async function roundBoard(
     .select({ administrationId: statusReports.administrationId, state: statusReports.state })
     .from(statusReports)
     .where(eq(statusReports.roundId, round.id));
+  const reporterCounts = await ctx.db
+    .select({ administrationId: roleAssignments.administrationId, n: sql<number>`count(*)::int` })
+    .from(roleAssignments)
+    .innerJoin(users, eq(users.id, roleAssignments.userId))
+    .where(
+      and(
+        eq(roleAssignments.organisationId, ctx.organisationId),
+        eq(roleAssignments.role, "reporter"),
+        eq(users.disabled, false),
+      ),
+    )
+    .groupBy(roleAssignments.administrationId);
   const rows: BoardRow[] = participants.map((p) => {
     const mine = reports.filter((r) => r.administrationId === p.id);
     const by = (s: string) => mine.filter((r) => r.state === s).length;
@@ -79,6 +96,7 @@ export async function roundBoard(
       accepted: by("accepted"),
       late: open > 0 && today > round.deadline && round.state !== "locked",
       lastReminderAt: p.lastReminderAt,
+      reporters: reporterCounts.find((r) => r.administrationId === p.id)?.n ?? 0,
     };
   });
   return { round, rows };
@@ -259,8 +277,14 @@ export async function answerForEdit(ctx: Context, reportId: string) {
         .orderBy(asc(annualTargets.year), asc(annualTargets.metric))
     : [];
   const year = Number.parseInt(round.period.slice(-4), 10);
+  const [context, previous] = await Promise.all([
+    answerContext(ctx, row.report.initiativeId),
+    previousAnswer(ctx, row.report, round),
+  ]);
   return {
     ...row,
+    context,
+    previous,
     subject: row.initiativeTitle ?? row.goalText ?? "",
     kind: row.report.initiativeId ? ("initiative" as const) : ("goal" as const),
     round,
@@ -268,6 +292,69 @@ export async function answerForEdit(ctx: Context, reportId: string) {
     // The targets for the round's year, and those without a year (the whole period).
     annualTargets: targets.filter((t) => t.year === null || t.year === year),
   };
+}
+
+/** What a reporter needs beside the form: the initiative's description and its registered budget. */
+async function answerContext(ctx: Context, initiativeId: string | null) {
+  if (!initiativeId) return null;
+  const [[initiative], budget] = await Promise.all([
+    ctx.db
+      .select({
+        description: initiatives.description,
+        policyTitle: policies.title,
+        periodStart: policies.periodStart,
+        periodEnd: policies.periodEnd,
+      })
+      .from(initiatives)
+      .innerJoin(policies, eq(policies.id, initiatives.policyId))
+      .where(eq(initiatives.id, initiativeId)),
+    ctx.db
+      .select({ year: budgetLines.year, amountDkk: budgetLines.amountDkk, fte: budgetLines.fte })
+      .from(budgetLines)
+      .where(eq(budgetLines.initiativeId, initiativeId))
+      .orderBy(sql`${budgetLines.year} asc nulls first`),
+  ]);
+  return initiative ? { ...initiative, budget } : null;
+}
+
+/** The same initiative's or goal's submitted answer in the latest earlier round, if any. */
+async function previousAnswer(
+  ctx: Context,
+  report: typeof statusReports.$inferSelect,
+  round: typeof statusRounds.$inferSelect,
+) {
+  const subject = report.initiativeId
+    ? eq(statusReports.initiativeId, report.initiativeId)
+    : report.goalId
+      ? and(
+          eq(statusReports.goalId, report.goalId),
+          eq(statusReports.administrationId, report.administrationId),
+        )
+      : undefined;
+  if (!subject) return null;
+  const [prev] = await ctx.db
+    .select({
+      roundTitle: statusRounds.title,
+      period: statusRounds.period,
+      rating: statusReports.rating,
+      progressPct: statusReports.progressPct,
+      narrative: statusReports.narrative,
+      numbers: statusReports.numbers,
+    })
+    .from(statusReports)
+    .innerJoin(statusRounds, eq(statusRounds.id, statusReports.roundId))
+    .where(
+      and(
+        eq(statusReports.organisationId, ctx.organisationId),
+        subject,
+        sql`${statusReports.roundId} <> ${round.id}`,
+        sql`${statusRounds.deadline} < ${round.deadline}`,
+        inArray(statusReports.state, ["submitted", "accepted"]),
+      ),
+    )
+    .orderBy(desc(statusRounds.deadline))
+    .limit(1);
+  return prev ?? null;
 }
 
 /** Initiative ↔ goal links of a round's initiatives, to roll ratings up per goal. */

@@ -47,6 +47,8 @@ const input = {
   questions: ["Hvilke konkrete ligestillingsindsatser foretager forvaltningen?"],
   answer: "Socialforvaltningen arbejder bredt med ligestilling.\nSe tabellen.",
   signedBy: "Mikkel Boje",
+  signerTitle: "Socialdirektør",
+  administration: "Socialforvaltningen",
   draft,
 };
 const letter = () => inquiryLetter(input);
@@ -83,5 +85,37 @@ describe("the inquiry answer as a Word letter", () => {
     expect(l.tables).toEqual([]);
     const xml = strFromU8(unzipSync(await inquiryLetterDocx(l))["word/document.xml"]!);
     expect(xml).not.toContain("Registrerede initiativer og økonomi");
+  });
+
+  it("signs with signatory, position, sending administration and case number, and writes no 0 for what is not registered", async () => {
+    const withoutFte = {
+      ...draft,
+      administrations: [
+        { ...draft.administrations[0]!, totalsByYear: [{ year: 2020, amountDkk: 650_000, fte: null }] },
+      ],
+      leftOut: [
+        {
+          policyTitle: "Gammel handleplan",
+          periodStart: 2011,
+          periodEnd: 2014,
+          reason: "outside_years" as const,
+          count: 3,
+        },
+      ],
+    };
+    const xml = strFromU8(
+      unzipSync(await inquiryLetterDocx(inquiryLetter({ ...input, draft: withoutFte })))[
+        "word/document.xml"
+      ]!,
+    );
+    const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("|");
+    expect(text).toContain(
+      "Venlig hilsen||Mikkel Boje|Socialdirektør|Socialforvaltningen|Københavns Kommune|Sagsnr. 2020-0857002",
+    );
+    expect(text).not.toContain("0 årsværk");
+    expect(text).toContain("ikke registreret");
+    expect(text).toContain(
+      "3 initiativer under Gammel handleplan (2011–2014): politikkens periode ligger uden for de spurgte år.",
+    );
   });
 });

@@ -39,6 +39,17 @@ function figureTable(t: FigureTable): (Paragraph | Table)[] {
   return out;
 }
 
+/** After "Venlig hilsen": the signatory, their position, the sending administration and the case number. */
+export function signatureLines(l: InquiryLetter): string[] {
+  return [
+    l.signedBy,
+    l.signerTitle,
+    l.administration,
+    l.administration ? l.organisation : null,
+    l.caseNumber ? `Sagsnr. ${l.caseNumber}` : null,
+  ].filter((x): x is string => !!x);
+}
+
 export function inquiryLetterDocument(l: InquiryLetter): Document {
   const numbers = [
     para(l.date, { bold: true, right: true }),
@@ -63,8 +74,12 @@ export function inquiryLetterDocument(l: InquiryLetter): Document {
     );
     for (const t of l.tables) children.push(...figureTable(t));
   }
+  if (l.leftOut.length) {
+    children.push(para("Ikke medtaget i tallene:", { bold: true }), ...l.leftOut.map((line) => para(line)));
+  }
   if (l.sources.length) children.push(para(`Kilder: ${l.sources.join("; ")}.`));
-  children.push(para(""), para("Venlig hilsen"), para(""), para(l.signedBy ?? ""));
+  children.push(para(""), para("Venlig hilsen"), para(""));
+  for (const line of signatureLines(l)) children.push(para(line));
   return new Document({
     creator: l.organisation,
     title: `Svar til ${l.addressee}${l.caseNumber ? ` (sag ${l.caseNumber})` : ""}`,

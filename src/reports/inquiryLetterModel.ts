@@ -4,6 +4,7 @@
 import { formatDanishDate } from "../domain/danishDate.ts";
 import { formatDkk, formatFte } from "../domain/money.ts";
 import type { InquiryDraft } from "../queries/inquiryDraft.ts";
+import { leftOutLines, totalLabel } from "./inquiryAnswerText.ts";
 
 export interface FigureTable {
   caption: string;
@@ -25,11 +26,16 @@ export interface InquiryLetter {
   answerParagraphs: string[];
   tables: FigureTable[];
   sources: string[];
+  /** What the figures leave out and why, one line each. */
+  leftOut: string[];
   signedBy: string | null;
+  signerTitle: string | null;
+  /** The sending administration's name. */
+  administration: string | null;
   organisation: string;
 }
 
-const yearText = (year: number | null) => (year === null ? "Hele perioden" : String(year));
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export function figureTables(draft: Omit<InquiryDraft, "scope">): FigureTable[] {
   return draft.administrations.map((a) => {
@@ -40,7 +46,7 @@ export function figureTables(draft: Omit<InquiryDraft, "scope">): FigureTable[] 
         rows.push([
           i.title,
           i.policyTitle,
-          yearText(b.year),
+          b.year === null ? capitalise(totalLabel(b)) : String(b.year),
           b.amountDkk === null ? "–" : formatDkk(b.amountDkk),
           b.fte === null ? "–" : formatFte(b.fte),
         ]);
@@ -50,11 +56,11 @@ export function figureTables(draft: Omit<InquiryDraft, "scope">): FigureTable[] 
       header: ["Initiativ", "Politik", "År", "Kroner", "Årsværk"],
       rows,
       totals: a.totalsByYear.map((t) => [
-        `I alt ${yearText(t.year).toLowerCase()}`,
+        `I alt ${totalLabel(t)}`,
         "",
         "",
-        formatDkk(t.amountDkk),
-        formatFte(t.fte),
+        t.amountDkk === null ? "ikke registreret" : formatDkk(t.amountDkk),
+        t.fte === null ? "ikke registreret" : formatFte(t.fte),
       ]),
       note: a.withoutBudget
         ? `${a.withoutBudget} af ${a.initiatives.length} initiativer har ingen registreret økonomi.`
@@ -74,6 +80,8 @@ export function inquiryLetter(input: {
   questions: string[];
   answer: string | null;
   signedBy: string | null;
+  signerTitle?: string | null;
+  administration?: string | null;
   draft?: Omit<InquiryDraft, "scope"> | null;
 }): InquiryLetter {
   return {
@@ -89,6 +97,9 @@ export function inquiryLetter(input: {
     sources: (input.draft?.policies ?? []).map(
       (p) => `${p.title}${p.periodStart ? ` (${p.periodStart}–${p.periodEnd ?? ""})` : ""}`,
     ),
+    leftOut: input.draft ? leftOutLines(input.draft).map((l) => l.replace(/^- /, "")) : [],
     signedBy: input.signedBy,
+    signerTitle: input.signerTitle ?? null,
+    administration: input.administration ?? null,
   };
 }

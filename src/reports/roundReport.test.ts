@@ -12,7 +12,8 @@ import {
 import { roundOpener } from "../commands/rounds/roundOpener.ts";
 import { roundStateChanger } from "../commands/rounds/roundStateChanger.ts";
 import { statusReportSaver } from "../commands/rounds/statusReportSaver.ts";
-import { observations } from "../db/schema.ts";
+import { budgetLines, observations } from "../db/schema.ts";
+import { formatDanishDate, todayInDenmark } from "../domain/danishDate.ts";
 import { roundAnswers } from "../queries/rounds.ts";
 import { roundReport } from "./roundReport.ts";
 
@@ -48,7 +49,14 @@ async function lockedRound() {
       n: 3,
     },
   ]);
-  await buildInitiative(org, policy.id, { title: "Jobmentor", administrationId: org.administrationIds.BIF });
+  const mentor = await buildInitiative(org, policy.id, {
+    title: "Jobmentor",
+    administrationId: org.administrationIds.BIF,
+  });
+  await org.db.insert(budgetLines).values([
+    { organisationId: org.organisationId, initiativeId: mentor.id, year: 2025, amountDkk: 2_400_000, fte: 3 },
+    { organisationId: org.organisationId, initiativeId: mentor.id, year: 2026, amountDkk: 9_900_000 },
+  ]);
   await buildInitiative(org, policy.id, {
     title: "Rådgivning <b>for</b> alle",
     administrationId: org.administrationIds.SOF,
@@ -163,5 +171,44 @@ describe("committee report", () => {
     const { org, round } = await lockedRound();
     const reporter = await buildActor(org, "reporter", "BIF");
     await expect(roundReport(reporter.ctx, round.id, "html")).rejects.toMatchObject({ id: "not_found" });
+  });
+
+  it("is titled for the committee, dated the day it was made, with money per administration and a running header and page numbers", async () => {
+    const { round, coordinator } = await lockedRound();
+    const { bytes } = await roundReport(coordinator.ctx, round.id, "docx");
+    const files = unzipSync(bytes);
+    const { text } = content(bytes);
+    expect(text).toContain("Årlig status 2025 for Politik for lige muligheder");
+    expect(text).not.toContain("statusrunde for");
+    // Locked today: the report speaks for that day, not for the deadline (31 January 2026).
+    expect(text).toContain(`Status pr. ${formatDanishDate(todayInDenmark())}`);
+    expect(text).not.toContain("Status pr. 31. januar 2026");
+    expect(text).toContain("Økonomi efter forvaltning, 2025");
+    const money = text.slice(
+      text.indexOf("Økonomi efter forvaltning"),
+      text.indexOf("Indmeldinger efter vurdering"),
+    );
+    expect(money.split("\n")).toEqual(
+      expect.arrayContaining([
+        "BIF – Beskæftigelses- og Integrationsforvaltningen",
+        "2,4 mio. kr.",
+        "3 årsværk",
+      ]),
+    );
+    expect(money).toContain("500.000 kr.");
+    expect(money).toContain("1,5 årsværk");
+    expect(money).toContain("ikke registreret"); // SOF has no planned budget
+    expect(money).toContain("I alt");
+    expect(money).not.toContain("9,9 mio.");
+    const header = Object.entries(files).find(([n]) => /^word\/header\d*\.xml$/.test(n));
+    expect(strFromU8(header![1])).toContain("Årlig status 2025 for Politik for lige muligheder");
+    const footers = Object.entries(files)
+      .filter(([n]) => /^word\/footer\d*\.xml$/.test(n))
+      .map(([, d]) => strFromU8(d));
+    expect(footers.some((f) => f.includes("PAGE") && f.includes("NUMPAGES") && f.includes("Side "))).toBe(
+      true,
+    );
+    const html = (await roundReport(coordinator.ctx, round.id, "html")).bytes.toString("utf8");
+    expect(html).toContain("Økonomi efter forvaltning, 2025");
   });
 });

@@ -3,13 +3,17 @@
 import {
   AlignmentType,
   Document,
+  Footer,
+  Header,
   HeadingLevel,
   ImageRun,
   Packer,
   PageBreak,
+  PageNumber,
   Paragraph,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
   WidthType,
@@ -28,6 +32,17 @@ import {
   type TextTable,
 } from "./roundReportText.ts";
 
+// A4 less 2 × 2,54 cm margins, in twentieths of a point.
+const TEXT_WIDTH = 9026;
+
+/** The first column names the row (an administration, an initiative): it gets room so words do not break. */
+function columnWidths(n: number): number[] {
+  if (n <= 1) return [TEXT_WIDTH];
+  const first = Math.round(TEXT_WIDTH * (n >= 4 ? 0.34 : 0.45));
+  const rest = Math.floor((TEXT_WIDTH - first) / (n - 1));
+  return [first, ...Array.from({ length: n - 1 }, () => rest)];
+}
+
 function table(t: TextTable): (Paragraph | Table)[] {
   const cell = (text: string, bold = false) =>
     new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
@@ -36,7 +51,9 @@ function table(t: TextTable): (Paragraph | Table)[] {
     t.rows.length === 0
       ? new Paragraph({ text: "Ingen." })
       : new Table({
-          width: { size: 100, type: WidthType.PERCENTAGE },
+          width: { size: TEXT_WIDTH, type: WidthType.DXA },
+          columnWidths: columnWidths(t.header.length),
+          layout: TableLayoutType.FIXED,
           rows: [
             new TableRow({ tableHeader: true, children: t.header.map((h) => cell(h, true)) }),
             ...t.rows.map((r) => new TableRow({ children: r.map((c) => cell(c)) })),
@@ -81,6 +98,34 @@ async function chartParagraphs(r: RoundReport): Promise<Map<ReportIndicator, Par
       }),
     ]),
   );
+}
+
+// Grey running head and foot, small, as municipal reports have them; the first
+// page carries the title itself, so it has only the footer.
+const small = { size: 18, color: "595959" };
+
+function runningHeader(title: string): Header {
+  return new Header({
+    children: [
+      new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: title, ...small })] }),
+    ],
+  });
+}
+
+function pageFooter(dateLine: string): Footer {
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [
+          new TextRun({ text: `${dateLine} · Side `, ...small }),
+          new TextRun({ children: [PageNumber.CURRENT], ...small }),
+          new TextRun({ text: " af ", ...small }),
+          new TextRun({ children: [PageNumber.TOTAL_PAGES], ...small }),
+        ],
+      }),
+    ],
+  });
 }
 
 export async function renderRoundReportDocx(r: RoundReport): Promise<Buffer> {
@@ -139,7 +184,14 @@ export async function renderRoundReportDocx(r: RoundReport): Promise<Buffer> {
     title: front.title,
     description: front.subtitle,
     styles: { default: { document: { run: { font: "Calibri", size: 22 } } } },
-    sections: [{ children: body }],
+    sections: [
+      {
+        properties: { titlePage: true },
+        headers: { default: runningHeader(front.title) },
+        footers: { default: pageFooter(front.dateLine), first: pageFooter(front.dateLine) },
+        children: body,
+      },
+    ],
   });
   return Packer.toBuffer(doc);
 }

@@ -5,6 +5,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Context } from "../context.ts";
 import {
   administrations,
+  budgetLines,
   goals,
   indicators,
   initiatives,
@@ -12,8 +13,11 @@ import {
   policies,
   themes,
 } from "../db/schema.ts";
-import type { ProgressStatus, Rating } from "../domain/enums.ts";
+import { todayInDenmark } from "../domain/danishDate.ts";
+import type { ProgressStatus, Rating, RoundKind } from "../domain/enums.ts";
 import { indicatorProgress } from "../domain/indicatorProgress.ts";
+import { roundKindLabels } from "../domain/labels.ts";
+import { parsePeriod } from "../domain/period.ts";
 import { DEFAULT_SUPPRESSION_THRESHOLD } from "../domain/suppression.ts";
 import { getRound, roundAnswers, roundBoard } from "../queries/rounds.ts";
 
@@ -42,8 +46,21 @@ export interface ReportAnswer {
   fundingStatus: string | null;
 }
 
+/** Money per administration: planned in the registry for the round's period, and as reported. */
+export interface ReportMoney {
+  plannedDkk: number | null;
+  plannedFte: number | null;
+  spendDkk: number | null;
+  fte: number | null;
+}
+
 export interface RoundReport {
+  /** "Årlig status 2025 for <policy>": what the committee reads first. */
   title: string;
+  /** The round's own name, when it has one. */
+  roundTitle: string | null;
+  /** The years the round's period covers (for the planned budget). */
+  periodYears: number[];
   policyTitle: string;
   period: string;
   kind: string;
@@ -52,7 +69,7 @@ export interface RoundReport {
   isExample: boolean;
   /** Counts below this are withheld (shown by suppressionMarker), as on the portal. */
   suppressionThreshold: number;
-  /** The date the report speaks for: when the round was locked, else its deadline. */
+  /** The date the report was made: when the round was locked (so it regenerates identically), else today. */
   asOf: string;
   ratingCounts: Partial<Record<Rating | "none", number>>;
   progressCounts: Partial<Record<ProgressStatus, number>>;
@@ -63,6 +80,7 @@ export interface RoundReport {
     submitted: number;
     accepted: number;
     answers: ReportAnswer[];
+    money: ReportMoney;
   }[];
   themes: {
     number: number | null;
@@ -72,11 +90,24 @@ export interface RoundReport {
   awaitingFunding: { title: string; administrationCode: string; fundingStatus: string }[];
 }
 
+/** The calendar years a round's period covers: "2025" → [2025], "2019-2022" → 2019…2022. */
+export function periodYearsOf(period: string): number[] {
+  const p = parsePeriod(period);
+  if (!p.ok) return [];
+  const v = p.value;
+  if (v.kind === "year" || v.kind === "quarter") return [v.year];
+  return Array.from({ length: v.end - v.start + 1 }, (_, k) => v.start + k);
+}
+
+const addOrNull = (a: number | null, b: number | null | undefined) =>
+  b === null || b === undefined ? a : (a ?? 0) + b;
+
 export async function buildRoundReport(
   ctx: Context,
   roundId: string,
-  threshold = DEFAULT_SUPPRESSION_THRESHOLD,
+  opts: { today?: string; threshold?: number } = {},
 ): Promise<RoundReport> {
+  const threshold = opts.threshold ?? DEFAULT_SUPPRESSION_THRESHOLD;
   const round = await getRound(ctx, roundId);
   const [policy] = await ctx.db.select().from(policies).where(eq(policies.id, round.policyId));
   const { rows: board } = await roundBoard(ctx, round.id, round.deadline);
@@ -96,6 +127,22 @@ export async function buildRoundReport(
         .orderBy(asc(administrations.code), asc(initiatives.title))
     : [];
   const fundingById = new Map(funding.map((f) => [f.id, f.fundingStatus]));
+  const periodYears = periodYearsOf(round.period);
+  const planned =
+    initiativeIds.length && periodYears.length
+      ? await ctx.db
+          .select({
+            code: administrations.code,
+            amountDkk: budgetLines.amountDkk,
+            fte: budgetLines.fte,
+          })
+          .from(budgetLines)
+          .innerJoin(initiatives, eq(initiatives.id, budgetLines.initiativeId))
+          .innerJoin(administrations, eq(administrations.id, initiatives.administrationId))
+          .where(
+            and(inArray(budgetLines.initiativeId, initiativeIds), inArray(budgetLines.year, periodYears)),
+          )
+      : [];
 
   const reportAnswers: ReportAnswer[] = answers.map((a) => {
     // A draft or a returned answer is still the reporter's work in progress:
@@ -126,8 +173,23 @@ export async function buildRoundReport(
     for (const g of t.goals)
       for (const i of g.indicators) progressCounts[i.status] = (progressCounts[i.status] ?? 0) + 1;
 
+  const moneyOf = (code: string): ReportMoney => {
+    const money: ReportMoney = { plannedDkk: null, plannedFte: null, spendDkk: null, fte: null };
+    for (const l of planned.filter((l) => l.code === code)) {
+      money.plannedDkk = addOrNull(money.plannedDkk, l.amountDkk);
+      money.plannedFte = addOrNull(money.plannedFte, l.fte);
+    }
+    for (const a of reportAnswers.filter((a) => a.administrationCode === code)) {
+      money.spendDkk = addOrNull(money.spendDkk, a.spendDkk);
+      money.fte = addOrNull(money.fte, a.fte);
+    }
+    return money;
+  };
+
   return {
-    title: round.title ?? `Status ${round.period}: ${policy!.title}`,
+    title: `${roundKindLabels[round.kind as RoundKind] ?? "Status"} ${round.period} for ${policy!.title}`,
+    roundTitle: round.title,
+    periodYears,
     policyTitle: policy!.title,
     period: round.period,
     kind: round.kind,
@@ -135,7 +197,7 @@ export async function buildRoundReport(
     state: round.state,
     isExample: round.isExample,
     suppressionThreshold: threshold,
-    asOf: (round.lockedAt ?? round.deadline).slice(0, 10),
+    asOf: round.lockedAt ? todayInDenmark(new Date(round.lockedAt)) : (opts.today ?? todayInDenmark()),
     ratingCounts,
     progressCounts,
     administrations: board.map((b) => ({
@@ -145,6 +207,7 @@ export async function buildRoundReport(
       submitted: b.submitted,
       accepted: b.accepted,
       answers: reportAnswers.filter((a) => a.administrationCode === b.code),
+      money: moneyOf(b.code),
     })),
     themes: reportThemes,
     awaitingFunding: funding

@@ -8,7 +8,6 @@ import {
   progressStatusLabels,
   ratingLabels,
   reportStateLabels,
-  roundKindLabels,
 } from "../domain/labels.ts";
 import { formatDkk, formatFte } from "../domain/money.ts";
 import { formatNumberDa } from "../domain/numberFormat.ts";
@@ -29,9 +28,10 @@ const label = <T extends string>(
 ) => (key ? (labels[key as T] ?? key) : fallback);
 
 export function frontMatter(r: RoundReport) {
+  const round = r.roundTitle && r.roundTitle !== r.title ? `Statusrunde: ${r.roundTitle}. ` : "";
   return {
     title: r.title,
-    subtitle: `${label(roundKindLabels, r.kind)} statusrunde for ${r.policyTitle}, periode ${r.period}`,
+    subtitle: `Statusrapport til udvalget. ${round}Frist for indmelding: ${formatDanishDate(r.deadline)}.`,
     dateLine: `Status pr. ${formatDanishDate(r.asOf)}`,
     exampleNote: r.isExample
       ? "Eksempeldata: svarene i denne rapport er opdigtede eksempler til demonstration, ikke rigtige indmeldinger."
@@ -53,6 +53,7 @@ export function summaryTables(r: RoundReport): TextTable[] {
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([k, n]) => [label(progressStatusLabels, k), String(n)]);
   return [
+    moneyTable(r),
     { caption: "Indmeldinger efter vurdering", header: ["Vurdering", "Antal"], rows: ratingRows },
     {
       caption: "Indmeldinger efter forvaltning",
@@ -61,6 +62,58 @@ export function summaryTables(r: RoundReport): TextTable[] {
     },
     { caption: "Indikatorer efter fremdrift", header: ["Fremdrift", "Antal"], rows: progressRows },
   ];
+}
+
+const money = (v: number | null) => (v === null ? "ikke registreret" : formatDkk(v, { style: "auto" }));
+const fte = (v: number | null) => (v === null ? "ikke registreret" : formatFte(v));
+
+/**
+ * Per administration: the budget planned in the registry for the round's
+ * period, and the spend and FTE its answers report. One period throughout, so
+ * the last row may add them up; nothing registered is said, never written as 0.
+ */
+export function moneyTable(r: RoundReport): TextTable {
+  const years = r.periodYears;
+  const span = years.length > 1 ? `${years[0]}–${years[years.length - 1]}` : (years[0] ?? r.period);
+  const total = {
+    plannedDkk: null,
+    plannedFte: null,
+    spendDkk: null,
+    fte: null,
+  } as RoundReport["administrations"][number]["money"];
+  const add = (a: number | null, b: number | null) => (b === null ? a : (a ?? 0) + b);
+  const rows = r.administrations.map((a) => {
+    total.plannedDkk = add(total.plannedDkk, a.money.plannedDkk);
+    total.plannedFte = add(total.plannedFte, a.money.plannedFte);
+    total.spendDkk = add(total.spendDkk, a.money.spendDkk);
+    total.fte = add(total.fte, a.money.fte);
+    return [
+      `${a.code} – ${a.name}`,
+      money(a.money.plannedDkk),
+      fte(a.money.plannedFte),
+      money(a.money.spendDkk),
+      fte(a.money.fte),
+    ];
+  });
+  if (rows.length > 1)
+    rows.push([
+      "I alt",
+      money(total.plannedDkk),
+      fte(total.plannedFte),
+      money(total.spendDkk),
+      fte(total.fte),
+    ]);
+  return {
+    caption: `Økonomi efter forvaltning, ${span}`,
+    header: [
+      "Forvaltning",
+      `Planlagt budget ${span}`,
+      "Planlagte årsværk",
+      "Indmeldt forbrug",
+      "Indmeldte årsværk",
+    ],
+    rows,
+  };
 }
 
 export function indicatorTable(i: ReportIndicator, threshold = DEFAULT_SUPPRESSION_THRESHOLD): TextTable {

@@ -122,7 +122,7 @@ describe("answering an inquiry", () => {
     const { inquiry: drafted, draft } = await inquiryDrafter(ctx, {
       id: row.id,
       version: 1,
-      scope: { equalityGrounds: ["sexual_orientation"], administrations: ["SOF"] },
+      scope: { equalityGrounds: ["sexual_orientation"], administrations: ["SOF"], years: [2020] },
     });
     expect(drafted.state).toBe("drafting");
     expect(draft.administrations[0]!.totalsByYear).toEqual([{ year: 2020, amountDkk: 250_000, fte: 0.5 }]);

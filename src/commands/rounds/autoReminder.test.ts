@@ -63,7 +63,7 @@ describe("automatic reminders", () => {
 
     // Five days before: one message, to SOF's reporter (BIF has answered, KFF does not take part).
     const sent = await autoReminder(ctx, { now: new Date("2026-01-26T09:00:00Z") });
-    expect(sent).toEqual([{ roundId: round.id, administrations: 1, messages: 1 }]);
+    expect(sent).toEqual([{ roundId: round.id, administrations: 1, messages: 1, withoutReporters: [] }]);
     const queued = await mails(org.organisationId, org.db);
     expect(queued).toHaveLength(1);
     expect(queued[0]).toMatchObject({ to: sof.user.email, kind: "reminder", sentAt: null });
@@ -110,6 +110,7 @@ describe("automatic reminders", () => {
     expect(await reminderSender(coordinator.ctx, { roundId: round.id })).toEqual({
       administrations: 1,
       messages: 1,
+      withoutReporters: [],
     });
     const [mail] = await mails(org.organisationId, org.db);
     expect(mail).toMatchObject({ to: sof.user.email, kind: "reminder" });

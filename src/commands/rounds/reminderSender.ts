@@ -55,14 +55,16 @@ export async function reminderSender(ctx: Context, input: z.input<typeof reminde
           danish: "En af de valgte forvaltninger deltager ikke i runden.",
         });
     }
-    const { administrations, messages } = await queueReminders(tx, round, { administrationIds: only });
+    const { administrations, messages, withoutReporters } = await queueReminders(tx, round, {
+      administrationIds: only,
+    });
     await recordAudit(tx, {
       action: "round.remind",
       entity: "status_round",
       entityId: round.id,
       after: only ? { messages, administrationIds: only } : { messages },
     });
-    return { administrations, messages };
+    return { administrations, messages, withoutReporters };
   });
 }
 
@@ -85,6 +87,7 @@ export async function queueReminders(
     .select({
       administrationId: statusReports.administrationId,
       administrationName: administrations.name,
+      administrationCode: administrations.code,
       n: sql<number>`count(*)::int`,
     })
     .from(statusReports)
@@ -105,13 +108,15 @@ export async function queueReminders(
           : undefined,
       ),
     )
-    .groupBy(statusReports.administrationId, administrations.name)
+    .groupBy(statusReports.administrationId, administrations.name, administrations.code)
     .orderBy(administrations.name);
   const deadline = formatDanishDate(round.deadline);
   const roundName = round.title ?? `Statusrunde ${round.period}`;
   const myReports = await organisationLink(tx.db, tx.organisationId, "/admin/indmeldinger");
   let messages = 0;
-  for (const { administrationId, administrationName, n } of pending) {
+  /** Administrations with answers missing but no active reporter: nobody was reminded there. */
+  const withoutReporters: { code: string; name: string }[] = [];
+  for (const { administrationId, administrationName, administrationCode, n } of pending) {
     const reporters = await tx.db
       .select({ email: users.email, name: users.name })
       .from(roleAssignments)
@@ -147,6 +152,7 @@ export async function queueReminders(
       });
       messages++;
     }
+    if (reporters.length === 0) withoutReporters.push({ code: administrationCode, name: administrationName });
     if (reporters.length)
       await tx.db
         .update(roundAdministrations)
@@ -158,5 +164,5 @@ export async function queueReminders(
           ),
         );
   }
-  return { administrations: pending.length, messages };
+  return { administrations: pending.length, messages, withoutReporters };
 }

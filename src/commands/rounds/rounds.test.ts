@@ -125,7 +125,7 @@ describe("status rounds", () => {
     expect(byCode.BIF).toMatchObject({ total: 1, submitted: 1, late: false });
     expect(byCode.SOF).toMatchObject({ total: 2, draft: 2, late: true });
     const sent = await reminderSender(coordinator.ctx, { roundId: round.id });
-    expect(sent).toEqual({ administrations: 1, messages: 1 });
+    expect(sent).toEqual({ administrations: 1, messages: 1, withoutReporters: [] });
     const mails = await org.db.select().from(outbox).where(eq(outbox.organisationId, org.organisationId));
     expect(mails[0]!.body).toContain("2 indmelding");
   });

@@ -23,10 +23,16 @@ describe("the audit log page", () => {
     const page = await client.get("/admin/log?handling=initiative");
     expect(page.status).toBe(200);
     expect(client.lastHtml).toContain("55 hændelser, side 1 af 2");
-    expect(client.lastHtml).not.toContain("<td>user.login</td>");
+    expect(client.lastHtml).not.toContain("<td>Logget ind</td>");
+    // Danish action and field names and plain values, never the raw keys or JSON.
+    expect(client.lastHtml).toContain("<td>Initiativ ændret</td>");
+    expect(client.lastHtml).toMatch(/<span class="audit-field">Titel:<\/span> Titel \d+<\/li>/);
+    expect(client.lastHtml).not.toContain("initiative.update");
+    expect(client.lastHtml).not.toContain("{&quot;");
+    expect(client.lastHtml).toContain('<div class="audit-log">');
     const logins = await client.get("/admin/log?handling=user.login");
     expect(logins.status).toBe(200);
-    expect(client.lastHtml).toContain("<td>user.login</td>");
+    expect(client.lastHtml).toContain("<td>Logget ind</td>");
     expect(client.lastHtml).toContain("<caption>1 hændelser</caption>");
 
     const csv = await client.get("/admin/log.csv?slags=initiative");

@@ -7,6 +7,7 @@ import type { listAuditEvents } from "../../queries/audit.ts";
 import { DataTable } from "../components/DataTable.tsx";
 import { Button, ButtonLink, Select, TextInput } from "../components/FormControls.tsx";
 import { Pagination } from "../components/Pagination.tsx";
+import { actionLabel, auditChanges } from "./auditText.ts";
 import { danishDateTime } from "./dates.ts";
 import { entityOne } from "./entityLabels.ts";
 import { type AdminPage, AdminShell } from "./shell.tsx";
@@ -28,23 +29,20 @@ export function auditQuery(filter: AuditView["filter"], extra: Record<string, st
   return s ? `?${s}` : "";
 }
 
-/** What changed, in one short line: the fields whose values differ, or the record's own fields. */
-export function changeSummary(before: unknown, after: unknown): string {
-  const b = before && typeof before === "object" ? (before as Record<string, unknown>) : {};
-  const a = after && typeof after === "object" ? (after as Record<string, unknown>) : {};
-  const skip = new Set(["version", "updatedAt", "createdAt", "search"]);
-  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => !skip.has(k));
-  const show = (v: unknown) => {
-    const s = typeof v === "string" ? v : JSON.stringify(v);
-    return s === undefined ? "–" : s.length > 60 ? `${s.slice(0, 57)}…` : s;
-  };
-  const parts = keys
-    .filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]))
-    .map((k) =>
-      k in b && k in a ? `${k}: ${show(b[k])} → ${show(a[k])}` : `${k}: ${show(k in a ? a[k] : b[k])}`,
-    );
-  const line = parts.join("; ");
-  return line.length > 300 ? `${line.slice(0, 297)}…` : line;
+function ChangeList({ before, after }: { before: unknown; after: unknown }) {
+  const { changes, more } = auditChanges(before, after);
+  if (changes.length === 0) return <>–</>;
+  return (
+    <ul class="audit-changes">
+      {changes.map((c) => (
+        <li>
+          <span class="audit-field">{c.label}:</span>{" "}
+          {c.before === null ? c.after : `${c.before} → ${c.after}`}
+        </li>
+      ))}
+      {more > 0 && <li>{`og ${more} ${more === 1 ? "felt" : "felter"} mere`}</li>}
+    </ul>
+  );
 }
 
 export function auditPage(page: AdminPage, events: Events, view: AuditView) {
@@ -67,7 +65,7 @@ export function auditPage(page: AdminPage, events: Events, view: AuditView) {
               label="Element"
               placeholder="Alle"
               value={view.filter.slags}
-              options={view.entities.map((e) => ({ value: e, text: e }))}
+              options={view.entities.map((e) => ({ value: e, text: entityOne(e) }))}
             />
           </div>
           <div class="col-12 col-md-4">
@@ -75,7 +73,7 @@ export function auditPage(page: AdminPage, events: Events, view: AuditView) {
               id="handling"
               name="handling"
               label="Handling"
-              hint="Begyndelsen af handlingen, fx candidate eller user.login"
+              hint="Begyndelsen af handlingens kode, fx initiative eller user.login"
               value={view.filter.handling}
             />
           </div>
@@ -100,19 +98,21 @@ export function auditPage(page: AdminPage, events: Events, view: AuditView) {
       <p>
         <ButtonLink href={`/admin/log.csv${auditQuery(view.filter)}`}>Hent som CSV</ButtonLink>
       </p>
-      <DataTable
-        caption={`${formatNumber(events.total, 0)} hændelser${totalPages > 1 ? `, side ${view.page} af ${totalPages}` : ""}`}
-        compact
-        columns={[
-          { header: "Tidspunkt", cell: (e) => danishDateTime(e.at) },
-          { header: "Bruger", cell: (e) => e.actorLabel },
-          { header: "Handling", cell: (e) => e.action },
-          { header: "Element", cell: (e) => entityOne(e.entity) },
-          { header: "Ændring", cell: (e) => changeSummary(e.before, e.after) },
-        ]}
-        rows={events.rows}
-        emptyText="Ingen hændelser matcher filteret."
-      />
+      <div class="audit-log">
+        <DataTable
+          caption={`${formatNumber(events.total, 0)} hændelser${totalPages > 1 ? `, side ${view.page} af ${totalPages}` : ""}`}
+          compact
+          columns={[
+            { header: "Tidspunkt", cell: (e) => danishDateTime(e.at) },
+            { header: "Bruger", cell: (e) => e.actorLabel },
+            { header: "Handling", cell: (e) => actionLabel(e.action, e.entity) },
+            { header: "Element", cell: (e) => entityOne(e.entity) },
+            { header: "Ændring", cell: (e) => <ChangeList before={e.before} after={e.after} /> },
+          ]}
+          rows={events.rows}
+          emptyText="Ingen hændelser matcher filteret."
+        />
+      </div>
       <Pagination
         currentPage={view.page}
         totalPages={totalPages}

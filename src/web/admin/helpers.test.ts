@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { changeSummary } from "./auditPage.tsx";
 import { csvCell } from "./auditRoutes.tsx";
+import { actionLabel, auditChanges } from "./auditText.ts";
 import { parseEditedFields } from "./candidateEdit.tsx";
 import { safeNext } from "./loginRoutes.tsx";
 
@@ -77,8 +77,29 @@ describe("admin helpers", () => {
     expect(errors).toEqual([{ fieldId: "f-year", message: "År skal være et tal, fx 1.500 eller 2,5." }]);
   });
 
-  it("summarises an audit event's change as the fields that differ", () => {
-    expect(changeSummary({ title: "A", version: 1 }, { title: "B", version: 2 })).toBe("title: A → B");
-    expect(changeSummary(null, { email: "a@b.dk" })).toBe("email: a@b.dk");
+  it("summarises an audit event's change in Danish: labels, readable values, no ids or JSON", () => {
+    expect(auditChanges({ title: "A", version: 1 }, { title: "B", version: 2 }).changes).toEqual([
+      { label: "Titel", before: "A", after: "B" },
+    ]);
+    expect(auditChanges(null, { email: "a@b.dk" }).changes).toEqual([
+      { label: "E-mail", before: null, after: "a@b.dk" },
+    ]);
+    const { changes } = auditChanges(
+      { fundingStatus: "unknown", disabled: false, administrationId: "x" },
+      {
+        fundingStatus: "within_frame",
+        disabled: true,
+        administrationId: "y",
+        numbers: { spendDkk: 1500, fte: 0.5 },
+      },
+    );
+    expect(changes).toEqual([
+      { label: "Finansiering", before: "Ukendt", after: "Finansieres inden for rammen" },
+      { label: "Spærret", before: "nej", after: "ja" },
+      { label: "Tal", before: null, after: "Forbrug (kr.): 1.500; Årsværk: 0,5" },
+    ]);
+    expect(actionLabel("initiative.update", "initiative")).toBe("Initiativ ændret");
+    expect(actionLabel("round.locked", "status_round")).toBe("Statusrunde: Låst");
+    expect(actionLabel("user.login")).toBe("Logget ind");
   });
 });

@@ -114,6 +114,8 @@ export function TextInput(p: TextInputProps) {
 export interface TextAreaProps extends FieldBase {
   value?: string;
   rows?: number;
+  /** The full width of the column (for long texts), not DKFDS's 32rem. */
+  wide?: boolean;
 }
 
 export function TextArea(p: TextAreaProps) {
@@ -125,7 +127,7 @@ export function TextArea(p: TextAreaProps) {
       <textarea
         id={p.id}
         name={p.name}
-        class="form-input"
+        class={p.wide ? "form-input textarea-wide" : "form-input"}
         rows={p.rows ?? 6}
         required={p.required}
         disabled={p.disabled}

@@ -3,6 +3,7 @@
 import { type EqualityGround, equalityGrounds } from "../../domain/enums.ts";
 import { formatDkk } from "../../domain/format.ts";
 import { equalityGroundLabels, equalityGroundSlugs } from "../../domain/labels.ts";
+import { describeMoneyByPeriod } from "../../domain/moneyPeriods.ts";
 import { link } from "../../http/links.ts";
 import type { GroundOverview, GroundPolicy } from "../../queries/portalGrounds.ts";
 import { DataTable } from "../components/DataTable.tsx";
@@ -97,9 +98,11 @@ export function groundPage(props: {
       )}
 
       <h2>Initiativer ({list.count})</h2>
+      {describeMoneyByPeriod(list.money).map((sentence) => (
+        <p>{sentence}</p>
+      ))}
       <p>
-        Budget i alt: {list.amount === null ? "ikke oplyst" : formatDkk(list.amount)}.{" "}
-        <a href={link(`/initiativer?grund=${slug}`)}>Filtrér og sortér initiativerne</a>
+        <a href={link(`/initiativer?grund=${slug}&politikker=alle`)}>Filtrér og sortér initiativerne</a>
       </p>
       <DataTable
         caption={`Initiativer for ${equalityGroundLabels[ground].toLowerCase()}`}

@@ -9,8 +9,9 @@ import {
   fundingStatusLabels,
   initiativeStatusLabels,
 } from "../../domain/labels.ts";
-import { formatFte } from "../../domain/money.ts";
+import { describeMoneyByPeriod, spanLabel } from "../../domain/moneyPeriods.ts";
 import { link } from "../../http/links.ts";
+import type { CurrentPolicies } from "../../queries/currentPolicies.ts";
 import type { BrowseRow, browseInitiatives, filterOptions } from "../../queries/portalInitiatives.ts";
 import { DataTable, type SortDirection } from "../components/DataTable.tsx";
 import { Button, Select, TextInput } from "../components/FormControls.tsx";
@@ -36,6 +37,7 @@ export function browseHref(
     "finansiering",
     "status",
     "aar",
+    "politikker",
     "sortering",
     "retning",
     "side",
@@ -118,11 +120,65 @@ function FilterForm({ query, options }: { query: InitiativeQuery; options: Optio
   );
 }
 
+/** The default view is the current policies; choosing a policy, a year or "alle" shows others. */
+export function showsCurrentPolicies(query: InitiativeQuery): boolean {
+  if (query.politikker) return query.politikker === "gaeldende";
+  return query.politik === undefined && query.aar === undefined;
+}
+
+function PolicyScope({ query, current }: { query: InitiativeQuery; current: CurrentPolicies | undefined }) {
+  if (!current) {
+    return (
+      <p>
+        Viser initiativer under alle politikker, også udløbne.{" "}
+        <a
+          href={link(
+            browseHref(query, {
+              politikker: "gaeldende",
+              politik: undefined,
+              aar: undefined,
+              side: undefined,
+            }),
+          )}
+        >
+          Vis kun de gældende politikker
+        </a>
+      </p>
+    );
+  }
+  const span = current.span;
+  const when = !span
+    ? ""
+    : span.inForce
+      ? ` (gælder i ${span.from})`
+      : ` (den nyeste periode, ${spanLabel(span.from, span.to)})`;
+  return (
+    <p>
+      Viser initiativer under de gældende politikker{when}.{" "}
+      <a href={link(browseHref(query, { politikker: "alle", side: undefined }))}>Vis alle politikker</a>
+    </p>
+  );
+}
+
+function MoneySummary({ browse, year }: { browse: Browse; year: number | undefined }) {
+  const sentences = describeMoneyByPeriod(browse.money);
+  if (sentences.length === 0) return <p>Budget{year ? ` for ${year}` : ""}: ikke oplyst.</p>;
+  return (
+    <div class="money-summary">
+      {sentences.map((s) => (
+        <p>{s}</p>
+      ))}
+    </div>
+  );
+}
+
 export function initiativesPage(props: {
   organisation: string;
   query: InitiativeQuery;
   browse: Browse;
   options: Options;
+  /** Set when only the current policies are shown. */
+  current?: CurrentPolicies;
 }) {
   const { query, browse } = props;
   const sortKey = query.sortering ?? "title";
@@ -144,10 +200,9 @@ export function initiativesPage(props: {
       <h2 id="result-heading" class="h3">
         {browse.count === 1 ? "1 initiativ" : `${browse.count} initiativer`}
       </h2>
+      <PolicyScope query={query} current={props.current} />
+      <MoneySummary browse={browse} year={year} />
       <p>
-        Budget i alt{year ? ` for ${year}` : ""}:{" "}
-        {browse.amount === null ? "ikke oplyst" : formatDkk(browse.amount)}
-        {browse.fte !== null && browse.fte > 0 && `; ${formatFte(browse.fte)}`}.{" "}
         <a href={link(browseHref(query, { format: "csv", side: undefined }))}>
           Hent de viste initiativer som CSV
         </a>

@@ -9,6 +9,7 @@ import type { AppDeps, AppEnv } from "../../http/appEnv.ts";
 import { organisationName } from "../../http/tenancy.ts";
 import { buildDataPackage, dataPackageZip, resourceCsv } from "../../opendata/export.ts";
 import { resources } from "../../opendata/resources.ts";
+import { currentPolicies } from "../../queries/currentPolicies.ts";
 import { documentWithSources } from "../../queries/portalDocuments.ts";
 import { groundOverview } from "../../queries/portalGrounds.ts";
 import { indicatorDetail } from "../../queries/portalIndicator.ts";
@@ -25,7 +26,7 @@ import { publicHearingRoutes } from "./hearings/routes.tsx";
 import { homePage } from "./home.tsx";
 import { indicatorPage } from "./indicator.tsx";
 import { initiativePage } from "./initiative.tsx";
-import { initiativesPage } from "./initiatives.tsx";
+import { initiativesPage, showsCurrentPolicies } from "./initiatives.tsx";
 import { policiesPage } from "./policies.tsx";
 import { policyPage } from "./policy.tsx";
 import { publicInquiryRoutes } from "./publicInquiries.tsx";
@@ -100,7 +101,10 @@ export function portalRoutes(deps: AppDeps) {
   app.get("/initiativer", async (c) => {
     const ctx = c.get("ctx");
     const query = parseQuery(initiativeQuerySchema, (name) => c.req.query(name));
+    const current = await currentPolicies(ctx);
+    const onlyCurrent = showsCurrentPolicies(query);
     const filter = {
+      policyIds: onlyCurrent ? current.ids : undefined,
       administration: query.forvaltning,
       policy: query.politik,
       ground: groundOfSlug(query.grund),
@@ -116,7 +120,15 @@ export function portalRoutes(deps: AppDeps) {
       return csvResponse(initiativesCsv(all.rows), "initiativer.csv");
     }
     const [browse, options] = await Promise.all([browseInitiatives(ctx, filter), filterOptions(ctx)]);
-    return html(initiativesPage({ organisation: organisationName(c), query, browse, options }));
+    return html(
+      initiativesPage({
+        organisation: organisationName(c),
+        query,
+        browse,
+        options,
+        current: onlyCurrent ? current : undefined,
+      }),
+    );
   });
 
   app.get("/initiativer/:id", async (c) => {

@@ -20,6 +20,8 @@ export const initiativeQuerySchema = z.object({
   finansiering: optional(z.enum(fundingStatuses)),
   status: optional(z.enum(initiativeStatuses)),
   aar: optional(z.coerce.number().int().min(1900).max(2200)),
+  /** "alle": every policy; default: the current policies (unless a policy or year is chosen). */
+  politikker: optional(z.enum(["gaeldende", "alle"])),
   sortering: optional(z.enum(initiativeSortKeys)),
   retning: optional(z.enum(["asc", "desc"])),
   side: optional(z.coerce.number().int().min(1).max(100_000)),
@@ -34,6 +36,7 @@ const parameterNames: Record<string, string> = {
   finansiering: "finansiering",
   status: "status",
   aar: "år",
+  politikker: "politikker",
   sortering: "sortering",
   retning: "retning",
   side: "side",

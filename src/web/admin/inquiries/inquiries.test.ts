@@ -83,6 +83,7 @@ describe("inquiries in the admin", () => {
       version: version(client.lastHtml),
       grund: ["disability", "sexual_orientation"],
       forvaltning: ["SOF"],
+      aar: ["2020"],
     });
     expect(drafted.status).toBe(303);
     await client.get(path);

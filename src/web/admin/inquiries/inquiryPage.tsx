@@ -8,6 +8,7 @@ import { equalityGrounds } from "../../../domain/enums.ts";
 import { equalityGroundLabels } from "../../../domain/labels.ts";
 import { link } from "../../../http/links.ts";
 import { type InquiryDetail, isOverdue, type StoredScope } from "../../../queries/inquiries.ts";
+import { leftOutLines } from "../../../reports/inquiryAnswerText.ts";
 import { figureTables } from "../../../reports/inquiryLetterModel.ts";
 import { Alert } from "../../components/Alert.tsx";
 import { SummaryList } from "../../components/Card.tsx";
@@ -169,7 +170,7 @@ export function inquiryPage(page: AdminPage, p: InquiryPageProps) {
                 id="aar"
                 name="aar"
                 legend="År"
-                hint="Ingen valgt: alle år med registreret økonomi."
+                hint="Ingen valgt: indeværende år."
                 options={yearOptions.map((y) => ({ value: String(y), text: String(y) }))}
                 checked={p.selected.years.map(String)}
               />
@@ -186,6 +187,16 @@ export function inquiryPage(page: AdminPage, p: InquiryPageProps) {
             {`${q.scope.draft.initiativeCount} initiativer. ${q.scope.draft.withoutBudget} af ${q.scope.draft.initiativeCount} initiativer har ingen registreret økonomi.`}
           </p>
           <InquiryFigureTables tables={figureTables(q.scope.draft)} />
+          {leftOutLines(q.scope.draft).length > 0 && (
+            <>
+              <h3>Ikke medtaget i tallene</h3>
+              <ul>
+                {leftOutLines(q.scope.draft).map((line) => (
+                  <li>{line.replace(/^- /, "")}</li>
+                ))}
+              </ul>
+            </>
+          )}
           {q.scope.draft.policies.length > 0 && (
             <p>
               Kilder:{" "}

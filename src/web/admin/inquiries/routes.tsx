@@ -103,7 +103,8 @@ export function inquiryRoutes(_deps: AppDeps, pageFor: AdminPageFor) {
         equalityGrounds: stored.equalityGrounds.length ? stored.equalityGrounds : proposal.equalityGrounds,
         administrations: options.administrations.map((a) => a.code).filter((code) => answering.has(code)),
         policyIds: proposal.policyIds,
-        years: proposal.years,
+        // The question's years, else this year: never every year the registry has.
+        years: proposal.years.length ? proposal.years : [Number(todayInDenmark().slice(0, 4))],
       },
       proposed: true,
       today: todayInDenmark(),
@@ -276,6 +277,8 @@ export function inquiryRoutes(_deps: AppDeps, pageFor: AdminPageFor) {
       questions: q.questions,
       answer: q.answer,
       signedBy: q.signedBy,
+      signerTitle: q.signerTitle,
+      administration: q.administrations.map((a) => a.name).join(" og ") || null,
       draft: q.scope.draft ?? null,
     });
     const bytes = await inquiryLetterDocx(letter);

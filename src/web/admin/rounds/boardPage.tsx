@@ -2,6 +2,7 @@
 // per initiative or goal, late ones marked in words; reminders, state changes,
 // downloads and the roll-up.
 
+import { can } from "../../../authz/can.ts";
 import type { statusRounds } from "../../../db/schema.ts";
 import { formatDanishDate } from "../../../domain/danishDate.ts";
 import type { Rating, RoundKind, RoundState } from "../../../domain/enums.ts";
@@ -39,10 +40,16 @@ export const transitionButtons: Record<RoundState, string> = {
   locked: "Lås runden",
 };
 
-export function boardPage(page: AdminPage, d: BoardData, opts: { canManage: boolean; message?: string }) {
+export function boardPage(
+  page: AdminPage,
+  d: BoardData,
+  opts: { canManage: boolean; message?: string; warning?: boolean },
+) {
   const { round } = d;
   const name = roundName(round);
   const lateCount = d.rows.filter((r) => r.late).length;
+  const withoutReporters = d.rows.filter((r) => r.reporters === 0);
+  const mayAddUsers = can(page.user, "manage", { entity: "user" });
   // One administration at a time, e.g. the one that asked for more time.
   const remindOne = opts.canManage && round.state === "open";
   return (
@@ -57,7 +64,7 @@ export function boardPage(page: AdminPage, d: BoardData, opts: { canManage: bool
       ]}
     >
       <h1>{name}</h1>
-      {opts.message && <Alert variant="success">{opts.message}</Alert>}
+      {opts.message && <Alert variant={opts.warning ? "warning" : "success"}>{opts.message}</Alert>}
       {round.isExample && (
         <Alert variant="info">
           Eksempeldata: svarene i denne runde er opdigtede og viser, hvordan Pejl virker.
@@ -104,6 +111,35 @@ export function boardPage(page: AdminPage, d: BoardData, opts: { canManage: bool
           {`${lateCount} ${lateCount === 1 ? "forvaltning har" : "forvaltninger har"} ikke indsendt alle svar.`}
         </Alert>
       )}
+      {withoutReporters.length > 0 && round.state !== "locked" && (
+        <Alert
+          variant="warning"
+          headingLevel={3}
+          heading={`${withoutReporters.length} ${withoutReporters.length === 1 ? "forvaltning har" : "forvaltninger har"} ingen indberetter`}
+        >
+          <p>Uden en indberetter kan ingen svare for forvaltningen, og påmindelser når ingen. Det gælder:</p>
+          <ul>
+            {withoutReporters.map((r) => (
+              <li>
+                {`${r.name} (${r.code})`}
+                {mayAddUsers && (
+                  <>
+                    {": "}
+                    <a
+                      href={link(
+                        `/admin/brugere?rolle=reporter&forvaltning=${encodeURIComponent(r.code)}#name`,
+                      )}
+                    >
+                      Tilføj en indberetter<span class="sr-only"> for {r.name}</span>
+                    </a>
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+          {!mayAddUsers && <p>Bed en administrator om at tilføje en indberetter under Brugere.</p>}
+        </Alert>
+      )}
       {opts.canManage && round.state === "open" && (
         <form method="post" action={link(`/admin/runder/${round.id}/paamindelse`)}>
           <CsrfField token={page.csrf} />
@@ -121,10 +157,16 @@ export function boardPage(page: AdminPage, d: BoardData, opts: { canManage: bool
           { header: "Sendt retur", numeric: true, cell: (r) => r.returned },
           { header: "Indsendt", numeric: true, cell: (r) => r.submitted },
           { header: "Godkendt", numeric: true, cell: (r) => r.accepted },
+          { header: "Frist", cell: () => formatDanishDate(round.deadline) },
           {
-            header: "Frist",
+            header: "Indmelding",
             cell: (r) =>
               r.late ? <LateMark /> : r.total === r.submitted + r.accepted ? "Alt indsendt" : "Mangler svar",
+          },
+          {
+            header: "Indberettere",
+            numeric: true,
+            cell: (r) => (r.reporters === 0 ? "Ingen" : r.reporters),
           },
           {
             header: "Sidste påmindelse",

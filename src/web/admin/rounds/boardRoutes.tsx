@@ -18,7 +18,13 @@ import { roundStateLabels } from "../../../domain/labels.ts";
 import { allowedTransitions } from "../../../domain/roundState.ts";
 import { AppError, notFound } from "../../../errors.ts";
 import { link } from "../../../http/links.ts";
-import { answerForEdit, getRound, roundFormOptions, roundList } from "../../../queries/rounds.ts";
+import {
+  answerForEdit,
+  type BoardRow,
+  getRound,
+  roundFormOptions,
+  roundList,
+} from "../../../queries/rounds.ts";
 import type { AdminPageFor } from "../routes.tsx";
 import { answerReviewPage } from "./answerReviewPage.tsx";
 import { boardData } from "./boardData.ts";
@@ -44,15 +50,28 @@ function version(raw: unknown): number {
   return parsed.data;
 }
 
-function message(q: Record<string, string>): string | undefined {
+/** "A", "A og B", "A, B og C". */
+function danishList(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} og ${items.at(-1)}`;
+}
+
+function message(q: Record<string, string>, rows: readonly BoardRow[]): string | undefined {
   switch (q.besked) {
     case "aabnet":
       return "Runden er åbnet. Forvaltningerne kan nu indmelde under ”Mine indmeldinger”.";
     case "paamindelse": {
       const n = Number.parseInt(q.antal ?? "", 10);
-      return Number.isFinite(n) && n > 0
-        ? `Påmindelsen er sendt til ${n} ${n === 1 ? "indberetter" : "indberettere"}.`
-        : "Der var ingen indberettere at minde om noget.";
+      const codes = new Set((q.uden ?? "").split(","));
+      const without = rows.filter((r) => codes.has(r.code)).map((r) => r.name);
+      const sent =
+        Number.isFinite(n) && n > 0
+          ? `Påmindelsen er sendt til ${n} ${n === 1 ? "indberetter" : "indberettere"}.`
+          : without.length
+            ? "Der er ikke sendt nogen påmindelse."
+            : "Alle svar er indsendt; der var ingen at minde om noget.";
+      return without.length
+        ? `${sent} ${danishList(without)} mangler svar, men har ingen indberetter og fik derfor ingen påmindelse. Tilføj en indberetter for ${without.length === 1 ? "forvaltningen" : "forvaltningerne"}.`
+        : sent;
     }
     case "godkendt":
       return "Svaret er godkendt, og dets tal er overført til registret.";
@@ -103,7 +122,11 @@ export function boardRoutes(pageFor: AdminPageFor) {
     requireOverview(ctx);
     const data = await boardData(ctx, c.req.param("id"));
     return c.html(
-      boardPage(pageFor(c), data, { canManage: canManage(c.get("user")!), message: message(c.req.query()) }),
+      boardPage(pageFor(c), data, {
+        canManage: canManage(c.get("user")!),
+        message: message(c.req.query(), data.rows),
+        warning: !!c.req.query("uden"),
+      }),
     );
   });
 
@@ -134,11 +157,17 @@ export function boardRoutes(pageFor: AdminPageFor) {
     // From an administration's row: only that one; from the button above the table: all missing.
     const one =
       typeof body.administrationId === "string" && body.administrationId ? body.administrationId : null;
-    const { messages } = await reminderSender(c.get("ctx"), {
+    const ctx = c.get("ctx");
+    const { messages, withoutReporters } = await reminderSender(ctx, {
       roundId: c.req.param("id"),
       ...(one ? { administrationIds: [one] } : {}),
     });
-    return c.redirect(link(`/admin/runder/${c.req.param("id")}?besked=paamindelse&antal=${messages}`), 303);
+    const without = withoutReporters.map((a) => a.code);
+    const uden = without.length ? `&uden=${encodeURIComponent(without.join(","))}` : "";
+    return c.redirect(
+      link(`/admin/runder/${c.req.param("id")}?besked=paamindelse&antal=${messages}${uden}`),
+      303,
+    );
   });
 
   /** The answer, checked to belong to the round in the URL. */

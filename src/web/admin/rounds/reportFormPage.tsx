@@ -13,6 +13,7 @@ import { Alert } from "../../components/Alert.tsx";
 import { ErrorSummary, type FieldError } from "../../components/ErrorSummary.tsx";
 import { Button, ButtonGroup, TextArea, TextInput } from "../../components/FormControls.tsx";
 import { type AdminPage, AdminShell, CsrfField } from "../shell.tsx";
+import { AnswerContext } from "./answerContext.tsx";
 import { AnswerView, type EditableAnswer } from "./answerView.tsx";
 import { isLate, LateMark, RadioGroup, ReportStateBadge, roundName } from "./controls.tsx";
 import type { ReportValues } from "./reportForm.ts";
@@ -81,6 +82,7 @@ export function reportFormPage(
           <p class="alert-text">Ret svaret, og indsend det igen.</p>
         </Alert>
       )}
+      <AnswerContext answer={answer} />
       {!writable ? (
         <>
           <Alert variant="info">
@@ -95,6 +97,7 @@ export function reportFormPage(
       ) : (
         <>
           <ErrorSummary errors={errors} />
+          <h2>Dit svar</h2>
           <form method="post" action={link(`/admin/indmeldinger/${report.id}`)} novalidate>
             <CsrfField token={page.csrf} />
             <input type="hidden" name="version" value={String(report.version)} />
@@ -199,7 +202,8 @@ export function reportFormPage(
               optionalLabel
               hint="Hvad er der sket i året? Skriv til udvalget; brug tom linje mellem afsnit."
               error={err("narrative")}
-              rows={8}
+              rows={10}
+              wide
               value={v.narrative}
             />
             <ButtonGroup>

@@ -54,7 +54,15 @@ export function userRoutes(_deps: AppDeps, pageFor: AdminPageFor) {
   app.get("/brugere", async (c) => {
     const ctx = c.get("ctx");
     const [users, admins] = await Promise.all([usersForAdmin(ctx), administrationChoices(ctx)]);
-    return c.html(usersPage(pageFor(c), { users, admins }));
+    // From the round board's "Tilføj en indberetter": the form starts with that role and administration.
+    const role = c.req.query("rolle") ?? "";
+    const administration = c.req.query("forvaltning") ?? "";
+    const values =
+      (roles as readonly string[]).includes(role) &&
+      (!administration || admins.some((a) => a.code === administration))
+        ? { name: "", email: "", role, administration }
+        : undefined;
+    return c.html(usersPage(pageFor(c), { users, admins, values }));
   });
 
   app.post("/brugere", async (c) => {
