@@ -19,6 +19,11 @@ const databaseFacing = [
   "test/**/*.test.ts",
 ];
 
+// What only one database has: several server processes (PostgreSQL), and the embedded
+// database's own crash and lock behaviour (PGlite).
+const postgresOnly = ["src/cluster.test.ts"];
+const pgliteOnly = ["src/db/durability.test.ts", "test/security/crash.test.ts"];
+
 export default defineConfig({
   test: {
     globalSetup: ["test/globalSetup.ts"],
@@ -28,10 +33,13 @@ export default defineConfig({
     isolate: false,
     pool: "forks",
     projects: [
-      { extends: true, test: { name: "unit", include: ["src/**/*.test.ts", "test/**/*.test.ts"] } },
       {
         extends: true,
-        test: { name: "postgres", include: databaseFacing },
+        test: { name: "unit", include: ["src/**/*.test.ts", "test/**/*.test.ts"], exclude: postgresOnly },
+      },
+      {
+        extends: true,
+        test: { name: "postgres", include: [...databaseFacing, ...postgresOnly], exclude: pgliteOnly },
       },
       { extends: true, test: { name: "browser", include: ["e2e/**/*.test.ts"], fileParallelism: false } },
     ],

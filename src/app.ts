@@ -18,6 +18,7 @@ import { assetRoutes } from "./web/assets.ts";
 import { nationalRoutes } from "./web/national/routes.tsx";
 import { badRequestPage, notFoundPage, serverErrorPage } from "./web/pages/index.ts";
 import { portalRoutes } from "./web/portal/routes.tsx";
+import { setupRoutes } from "./web/setup/routes.tsx";
 
 export function buildApp(given: AppDeps) {
   // One signing secret for the admin and the API, so a session cookie means the same to both.
@@ -85,6 +86,7 @@ export function buildApp(given: AppDeps) {
     }
   });
 
+  app.route("/", setupRoutes(deps, directory));
   app.route("/", nationalRoutes(deps, directory));
 
   app.use(requireOrganisation);

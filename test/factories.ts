@@ -58,8 +58,9 @@ export interface TestOrganisation {
   ctx(actor?: Actor): Context;
 }
 
-export async function buildOrganisation(): Promise<TestOrganisation> {
-  const { db } = await testDatabase();
+/** An organisation with seven administrations and committees, in the tests' database or in `db`. */
+export async function buildOrganisation(into?: Db): Promise<TestOrganisation> {
+  const db = into ?? (await testDatabase()).db;
   const slug = `test-${randomUUID().slice(0, 8)}`;
   const [org] = await db
     .insert(organisations)

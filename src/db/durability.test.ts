@@ -9,9 +9,8 @@ import { describe, expect, it } from "vitest";
 import { openDatabase } from "./client.ts";
 import { goals, policies } from "./schema.ts";
 
-const onPglite = !process.env.PEJL_TEST_DATABASE_URL;
-
-describe.runIf(onPglite)("embedded database durability", () => {
+// PGlite only (vitest.config.ts): PostgreSQL's own crash safety is PostgreSQL's.
+describe("embedded database durability", () => {
   it("keeps every acknowledged write after kill -9 and nothing half-written", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pejl-kill-"));
     const dataDir = path.join(dir, "db");

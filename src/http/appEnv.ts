@@ -27,6 +27,11 @@ export interface AppDeps {
   suppressionThreshold?: number;
   /** Which peers' X-Forwarded-For/-Proto are believed (PEJL_TRUST_PROXY); default none. */
   trustProxy?: TrustProxy;
+  /**
+   * The one-time code that opens the set-up form from another machine while the
+   * database holds no organisation (printed at start-up); without it, only from the server itself.
+   */
+  setupCode?: string;
 }
 
 export type AppVariables = {

@@ -65,12 +65,15 @@ export function csrfProtection(): MiddlewareHandler<AuthEnv> {
   };
 }
 
-/** The login form's CSRF token: a signed double-submit cookie, as there is no session yet. */
-export async function loginCsrfToken(c: HonoContext, secret: string): Promise<string> {
+/**
+ * The CSRF token of a form sent before any session (the login, the first set-up): a
+ * signed double-submit cookie, sent back only to `path` (default: the admin).
+ */
+export async function loginCsrfToken(c: HonoContext, secret: string, path = link("/admin")): Promise<string> {
   const existing = await getSignedCookie(c, secret, LOGIN_CSRF_COOKIE);
   if (existing) return existing;
   const token = randomToken();
-  await setSignedCookie(c, LOGIN_CSRF_COOKIE, token, secret, cookieOptions(c, link("/admin"), 3600));
+  await setSignedCookie(c, LOGIN_CSRF_COOKIE, token, secret, cookieOptions(c, path, 3600));
   return token;
 }
 

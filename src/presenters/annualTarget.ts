@@ -10,5 +10,6 @@ export function presentAnnualTarget(row: AnnualTargetRow) {
     target_value: row.targetValue,
     actual_value: row.actualValue,
     unit: row.unit,
+    from_year: row.fromYear,
   };
 }

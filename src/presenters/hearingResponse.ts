@@ -25,5 +25,8 @@ export function presentHearingResponse(row: HearingResponseRow) {
     administration_comment: row.administrationComment,
     attachment_document_id: row.attachmentDocumentId,
     received_at: row.receivedAt,
+    addressed_to_role: row.addressedToRole,
+    period_start: row.periodStart,
+    period_end: row.periodEnd,
   };
 }

@@ -19,5 +19,6 @@ export function presentInquiry(row: InquiryRow) {
     answer: row.answer,
     state: row.state as InquiryState,
     administrations: row.administrations,
+    signer_title: row.signerTitle,
   };
 }

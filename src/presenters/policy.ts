@@ -1,6 +1,6 @@
 // A policy or action plan as the API shows it; administration and committee by code.
 // (Enumerated columns are held to their lists by the database's checks, hence the casts.)
-import type { PolicyKind, PolicyStatus } from "../domain/enums.ts";
+import type { EqualityGround, PolicyKind, PolicyStatus } from "../domain/enums.ts";
 import type { PolicyRow } from "../queries/apiPolicies.ts";
 
 export function presentPolicy(row: PolicyRow) {
@@ -18,5 +18,7 @@ export function presentPolicy(row: PolicyRow) {
     slug: row.slug,
     status: row.status as PolicyStatus,
     follow_up: row.followUp,
+    subtitle: row.subtitle,
+    equality_grounds: row.equalityGrounds as EqualityGround[],
   };
 }

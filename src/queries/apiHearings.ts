@@ -52,6 +52,7 @@ export const inquiryQueries = resourceQueries({
           SELECT ${col(administrations.code)} FROM ${inquiryAdministrations}
           JOIN ${administrations} ON ${col(administrations.id)} = ${col(inquiryAdministrations.administrationId)}
           WHERE ${col(inquiryAdministrations.inquiryId)} = ${col(inquiries.id)} ORDER BY 1)`,
+        signerTitle: inquiries.signerTitle,
       })
       .from(inquiries)
       .where(where)
@@ -138,6 +139,9 @@ export const hearingResponseQueries = resourceQueries({
         administrationComment: hearingResponses.administrationComment,
         attachmentDocumentId: hearingResponses.attachmentDocumentId,
         receivedAt: isoTimestamp(hearingResponses.receivedAt),
+        addressedToRole: hearingResponses.addressedToRole,
+        periodStart: hearingResponses.periodStart,
+        periodEnd: hearingResponses.periodEnd,
       })
       .from(hearingResponses)
       .where(where)

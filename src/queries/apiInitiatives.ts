@@ -127,6 +127,7 @@ export const annualTargetQueries = resourceQueries({
         targetValue: annualTargets.targetValue,
         actualValue: annualTargets.actualValue,
         unit: annualTargets.unit,
+        fromYear: annualTargets.fromYear,
       })
       .from(annualTargets)
       .where(where)

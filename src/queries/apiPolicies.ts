@@ -31,6 +31,8 @@ export const policyQueries = resourceQueries({
         slug: policies.slug,
         status: policies.status,
         followUp: policies.followUp,
+        subtitle: policies.subtitle,
+        equalityGrounds: policies.equalityGrounds,
       })
       .from(policies)
       .where(where)

@@ -10,9 +10,10 @@
 // the outermost `inTransaction` in context.ts.
 //
 // The counter lives in this process. With several server processes on one
-// PostgreSQL (DESIGN.md §10) a write in one is not seen by the others'
-// counters; the render cache therefore also expires entries after a short
-// time (see MAX_AGE_MS there), which bounds staleness everywhere.
+// PostgreSQL (DESIGN.md §10) each bump is told to the others through
+// LISTEN/NOTIFY (generationSync.ts), which bump theirs as a peer's; the render
+// cache also expires entries after a short time (MAX_AGE_MS there), which
+// bounds staleness should a notification be missed.
 
 const generations = new Map<string, number>();
 
@@ -21,29 +22,35 @@ const generations = new Map<string, number>();
  * generation moves with any organisation's.
  */
 export const NATIONAL_SCOPE = "national";
-const listeners = new Set<(organisationId: string, generation: number) => void>();
+/** Who made a bump: a write in this process, or another server process's (told by the database). */
+export type BumpOrigin = "local" | "peer";
+type Listener = (organisationId: string, generation: number, origin: BumpOrigin) => void;
+const listeners = new Set<Listener>();
 
 /** The current generation of an organisation's registry (0 until the first write in this process). */
 export function currentGeneration(organisationId: string): number {
   return generations.get(organisationId) ?? 0;
 }
 
-function bump(scope: string): number {
+function bump(scope: string, origin: BumpOrigin): number {
   const next = currentGeneration(scope) + 1;
   generations.set(scope, next);
-  for (const listener of listeners) listener(scope, next);
+  for (const listener of listeners) listener(scope, next, origin);
   return next;
 }
 
-/** Marks the organisation's registry (and so the national pages) as changed; returns the new generation. */
-export function bumpGeneration(organisationId: string): number {
-  const next = bump(organisationId);
-  bump(NATIONAL_SCOPE);
+/**
+ * Marks the organisation's registry (and so the national pages) as changed; returns the new
+ * generation. `origin: "peer"` when another server process made the write.
+ */
+export function bumpGeneration(organisationId: string, origin: BumpOrigin = "local"): number {
+  const next = bump(organisationId, origin);
+  if (organisationId !== NATIONAL_SCOPE) bump(NATIONAL_SCOPE, origin);
   return next;
 }
 
 /** Called on every bump (the render cache drops an organisation's pages). Returns an unsubscribe function. */
-export function onGenerationBump(listener: (organisationId: string, generation: number) => void): () => void {
+export function onGenerationBump(listener: Listener): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }

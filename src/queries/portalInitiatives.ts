@@ -65,7 +65,7 @@ export async function initiativeDetail(ctx: Context, id: string) {
       })
       .from(budgetLines)
       .where(and(eq(budgetLines.organisationId, org), eq(budgetLines.initiativeId, id)))
-      .orderBy(sql`${budgetLines.year} asc nulls first`, asc(budgetLines.label)),
+      .orderBy(sql`${budgetLines.year} asc nulls first`, asc(budgetLines.label), asc(budgetLines.id)),
     ctx.db
       .select({
         id: annualTargets.id,
@@ -77,7 +77,7 @@ export async function initiativeDetail(ctx: Context, id: string) {
       })
       .from(annualTargets)
       .where(and(eq(annualTargets.organisationId, org), eq(annualTargets.initiativeId, id)))
-      .orderBy(sql`${annualTargets.year} asc nulls first`, asc(annualTargets.metric)),
+      .orderBy(sql`${annualTargets.year} asc nulls first`, asc(annualTargets.metric), asc(annualTargets.id)),
     // Only locked rounds are public: until then an answer can still be returned and changed.
     ctx.db
       .select({

@@ -31,6 +31,7 @@ const Inquiry = z
     administrations: z
       .array(z.string())
       .openapi({ description: "Koderne på de forvaltninger, spørgsmålet angår." }),
+    signer_title: text.openapi({ description: "Underskriverens titel." }),
   })
   .openapi("Inquiry");
 
@@ -65,6 +66,7 @@ export const inquiryResource = defineResource({
       answer: "Initiativerne fremgår af bilaget.",
       state: "sent",
       administrations: ["BIF", "SOF"],
+      signer_title: "Kommunaldirektør",
     },
   },
 });
@@ -136,6 +138,17 @@ const HearingResponse = z
     administration_comment: text,
     attachment_document_id: zId.nullable(),
     received_at: z.string().openapi({ format: "date-time" }),
+    addressed_to_role: text.openapi({ description: "Modtagerens rolle, fx udvalgets formand." }),
+    period_start: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: "Første år i den periode, svaret angår." }),
+    period_end: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: "Sidste år i den periode, svaret angår." }),
   })
   .openapi("HearingResponse");
 
@@ -179,6 +192,9 @@ export const hearingResponseResource = defineResource({
       administration_comment: null,
       attachment_document_id: null,
       received_at: "2023-10-11T08:30:00.000000Z",
+      addressed_to_role: null,
+      period_start: 2024,
+      period_end: 2027,
     },
   },
 });

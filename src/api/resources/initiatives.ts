@@ -132,6 +132,7 @@ const AnnualTarget = z
       .nullable()
       .openapi({ description: "Det opnåede; null indtil det er indberettet." }),
     unit: z.string().nullable(),
+    from_year: year.openapi({ description: "Et årligt mål, der gælder fra dette år." }),
   })
   .openapi("AnnualTarget");
 
@@ -158,6 +159,7 @@ export const annualTargetResource = defineResource({
       target_value: 40,
       actual_value: 37,
       unit: "forløb",
+      from_year: null,
     },
   },
 });

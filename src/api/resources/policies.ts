@@ -1,6 +1,6 @@
 // Policies and action plans, their themes (pejlemærker) and goals.
 import { z } from "@hono/zod-openapi";
-import { goalKinds, policyKinds, policyStatuses } from "../../domain/enums.ts";
+import { equalityGrounds, goalKinds, policyKinds, policyStatuses } from "../../domain/enums.ts";
 import { presentGoal } from "../../presenters/goal.ts";
 import { presentPolicy } from "../../presenters/policy.ts";
 import { presentTheme } from "../../presenters/theme.ts";
@@ -26,6 +26,10 @@ const Policy = z
     slug: z.string().openapi({ description: "Sidens adresse på portalen: /politikker/{slug}." }),
     status: z.enum(policyStatuses),
     follow_up: z.string().nullable().openapi({ description: "Hvordan politikken følges op." }),
+    subtitle: z.string().nullable().openapi({ description: "Politikkens undertitel." }),
+    equality_grounds: z
+      .array(z.enum(equalityGrounds))
+      .openapi({ description: "De diskriminationsgrunde, politikken angår." }),
   })
   .openapi("Policy");
 
@@ -60,6 +64,8 @@ export const policyResource = defineResource({
       slug: "handleplan-for-ligestilling-2024-2025",
       status: "adopted",
       follow_up: "Årlig status til Økonomiudvalget.",
+      subtitle: null,
+      equality_grounds: ["gender"],
     },
   },
 });

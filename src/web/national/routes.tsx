@@ -3,14 +3,20 @@
 // "/" only when the request names no municipality; their responses go
 // through a render cache of their own, dropped by any organisation's write.
 import { Hono } from "hono";
+import { isIndicatorKey } from "../../domain/indicatorKey.ts";
+import { DEFAULT_SUPPRESSION_THRESHOLD } from "../../domain/suppression.ts";
+import { notFound } from "../../errors.ts";
 import type { AppDeps, AppEnv } from "../../http/appEnv.ts";
 import type { OrganisationDirectory } from "../../http/tenancy.ts";
+import { nationalPackageZip } from "../../opendata/national.ts";
+import { comparableIndicators, indicatorComparison } from "../../queries/comparison.ts";
 import { NATIONAL_SCOPE } from "../../queries/generation.ts";
 import { organisationOverview } from "../../queries/national.ts";
+import { renderToString } from "../../render.ts";
 import { createRenderCache } from "../portal/renderCache.ts";
-import { renderToString } from "../render.ts";
+import { compareListPage, comparePage } from "./comparePages.tsx";
 import { municipalitiesPage } from "./municipalitiesPage.tsx";
-import { MUNICIPALITIES_PATH } from "./shell.tsx";
+import { COMPARE_PATH, MUNICIPALITIES_PATH, NATIONAL_PACKAGE_PATH } from "./shell.tsx";
 
 export function nationalRoutes(deps: AppDeps, _directory: OrganisationDirectory) {
   const app = new Hono<AppEnv>();
@@ -28,12 +34,38 @@ export function nationalRoutes(deps: AppDeps, _directory: OrganisationDirectory)
       }),
     );
   national(["/"], true);
-  national([MUNICIPALITIES_PATH]);
+  national([MUNICIPALITIES_PATH, COMPARE_PATH, `${COMPARE_PATH}/*`]);
+  const threshold = deps.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD;
+  // Under /k/<slug>/ these paths are the municipality's own (none there): the 404 says so.
+  const atRoot = (c: { get(key: "basePath"): string }) => c.get("basePath") === "";
 
   const municipalities = async () =>
     html(municipalitiesPage({ organisations: await organisationOverview(db) }));
   app.get("/", async (c, next) => (c.get("organisation") ? next() : municipalities()));
   app.get(MUNICIPALITIES_PATH, async (c, next) => (c.get("basePath") !== "" ? next() : municipalities()));
+
+  app.get(COMPARE_PATH, async (c, next) =>
+    atRoot(c) ? html(compareListPage({ indicators: await comparableIndicators(db) })) : next(),
+  );
+
+  app.get(NATIONAL_PACKAGE_PATH, async (c, next) => {
+    if (!atRoot(c)) return next();
+    const zip = await nationalPackageZip(db, { suppressionThreshold: threshold });
+    return new Response(zip as unknown as BodyInit, {
+      headers: {
+        "Content-Type": "application/zip",
+        "Content-Disposition": 'attachment; filename="pejl-national-datapakke.zip"',
+      },
+    });
+  });
+
+  app.get(`${COMPARE_PATH}/:key`, async (c, next) => {
+    if (!atRoot(c)) return next();
+    const key = c.req.param("key");
+    const comparison = isIndicatorKey(key) ? await indicatorComparison(db, key, threshold) : undefined;
+    if (!comparison) throw notFound("The comparison");
+    return html(comparePage({ comparison, threshold }));
+  });
 
   return app;
 }

@@ -21,6 +21,12 @@ function appWithCache(organisationId: string) {
   app.use(cache.middleware);
   app.get("/side", (c) => c.html(`<p>udgave ${++renders}</p>`));
   app.get("/mangler", (c) => c.html("<p>findes ikke</p>", 404));
+  app.get("/liste", (c) => {
+    const page = c.req.query("side") ?? "1";
+    // Read only with a search, as a page may do.
+    const more = c.req.query("q") ? ` ${c.req.query("raekkefoelge") ?? ""}` : "";
+    return c.html(`<p>side ${page}${more}, udgave ${++renders}</p>`);
+  });
   return { app, advance: (ms: number) => (clock += ms) };
 }
 
@@ -58,5 +64,20 @@ describe("render cache", () => {
     expect(await notModified.text()).toBe("");
     const other = await app.request("/side", { headers: { "If-None-Match": '"noget-andet"' } });
     expect(other.status).toBe(200);
+  });
+
+  it("keys a page by the parameters it reads, so other parameters cannot make new entries", async () => {
+    const { app } = appWithCache(crypto.randomUUID());
+    const text = async (url: string) => (await app.request(url)).text();
+    expect(await text("/side?z=1")).toBe("<p>udgave 1</p>");
+    expect(await text("/side?z=2")).toBe("<p>udgave 1</p>");
+    expect(await text("/side")).toBe("<p>udgave 1</p>");
+    expect(await text("/liste?side=2&z=1")).toBe("<p>side 2, udgave 2</p>");
+    expect(await text("/liste?z=9&side=2")).toBe("<p>side 2, udgave 2</p>");
+    expect(await text("/liste?side=3")).toBe("<p>side 3, udgave 3</p>");
+    // A parameter read only when another is given is learned and then kept apart.
+    expect(await text("/liste?q=a&raekkefoelge=x")).toBe("<p>side 1 x, udgave 4</p>");
+    expect(await text("/liste?q=a&raekkefoelge=y")).toBe("<p>side 1 y, udgave 5</p>");
+    expect(await text("/liste?raekkefoelge=y&q=a&z=1")).toBe("<p>side 1 y, udgave 5</p>");
   });
 });

@@ -1,5 +1,6 @@
 // An in-process cache of rendered portal responses (issue 5, "Performance"),
-// keyed by organisation (or the national scope) and URL, valid while the registry's generation
+// keyed by organisation (or the national scope), path and the query parameters the
+// page reads (cacheKey.ts), valid while the registry's generation
 // (queries/generation.ts) is unchanged and for at most MAX_AGE_MS. Every
 // response gets a strong ETag of its bytes, and a matching If-None-Match gets
 // a 304 without a body. Requests with cookies bypass the cache (a logged-in
@@ -8,6 +9,7 @@ import { createHash } from "node:crypto";
 import type { Context as HonoContext, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../../http/appEnv.ts";
 import { currentGeneration, onGenerationBump } from "../../queries/generation.ts";
+import { mergeReads, type QueryReads, relevantQuery, splitTarget, trackQueryReads } from "./cacheKey.ts";
 
 /** Safety net for writers that do not bump the generation (another process, §10). */
 export const MAX_AGE_MS = 10_000;
@@ -63,6 +65,8 @@ export function createRenderCache(
   const now = opts.now ?? Date.now;
   const scopeOf = opts.scope ?? ((c) => c.get("organisation").id);
   const entries = new Map<string, Entry>();
+  /** Per scope and path: the query parameters its page reads (learned when it renders). */
+  const readsOf = new Map<string, QueryReads>();
   let totalBytes = 0;
   const drop = (key: string) => {
     const entry = entries.get(key);
@@ -81,23 +85,38 @@ export function createRenderCache(
     // A request with cookies may be a logged-in user's, whose page can differ: never share it.
     if (c.req.header("Cookie")) return next();
     const scope = scopeOf(c);
-    // Path and query from the raw URL (cheaper than new URL() on every request); it keeps the /k/<slug> prefix.
-    const raw = c.req.url;
-    const key = `${scope} ${raw.slice(raw.indexOf("/", raw.indexOf("//") + 2))}`;
+    // The path keeps the /k/<slug> prefix.
+    const { path, search } = splitTarget(c.req.url);
+    const page = `${scope} ${path}`;
+    const keyWith = (reads: QueryReads | undefined) => {
+      if (search === "") return page;
+      if (reads === undefined) return undefined;
+      const query = relevantQuery(search, reads);
+      return query === "" ? page : `${page}?${query}`;
+    };
+    const key = keyWith(readsOf.get(page));
     const generation = currentGeneration(scope);
     const ifNoneMatch = c.req.header("If-None-Match");
-    const cached = entries.get(key);
-    if (cached && cached.generation === generation && now() - cached.storedAt < MAX_AGE_MS) {
-      // Re-insert: Map order is the LRU order.
-      entries.delete(key);
-      entries.set(key, cached);
-      return respond(cached, ifNoneMatch, method === "HEAD");
+    const cached = key === undefined ? undefined : entries.get(key);
+    if (key !== undefined && cached) {
+      if (cached.generation === generation && now() - cached.storedAt < MAX_AGE_MS) {
+        // Re-insert: Map order is the LRU order.
+        entries.delete(key);
+        entries.set(key, cached);
+        return respond(cached, ifNoneMatch, method === "HEAD");
+      }
+      drop(key);
     }
-    if (cached) drop(key);
 
+    const reads = trackQueryReads(c.req);
     await next();
     const res = c.res;
     if (res.status !== 200 || res.headers.has("Set-Cookie")) return;
+    const learned = mergeReads(readsOf.get(page), reads());
+    readsOf.delete(page);
+    readsOf.set(page, learned);
+    if (readsOf.size > MAX_ENTRIES) readsOf.delete(readsOf.keys().next().value!);
+    const storeKey = keyWith(learned)!;
     const body = new Uint8Array(await res.arrayBuffer());
     const headers: Record<string, string> = {};
     res.headers.forEach((value, name) => {
@@ -108,8 +127,8 @@ export function createRenderCache(
     headers["cache-control"] ??= "no-cache";
     const entry: Entry = { generation, storedAt: now(), status: res.status, headers, body, etag };
     if (body.byteLength <= MAX_BODY_BYTES) {
-      drop(key);
-      entries.set(key, entry);
+      drop(storeKey);
+      entries.set(storeKey, entry);
       totalBytes += body.byteLength;
       while (entries.size > MAX_ENTRIES || totalBytes > MAX_TOTAL_BYTES) {
         const oldest = entries.keys().next().value;
@@ -125,6 +144,7 @@ export function createRenderCache(
     middleware,
     clear: () => {
       entries.clear();
+      readsOf.clear();
       totalBytes = 0;
     },
     get size() {

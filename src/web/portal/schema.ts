@@ -42,8 +42,15 @@ const parameterNames: Record<string, string> = {
   q: "søgning",
 };
 
-/** Parses `query` or throws a validation error whose Danish text names the bad parameters. */
-export function parseQuery<T extends z.ZodType>(schema: T, query: Record<string, string>): z.infer<T> {
+/**
+ * Reads the schema's parameters, each by name (so the render cache knows which ones the page
+ * depends on), and parses them, or throws a validation error whose Danish text names the bad ones.
+ */
+export function parseQuery<T extends z.ZodObject>(
+  schema: T,
+  read: (name: string) => string | undefined,
+): z.infer<T> {
+  const query = Object.fromEntries(Object.keys(schema.shape).map((name) => [name, read(name)]));
   const result = schema.safeParse(query);
   if (result.success) return result.data;
   const names = [...new Set(result.error.issues.map((i) => String(i.path[0] ?? "")))].filter(Boolean);

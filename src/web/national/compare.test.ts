@@ -1,0 +1,152 @@
+// The national comparison and data package, on a database of its own holding two
+// invented municipalities with the same codes and indicator titles: the
+// indicators they share are compared side by side (chart and table, a count
+// under the threshold suppressed), and the national package stacks both,
+// which Frictionless's own library reads without an error.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import { strFromU8, unzipSync } from "fflate";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openFreshDatabase } from "../../../test/db.ts";
+import {
+  buildGoal,
+  buildIndicator,
+  buildOrganisation,
+  buildPolicy,
+  buildRegistry,
+} from "../../../test/factories.ts";
+import { frictionlessProblems } from "../../../test/frictionless.ts";
+import { buildApp } from "../../app.ts";
+import { observations, organisations } from "../../db/schema.ts";
+import { indicatorKey } from "../../domain/indicatorKey.ts";
+import { createLogger } from "../../logger.ts";
+import { exportNationalPackage } from "../../opendata/national.ts";
+
+let fresh: Awaited<ReturnType<typeof openFreshDatabase>>;
+let app: ReturnType<typeof buildApp>;
+let slugs: { vest: string; oest: string };
+const KEY = indicatorKey("Andel af nyankomne i job efter tre år", "%");
+
+beforeAll(async () => {
+  fresh = await openFreshDatabase();
+  const vest = await buildOrganisation(fresh.db);
+  const oest = await buildOrganisation(fresh.db);
+  await fresh.db
+    .update(organisations)
+    .set({ name: "Vesterå Kommune" })
+    .where(eq(organisations.id, vest.organisationId));
+  await fresh.db
+    .update(organisations)
+    .set({ name: "Østerå Kommune" })
+    .where(eq(organisations.id, oest.organisationId));
+  await buildRegistry(vest);
+  await buildRegistry(oest);
+  const shared = async (
+    org: typeof vest,
+    title: string,
+    unit: string,
+    baseline: number,
+    target: number,
+    latest: { value: number; n: number | null },
+  ) => {
+    const policy = await buildPolicy(org);
+    const goal = await buildGoal(org, policy.id);
+    const indicator = await buildIndicator(org, goal.id, {
+      title,
+      unit,
+      baselineValue: baseline,
+      baselinePeriod: "2020",
+      targetValue: target,
+      targetPeriod: "2026",
+    });
+    await org.db.insert(observations).values({
+      organisationId: org.organisationId,
+      indicatorId: indicator.id,
+      period: "2024",
+      year: 2024,
+      value: latest.value,
+      n: latest.n,
+    });
+  };
+  await shared(vest, "Andel af nyankomne i job efter tre år", "%", 41, 55, { value: 47.5, n: 800 });
+  await shared(oest, "Andel af nyankomne i job efter tre år.", "%", 38, 50, { value: 93.75, n: 3 });
+  slugs = {
+    vest: (await fresh.db.select().from(organisations).where(eq(organisations.id, vest.organisationId)))[0]!
+      .slug,
+    oest: "",
+  };
+  slugs.oest = (
+    await fresh.db.select().from(organisations).where(eq(organisations.id, oest.organisationId))
+  )[0]!.slug;
+  app = buildApp({ database: fresh.database, logger: createLogger("silent") });
+}, 180_000);
+
+afterAll(async () => {
+  await fresh?.close();
+});
+
+describe("comparison across municipalities", () => {
+  it("lists the indicators both measure, and leaves out what only one does", async () => {
+    const res = await app.request("/sammenlign");
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain(`href="/sammenlign/${KEY}"`);
+    expect(html).toContain("Andel i beskæftigelse");
+    const home = await (await app.request("/")).text();
+    expect(home).toContain('href="/sammenlign"');
+  });
+
+  it("shows each municipality's latest value, baseline and target in a chart and a table, a small count as <5", async () => {
+    const res = await app.request(`/sammenlign/${KEY}`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain("<h1>Andel af nyankomne i job efter tre år (%)</h1>");
+    expect(html).toMatch(/<svg[^>]*role="img"/);
+    expect(html).toContain(`href="/k/${slugs.vest}/indikatorer/`);
+    const table = html.slice(html.indexOf("<table"), html.indexOf("</table>"));
+    expect(table).toContain("Vesterå Kommune");
+    expect(table).toContain("Østerå Kommune");
+    expect(table).toMatch(/47,5\s*%/);
+    expect(table).toMatch(/41\s*% \(2020\)/);
+    expect(table).toMatch(/55\s*% \(2026\)/);
+    expect(table).toMatch(/38\s*% \(2020\)/);
+    expect(table).toContain("&lt;5");
+    // The suppressed value appears nowhere: not in the table, the chart or its text.
+    expect(html).not.toMatch(/93,75|93,8/);
+  });
+
+  it("answers 404 for a key nobody shares, a malformed one, and under a municipality's prefix", async () => {
+    expect((await app.request(`/sammenlign/${indicatorKey("Noget helt andet", "%")}`)).status).toBe(404);
+    expect((await app.request("/sammenlign/..%2Fetc")).status).toBe(404);
+    expect((await app.request(`/k/${slugs.vest}/sammenlign`)).status).toBe(404);
+  });
+});
+
+describe("the national data package", () => {
+  it("stacks both municipalities with an organisation column and reads cleanly with Frictionless", async () => {
+    const res = await app.request("/sammenlign/pejl-national-datapakke.zip");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/zip");
+    const files = unzipSync(new Uint8Array(await res.arrayBuffer()));
+    const text = (name: string) => strFromU8(files[name]!);
+    expect(text("organisations.csv")).toContain(`${slugs.vest},Vesterå Kommune`);
+    const indicators = text("indicators.csv").trim().split("\n");
+    expect(indicators[0]!.startsWith("organisation,id,")).toBe(true);
+    expect(indicators.filter((l) => l.startsWith(`${slugs.vest},`)).length).toBeGreaterThan(1);
+    expect(indicators.filter((l) => l.startsWith(`${slugs.oest},`)).length).toBeGreaterThan(1);
+    expect(text("observations.csv")).not.toContain("93.75");
+    const descriptor = JSON.parse(text("datapackage.json"));
+    const policySchema = descriptor.resources.find((r: { name: string }) => r.name === "policies").schema;
+    expect(policySchema.fields[0].name).toBe("organisation");
+
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pejl-national-"));
+    try {
+      await exportNationalPackage(fresh.db, dir);
+      expect(await frictionlessProblems(dir)).toEqual([]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
