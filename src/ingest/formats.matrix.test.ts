@@ -43,6 +43,7 @@ describe.each(ANSWER_KEY.map((e) => [e.doc.name, e] as const))("%s", (_, e) => {
 describe("printed to PDF and written by pandoc", () => {
   it.each([
     ["000", LAYOUT_FIXTURES.inquiryAnswer],
+    ["001", LAYOUT_FIXTURES.policies],
     ["003", LAYOUT_FIXTURES.hearingResponse],
     ["havnstrup", "test/fixtures/ingest/matrix/havnstrup-policy.pdf"],
     ["havnstrup", "test/fixtures/ingest/matrix/havnstrup-policy.pandoc.docx"],

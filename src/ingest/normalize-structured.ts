@@ -105,7 +105,10 @@ class StructuredWriter {
         this.bulletList = -1;
         structure = b.emphasized ? { kind: "paragraph", emphasized: true } : { kind: "paragraph" };
       }
-      const tight = g > 0 || (bullet && this.previous?.kind === "list_item");
+      const tight =
+        g > 0 ||
+        (bullet && this.previous?.kind === "list_item") ||
+        (!bullet && b.lineBreakBefore === true && this.previous?.kind !== "heading");
       this.startLine(structure, first.rawStart, tight);
       if (bullet) this.out.push("• ", first.bulletAt);
       this.out.pushJoined(group, this.joins(group, b.wrapped ?? false), this.raw.text.length);

@@ -35,6 +35,11 @@ interface BlockBase {
   geometry?: BlockGeometry;
   /** The line breaks inside the span are printed line ends, to be joined (see RawText.blocks). */
   wrapped?: boolean;
+  /**
+   * PDF only: the block goes on the paragraph before it after a line break its author made (the
+   * line before ended early, with no paragraph spacing), as a Word soft break or HTML <br> would.
+   */
+  lineBreakBefore?: boolean;
 }
 
 export interface BlockGeometry {

@@ -9,6 +9,7 @@ export interface DraftPlacement {
   page?: number;
   geometry?: BlockGeometry;
   wrapped?: boolean;
+  lineBreakBefore?: boolean;
 }
 
 /** A block as a reader finds it, before it has a place in the text. */
@@ -66,11 +67,12 @@ function clean(draft: DraftBlock): DraftBlock | null {
 }
 
 /** The placement fields a draft has, to copy onto its block. */
-function placement({ page, geometry, wrapped }: DraftPlacement): DraftPlacement {
+function placement({ page, geometry, wrapped, lineBreakBefore }: DraftPlacement): DraftPlacement {
   const out: DraftPlacement = {};
   if (page !== undefined) out.page = page;
   if (geometry) out.geometry = geometry;
   if (wrapped) out.wrapped = true;
+  if (lineBreakBefore) out.lineBreakBefore = true;
   return out;
 }
 

@@ -323,6 +323,36 @@ describe("lines into paragraphs", () => {
     ]);
   });
 
+  it("keeps a line break inside a paragraph apart from a paragraph's end by the spacing after it", () => {
+    // Lines 13.2 pt apart are one paragraph's (its author broke the line); 22 pt is a new paragraph.
+    const runs = [
+      ...lines(
+        ["Andelen af ansatte med ikke-vestlig baggrund, som er ansat i", "Københavns", "Kommune i alt"],
+        56,
+        100,
+      ),
+      ...lines(["Et nyt afsnit efter luft."], 56, 100 + 2 * 13.2 + 22),
+    ];
+    const written = writeBlocks(
+      layoutDocument([page(1, runs)]).map((l) => l.draft),
+      1_000_000,
+    );
+    expect(normalize({ mediaType: "application/pdf", ...written }).text).toBe(
+      "Andelen af ansatte med ikke-vestlig baggrund, som er ansat i Københavns\nKommune i alt\n\nEt nyt afsnit efter luft.",
+    );
+  });
+
+  it("takes a short chain's right edge from its column, so its early end is seen", () => {
+    // A footnote line and a heading under it, alone between wider paragraphs: two blocks.
+    const body = "Brødteksten fylder hele spaltens bredde fra margen til margen her.";
+    const runs = [
+      ...lines([body, body, body], 56, 100),
+      ...lines(["8 Kilde: Epinion, 2016", "Barselsgrupper med fokus"], 56, 160),
+      ...lines([body, body], 56, 200),
+    ];
+    expect(texts([page(1, runs)])).toContain("Barselsgrupper med fokus");
+  });
+
   it("keeps text that is not set horizontally, after the page's blocks", () => {
     const pages = [{ ...page(1, lines(["Brødtekst."], 56, 100)), loose: ["Sidetekst", "på langs"] }];
     expect(texts(pages)).toEqual(["Brødtekst.", "Sidetekst på langs"]);

@@ -6,7 +6,7 @@ import { Vocabulary } from "../../normalize-join.ts";
 import { removeFurniture } from "./furniture.ts";
 import { type Line, lineText, type PageText, type Row, sizeKey } from "./geometry.ts";
 import { assignColumns, chainLines, type PageItem, readingOrder } from "./order.ts";
-import { splitChain, type TextBlockDraft } from "./paragraphs.ts";
+import { onNextLine, rightEdge, splitChain, type TextBlockDraft } from "./paragraphs.ts";
 import { buildRows } from "./rows.ts";
 import { bodySizeOf, classify, type LaidOutBlock, linePitches, type PageBlock } from "./styles.ts";
 import { joinTablesAcrossPages } from "./tablePages.ts";
@@ -66,12 +66,16 @@ export function layoutDocument(pages: readonly (PageText & { loose?: string[] })
         blocks.push({ kind: "table", table: item.table });
         continue;
       }
-      const [first, ...more] = splitChain(item.chain, pitchOf);
+      const [first, ...more] = splitChain(item.chain, pitchOf, columnEdges(w, item.chain.column));
       const previous = blocks[blocks.length - 1];
       const nextColumn = previous?.kind === "text" && previous.block.column !== first!.column;
       if (nextColumn && first!.column !== undefined && continues(previous.block, first!))
         previous.block.lines.push(...first!.lines);
-      else blocks.push({ kind: "text", block: first! });
+      else {
+        if (previous?.kind === "text" && onNextLine(previous.block, first!, pitchOf(first!.lines[0]!.size)))
+          first!.lineBreakBefore = true;
+        blocks.push({ kind: "text", block: first! });
+      }
       for (const block of more) blocks.push({ kind: "text", block });
     }
     return { page: w.page, blocks };
@@ -79,6 +83,16 @@ export function layoutDocument(pages: readonly (PageText & { loose?: string[] })
   joinTablesAcrossPages(laidOut);
   joinAcrossPages(laidOut, work);
   return withLooseText(classify(laidOut, body), work);
+}
+
+/** Where the text of a page's column (all its chains' lines) starts and ends. */
+function columnEdges(w: PageWork, column: number | undefined): { x0: number; x1: number } | undefined {
+  const lines = w.items.flatMap((i) =>
+    i.kind === "chain" && i.chain.column === column ? i.chain.lines : [],
+  );
+  if (lines.length < 3) return undefined;
+  const starts = lines.map((l) => l.x0).sort((a, b) => a - b);
+  return { x0: starts[Math.floor(starts.length * 0.1)]!, x1: rightEdge(lines) };
 }
 
 function buildPageRows(page: PageText): Row[] {

@@ -159,6 +159,7 @@ export function classify(
         page,
         geometry: geometryOf(block, t.size, t.bold, block.column),
         ...(block.lines.length > 1 ? { wrapped: true } : {}),
+        ...(block.lineBreakBefore ? { lineBreakBefore: true } : {}),
       };
       const text = printedLines(block);
       const pageStarts = [{ line: 0, page }, ...(block.pageStarts ?? [])];
