@@ -3,13 +3,13 @@
 // so a stray inline script or style shows up as a console error.
 import { serve } from "@hono/node-server";
 import { Hono } from "hono";
+import { renderToString } from "../src/render.ts";
 import { assetRoutes } from "../src/web/assets.ts";
 import { Layout } from "../src/web/components/Layout.tsx";
 import { accessibilityPage } from "../src/web/pages/accessibility.tsx";
 import { badRequestPage } from "../src/web/pages/badRequest.tsx";
 import { notFoundPage } from "../src/web/pages/notFound.tsx";
 import { serverErrorPage } from "../src/web/pages/serverError.tsx";
-import { renderToString } from "../src/web/render.ts";
 import { DemoPage } from "./demo-page.tsx";
 
 export const CSP =

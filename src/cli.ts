@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { Command, CommanderError } from "commander";
-import { databaseDir, openFromEnv, requireOrganisation } from "./boot.ts";
+import { databaseDir, openFromEnv } from "./boot.ts";
 import { addOrganisationOption, registerOrganisationCommands } from "./cliOrganisation.ts";
 import { createContext, systemActor } from "./context.ts";
 import type { Database } from "./db/client.ts";
@@ -190,10 +190,26 @@ program
   .option("--min-confidence <n>", "only candidates at least this confident (0–1)", Number.parseFloat)
   .option("--id <ids...>", "these candidates")
   .option("--set <field=value...>", "with accept and one --id: edit fields before accepting")
+  .option(
+    "--parent <row-id>",
+    "with accept and one --id: the initiative, policy, theme or goal to place it under",
+  )
+  .option(
+    "--target <row-id|new>",
+    "with accept and one --id: the registry row it is a new version of, or new",
+  )
   .action(
     (
       action: string | undefined,
-      opts: { document?: string; entity?: string; minConfidence?: number; id?: string[]; set?: string[] },
+      opts: {
+        document?: string;
+        entity?: string;
+        minConfidence?: number;
+        id?: string[];
+        set?: string[];
+        parent?: string;
+        target?: string;
+      },
     ) =>
       withContext("cli", async (ctx) => {
         const { printCandidates } = await import("./cliFormat.ts");
@@ -222,6 +238,8 @@ program
           entity: opts.entity,
           minConfidence: opts.minConfidence,
           fields,
+          parentId: opts.parent,
+          target: opts.target,
         });
         console.log(
           `Accepted ${result.accepted}, rejected ${result.rejected}, skipped ${result.skipped.length}.`,
@@ -282,7 +300,7 @@ program
     const format = opts.format;
     return withContext("cli", async (ctx) => {
       const { roundReport } = await import("./reports/roundReport.ts");
-      const { bytes } = await roundReport(ctx, roundId, format);
+      const { bytes } = await roundReport(ctx, roundId, format, env().PEJL_SUPPRESSION_THRESHOLD);
       fs.writeFileSync(path.resolve(opts.out), bytes);
       console.log(`Wrote the report to ${path.resolve(opts.out)} (${bytes.length} bytes).`);
     });

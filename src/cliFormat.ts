@@ -14,6 +14,9 @@ export function printImportSummary(s: ImportSummary) {
     `${s.filename}: ${s.kind}; ${counts}. Accepted ${s.accepted}, waiting for review ${s.pending}.`,
   );
   for (const w of s.warnings) console.log(`  warning (${w.code}): ${w.message}`);
+  if (s.needsPlace.length)
+    console.log(`  ${s.needsPlace.length} need a place chosen (review accept --id ID --parent ROW-ID):`);
+  for (const c of s.needsPlace) console.log(`    ${c.id} ${c.entity.replace(/_/g, " ")}: ${c.label}`);
   for (const d of s.diffs) {
     console.log(
       `  new version of "${d.title}": ${d.added.length} added, ${d.changed.length} changed, ${d.removed.length} removed`,
@@ -37,6 +40,7 @@ export function printCandidates(rows: Awaited<ReturnType<typeof reviewQueuePage>
     const quote = r.evidence[0]?.quote.replace(/\s+/g, " ").slice(0, 100) ?? "";
     console.log(`${r.id}  ${r.entity.padEnd(16)} ${r.confidence.toFixed(2)}  ${title}`);
     if (quote) console.log(`    “${quote}” (${r.filename})`);
+    if (r.needsPlace) console.log("    needs a place: accept it with --parent ROW-ID");
   }
   console.log(
     `${total} candidate(s) waiting for review${total > rows.length ? `, ${rows.length} shown` : ""}.`,

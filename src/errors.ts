@@ -1,5 +1,6 @@
 // The one errors module: every failure a person can meet has a stable id, an
 // HTTP status, an English message (API, CLI) and a Danish one (web pages).
+import { ZodError } from "zod";
 
 export type ErrorId =
   | "validation_failed"
@@ -103,6 +104,9 @@ export function isAppError(error: unknown): error is AppError {
 /** Any thrown value as an AppError; unknown errors become `internal` and keep their cause. */
 export function toAppError(error: unknown): AppError {
   if (isAppError(error)) return error;
+  // A schema's parse() that was not turned into a validation error where it ran: still the
+  // request's fault, never a 500.
+  if (error instanceof ZodError) return validationFailed(error.issues);
   return new AppError("internal", "An unexpected error occurred.", { cause: error });
 }
 

@@ -4,6 +4,7 @@ import path from "node:path";
 import { serve } from "@hono/node-server";
 import { buildApp } from "./app.ts";
 import { checkedHosts, openFromEnv, requireOrganisation, sessionSecret } from "./boot.ts";
+import { orphanUploadSweeper } from "./commands/orphanUploadSweeper.ts";
 import { loadDemo } from "./demo/loadDemo.ts";
 import type { Env } from "./env.ts";
 import { parseTrustProxy } from "./http/proxy.ts";
@@ -17,6 +18,15 @@ export async function startServer(env: Env, logger: Logger, opts: { demo?: boole
   const database = await openFromEnv(env);
   try {
     const secret = sessionSecret(env);
+    const uploadDir = path.join(env.dataDir, "uploads");
+    // Files an import stored before it was killed. PGlite's lock file makes this process the
+    // only writer, so none is in progress; on PostgreSQL another instance may be importing.
+    const swept = await orphanUploadSweeper(database.db, {
+      dir: uploadDir,
+      graceMs: database.kind === "pglite" ? 0 : undefined,
+    });
+    if (swept.removed.length)
+      logger.warn({ files: swept.removed }, "removed uploaded files that an interrupted import left behind");
     if (opts.demo) {
       const { loaded } = await loadDemo(database, logger, { dataDir: env.dataDir });
       if (loaded) logger.info("demo data loaded");
@@ -37,7 +47,7 @@ export async function startServer(env: Env, logger: Logger, opts: { demo?: boole
       logger,
       secret,
       uploadLimitMb: env.PEJL_UPLOAD_LIMIT_MB,
-      uploadDir: path.join(env.dataDir, "uploads"),
+      uploadDir,
       trustProxy: parseTrustProxy(env.PEJL_TRUST_PROXY),
     });
     const server = serve({ fetch: app.fetch, port: env.PORT, hostname: process.env.HOST ?? "0.0.0.0" });

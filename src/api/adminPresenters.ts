@@ -52,6 +52,7 @@ export function presentImportSummary(s: ImportSummary) {
     })),
     accepted: s.accepted,
     pending: s.pending,
+    needsPlace: s.needsPlace.map((c) => ({ id: c.id, entity: c.entity, label: c.label })),
   };
 }
 

@@ -18,5 +18,9 @@ export const reviewBodySchema = z.object({
   minConfidence: z.number().min(0).max(1).optional(),
   fields: z.record(z.string(), z.unknown()).optional(),
   version: z.number().int().positive().optional(),
+  /** Where to place the single candidate: an initiative, policy, theme, goal or indicator in the registry. */
+  parentId: z.uuid().optional(),
+  /** "new", or the registry row the single candidate is a new version of. */
+  target: z.union([z.literal("new"), z.uuid()]).optional(),
 });
 export type ReviewBody = z.infer<typeof reviewBodySchema>;

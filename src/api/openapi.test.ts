@@ -152,6 +152,10 @@ describe("the API documentation page", () => {
     // Field tables from the item schemas.
     expect(html).toContain("Felter i initiativer");
     expect(html).toContain("<code>suppressed</code>");
+    // It lists write endpoints too, so it does not call itself read-only.
+    expect(Object.values(doc.paths).some((item) => Object.keys(item).some((m) => m !== "get"))).toBe(true);
+    expect(html).not.toMatch(/skrivebeskyttet/i);
+    expect(html).toContain("kræver en API-nøgle");
   });
 
   it("names schema types in Danish", () => {

@@ -39,7 +39,7 @@ export function buildOpenApiDocument(app: OpenAPIHono<AppEnv>) {
       title: "Pejl API",
       version: API_VERSION,
       description: [
-        "Et åbent, skrivebeskyttet API til kommunens politikker for ligestilling og inklusion: projektbanken (initiativer, økonomi, årlige mål) og barometeret (målsætninger, indikatorer, målinger). Ingen login.",
+        "Et åbent API til kommunens politikker for ligestilling og inklusion: projektbanken (initiativer, økonomi, årlige mål) og barometeret (målsætninger, indikatorer, målinger). Alle kan læse uden login; at ændre noget (import af dokumenter, gennemgangskøen, registret) kræver en API-nøgle til en koordinator eller administrator.",
         ...apiRules.pagination,
         ...apiRules.caching,
         ...apiRules.errors,

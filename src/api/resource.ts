@@ -51,6 +51,9 @@ export interface ResourceRouteOptions {
 /** The documentation's example request: an HTTP request line, as Redoc's x-codeSamples. */
 const codeSample = (path: string) => [{ lang: "http", label: "Eksempel", source: `GET ${path}` }];
 
+/** The read routes are open to anyone: an empty requirement says so (OpenAPI's "no security"). */
+const open: { [name: string]: string[] }[] = [];
+
 export function listRoute(def: AnyResource) {
   const query = new URLSearchParams({ ...def.example.query, limit: "1" });
   const path = `/api/v1/${def.name}?${query}`;
@@ -58,6 +61,7 @@ export function listRoute(def: AnyResource) {
     method: "get",
     path: `/v1/${def.name}`,
     operationId: `list_${def.name}`,
+    security: open,
     "x-codeSamples": codeSample(path),
     tags: [def.title],
     summary: `Hent ${def.title.toLowerCase()}`,
@@ -87,6 +91,7 @@ export function getRoute(def: AnyResource) {
     method: "get",
     path: `/v1/${def.name}/{id}`,
     operationId: `get_${def.name}`,
+    security: open,
     "x-codeSamples": codeSample(`/api/v1/${def.name}/${def.example.item.id}`),
     tags: [def.title],
     summary: `Hent ${def.singular}`,

@@ -15,7 +15,10 @@ async function json(app: Awaited<ReturnType<typeof buildTestApp>>, path: string)
 
 /** Fields the public API leaves out of a package resource, and the ones it adds. */
 const withheld: Record<string, string[]> = { documents: ["text", "storage_path"], inquiries: ["scope"] };
-const added: Record<string, string[]> = { observations: ["suppressed"] };
+const added: Record<string, string[]> = {
+  observations: ["suppressed"],
+  indicators: ["progress", "progress_explanation"],
+};
 
 describe("the API's resources", () => {
   it("uses the open-data package's resource names and column names", () => {

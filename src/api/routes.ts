@@ -1,4 +1,4 @@
-// The public, read-only JSON API under /api/v1, described by /api/openapi.json and
+// The JSON API (public reads; writes with an API token) under /api/v1, described by /api/openapi.json and
 // documented for people at /api. Every resource of the open-data package can be listed
 // (filtered, paginated by cursor) and read by id, with the package's ids and field names.
 // Public reads are cacheable: ETag (304 on If-None-Match), Cache-Control, CORS for any origin.

@@ -18,6 +18,8 @@ import {
   policies,
   themes,
 } from "../db/schema.ts";
+import { needsPlace } from "../domain/entities/index.ts";
+import { entityTitle } from "../domain/entities/labels.ts";
 import { AppError } from "../errors.ts";
 import { type Analysis, analyzeDocument } from "../ingest/pipeline.ts";
 import { isReadError, type ReadOptions } from "../ingest/read.ts";
@@ -53,6 +55,8 @@ export interface ImportSummary {
   diffs: PolicyDiff[];
   accepted: number;
   pending: number;
+  /** Candidates waiting in the queue that need the reviewer to choose where they go. */
+  needsPlace: { id: string; entity: string; label: string }[];
 }
 
 export async function documentImporter(ctx: Context, input: ImportInput): Promise<ImportSummary> {
@@ -64,7 +68,14 @@ export async function documentImporter(ctx: Context, input: ImportInput): Promis
     .where(and(eq(documents.organisationId, ctx.organisationId), eq(documents.sha256, sha256)));
   if (existing) {
     const rows = await ctx.db
-      .select({ entity: candidates.entity, state: candidates.state })
+      .select({
+        id: candidates.id,
+        key: candidates.key,
+        parentKey: candidates.parentKey,
+        entity: candidates.entity,
+        state: candidates.state,
+        fields: candidates.fields,
+      })
       .from(candidates)
       .where(eq(candidates.documentId, existing.id));
     return {
@@ -77,6 +88,7 @@ export async function documentImporter(ctx: Context, input: ImportInput): Promis
       diffs: [],
       accepted: rows.filter((r) => r.state === "accepted").length,
       pending: rows.filter((r) => r.state === "pending").length,
+      needsPlace: placesToChoose(rows),
     };
   }
 
@@ -162,6 +174,8 @@ export async function documentImporter(ctx: Context, input: ImportInput): Promis
           key: candidates.key,
           entity: candidates.entity,
           parentKey: candidates.parentKey,
+          state: candidates.state,
+          fields: candidates.fields,
         });
 
       const diffs = await diffAgainstRegistry(tx, analysis);
@@ -195,6 +209,21 @@ export async function documentImporter(ctx: Context, input: ImportInput): Promis
         if (ids.length)
           accepted = (await candidateReviewer(tx, { action: "accept", ids, documentId })).accepted;
       }
+      const needsPlace = input.acceptAll
+        ? placesToChoose(
+            await tx.db
+              .select({
+                id: candidates.id,
+                key: candidates.key,
+                parentKey: candidates.parentKey,
+                entity: candidates.entity,
+                state: candidates.state,
+                fields: candidates.fields,
+              })
+              .from(candidates)
+              .where(eq(candidates.documentId, documentId)),
+          )
+        : placesToChoose(inserted);
       return {
         status: "imported" as const,
         documentId,
@@ -205,12 +234,34 @@ export async function documentImporter(ctx: Context, input: ImportInput): Promis
         diffs,
         accepted,
         pending: inserted.length - accepted,
+        needsPlace,
       };
     });
   } catch (error) {
     if (storagePath && input.storeDir) fs.rmSync(path.join(input.storeDir, storagePath), { force: true });
     throw error;
   }
+}
+
+/** The pending candidates of one document that cannot find their place by themselves. */
+function placesToChoose(
+  rows: {
+    id: string;
+    key: string;
+    parentKey: string | null;
+    entity: string;
+    state: string;
+    fields: Record<string, unknown>;
+  }[],
+) {
+  const states = new Map(rows.map((r) => [r.key, r.state]));
+  return rows
+    .filter(
+      (r) =>
+        r.state === "pending" &&
+        needsPlace(r.entity, r.parentKey, r.parentKey ? states.get(r.parentKey) : null),
+    )
+    .map((r) => ({ id: r.id, entity: r.entity, label: entityTitle(r.fields, 120) }));
 }
 
 function countBy(values: string[]): Record<string, number> {

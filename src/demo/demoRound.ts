@@ -1,9 +1,11 @@
 // The demo's example status round: open, for the policy with the most
-// initiatives, with answers from the two demo reporters (some submitted, one
-// draft) so the board and the committee report have content at once. Every
-// answer says it is example data, and the round is flagged is_example.
+// initiatives, with answers from the two demo reporters (one draft, the rest
+// submitted, and all submitted but one accepted by the coordinator, so the round
+// shows the whole path) so the board and the committee report have content at
+// once. Every answer says it is example data, and the round is flagged is_example.
 import { and, eq, sql } from "drizzle-orm";
 import { roundOpener } from "../commands/rounds/roundOpener.ts";
+import { statusReportReviewer } from "../commands/rounds/statusReportReturner.ts";
 import { statusReportSaver } from "../commands/rounds/statusReportSaver.ts";
 import type { Context } from "../context.ts";
 import { administrations, initiatives, policies, statusRounds } from "../db/schema.ts";
@@ -107,6 +109,7 @@ export async function createDemoRound(ctx: Context, reporters: DemoUser[], opts:
 
   let submitted = 0;
   let drafts = 0;
+  const toReview: { id: string; version: number }[] = [];
   for (const [r, reporter] of reporters.filter((u) => u.role === "reporter").entries()) {
     const reporterCtx = { ...ctx, actor: await demoReporterActor(ctx, reporter) };
     const mine = (await roundAnswers(reporterCtx, round.id)).filter((a) => a.report.initiativeId).slice(0, 4);
@@ -115,7 +118,7 @@ export async function createDemoRound(ctx: Context, reporters: DemoUser[], opts:
       const leaveOpen = i === mine.length - 1;
       if (leaveOpen && r > 0) continue;
       const example = examples[(i + r) % examples.length]!;
-      await statusReportSaver(reporterCtx, {
+      const saved = await statusReportSaver(reporterCtx, {
         id: answer.report.id,
         version: answer.report.version,
         rating: example.rating,
@@ -128,8 +131,17 @@ export async function createDemoRound(ctx: Context, reporters: DemoUser[], opts:
         submit: !leaveOpen,
       });
       if (leaveOpen) drafts++;
-      else submitted++;
+      else {
+        submitted++;
+        toReview.push({ id: saved.id, version: saved.version });
+      }
     }
   }
-  return { roundId: round.id, policyTitle: policy.title, items: round.items, submitted, drafts };
+  // The coordinator accepts all submitted answers but the last, which waits for review.
+  let accepted = 0;
+  for (const answer of toReview.slice(0, -1)) {
+    await statusReportReviewer(ctx, { ...answer, action: "accept" });
+    accepted++;
+  }
+  return { roundId: round.id, policyTitle: policy.title, items: round.items, submitted, drafts, accepted };
 }

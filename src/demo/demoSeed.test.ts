@@ -3,12 +3,20 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNotNull } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp } from "../../test/app.ts";
 import { buildOrganisation, type TestOrganisation } from "../../test/factories.ts";
 import { verifyPassword } from "../auth/password.ts";
-import { policies, roleAssignments, statusReports, statusRounds, users } from "../db/schema.ts";
+import {
+  indicators,
+  observations,
+  policies,
+  roleAssignments,
+  statusReports,
+  statusRounds,
+  users,
+} from "../db/schema.ts";
 import { createLogger } from "../logger.ts";
 import { publicBaseUrl } from "../outbox/links.ts";
 import { roundBoard } from "../queries/rounds.ts";
@@ -81,7 +89,7 @@ describe("demo users and example round", () => {
     expect(page.status).toBe(200);
   });
 
-  it("opens one example round for the LGBTI+ policy with labelled answers: some submitted, one draft", async () => {
+  it("opens one example round for the LGBTI+ policy with labelled answers: most accepted, one waiting, one draft", async () => {
     const [round] = await org.db
       .select({ round: statusRounds, policyTitle: policies.title })
       .from(statusRounds)
@@ -98,10 +106,14 @@ describe("demo users and example round", () => {
     const written = answers.filter((a) => a.narrative);
     expect(written.length).toBeGreaterThanOrEqual(5);
     for (const a of written) expect(a.narrative).toMatch(/^Eksempeldata: /);
-    const submitted = written.filter((a) => a.state === "submitted");
+    const accepted = written.filter((a) => a.state === "accepted");
+    const waiting = written.filter((a) => a.state === "submitted");
+    const submitted = [...accepted, ...waiting];
     const drafts = written.filter((a) => a.state === "draft");
     expect(drafts).toHaveLength(1);
-    expect(submitted.length).toBe(written.length - 1);
+    expect(waiting).toHaveLength(1);
+    expect(accepted.length).toBe(written.length - 2);
+    expect(accepted.length).toBeGreaterThan(written.length / 2);
     const bif = org.administrationIds.BIF!;
     const sof = org.administrationIds.SOF!;
     expect(new Set(submitted.map((a) => a.administrationId))).toEqual(new Set([bif, sof]));
@@ -110,12 +122,47 @@ describe("demo users and example round", () => {
 
     const board = await roundBoard(org.ctx(), round!.round.id, round!.round.deadline);
     const byCode = Object.fromEntries(board.rows.map((r) => [r.code, r]));
-    expect(byCode.BIF!.submitted).toBeGreaterThan(0);
-    expect(byCode.SOF!.submitted).toBeGreaterThan(0);
+    expect(byCode.BIF!.submitted + byCode.BIF!.accepted).toBeGreaterThan(0);
+    expect(byCode.SOF!.submitted + byCode.SOF!.accepted).toBeGreaterThan(0);
     expect(byCode.KFF!.submitted).toBe(0);
 
     const { bytes } = await roundReport(org.ctx(), round!.round.id, "html");
     expect(bytes.toString("utf8")).toContain("Eksempeldata");
+  });
+
+  it("gives the barometer example measurements, marked Eksempeldata on the page, in the API and the open data", async () => {
+    const app = await buildTestApp(org);
+    const withBaseline = await org.db
+      .select({ id: indicators.id, title: indicators.title })
+      .from(indicators)
+      .where(and(eq(indicators.organisationId, org.organisationId), isNotNull(indicators.baselineValue)));
+    expect(withBaseline.length).toBeGreaterThan(5);
+    const measured = await org.db
+      .select({ indicatorId: observations.indicatorId, footnote: observations.footnote })
+      .from(observations)
+      .where(eq(observations.organisationId, org.organisationId));
+    expect(new Set(measured.map((o) => o.indicatorId))).toEqual(new Set(withBaseline.map((i) => i.id)));
+    for (const o of measured) expect(o.footnote).toMatch(/^Eksempeldata/);
+
+    // Progress can be computed now: most indicators with a baseline have a status, not "Kan ikke beregnes".
+    const api = (await (await app.request("/api/v1/indicators?limit=100")).json()) as {
+      data: { id: string; progress: string }[];
+    };
+    const statuses = api.data.filter((i) => withBaseline.some((w) => w.id === i.id)).map((i) => i.progress);
+    expect(statuses.filter((s) => s !== "not_available").length).toBeGreaterThan(statuses.length / 2);
+    expect(new Set(statuses)).toContain("deterioration");
+
+    const obs = (await (await app.request("/api/v1/observations?limit=5")).json()) as {
+      data: { footnote: string }[];
+    };
+    expect(obs.data.length).toBeGreaterThan(0);
+    for (const o of obs.data) expect(o.footnote).toMatch(/^Eksempeldata/);
+    const csv = await (await app.request("/data/observations.csv")).text();
+    expect(csv).toContain("Eksempeldata");
+
+    const page = await (await app.request(`/indikatorer/${withBaseline[0]!.id}`)).text();
+    expect(page).toContain("Eksempeldata");
+    expect(page).not.toContain("Der er endnu ingen målinger");
   });
 
   it("does nothing the second time", async () => {

@@ -4,6 +4,7 @@
 import { type Context, inTransaction } from "../context.ts";
 import { settings } from "../db/schema.ts";
 import type { Logger } from "../logger.ts";
+import { createDemoObservations } from "./demoObservations.ts";
 import { createDemoRound } from "./demoRound.ts";
 import { createDemoUsers, demoUsersText, writeDemoUsersFile } from "./demoUsers.ts";
 
@@ -32,7 +33,8 @@ export async function seedDemo(
     if (!inserted.length) return null;
     const users = await createDemoUsers(tx, { emailDomain: opts.emailDomain });
     const round = await createDemoRound(tx, users, { now: opts.now });
-    return { users, round };
+    const observations = await createDemoObservations(tx, { now: opts.now });
+    return { users, round, observations };
   });
   if (!result) return null;
   const text = demoUsersText(result.users, opts.baseUrl);

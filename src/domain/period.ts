@@ -173,3 +173,9 @@ export function periodSortKey(p: Period): number {
 export function comparePeriods(a: Period, b: Period): number {
   return periodSortKey(a) - periodSortKey(b);
 }
+
+/** The progress year of a written period ("2018Q3" → 2018, "2016/17" → 2017), or null when unreadable. */
+export function yearOfPeriod(input: string): number | null {
+  const p = parsePeriod(input);
+  return p.ok ? periodYear(p.value) : null;
+}

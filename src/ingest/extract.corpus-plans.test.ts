@@ -89,4 +89,9 @@ describe("004: the committees' action plans for the integration policy 2011–14
       field(findBy(x, "initiative", "title", "Ansatte i Teknik- og Miljøforvaltningen"), "funding_status"),
     ).toBe("within_frame");
   });
+
+  it("reads a stay of more than 120 days as something to reduce, as its result goal says", () => {
+    const stay = ofEntity(x, "indicator").find((c) => /mere end 120 dage/.test(String(c.fields.title)));
+    expect(field(stay, "direction")).toBe("decrease");
+  });
 });

@@ -117,6 +117,25 @@ describe("001: four policy documents in one file", () => {
     expect(x.candidates.find((c) => c.key === igu.parentKey)?.fields.number).toBe(2);
   });
 
+  it("asks for less where the policy's words do, and computes targets written as a change", () => {
+    const indicators = ofEntity(x, "indicator");
+    const of = (needle: string) => indicators.find((c) => String(c.fields.title).includes(needle));
+    // The goal above them asks for more inclusion; the policy's text says "bekæmpe diskrimination",
+    // "modvirke social kontrol" and "færre børn er overvægtige".
+    for (const needle of ["oplever diskrimination", "social kontrol", "er overvægtige"])
+      expect(field(of(needle), "direction"), needle).toBe("decrease");
+    expect(field(of("Beskæftigelsesfrekvensen"), "direction")).toBe("increase");
+    // "25 pct. færre … end i 2018" from 3,1 pct. in 3rd quarter 2018; "20 pct. færre" from 15,3 pct.
+    expect([
+      field(of("uddannelseshjælp"), "target_value"),
+      field(of("uddannelseshjælp"), "target_period"),
+    ]).toEqual([2.325, "2022"]);
+    expect(field(of("midlertidig, offentlig forsørgelse"), "target_value")).toBe(12.24);
+    // "faldet med 3 procentpoint" from 56 pct.
+    expect(field(of("grundlovsforhør"), "target_value")).toBe(53);
+    expect(field(of("Beskæftigelsesfrekvensen"), "target_value")).toBeNull();
+  });
+
   it("attributes the LGBTI+ policy's concrete initiatives to the administration of their section", () => {
     const initiatives = childrenOf(x, lgbti.key, "initiative");
     expect(initiatives).toHaveLength(50);

@@ -9,6 +9,16 @@ export interface ReadLimits {
   timeoutMs: number;
   /** A PDF with more pages is refused rather than read in part. */
   pdfMaxPages: number;
+  /** Inflation-bomb guard: the decompressed size of one Flate stream of a PDF (images aside). */
+  pdfMaxStreamBytes: number;
+  /** Inflation-bomb guard: the decompressed size of all of a PDF's Flate streams (images aside). */
+  pdfMaxInflatedBytes: number;
+  /**
+   * HTML guard: character references (`&amp;`, `&#230;`) and tags. The HTML parser spends
+   * seconds and hundreds of MB on a file made of millions of them; a real page has thousands.
+   */
+  htmlMaxReferences: number;
+  htmlMaxTags: number;
   /** Zip-bomb guard: entries in a DOCX's central directory. */
   docxMaxEntries: number;
   /** Zip-bomb guard: the sum of the declared uncompressed sizes of a DOCX's entries. */
@@ -31,11 +41,17 @@ export const DEFAULT_LIMITS: Readonly<ReadLimits> = Object.freeze({
   maxBytes: 50 * MB,
   timeoutMs: 60_000,
   pdfMaxPages: 2_000,
+  pdfMaxStreamBytes: 64 * MB,
+  pdfMaxInflatedBytes: 256 * MB,
+  htmlMaxReferences: 250_000,
+  htmlMaxTags: 500_000,
   docxMaxEntries: 5_000,
   docxMaxUncompressedBytes: 200 * MB,
   maxTextChars: 20_000_000,
-  workerHeapMb: 1_024,
-  workerRssGrowthMb: 1_536,
+  // Together these hold the whole server within 512 MB above idle while it reads a hostile
+  // file (bench/hostile.ts measures it): the watchdog stops the worker at 384 MB of growth.
+  workerHeapMb: 320,
+  workerRssGrowthMb: 384,
 });
 
 /** The defaults with the caller's overrides; an override that is not a positive number is ignored. */

@@ -267,16 +267,47 @@ export function cleanLine(raw: string, start: number, end: number, tabsAreCells 
   };
 }
 
+/**
+ * Lines of plain text that are rows of one table typed with tabs: a run of two or more adjacent
+ * lines with the same number of tab-separated cells, where some cell holds words with spaces or
+ * most rows end in a number. Extractors that put a tab between every word of prose give cells
+ * without spaces and lines of varying length, so their lines stay prose.
+ */
+function tabTableLines(raw: string, spans: readonly [number, number][]): Set<number> {
+  const rows = spans.map(([s, e]) => {
+    const text = raw.slice(s, e).replace(/^ +| +$/g, "");
+    // A bulleted line is a list item, however its words are spaced.
+    if (!text.includes("\t") || /^\t|\t$/.test(text) || /^[•\-–*▪●◦]\s/.test(text)) return null;
+    return text.split("\t").map((c) => c.trim());
+  });
+  const out = new Set<number>();
+  const numeric = /^[-–]?\d[\d.,]*$|^[-–]$/;
+  for (let i = 0; i < rows.length; ) {
+    const n = rows[i]?.length;
+    let j = i + 1;
+    while (n !== undefined && j < rows.length && rows[j]?.length === n) j++;
+    const run = rows.slice(i, j) as string[][];
+    if (run.length >= 2) {
+      const wordy = run.some((r) => r.some((c) => /\S \S/.test(c)));
+      const endsInNumbers = run.filter((r) => numeric.test(r[r.length - 1]!)).length * 2 >= run.length;
+      if (wordy || endsInNumbers) for (let k = i; k < j; k++) out.add(k);
+    }
+    i = j;
+  }
+  return out;
+}
+
 /** Split raw text into cleaned lines. A form feed counts as a line break. */
 export function cleanLines(raw: string, tabsAreCells = false): CleanLine[] {
-  const lines: CleanLine[] = [];
+  const spans: [number, number][] = [];
   let start = 0;
   for (let i = 0; i <= raw.length; i++) {
     const ch = raw[i];
     if (i === raw.length || ch === "\n" || ch === "\f" || ch === "\u2028" || ch === "\u2029") {
-      lines.push(cleanLine(raw, start, i, tabsAreCells));
+      spans.push([start, i]);
       start = i + 1;
     }
   }
-  return lines;
+  const tableRows = tabsAreCells ? null : tabTableLines(raw, spans);
+  return spans.map(([s, e], k) => cleanLine(raw, s, e, tabsAreCells || !!tableRows?.has(k)));
 }

@@ -117,6 +117,21 @@ describe("normalize: paragraphs, headings and furniture", () => {
     expect(norm(table, "text/html").text).toBe(table);
   });
 
+  it("reads a table typed with tabs in plain text, header row of one-word cells included", () => {
+    const table = "Initiativ\t2026\t2027\tI alt\nTrygge byrum\t1.200\t800\t2.000\nI alt\t1.200\t800\t2.000";
+    const n = norm(table);
+    expect(n.text).toBe(table);
+    expect(n.structure.map((s) => [s.kind, s.table?.cells.length])).toEqual([
+      ["table_row", 4],
+      ["table_row", 4],
+      ["table_row", 4],
+    ]);
+    // Prose with a tab between words stays prose, even when two lines have as many words.
+    const prose =
+      "Der\ter\tafsat\tmidler\ntil\tdette\tformål\thvert\n• Alle\tfår\tviden\tom\n• Alle\tfår\tet\tjob";
+    expect(norm(prose).structure.some((s) => s.kind === "table_row")).toBe(false);
+  });
+
   it("keeps one-cell-per-line table cells apart", () => {
     expect(
       norm(

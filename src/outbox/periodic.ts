@@ -1,9 +1,12 @@
 // The server's periodic tick: automatic reminders into the outbox (for every
-// organisation), the outbox out (SMTP or files), and old login-throttle counts
-// away. One tick at a time, and with several server processes on one PostgreSQL
-// one process's tick at a time (an advisory lock; the others skip their turn);
-// stopping waits for a running tick, so the database closes after it.
+// organisation), the outbox out (SMTP or files), old login-throttle counts and
+// uploaded files an interrupted import left behind away. One tick at a time, and
+// with several server processes on one PostgreSQL one process's tick at a time
+// (an advisory lock; the others skip their turn); stopping waits for a running
+// tick, so the database closes after it.
+import path from "node:path";
 import { purgeThrottle } from "../auth/throttle.ts";
+import { orphanUploadSweeper } from "../commands/orphanUploadSweeper.ts";
 import { autoReminder } from "../commands/rounds/autoReminder.ts";
 import { createContext, systemActor } from "../context.ts";
 import type { Database } from "../db/client.ts";
@@ -58,6 +61,11 @@ export function startPeriodicJobs(input: {
     }
     await step("outbox", () => deliverOutbox(database.db, transport, { logger, organisationId, now }));
     await step("throttle-purge", () => purgeThrottle(database.db, { now, organisationId }));
+    // The upload folder is the installation's, not one organisation's.
+    if (!organisationId)
+      await step("orphan-uploads", () =>
+        orphanUploadSweeper(database.db, { dir: path.join(env.dataDir, "uploads"), now }),
+      );
   }
 
   const tick = () => {

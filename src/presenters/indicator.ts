@@ -1,8 +1,10 @@
-// An indicator with its baseline and target.
+// An indicator with its baseline, target and progress (the portal's rule, same threshold).
 import type { IndicatorDirection } from "../domain/enums.ts";
+import { indicatorProgress } from "../domain/indicatorProgress.ts";
 import type { IndicatorRow } from "../queries/apiIndicators.ts";
 
-export function presentIndicator(row: IndicatorRow) {
+export function presentIndicator(row: IndicatorRow, opts: { threshold: number }) {
+  const progress = indicatorProgress(row, row.observations.map(numeric), opts.threshold);
   return {
     id: row.id,
     goal_id: row.goalId,
@@ -14,5 +16,12 @@ export function presentIndicator(row: IndicatorRow) {
     target_value: row.targetValue,
     target_period: row.targetPeriod,
     source: row.source,
+    progress: progress.status,
+    progress_explanation: progress.explanation,
   };
+}
+
+// json_agg gives numeric columns as JSON numbers on PostgreSQL; be sure of it.
+function numeric(o: IndicatorRow["observations"][number]) {
+  return { ...o, value: o.value === null ? null : Number(o.value) };
 }

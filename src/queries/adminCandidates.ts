@@ -1,9 +1,13 @@
 // The review queue, a page at a time, with the total the filter matches (the
 // bulk actions act on all of it, so the page says how many that is).
-import { and, asc, count, desc, eq, gte, inArray, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, type SQL, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { authorize } from "../authz/can.ts";
 import type { Context } from "../context.ts";
 import { candidates, documents } from "../db/schema.ts";
+import { needsPlace } from "../domain/entities/index.ts";
+
+const parents = alias(candidates, "parent_candidate");
 
 export interface QueueFilter {
   documentId?: string;
@@ -22,7 +26,21 @@ const queueColumns = {
   fields: candidates.fields,
   confidence: candidates.confidence,
   evidence: candidates.evidence,
+  parentKey: candidates.parentKey,
+  parentState: parents.state,
 };
+
+/** A queue row, with whether the reviewer must choose where it goes. */
+function withPlace<R extends { entity: string; parentKey: string | null; parentState: string | null }>(
+  row: R,
+) {
+  return { ...row, needsPlace: needsPlace(row.entity, row.parentKey, row.parentState) };
+}
+
+const parentJoin = and(
+  eq(parents.documentId, candidates.documentId),
+  eq(parents.key, candidates.parentKey),
+) as SQL;
 
 function conditions(ctx: Context, filter: QueueFilter): SQL[] {
   const where: SQL[] = [eq(candidates.organisationId, ctx.organisationId), eq(candidates.state, "pending")];
@@ -44,6 +62,7 @@ export async function reviewQueuePage(
     .select(queueColumns)
     .from(candidates)
     .innerJoin(documents, eq(documents.id, candidates.documentId))
+    .leftJoin(parents, parentJoin)
     .where(where)
     .orderBy(asc(documents.filename), asc(candidates.key), desc(candidates.confidence))
     .limit(page.size)
@@ -53,7 +72,7 @@ export async function reviewQueuePage(
     .from(candidates)
     .where(and(eq(candidates.organisationId, ctx.organisationId), eq(candidates.state, "pending")))
     .orderBy(asc(candidates.entity));
-  return { total: total?.n ?? 0, rows, kinds: kinds.map((k) => k.entity) };
+  return { total: total?.n ?? 0, rows: rows.map(withPlace), kinds: kinds.map((k) => k.entity) };
 }
 
 /** The ids of every pending candidate the filter matches, for a bulk action. */
@@ -72,6 +91,32 @@ export async function candidateById(ctx: Context, id: string) {
     .select({ ...queueColumns, state: candidates.state })
     .from(candidates)
     .innerJoin(documents, eq(documents.id, candidates.documentId))
+    .leftJoin(parents, parentJoin)
     .where(and(eq(candidates.organisationId, ctx.organisationId), inArray(candidates.id, [id])));
-  return row ?? null;
+  return row ? withPlace(row) : null;
+}
+
+/**
+ * The pending candidates before and after this one in the queue's order
+ * (document, key), within the filter, for "previous" and "next" on its page.
+ */
+export async function queueNeighbours(ctx: Context, id: string, filter: QueueFilter) {
+  authorize(ctx.actor, "read", { entity: "candidate" }, { hidden: true });
+  const ordered = await ctx.db
+    .select({
+      id: candidates.id,
+      position: sql<number>`(row_number() over (order by ${documents.filename}, ${candidates.key}, ${candidates.confidence} desc))::int`,
+    })
+    .from(candidates)
+    .innerJoin(documents, eq(documents.id, candidates.documentId))
+    .where(and(...conditions(ctx, filter)));
+  ordered.sort((a, b) => a.position - b.position);
+  const at = ordered.findIndex((r) => r.id === id);
+  if (at < 0) return { previous: null, next: null, position: null, total: ordered.length };
+  return {
+    previous: ordered[at - 1]?.id ?? null,
+    next: ordered[at + 1]?.id ?? null,
+    position: at + 1,
+    total: ordered.length,
+  };
 }

@@ -1,7 +1,8 @@
 // The API's reads of indicators and their observations. Suppression of small counts
 // is the presenter's job (it needs only the row); here the rows are read as stored.
-import { asc, eq, inArray } from "drizzle-orm";
+import { asc, eq, inArray, sql } from "drizzle-orm";
 import { goals, indicators, observations } from "../db/schema.ts";
+import type { ProgressObservationRow } from "../domain/indicatorProgress.ts";
 import { resourceQueries, when } from "./apiPage.ts";
 
 export interface IndicatorFilters {
@@ -25,6 +26,11 @@ export const indicatorQueries = resourceQueries({
         targetValue: indicators.targetValue,
         targetPeriod: indicators.targetPeriod,
         source: indicators.source,
+        // What the progress rule needs, so the API computes progress as the portal does.
+        observations: sql<ProgressObservationRow[]>`coalesce((
+          select json_agg(json_build_object('period', o.period, 'value', o.value,
+            'disaggregation', o.disaggregation, 'n', o.n) order by o.year, o.period)
+          from ${observations} o where o.indicator_id = "indicators"."id"), '[]'::json)`,
       })
       .from(indicators)
       .where(where)

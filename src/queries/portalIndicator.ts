@@ -3,10 +3,11 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Context } from "../context.ts";
 import { goals, indicators, observations, policies } from "../db/schema.ts";
+import { DEFAULT_SUPPRESSION_THRESHOLD } from "../domain/suppression.ts";
 import { sourcesOf } from "./portalPolicies.ts";
 import { indicatorColumns, observationColumns, withProgress } from "./portalProgress.ts";
 
-export async function indicatorDetail(ctx: Context, id: string) {
+export async function indicatorDetail(ctx: Context, id: string, threshold = DEFAULT_SUPPRESSION_THRESHOLD) {
   const org = ctx.organisationId;
   const [row] = await ctx.db
     .select({
@@ -32,7 +33,7 @@ export async function indicatorDetail(ctx: Context, id: string) {
   ]);
   const { goalNumber, goalText, policySlug, policyTitle, ...indicator } = row;
   return {
-    indicator: withProgress(indicator, obs),
+    indicator: withProgress(indicator, obs, threshold),
     goal: { id: indicator.goalId, number: goalNumber, text: goalText },
     policy: { slug: policySlug, title: policyTitle },
     sources,

@@ -15,6 +15,7 @@ import {
   themes,
 } from "../db/schema.ts";
 import type { FundingStatus, InitiativeStatus, ProgressStatus } from "../domain/enums.ts";
+import { DEFAULT_SUPPRESSION_THRESHOLD } from "../domain/suppression.ts";
 import { countByStatus, type IndicatorWithProgress, indicatorsWithProgress } from "./portalProgress.ts";
 
 /** Funding statuses that mean "not yet paid for": the front page counts these as awaiting funding. */
@@ -76,7 +77,10 @@ export interface PolicySummary extends PolicyRow {
 }
 
 /** Every policy of the organisation with its progress summary, newest period first. */
-export async function policySummaries(ctx: Context): Promise<PolicySummary[]> {
+export async function policySummaries(
+  ctx: Context,
+  threshold = DEFAULT_SUPPRESSION_THRESHOLD,
+): Promise<PolicySummary[]> {
   const [rows, indicatorRows, initiativeRows] = await Promise.all([
     policyQuery(ctx)
       .where(eq(policies.organisationId, ctx.organisationId))
@@ -84,7 +88,7 @@ export async function policySummaries(ctx: Context): Promise<PolicySummary[]> {
         sql`coalesce(${policies.periodEnd}, ${policies.periodStart}) desc nulls last`,
         asc(policies.title),
       ),
-    indicatorsWithProgress(ctx),
+    indicatorsWithProgress(ctx, undefined, threshold),
     ctx.db
       .select({
         policyId: initiatives.policyId,
@@ -163,7 +167,7 @@ export interface PolicyDocument {
 }
 
 /** One policy with themes → goals → indicators, initiatives, related policies, documents and sources. */
-export async function policyDetail(ctx: Context, slug: string) {
+export async function policyDetail(ctx: Context, slug: string, threshold = DEFAULT_SUPPRESSION_THRESHOLD) {
   const [policy] = await policyQuery(ctx)
     .where(and(eq(policies.organisationId, ctx.organisationId), eq(policies.slug, slug)))
     .limit(1);
@@ -195,7 +199,7 @@ export async function policyDetail(ctx: Context, slug: string) {
       .innerJoin(goals, eq(goals.id, goalCommittees.goalId))
       .where(and(eq(goalCommittees.organisationId, org), eq(goals.policyId, policy.id)))
       .orderBy(asc(committees.code)),
-    indicatorsWithProgress(ctx, [policy.id]),
+    indicatorsWithProgress(ctx, [policy.id], threshold),
     ctx.db
       .select({
         id: initiatives.id,

@@ -4,12 +4,9 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Context } from "../context.ts";
 import { goals, indicators, observations } from "../db/schema.ts";
-import type { IndicatorDirection, ProgressStatus } from "../domain/enums.ts";
-import {
-  computeIndicatorProgress,
-  type IndicatorProgress,
-  type ProgressSeriesInput,
-} from "../domain/progress.ts";
+import type { ProgressStatus } from "../domain/enums.ts";
+import { indicatorProgress } from "../domain/indicatorProgress.ts";
+import type { IndicatorProgress } from "../domain/progress.ts";
 import { DEFAULT_SUPPRESSION_THRESHOLD } from "../domain/suppression.ts";
 
 export interface ObservationRow {
@@ -69,40 +66,6 @@ export const observationColumns = {
   source: observations.source,
 };
 
-/**
- * The series progress is computed on: the total (no disaggregation) when there
- * is one, otherwise each breakdown as its own series (their scores averaged).
- */
-export function progressSeries(
-  indicator: IndicatorRow,
-  obs: readonly ObservationRow[],
-  threshold = DEFAULT_SUPPRESSION_THRESHOLD,
-): ProgressSeriesInput[] {
-  const base = {
-    direction: indicator.direction as IndicatorDirection,
-    unit: indicator.unit,
-    baseline:
-      indicator.baselinePeriod !== null
-        ? { period: indicator.baselinePeriod, value: indicator.baselineValue }
-        : null,
-    target:
-      indicator.targetPeriod !== null && indicator.targetValue !== null
-        ? { period: indicator.targetPeriod, value: indicator.targetValue }
-        : null,
-    suppressionThreshold: threshold,
-  };
-  const total = obs.filter((o) => o.disaggregation === "");
-  const groups = new Map<string, ObservationRow[]>();
-  for (const o of obs) {
-    if (o.disaggregation === "") continue;
-    const list = groups.get(o.disaggregation);
-    if (list) list.push(o);
-    else groups.set(o.disaggregation, [o]);
-  }
-  if (total.length > 0 || groups.size === 0) return [{ ...base, observations: total }];
-  return [...groups].map(([label, list]) => ({ ...base, label, observations: list }));
-}
-
 export function withProgress(
   indicator: IndicatorRow,
   obs: ObservationRow[],
@@ -111,7 +74,7 @@ export function withProgress(
   return {
     ...indicator,
     observations: obs,
-    progress: computeIndicatorProgress(progressSeries(indicator, obs, threshold)),
+    progress: indicatorProgress(indicator, obs, threshold),
   };
 }
 
@@ -119,6 +82,7 @@ export function withProgress(
 export async function indicatorsWithProgress(
   ctx: Context,
   policyIds?: readonly string[],
+  threshold = DEFAULT_SUPPRESSION_THRESHOLD,
 ): Promise<IndicatorWithProgress[]> {
   if (policyIds && policyIds.length === 0) return [];
   const scope = and(
@@ -146,7 +110,7 @@ export async function indicatorsWithProgress(
     if (list) list.push(o);
     else byIndicator.set(o.indicatorId, [o]);
   }
-  return rows.map((row) => withProgress(row, byIndicator.get(row.id) ?? []));
+  return rows.map((row) => withProgress(row, byIndicator.get(row.id) ?? [], threshold));
 }
 
 export function countByStatus(items: readonly { progress: { status: ProgressStatus } }[]) {

@@ -9,7 +9,7 @@ import { goals, indicators, initiatives, policies } from "../db/schema.ts";
 import { currentGeneration } from "./generation.ts";
 
 export const MAX_QUERY_LENGTH = 200;
-const PER_KIND = 20;
+export const PER_KIND = 20;
 
 /** Private-use characters mark the highlight in ts_headline's output; the rest is escaped in JS. */
 export const START_SEL = "\uE000";
@@ -117,6 +117,7 @@ async function searchKind(
   ctx: Context,
   spec: KindSpec,
   q: string,
+  page = 1,
 ): Promise<{ hits: SearchHit[]; total: number }> {
   const prefix = prefixQuery(q);
   // Prefix terms too: Danish writes compounds as one word, so "handicap" must find "Handicappolitik".
@@ -137,9 +138,21 @@ async function searchKind(
     .from(t)
     .where(and(eq(t.organisationId, ctx.organisationId), sql`${t.search} @@ ${query}`))
     .orderBy(sql`${rank} desc`, sql`${spec.title} asc`)
-    .limit(PER_KIND)) as RawHit[];
+    .limit(PER_KIND)
+    .offset((page - 1) * PER_KIND)) as RawHit[];
+  // Past the last page there is no row to carry the count: count on its own.
+  const total =
+    rows[0]?.total ??
+    (page > 1
+      ? ((
+          await ctx.db
+            .select({ n: sql<number>`count(*)::int` })
+            .from(t)
+            .where(and(eq(t.organisationId, ctx.organisationId), sql`${t.search} @@ ${query}`))
+        )[0]?.n ?? 0)
+      : 0);
   return {
-    total: rows[0]?.total ?? 0,
+    total,
     hits: rows.map((r) => ({
       kind: spec.kind,
       id: r.id,
@@ -159,12 +172,20 @@ export function prefixQuery(q: string): string {
   return words.map((w) => `${w}:*`).join(" & ");
 }
 
-export async function search(ctx: Context, q: string): Promise<SearchResult> {
-  const results = await Promise.all(specs.map((spec) => searchKind(ctx, spec, q)));
+/** Every kind's best hits; with `only`, that kind's hits alone, `page` by `page` (PER_KIND each). */
+export async function search(
+  ctx: Context,
+  q: string,
+  opts: { only?: SearchKind; page?: number } = {},
+): Promise<SearchResult> {
+  const wanted = opts.only ? specs.filter((s) => s.kind === opts.only) : specs;
+  const results = await Promise.all(
+    wanted.map((spec) => searchKind(ctx, spec, q, opts.only ? (opts.page ?? 1) : 1)),
+  );
   const hits = new Map<SearchKind, SearchHit[]>();
   const counts = new Map<SearchKind, number>();
   let total = 0;
-  specs.forEach((spec, i) => {
+  wanted.forEach((spec, i) => {
     const r = results[i]!;
     hits.set(spec.kind, r.hits);
     counts.set(spec.kind, r.total);

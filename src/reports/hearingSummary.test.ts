@@ -6,7 +6,7 @@ import { responseCommenter } from "../commands/hearings/responseCommenter.ts";
 import { openHearing } from "../commands/hearings/testkit.ts";
 import { publicActor } from "../context.ts";
 import { hearingDetail, responsesOf } from "../queries/hearings.ts";
-import { renderToString } from "../web/render.ts";
+import { renderToString } from "../render.ts";
 import { renderHearingSummaryDocx } from "./hearingSummaryDocx.ts";
 import { HearingSummaryBody } from "./hearingSummaryHtml.tsx";
 import { buildHearingSummary } from "./hearingSummaryModel.ts";

@@ -7,10 +7,10 @@ import { buildRoundReport } from "./roundReportModel.ts";
 
 export type ReportFormat = "docx" | "html";
 
-export async function roundReport(ctx: Context, roundId: string, format: ReportFormat) {
+export async function roundReport(ctx: Context, roundId: string, format: ReportFormat, threshold?: number) {
   // The report holds every administration's answers: only who may read them all gets it.
   authorize(ctx.actor, "read", { entity: "statusReport", administrationId: null }, { hidden: true });
-  const model = await buildRoundReport(ctx, roundId);
+  const model = await buildRoundReport(ctx, roundId, threshold);
   if (format === "html") return { model, bytes: Buffer.from(await renderRoundReportHtml(model), "utf8") };
   return { model, bytes: await renderRoundReportDocx(model) };
 }

@@ -59,7 +59,7 @@ async function chartParagraphs(r: RoundReport): Promise<Map<ReportIndicator, Par
   const charts = r.themes
     .flatMap((t) => t.goals.flatMap((g) => g.indicators))
     .flatMap((i) => {
-      const chart = indicatorChart(i, { width: CHART.width, height: CHART.height });
+      const chart = indicatorChart(i, { width: CHART.width, height: CHART.height }, r.suppressionThreshold);
       return chart ? [{ i, ...chart }] : [];
     });
   const pngs = await svgsToPng(
@@ -114,7 +114,7 @@ export async function renderRoundReportDocx(r: RoundReport): Promise<Buffer> {
         const image = charts.get(i);
         if (image) body.push(image);
         body.push(new Paragraph({ text: indicatorStatusLine(i) }));
-        body.push(...table(indicatorTable(i)));
+        body.push(...table(indicatorTable(i, r.suppressionThreshold)));
       }
     }
   }

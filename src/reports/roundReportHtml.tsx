@@ -1,7 +1,7 @@
 // The committee report as one self-contained HTML document (for download and
 // print): the same text as the Word document, with the charts as inline SVG.
 import { raw } from "hono/html";
-import { renderToString } from "../web/render.ts";
+import { renderToString } from "../render.ts";
 import type { ReportIndicator, RoundReport } from "./roundReportModel.ts";
 import {
   answerNarratives,
@@ -50,8 +50,8 @@ function Table({ t }: { t: TextTable }) {
   );
 }
 
-function Chart({ i }: { i: ReportIndicator }) {
-  const chart = indicatorChart(i);
+function Chart({ i, threshold }: { i: ReportIndicator; threshold: number }) {
+  const chart = indicatorChart(i, {}, threshold);
   if (!chart) return null;
   const { svg, altText } = chart;
   return (
@@ -95,9 +95,9 @@ export async function renderRoundReportHtml(r: RoundReport): Promise<string> {
                     <h3>{goal.text}</h3>
                     {goal.indicators.map((i) => (
                       <>
-                        <Chart i={i} />
+                        <Chart i={i} threshold={r.suppressionThreshold} />
                         <p>{indicatorStatusLine(i)}</p>
-                        <Table t={indicatorTable(i)} />
+                        <Table t={indicatorTable(i, r.suppressionThreshold)} />
                       </>
                     ))}
                   </>

@@ -13,7 +13,8 @@ import {
   themes,
 } from "../db/schema.ts";
 import type { ProgressStatus, Rating } from "../domain/enums.ts";
-import { computeIndicatorProgress } from "../domain/progress.ts";
+import { indicatorProgress } from "../domain/indicatorProgress.ts";
+import { DEFAULT_SUPPRESSION_THRESHOLD } from "../domain/suppression.ts";
 import { getRound, roundAnswers, roundBoard } from "../queries/rounds.ts";
 
 export interface ReportIndicator {
@@ -49,6 +50,8 @@ export interface RoundReport {
   deadline: string;
   state: string;
   isExample: boolean;
+  /** Counts below this are withheld (shown by suppressionMarker), as on the portal. */
+  suppressionThreshold: number;
   /** The date the report speaks for: when the round was locked, else its deadline. */
   asOf: string;
   ratingCounts: Partial<Record<Rating | "none", number>>;
@@ -69,7 +72,11 @@ export interface RoundReport {
   awaitingFunding: { title: string; administrationCode: string; fundingStatus: string }[];
 }
 
-export async function buildRoundReport(ctx: Context, roundId: string): Promise<RoundReport> {
+export async function buildRoundReport(
+  ctx: Context,
+  roundId: string,
+  threshold = DEFAULT_SUPPRESSION_THRESHOLD,
+): Promise<RoundReport> {
   const round = await getRound(ctx, roundId);
   const [policy] = await ctx.db.select().from(policies).where(eq(policies.id, round.policyId));
   const { rows: board } = await roundBoard(ctx, round.id, round.deadline);
@@ -113,7 +120,7 @@ export async function buildRoundReport(ctx: Context, roundId: string): Promise<R
   for (const a of reportAnswers)
     ratingCounts[a.rating ?? "none"] = (ratingCounts[a.rating ?? "none"] ?? 0) + 1;
 
-  const reportThemes = await themesWithIndicators(ctx, round.policyId);
+  const reportThemes = await themesWithIndicators(ctx, round.policyId, threshold);
   const progressCounts: RoundReport["progressCounts"] = {};
   for (const t of reportThemes)
     for (const g of t.goals)
@@ -127,6 +134,7 @@ export async function buildRoundReport(ctx: Context, roundId: string): Promise<R
     deadline: round.deadline,
     state: round.state,
     isExample: round.isExample,
+    suppressionThreshold: threshold,
     asOf: (round.lockedAt ?? round.deadline).slice(0, 10),
     ratingCounts,
     progressCounts,
@@ -147,7 +155,11 @@ export async function buildRoundReport(ctx: Context, roundId: string): Promise<R
   };
 }
 
-async function themesWithIndicators(ctx: Context, policyId: string): Promise<RoundReport["themes"]> {
+async function themesWithIndicators(
+  ctx: Context,
+  policyId: string,
+  threshold: number,
+): Promise<RoundReport["themes"]> {
   const org = ctx.organisationId;
   const [themeRows, goalRows] = await Promise.all([
     ctx.db
@@ -179,28 +191,21 @@ async function themesWithIndicators(ctx: Context, policyId: string): Promise<Rou
               observations.indicatorId,
               indicatorRows.map((i) => i.id),
             ),
-            eq(observations.disaggregation, ""),
           ),
         )
         .orderBy(asc(observations.year), asc(observations.period))
     : [];
   const toIndicator = (i: (typeof indicatorRows)[number]): ReportIndicator => {
-    const obs = observationRows.filter((o) => o.indicatorId === i.id);
+    const all = observationRows.filter((o) => o.indicatorId === i.id);
+    // The table shows the total; progress is the portal's rule over every series.
+    const obs = all.filter((o) => o.disaggregation === "");
     const baseline =
       i.baselineValue !== null && i.baselinePeriod
         ? { value: i.baselineValue, period: i.baselinePeriod }
         : null;
     const target =
       i.targetValue !== null && i.targetPeriod ? { value: i.targetValue, period: i.targetPeriod } : null;
-    const progress = computeIndicatorProgress([
-      {
-        direction: i.direction as "increase" | "decrease" | "maintain",
-        unit: i.unit,
-        baseline,
-        target,
-        observations: obs.map((o) => ({ period: o.period, value: o.value, n: o.n })),
-      },
-    ]);
+    const progress = indicatorProgress(i, all, threshold);
     return {
       id: i.id,
       title: i.title,

@@ -13,7 +13,7 @@ import {
 import { formatDkk, formatFte } from "../domain/money.ts";
 import { formatNumberDa } from "../domain/numberFormat.ts";
 import { parsePeriod, periodYear } from "../domain/period.ts";
-import { isSuppressed } from "../domain/suppression.ts";
+import { DEFAULT_SUPPRESSION_THRESHOLD, isSuppressed, suppressionMarker } from "../domain/suppression.ts";
 import type { ReportAnswer, ReportIndicator, RoundReport } from "./roundReportModel.ts";
 
 export interface TextTable {
@@ -63,11 +63,13 @@ export function summaryTables(r: RoundReport): TextTable[] {
   ];
 }
 
-export function indicatorTable(i: ReportIndicator): TextTable {
+export function indicatorTable(i: ReportIndicator, threshold = DEFAULT_SUPPRESSION_THRESHOLD): TextTable {
+  const hidden = (n: number | null) => isSuppressed(n, threshold);
+  const marker = suppressionMarker(threshold);
   const rows = i.observations.map((o) => [
     o.period,
-    isSuppressed(o.n) ? "<5" : formatNumberDa(o.value),
-    o.n === null ? "" : isSuppressed(o.n) ? "<5" : String(o.n),
+    hidden(o.n) ? marker : formatNumberDa(o.value),
+    o.n === null ? "" : hidden(o.n) ? marker : String(o.n),
   ]);
   if (i.baseline) rows.unshift([`${i.baseline.period} (udgangspunkt)`, formatNumberDa(i.baseline.value), ""]);
   if (i.target) rows.push([`${i.target.period} (mål)`, formatNumberDa(i.target.value), ""]);
@@ -114,9 +116,12 @@ export function answerNarratives(answers: ReportAnswer[]): { subject: string; te
 }
 
 /** The points a chart may draw: suppressed counts are left out, never drawn. */
-export function chartSeries(i: ReportIndicator): { period: string; year: number; value: number }[] {
+export function chartSeries(
+  i: ReportIndicator,
+  threshold = DEFAULT_SUPPRESSION_THRESHOLD,
+): { period: string; year: number; value: number }[] {
   return i.observations
-    .filter((o) => !isSuppressed(o.n))
+    .filter((o) => !isSuppressed(o.n, threshold))
     .map((o) => {
       const p = parsePeriod(o.period);
       return { period: o.period, year: p.ok ? periodYear(p.value) : Number.NaN, value: o.value };
@@ -125,8 +130,12 @@ export function chartSeries(i: ReportIndicator): { period: string; year: number;
 }
 
 /** The indicator's chart (baseline, target, the series), or null when nothing may be drawn. */
-export function indicatorChart(i: ReportIndicator, size: { width?: number; height?: number } = {}) {
-  const series = chartSeries(i);
+export function indicatorChart(
+  i: ReportIndicator,
+  size: { width?: number; height?: number } = {},
+  threshold = DEFAULT_SUPPRESSION_THRESHOLD,
+) {
+  const series = chartSeries(i, threshold);
   if (series.length === 0) return null;
   return lineChart({
     series,

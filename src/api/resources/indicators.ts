@@ -1,7 +1,7 @@
 // Indicators and their observations (målinger). Observations based on fewer persons
 // than the suppression threshold carry `suppressed: true` and no value or n.
 import { z } from "@hono/zod-openapi";
-import { indicatorDirections } from "../../domain/enums.ts";
+import { indicatorDirections, progressStatuses } from "../../domain/enums.ts";
 import { presentIndicator } from "../../presenters/indicator.ts";
 import { presentObservation } from "../../presenters/observation.ts";
 import { indicatorQueries, observationQueries } from "../../queries/apiIndicators.ts";
@@ -23,6 +23,11 @@ const Indicator = z
     target_value: z.number().nullable(),
     target_period: period.nullable(),
     source: z.string().nullable(),
+    progress: z.enum(progressStatuses).openapi({
+      description:
+        "Fremdrift beregnet efter samme regel som på portalen (Open SDG): fra udgangspunkt, mål, retning og målinger.",
+    }),
+    progress_explanation: z.string().openapi({ description: "Hvordan fremdriften er beregnet, på dansk." }),
   })
   .openapi("Indicator");
 
@@ -52,6 +57,9 @@ export const indicatorResource = defineResource({
       target_value: 90,
       target_period: "2025",
       source: "Danmarks Statistik",
+      progress: "moderate_progress",
+      progress_explanation:
+        "Fra 78,5 pct. i 2016/17 til 84 pct. i 2022; med målet 90 pct. i 2025 er det moderat fremgang.",
     },
   },
 });

@@ -95,15 +95,24 @@ async function initiativeFor(
   });
 }
 
+/** The initiative a line of a new version would go under, if it exists already. */
+async function existingInitiativeFor(env: WriteEnv, title: string | null): Promise<string | null> {
+  const parent = env.parent;
+  if (!parent) return null;
+  if (parent.entity === "initiative") return parent.id;
+  return env.lookups.existingOwnInitiative(parent, title ?? "Uden titel");
+}
+
 export const budgetLineWriter: EntityWriter<"budget_line"> = {
   table: budgetLines,
   parents: ["initiative", "policy"],
   async match(env, v) {
-    if (env.parent?.entity !== "initiative") return null;
+    const initiativeId = await existingInitiativeFor(env, v.label);
+    if (!initiativeId) return null;
     return env.matcher.find<BudgetLineRow & AnyRow>(
       budgetLines,
       (r) => r.year === v.year && sameText(r.label, v.label),
-      { column: budgetLines.initiativeId, id: env.parent.id },
+      { column: budgetLines.initiativeId, id: initiativeId },
     );
   },
   async create(env, v) {
@@ -147,11 +156,12 @@ export const annualTargetWriter: EntityWriter<"annual_target"> = {
   table: annualTargets,
   parents: ["initiative", "policy"],
   async match(env, v) {
-    if (env.parent?.entity !== "initiative") return null;
+    const initiativeId = await existingInitiativeFor(env, v.metric);
+    if (!initiativeId) return null;
     return env.matcher.find<AnnualTargetRow & AnyRow>(
       annualTargets,
       (r) => r.year === v.year && sameText(r.metric, v.metric),
-      { column: annualTargets.initiativeId, id: env.parent.id },
+      { column: annualTargets.initiativeId, id: initiativeId },
     );
   },
   async create(env, v) {

@@ -186,6 +186,15 @@ export class Lookups {
    * creates (once per batch, so the lines that bear the name share it).
    */
   async ownInitiative(policy: Placement, title: string, make: () => Promise<string>): Promise<string> {
+    const found = await this.existingOwnInitiative(policy, title);
+    if (found) return found;
+    const id = await make();
+    this.own.get(policy.policyId)!.push({ id, title });
+    return id;
+  }
+
+  /** The policy's initiative titled `title`, if there is one (a new version's line then updates its own). */
+  async existingOwnInitiative(policy: Placement, title: string): Promise<string | null> {
     let rows = this.own.get(policy.policyId);
     if (!rows) {
       rows = await this.ctx.db
@@ -199,11 +208,7 @@ export class Lookups {
         );
       this.own.set(policy.policyId, rows);
     }
-    const found = rows.find((r) => sameText(r.title, title));
-    if (found) return found.id;
-    const id = await make();
-    rows.push({ id, title });
-    return id;
+    return rows.find((r) => sameText(r.title, title))?.id ?? null;
   }
 
   /** The policy each of these goals belongs to. */

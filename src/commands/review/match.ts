@@ -19,6 +19,28 @@ export function sameText(a: unknown, b: unknown): boolean {
   return norm(a) === norm(b);
 }
 
+const words = (s: unknown) =>
+  new Set(
+    String(s ?? "")
+      .normalize("NFC")
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w.length > 2),
+  );
+
+/**
+ * Texts that say mostly the same (a goal reworded in a new version): the share
+ * of words they have in common (Dice) is at least `threshold`.
+ */
+export function similarText(a: unknown, b: unknown, threshold = 0.6): boolean {
+  const x = words(a);
+  const y = words(b);
+  if (x.size === 0 || y.size === 0) return false;
+  let common = 0;
+  for (const w of x) if (y.has(w)) common++;
+  return (2 * common) / (x.size + y.size) >= threshold;
+}
+
 /** Two values agree where both are given. */
 export const agrees = (a: unknown, b: unknown) =>
   a === null || a === undefined || b === null || b === undefined || a === b;

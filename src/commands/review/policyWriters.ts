@@ -11,7 +11,7 @@ import { policyCreator } from "../registry/policyCreator.ts";
 import { policyUpdater } from "../registry/policyUpdater.ts";
 import { themeCreator } from "../registry/themeCreator.ts";
 import { themeUpdater } from "../registry/themeUpdater.ts";
-import { agrees, notArchived, sameText } from "./match.ts";
+import { agrees, notArchived, sameText, similarText } from "./match.ts";
 import { type AnyRow, changedValues, type EntityWriter, sortOrderOf, type WriteEnv } from "./writer.ts";
 
 type PolicyRow = typeof policies.$inferSelect;
@@ -132,12 +132,22 @@ async function goalValues(env: WriteEnv, v: Parameters<typeof goalWriter.create>
 export const goalWriter: EntityWriter<"goal"> = {
   table: goals,
   parents: ["theme", "policy"],
-  match: (env, v) =>
-    env.matcher.find<GoalRow & AnyRow>(
+  async match(env, v) {
+    const scope = { column: goals.policyId, id: under(env).policyId };
+    const same = await env.matcher.find<GoalRow & AnyRow>(
       goals,
       (r) => r.kind === v.kind && (v.number && r.number ? r.number === v.number : sameText(r.text, v.text)),
-      { column: goals.policyId, id: under(env).policyId },
-    ),
+      scope,
+    );
+    if (same || v.number) return same;
+    // A goal without a number, reworded: the one in its place in the list that says mostly the same.
+    const place = sortOrderOf(env.candidate.key);
+    return env.matcher.find<GoalRow & AnyRow>(
+      goals,
+      (r) => r.kind === v.kind && !r.number && r.sortOrder === place && similarText(r.text, v.text),
+      scope,
+    );
+  },
   async create(env, v) {
     const parent = under(env);
     const row = await goalCreator(env.ctx, {

@@ -39,6 +39,30 @@ export function isEntityName(value: unknown): value is EntityName {
   return typeof value === "string" && Object.hasOwn(entitySchemas, value);
 }
 
+/** Entities that live under another row (a line under its initiative …): accepted, each needs a place. */
+export const placedEntities: readonly EntityName[] = [
+  "theme",
+  "goal",
+  "indicator",
+  "observation",
+  "initiative",
+  "budget_line",
+  "annual_target",
+];
+
+/**
+ * A candidate that cannot find its place by itself: its document names no
+ * parent for it, or the parent it names was rejected.
+ */
+export function needsPlace(
+  entity: string,
+  parentKey: string | null,
+  parentState: string | null | undefined,
+): boolean {
+  if (!(placedEntities as readonly string[]).includes(entity)) return false;
+  return !parentKey || !parentState || parentState === "rejected";
+}
+
 /** The fields an entity has, in the schema's order. */
 export function entityFieldNames(entity: EntityName): string[] {
   return Object.keys(entitySchemas[entity].shape);

@@ -142,3 +142,27 @@ describe("HTML character sets", () => {
     expect(readHtmlInProcess(new Uint8Array(html), limits).text).toBe("Ældre på Østerbro");
   });
 });
+
+describe("hostile HTML", () => {
+  it("refuses a file of millions of entities or tags at once, with a clear error, before parsing", async () => {
+    const entities = Buffer.from(`<html><body><p>${"&amp;".repeat(2_000_000)}</p></body></html>`);
+    const started = performance.now();
+    const error = await readHtml(new Uint8Array(entities), limits).catch(
+      (e: { code: string; message: string }) => e,
+    );
+    expect(error).toMatchObject({
+      code: "resource_limit",
+      message: expect.stringContaining("character references"),
+    });
+    expect(performance.now() - started).toBeLessThan(5_000);
+    const tags = Buffer.from(`<html><body>${"<b>".repeat(600_000)}</body></html>`);
+    expect(await readErrorCode(readHtml(new Uint8Array(tags), limits))).toBe("resource_limit");
+  }, 30_000);
+
+  it("reads a page whose Danish letters are all written as entities", () => {
+    const html = Buffer.from(
+      `<html><body><p>${"&AElig;ldre p&aring; &Oslash;sterbro. ".repeat(2_000)}</p></body></html>`,
+    );
+    expect(readHtmlInProcess(new Uint8Array(html), limits).text).toContain("Ældre på Østerbro.");
+  });
+});

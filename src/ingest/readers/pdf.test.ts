@@ -6,6 +6,7 @@ import { buildPdf } from "../../../test/fixtures/ingest/pdfWriter.ts";
 import { resolveLimits } from "../limits.ts";
 import { stopIdleReaders } from "./isolate.ts";
 import { readPdf } from "./pdf.ts";
+import type { ReadError } from "./readError.ts";
 
 const limits = resolveLimits();
 afterAll(stopIdleReaders);
@@ -69,18 +70,34 @@ describe("readPdf limits", () => {
 
   // A content stream that inflates from about 100 KB to 100 MB of spaces: pdf.js needs seconds.
   const bomb = streamBombPdf(100 * 1024 * 1024);
+  // The inflation guard would refuse it first: lifted, to reach pdf.js's own limits.
+  const unguarded = { pdfMaxStreamBytes: 1024 ** 3, pdfMaxInflatedBytes: 1024 ** 3 };
 
   it("stops a PDF that takes longer than the time limit, and the next read still works", async () => {
     const started = performance.now();
-    expect(await readErrorCode(readPdf(bomb, { ...limits, timeoutMs: 300 }))).toBe("timeout");
+    expect(await readErrorCode(readPdf(bomb, { ...limits, ...unguarded, timeoutMs: 300 }))).toBe("timeout");
     expect(performance.now() - started).toBeLessThan(5_000);
     const raw = await readPdf(buildPdf([{ lines: ["Efter timeout"] }]), limits);
     expect(raw.text).toBe("Efter timeout");
   }, 30_000);
 
   it("stops a PDF whose decoded streams outgrow the memory limit", async () => {
-    const code = await readErrorCode(readPdf(bomb, { ...limits, workerRssGrowthMb: 32, timeoutMs: 20_000 }));
+    const code = await readErrorCode(
+      readPdf(bomb, { ...limits, ...unguarded, workerRssGrowthMb: 32, timeoutMs: 20_000 }),
+    );
     expect(code).toBe("resource_limit");
+  }, 30_000);
+
+  it("refuses a stream that inflates past the limit before pdf.js decodes it", async () => {
+    const error = await readPdf(bomb, limits).catch((e: unknown) => e as ReadError);
+    expect((error as ReadError).code).toBe("resource_limit");
+    expect((error as ReadError).message).toMatch(/decompression bomb/);
+    // The same file's text is read when the limits allow its size.
+    const small = streamBombPdf(2 * 1024 * 1024);
+    expect((await readPdf(small, limits)).text).toBe("Tekst");
+    expect(await readErrorCode(readPdf(small, { ...limits, pdfMaxStreamBytes: 1024 * 1024 }))).toBe(
+      "resource_limit",
+    );
   }, 30_000);
 });
 

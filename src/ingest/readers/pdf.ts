@@ -13,6 +13,7 @@ import { runInWorker } from "./isolate.ts";
 import type { PageText, TextRun } from "./pdfLayout/geometry.ts";
 import { layoutDocument } from "./pdfLayout/layout.ts";
 import { pageSpans } from "./pdfLayout/pageSpans.ts";
+import { checkPdfStreams } from "./pdfStreamGuard.ts";
 import { isReadError, readErrors } from "./readError.ts";
 
 /** Read a PDF in a worker thread, under the time and memory limits. */
@@ -33,6 +34,7 @@ interface TextItemLike {
 
 /** Read a PDF in this thread. Call through `readPdf` unless already isolated. */
 export async function readPdfInProcess(bytes: Uint8Array, limits: ReadLimits): Promise<RawText> {
+  checkPdfStreams(bytes, limits);
   let doc: PdfDocument;
   try {
     // pdf.js may detach the buffer it is given: give it a copy (a Buffer's .slice() would be a view).

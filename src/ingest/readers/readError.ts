@@ -84,6 +84,16 @@ export const readErrors = {
       "text_too_large",
       `The document contains more than ${limit.toLocaleString("en")} characters of text; split it and try again.`,
     ),
+  pdfInflationBomb: (perStream: number, total: number) =>
+    new ReadError(
+      "resource_limit",
+      `The PDF's compressed content expands to more than Pejl reads (${formatSize(perStream)} in one stream, ${formatSize(total)} in all); it may be a decompression bomb.`,
+    ),
+  htmlTooComplex: (what: string, limit: number) =>
+    new ReadError(
+      "resource_limit",
+      `The HTML file holds more than ${limit.toLocaleString("en")} ${what}, more than Pejl reads; it may be built to exhaust the parser.`,
+    ),
   resourceLimit: (cause?: unknown) =>
     new ReadError(
       "resource_limit",

@@ -3,7 +3,7 @@
 import { type CommitteePlan, plansPeriod, recognizeCommitteePlan } from "./committees.ts";
 import type { Doc } from "./doc.ts";
 import { recognizeEconomy } from "./economy.ts";
-import { directionOf } from "./indicators.ts";
+import { indicatorDirection } from "./indicators.ts";
 import { findPlanIndicators, type GoalRef, goalForIndicator } from "./plan-indicators.ts";
 import { findOverallGoals, findResultGoals } from "./result-goals.ts";
 import { findNames } from "./segments.ts";
@@ -55,7 +55,11 @@ export function recognizeCommitteePlans(doc: Doc, plans: readonly CommitteePlan[
         fields: {
           title: ind.text,
           unit: null,
-          direction: directionOf(ind.text),
+          direction: indicatorDirection(
+            ind.text,
+            refs.find((r) => r.key === goalKey)?.text ?? "",
+            doc.text.slice(plan.segment.start, plan.segment.end),
+          ),
           baseline_value: null,
           baseline_period: null,
           target_value: null,

@@ -3,6 +3,7 @@
 
 import { matchInOrder, partitionInOrder } from "./align.ts";
 import type { CommitteeCode } from "./codes.ts";
+import { type Direction, directionInText, directionOf } from "./direction.ts";
 import { overlap, stems } from "./doc.ts";
 import type { Cell, OverviewTable } from "./overview.ts";
 import { type Found, findMeasure, findPeriods, type Measured } from "./values.ts";
@@ -18,7 +19,7 @@ export interface IndicatorRow {
   /** Index into table.goals. */
   goal: number;
   baseline: Baseline | null;
-  direction: "increase" | "decrease" | null;
+  direction: Direction | null;
   targetPeriod: Found<string> | null;
 }
 
@@ -34,14 +35,6 @@ function shared(a: string, b: string): number {
   let n = 0;
   for (const x of sa) if (sb.has(x)) n++;
   return n + 0.1 * overlap(sa, sb);
-}
-
-export function directionOf(text: string): "increase" | "decrease" | null {
-  const t = text.toLowerCase();
-  if (/\b(?:færre|fald(?:e|et|er)?|mindre|reduc\p{L}*|nedbring\p{L}*|lavere|mindske\p{L}*)\b/u.test(t))
-    return "decrease";
-  if (/\b(?:flere|stige?|steget|øge\p{L}*|højere|mere|forbedre\p{L}*|vokse)\b/u.test(t)) return "increase";
-  return null;
 }
 
 /** Split a cell holding several statements ("… i 2017 29 pct. af børnene …"). */
@@ -110,8 +103,11 @@ export function readBaseline(cell: Cell): Baseline {
   return { value, period, cell };
 }
 
-/** Read one table: indicators under their goals, baselines under their indicators, committees per goal. */
-export function readTable(table: OverviewTable): TableReading {
+/**
+ * Read one table: indicators under their goals, baselines under their indicators, committees per
+ * goal. `context`: the policy's text, whose sentences of intent may give an indicator's direction.
+ */
+export function readTable(table: OverviewTable, context = ""): TableReading {
   const goals = table.goals.map((g) => g.cell.text);
   const inds = table.indicators;
   // Cells without any figure are notes on the previous one ("Opgjort for almenelever").
@@ -166,10 +162,7 @@ export function readTable(table: OverviewTable): TableReading {
       cell,
       goal: goalOf[i]!,
       baseline: baseFor[i] ?? null,
-      // The goal's direction carries over only to an indicator about the same thing.
-      direction:
-        directionOf(cell.text) ??
-        (overlap(stems(cell.text), stems(goalText)) > 0 ? directionOf(goalText) : null),
+      direction: indicatorDirection(cell.text, goalText, context),
       targetPeriod,
     };
   });
@@ -198,4 +191,16 @@ export function readTable(table: OverviewTable): TableReading {
     for (const x of names) add(0, x);
   }
   return { indicators, committees };
+}
+
+/**
+ * An indicator's own words first, then what the policy's text wants for the thing it counts,
+ * then its goal's direction when the goal is about the same thing.
+ */
+export function indicatorDirection(indicator: string, goal: string, context: string): Direction | null {
+  return (
+    directionOf(indicator) ??
+    directionInText(indicator, context) ??
+    (overlap(stems(indicator), stems(goal)) > 0 ? directionOf(goal) : null)
+  );
 }

@@ -1,5 +1,7 @@
 // Everything read from one policy or action plan: the policy, its themes, goals, indicators,
 // initiatives, annual targets and budget lines, linked by keys.
+import { yearOfPeriod } from "../../domain/period.ts";
+import { applyRelativeTarget, findRelativeTarget } from "../../domain/relativeTarget.ts";
 import type { Evidence } from "../types.ts";
 import { recognizeMeasures } from "./actionplan.ts";
 import { recognizeAnnualTargetTables } from "./annual-target-tables.ts";
@@ -7,7 +9,7 @@ import { type BudgetOwner, recognizeBudgetTables } from "./budget.ts";
 import { recognizeBudgetTableViews } from "./budget-tables.ts";
 import { type Doc, overlap, stems } from "./doc.ts";
 import { findGoals, type GoalFound } from "./goals.ts";
-import { readTable } from "./indicators.ts";
+import { type Baseline, readTable } from "./indicators.ts";
 import { recognizeConcreteInitiatives } from "./initiatives.ts";
 import { findOverviewTables } from "./overview.ts";
 import { recognizePolicy } from "./policy.ts";
@@ -71,7 +73,7 @@ export function recognizePolicySegment(doc: Doc, seg: Segment, index: number, si
   // Overview tables: committees per goal and indicators with baselines.
   let indicatorCount = 0;
   for (const table of findOverviewTables(doc, seg, tables)) {
-    const reading = readTable(table);
+    const reading = readTable(table, doc.text.slice(seg.start, seg.end));
     const tableTheme = table.title
       ? themes.find((t) => overlap(stems(t.title), stems(table.title!.text)) >= 0.75)
       : undefined;
@@ -128,6 +130,9 @@ export function recognizePolicySegment(doc: Doc, seg: Segment, index: number, si
       if (base?.period) evidence.push(sink.ev("baseline_period", base.period.start, base.period.end));
       if (ind.targetPeriod)
         evidence.push(sink.ev("target_period", ind.targetPeriod.start, ind.targetPeriod.end));
+      const target = relativeTarget(ind.cell.text, base);
+      if (target)
+        evidence.push(sink.ev("target_value", ind.cell.start + target.start, ind.cell.start + target.end));
       indicatorCount++;
       sink.add({
         entity: "indicator",
@@ -139,7 +144,7 @@ export function recognizePolicySegment(doc: Doc, seg: Segment, index: number, si
           direction: ind.direction,
           baseline_value: base?.value?.value.value ?? null,
           baseline_period: base?.value ? (base.period?.value ?? null) : null,
-          target_value: null,
+          target_value: target?.value ?? null,
           target_period: ind.targetPeriod?.value ?? null,
           source: null,
         },
@@ -180,4 +185,17 @@ function sameGoal(sink: Sink, goals: readonly GoalRecord[], text: string): GoalR
     if (score >= 0.8 && (!best || score > best.score)) best = { goal: g, score };
   }
   return best?.goal;
+}
+
+/** A target written as a change from the baseline ("20 pct. færre end i 2018"), computed. */
+function relativeTarget(
+  text: string,
+  base: Baseline | null,
+): { value: number; start: number; end: number } | null {
+  if (!base?.value) return null;
+  const rule = findRelativeTarget(text);
+  if (!rule) return null;
+  const year = base.period ? yearOfPeriod(base.period.value) : null;
+  const value = applyRelativeTarget(rule, { value: base.value.value.value, year });
+  return value === null ? null : { value, start: rule.start, end: rule.end };
 }

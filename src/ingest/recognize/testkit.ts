@@ -84,8 +84,8 @@ export function wrapLine(text: string, width: number): string[] {
 
 /**
  * The same text as extracted at another page width: each block of the normalized text (a
- * paragraph, heading, list item or table row) is wrapped at `width`, long words cut with hyphens;
- * blank lines stay where they were.
+ * paragraph, heading or list item) is wrapped at `width`, long words cut with hyphens; table rows
+ * (tab-separated cells) stay whole; blank lines stay where they were.
  */
 export function rewrap(raw: string, width: number): string {
   const norm = normalize({ mediaType: "text/plain", text: raw }).text;
@@ -93,6 +93,8 @@ export function rewrap(raw: string, width: number): string {
     .split("\n")
     .map((line) => {
       if (!line.trim()) return "";
+      // A table row keeps its cells: an extraction at another width still gives one row a line.
+      if (line.includes("\t")) return line;
       const bullet = line.startsWith("• ");
       const wrapped = wrapLine(bullet ? line.slice(2) : line, width - (bullet ? 2 : 0));
       return wrapped.map((l, i) => (i === 0 && bullet ? `• ${l}` : bullet ? `  ${l}` : l)).join("\n");

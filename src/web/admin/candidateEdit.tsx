@@ -1,28 +1,55 @@
-// "Ret og godkend": one candidate's fields as a form beside the quotes they
-// were read from. The candidate's version rides along, so a candidate someone
-// else reviewed or edited meanwhile is refused with a clear message.
+// "Ret og godkend": one candidate's fields as a form, each field with its
+// Danish name, its value in Danish (lists of choices as choices) and, beside
+// it, the words of the document it was read from. A candidate whose document
+// names nothing it belongs to gets a place picker. The candidate's version
+// rides along, so a candidate someone else reviewed or edited meanwhile is
+// refused with a clear message; a refused edit keeps what the user typed.
 
+import { valueLabelsOf } from "../../domain/entities/labels.ts";
 import { link } from "../../http/links.ts";
+import type { PlacementOption } from "../../queries/reviewPlacements.ts";
 import { Alert } from "../components/Alert.tsx";
 import { ErrorSummary, type FieldError } from "../components/ErrorSummary.tsx";
-import { Button, ErrorMessage, FormGroup, Hint, Label } from "../components/FormControls.tsx";
+import { Button, CheckboxGroup, ErrorMessage, FormGroup, Hint, Label } from "../components/FormControls.tsx";
+import { Quote, quotesFor } from "./candidateFields.tsx";
 import { confidenceText, entityOne, fieldLabel, fieldText } from "./entityLabels.ts";
-import { candidateLabel, FieldsAndQuotes, type QueueRow } from "./reviewPage.tsx";
+import { candidateLabel, type QueueRow } from "./reviewPage.tsx";
 import { type AdminPage, AdminShell, CsrfField } from "./shell.tsx";
 
-type Kind = "number" | "list" | "text";
+type Kind = "number" | "list" | "text" | "choice" | "choices";
 
-function kindOf(value: unknown): Kind | null {
-  if (typeof value === "number") return "number";
+/** Fields that hold numbers even where the document left them empty. */
+const numericFields = new Set([
+  "year",
+  "from_year",
+  "period_start",
+  "period_end",
+  "start_year",
+  "end_year",
+  "amount_dkk",
+  "fte",
+  "baseline_value",
+  "target_value",
+  "actual_value",
+  "value",
+  "n",
+  "question_count",
+]);
+
+function kindOf(entity: string, field: string, value: unknown): Kind | null {
+  const choices = valueLabelsOf(field, entity as never);
+  if (choices && Array.isArray(value)) return "choices";
+  if (choices && (value === null || typeof value === "string")) return "choice";
+  if (typeof value === "number" || (value === null && numericFields.has(field))) return "number";
   if (Array.isArray(value)) return value.every((v) => typeof v === "string") ? "list" : null;
   if (value === null || typeof value === "string") return "text";
   return null;
 }
 
-/** The fields a person can edit: numbers, text and lists of text (not nested structures). */
-export function editableFields(fields: Record<string, unknown>): [string, Kind][] {
+/** The fields a person can edit: numbers, text, choices and lists (not nested structures). */
+export function editableFields(entity: string, fields: Record<string, unknown>): [string, Kind][] {
   return Object.entries(fields)
-    .map(([k, v]) => [k, kindOf(v)] as const)
+    .map(([k, v]) => [k, kindOf(entity, k, v)] as const)
     .filter((e): e is [string, Kind] => e[1] !== null);
 }
 
@@ -37,22 +64,37 @@ function parseDanishNumber(text: string): number | null | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
+type Body = Record<string, string | File | (string | File)[]>;
+
+const texts = (v: Body[string] | undefined): string[] =>
+  (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === "string");
+
 /** Reads the submitted form back into typed fields; errors name the field in Danish. */
 export function parseEditedFields(
+  entity: string,
   original: Record<string, unknown>,
-  body: Record<string, unknown>,
+  body: Body,
 ): { fields: Record<string, unknown>; errors: FieldError[] } {
   const fields: Record<string, unknown> = {};
   const errors: FieldError[] = [];
-  for (const [key, kind] of editableFields(original)) {
-    const raw = body[`f.${key}`];
-    if (typeof raw !== "string") continue;
-    if (kind === "number") {
+  for (const [key, kind] of editableFields(entity, original)) {
+    if (kind === "choices") {
+      // Unticking every box sends nothing: the form says the group was shown.
+      if (body[`f.${key}.vist`] === undefined) continue;
+      fields[key] = texts(body[`f.${key}`]);
+      continue;
+    }
+    const raw = texts(body[`f.${key}`])[0];
+    if (raw === undefined) continue;
+    if (kind === "choice") {
+      // "Ikke angivet": the field's own default, or an error where the field must be given.
+      fields[key] = raw === "" ? undefined : raw;
+    } else if (kind === "number") {
       const n = parseDanishNumber(raw);
       if (n === undefined)
         errors.push({
           fieldId: `f-${key}`,
-          message: `${fieldLabel(key)} skal være et tal, fx 1.500 eller 2,5.`,
+          message: `${fieldLabel(key, entity)} skal være et tal, fx 1.500 eller 2,5.`,
         });
       else fields[key] = n;
     } else if (kind === "list") {
@@ -62,21 +104,32 @@ export function parseEditedFields(
         .filter(Boolean);
     } else {
       const t = raw.trim();
-      if (t.length > 20_000) errors.push({ fieldId: `f-${key}`, message: `${fieldLabel(key)} er for lang.` });
+      if (t.length > 20_000)
+        errors.push({ fieldId: `f-${key}`, message: `${fieldLabel(key, entity)} er for lang.` });
       fields[key] = t === "" ? null : t;
     }
   }
   return { fields, errors };
 }
 
-export function candidateEditPage(
-  page: AdminPage,
-  row: QueueRow,
-  p: { back: string; values?: Record<string, string>; errors?: FieldError[]; notice?: string },
-) {
+export interface EditView {
+  back: string;
+  /** What the user sent, shown again after an error. */
+  values?: Body;
+  errors?: FieldError[];
+  notice?: string;
+  /** Where the candidate may be placed, when it needs a place. */
+  places?: PlacementOption[];
+  neighbours?: { previous: string | null; next: string | null; position: number | null; total: number };
+}
+
+export function candidateEditPage(page: AdminPage, row: QueueRow, p: EditView) {
   const errors = p.errors ?? [];
   const errorFor = (id: string) => errors.find((e) => e.fieldId === id)?.message;
   const label = candidateLabel(row);
+  const sent = (key: string) => (p.values ? texts(p.values[key]) : undefined);
+  const n = p.neighbours;
+  const neighbour = (id: string) => link(`/admin/forslag/${id}?tilbage=${encodeURIComponent(p.back)}`);
   return (
     <AdminShell
       page={page}
@@ -91,75 +144,178 @@ export function candidateEditPage(
       <h1>
         Ret {entityOne(row.entity).toLowerCase()}: {label}
       </h1>
+      {n?.position && (
+        <nav aria-label="Forslagene i køen" class="mb-4">
+          <p>
+            Forslag {n.position} af {n.total} i køen.{" "}
+            {n.previous && <a href={neighbour(n.previous)}>Forrige forslag</a>}
+            {n.previous && n.next && " · "}
+            {n.next && <a href={neighbour(n.next)}>Næste forslag</a>}
+          </p>
+        </nav>
+      )}
       {p.notice && <Alert variant="error">{p.notice}</Alert>}
       <ErrorSummary errors={errors} />
       <p class="form-hint">
         {row.filename} · sikkerhed {confidenceText(row.confidence)}
       </p>
-      <div class="row">
-        <div class="col-12 col-lg-6">
-          <form method="post" action={link(`/admin/forslag/${row.id}`)}>
-            <CsrfField token={page.csrf} />
-            <input type="hidden" name="version" value={String(row.version)} />
-            <input type="hidden" name="tilbage" value={p.back} />
-            <input type="hidden" name="ret" value="1" />
-            {editableFields(row.fields).map(([key, kind]) => {
-              const id = `f-${key}`;
-              const value = p.values?.[`f.${key}`] ?? fieldText(row.fields[key]);
-              const error = errorFor(id);
-              const hint = kind === "list" ? "Adskil flere med semikolon (;)." : undefined;
-              const described = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""]
-                .filter(Boolean)
-                .join(" ");
-              return (
-                <FormGroup error={error}>
-                  <Label forId={id} text={fieldLabel(key)} />
-                  {hint && <Hint id={id} text={hint} />}
-                  {error && <ErrorMessage id={id} text={error} />}
-                  {kind === "text" && value.length > 80 ? (
-                    <textarea
-                      id={id}
-                      name={`f.${key}`}
-                      class="form-input"
-                      rows={5}
-                      aria-describedby={described || undefined}
-                      aria-invalid={error ? "true" : undefined}
-                    >
-                      {value}
-                    </textarea>
-                  ) : (
-                    <input
-                      type="text"
-                      id={id}
-                      name={`f.${key}`}
-                      class="form-input"
-                      value={value}
-                      inputmode={kind === "number" ? "decimal" : undefined}
-                      aria-describedby={described || undefined}
-                      aria-invalid={error ? "true" : undefined}
-                    />
-                  )}
-                </FormGroup>
-              );
-            })}
-            <div class="button-group mt-6">
-              <Button name="handling" value="accept">
-                Godkend med rettelser
-              </Button>{" "}
-              <Button variant="tertiary" name="handling" value="reject">
-                Afvis
-              </Button>
+      <form method="post" action={link(`/admin/forslag/${row.id}`)}>
+        <CsrfField token={page.csrf} />
+        <input type="hidden" name="version" value={String(row.version)} />
+        <input type="hidden" name="tilbage" value={p.back} />
+        <input type="hidden" name="ret" value="1" />
+        {p.places && (
+          <PlacePicker places={p.places} value={sent("placering")?.[0]} error={errorFor("f-placering")} />
+        )}
+        {editableFields(row.entity, row.fields).map(([key, kind]) => {
+          const id = `f-${key}`;
+          const error = errorFor(id);
+          const quotes = quotesFor(row.evidence, key);
+          return (
+            <div class="row">
+              <div class="col-12 col-lg-6">
+                <FieldInput
+                  entity={row.entity}
+                  field={key}
+                  kind={kind}
+                  original={row.fields[key]}
+                  sent={sent(`f.${key}`)}
+                  error={error}
+                />
+              </div>
+              <div class="col-12 col-lg-6">
+                {quotes.length > 0 && <p class="form-hint mb-2">Sådan står det i dokumentet:</p>}
+                {quotes.map((e) => (
+                  <Quote e={e} entity={row.entity} />
+                ))}
+              </div>
             </div>
-          </form>
-          <p class="mt-6">
-            <a href={link(p.back)}>Tilbage til forslagene</a>
-          </p>
+          );
+        })}
+        <div class="button-group mt-6">
+          <Button name="handling" value="accept">
+            Godkend med rettelser
+          </Button>{" "}
+          <Button variant="tertiary" name="handling" value="reject">
+            Afvis
+          </Button>
         </div>
-        <div class="col-12 col-lg-6">
-          <h2 class="h3">Sådan står det i dokumentet</h2>
-          <FieldsAndQuotes row={row} headingLevel={3} />
-        </div>
-      </div>
+      </form>
+      <p class="mt-6">
+        <a href={link(p.back)}>Tilbage til forslagene</a>
+      </p>
     </AdminShell>
   );
 }
+
+function PlacePicker({
+  places,
+  value,
+  error,
+}: {
+  places: PlacementOption[];
+  value?: string;
+  error?: string;
+}) {
+  const groups = new Map<string, PlacementOption[]>();
+  for (const o of places) groups.set(o.policy, [...(groups.get(o.policy) ?? []), o]);
+  const hint =
+    "Dokumentet siger ikke, hvad forslaget hører under. Vælg et initiativ, eller lad det blive et initiativ for sig under en politik.";
+  return (
+    <FormGroup error={error}>
+      <Label forId="f-placering" text="Placering" />
+      <Hint id="f-placering" text={hint} />
+      {error && <ErrorMessage id="f-placering" text={error} />}
+      <select
+        class="form-select"
+        id="f-placering"
+        name="placering"
+        aria-describedby={["f-placering-hint", error ? "f-placering-error" : ""].filter(Boolean).join(" ")}
+        aria-invalid={error ? "true" : undefined}
+      >
+        <option value="">Vælg placering</option>
+        {[...groups].map(([policy, options]) => (
+          <optgroup label={policy}>
+            {options.map((o) => (
+              <option value={o.id} selected={o.id === value}>
+                {o.text}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </select>
+    </FormGroup>
+  );
+}
+
+function FieldInput(p: {
+  entity: string;
+  field: string;
+  kind: Kind;
+  original: unknown;
+  sent?: string[];
+  error?: string;
+}) {
+  const id = `f-${p.field}`;
+  const name = `f.${p.field}`;
+  const text = fieldLabel(p.field, p.entity);
+  const choices = valueLabelsOf(p.field, p.entity as never) ?? {};
+  const options = Object.entries(choices).map(([value, label]) => ({ value, text: label }));
+  if (p.kind === "choices") {
+    const checked = p.sent ?? (Array.isArray(p.original) ? p.original.map(String) : []);
+    return (
+      <>
+        <input type="hidden" name={`${name}.vist`} value="1" />
+        <CheckboxGroup
+          id={id}
+          name={name}
+          legend={text}
+          options={options}
+          checked={checked}
+          error={p.error}
+        />
+      </>
+    );
+  }
+  const value = p.sent?.[0] ?? (p.kind === "number" ? numberText(p.original) : fieldText(p.original));
+  const hint = p.kind === "list" ? "Adskil flere med semikolon (;)." : undefined;
+  const described = [hint ? `${id}-hint` : "", p.error ? `${id}-error` : ""].filter(Boolean).join(" ");
+  const common = {
+    id,
+    name,
+    "aria-describedby": described || undefined,
+    "aria-invalid": p.error ? "true" : undefined,
+  };
+  return (
+    <FormGroup error={p.error}>
+      <Label forId={id} text={text} />
+      {hint && <Hint id={id} text={hint} />}
+      {p.error && <ErrorMessage id={id} text={p.error} />}
+      {p.kind === "choice" ? (
+        <select class="form-select" {...common}>
+          <option value="">Ikke angivet</option>
+          {options.map((o) => (
+            <option value={o.value} selected={o.value === value}>
+              {o.text}
+            </option>
+          ))}
+        </select>
+      ) : p.kind === "text" && value.length > 80 ? (
+        <textarea class="form-input" rows={5} {...common}>
+          {value}
+        </textarea>
+      ) : (
+        <input
+          type="text"
+          class="form-input"
+          value={value}
+          inputmode={p.kind === "number" ? "decimal" : undefined}
+          {...common}
+        />
+      )}
+    </FormGroup>
+  );
+}
+
+/** A number as a Danish user types it back: decimal comma, no grouping. */
+const numberText = (v: unknown) => (typeof v === "number" ? String(v).replace(".", ",") : "");

@@ -113,9 +113,10 @@ export function dashboardPage(page: AdminPage, data: Dashboard) {
       )}
       {data.recentDocuments.length > 0 && (
         <>
-          <h2>Senest importerede dokumenter</h2>
+          <h2>Importerede dokumenter</h2>
+          <p>De seneste fem, og ældre dokumenter med forslag, der venter på gennemgang.</p>
           <DataTable
-            caption="Senest importerede dokumenter"
+            caption="Importerede dokumenter"
             captionHidden
             columns={[
               { header: "Fil", cell: (d) => d.filename, rowHeader: true },
@@ -133,6 +134,11 @@ export function dashboardPage(page: AdminPage, data: Dashboard) {
               },
             ]}
             rows={data.recentDocuments}
+            footer={
+              data.pendingCandidates !== null
+                ? ["I alt", "", "", count(data.recentDocuments.reduce((n, d) => n + d.pending, 0))]
+                : undefined
+            }
           />
         </>
       )}

@@ -1,4 +1,6 @@
-import { fundingStatusLabels, policyKindLabels } from "../../domain/labels.ts";
+import { isEntityName } from "../../domain/entities/index.ts";
+import { baseField, fieldLabel as domainFieldLabel, valueLabel } from "../../domain/entities/labels.ts";
+import { formatNumber } from "../../domain/format.ts";
 
 // Danish names of the candidate kinds and their fields, for the review queue
 // and the import summary. A field without a label is shown by its own name.
@@ -30,60 +32,20 @@ export const entityLabels: Record<string, { one: string; many: string }> = {
 export const entityOne = (entity: string) => entityLabels[entity]?.one ?? entity;
 export const entityMany = (entity: string) => entityLabels[entity]?.many ?? entity;
 
-export const fieldLabels: Record<string, string> = {
-  title: "Titel",
-  kind: "Type",
-  text: "Tekst",
-  number: "Nummer",
-  description: "Beskrivelse",
-  administration: "Forvaltning",
-  committee: "Udvalg",
-  committees: "Udvalg",
-  funding_status: "Finansiering",
-  status: "Status",
-  period_start: "Periode fra",
-  period_end: "Periode til",
-  owner_administration: "Ansvarlig forvaltning",
-  owner_committee: "Ansvarligt udvalg",
-  adopted_on: "Vedtaget",
-  unit: "Enhed",
-  direction: "Retning",
-  baseline_value: "Udgangspunkt",
-  baseline_period: "Udgangspunktets periode",
-  target_value: "Mål (værdi)",
-  target_period: "Målets periode",
-  source: "Kilde",
-  year: "År",
-  amount_dkk: "Beløb (kr.)",
-  fte: "Årsværk",
-  metric: "Måltal",
-  value: "Værdi",
-  period: "Periode",
-  equality_grounds: "Diskriminationsgrunde",
-  target_groups: "Målgrupper",
-  case_number: "Sagsnummer",
-  document_number: "Dokumentnummer",
-  dated: "Dato",
-  asked_by: "Spurgt af",
-  asked_on: "Spurgt den",
-  signed_by: "Underskrevet af",
-  questions: "Spørgsmål",
-  policy_title: "Politikkens titel",
-  from_committee: "Fra udvalg",
-  addressed_to: "Til",
-  meeting_date: "Mødedato",
-  goals_chosen: "Valgte mål",
-  label: "Betegnelse",
-  follow_up: "Opfølgning",
-  parent_policy_title: "Hører under politikken",
-};
+/** A field's Danish name (the entity's own name for it where it has one): one list, in the domain. */
+export const fieldLabel = (field: string, entity?: string) =>
+  domainFieldLabel(field, isEntityName(entity) ? entity : undefined);
 
-export const fieldLabel = (field: string) => fieldLabels[field] ?? field;
-
-/** A field's value for reading: enumerations in Danish ("committee_action_plan" → "Udvalgshandleplan"). */
-export function fieldDisplay(field: string, value: unknown): string {
-  const labels = (valueLabels as Record<string, Record<string, string>>)[field];
-  if (labels && typeof value === "string" && labels[value]) return labels[value]!;
+/** A field's value for reading: enumerations and lists of them in Danish, amounts grouped. */
+export function fieldDisplay(field: string, value: unknown, entity?: string): string {
+  const known = isEntityName(entity) ? entity : undefined;
+  const base = baseField(field);
+  if (typeof value === "string") return valueLabel(base, value, known);
+  if (Array.isArray(value))
+    return value.map((v) => (typeof v === "string" ? valueLabel(base, v, known) : fieldText(v))).join("; ");
+  if (typeof value === "number")
+    return base === "amount_dkk" ? `${formatNumber(value, 0)} kr.` : String(value).replace(".", ",");
+  if (typeof value === "boolean") return value ? "Ja" : "Nej";
   return fieldText(value);
 }
 
@@ -97,5 +59,3 @@ export function fieldText(value: unknown): string {
 
 /** Confidence as Danish percent: 0.85 → "85 %". */
 export const confidenceText = (c: number) => `${Math.round(c * 100)} %`;
-
-const valueLabels = { kind: policyKindLabels, funding_status: fundingStatusLabels };

@@ -31,7 +31,7 @@ describe("admin helpers", () => {
 
   it("reads edited fields back with their types: Danish numbers, lists split on semicolons, empty text as null", () => {
     const original = { title: "Gammel", amount_dkk: 1000, committees: ["BIU"], note: "x", nested: { a: 1 } };
-    const { fields, errors } = parseEditedFields(original, {
+    const { fields, errors } = parseEditedFields("budget_line", original, {
       "f.title": "  Ny titel ",
       "f.amount_dkk": "1.250.000,5",
       "f.committees": "BIU; SOU ;",
@@ -54,11 +54,11 @@ describe("admin helpers", () => {
     ["12.5", 12.5],
     ["-3", -3],
   ])("reads the Danish number %s as %s", (text, value) => {
-    expect(parseEditedFields({ n: 0 }, { "f.n": text }).fields.n).toBe(value);
+    expect(parseEditedFields("observation", { n: 0 }, { "f.n": text }).fields.n).toBe(value);
   });
 
   it("names a number field that is not a number", () => {
-    const { errors } = parseEditedFields({ year: 2020 }, { "f.year": "tyve" });
+    const { errors } = parseEditedFields("budget_line", { year: 2020 }, { "f.year": "tyve" });
     expect(errors).toEqual([{ fieldId: "f-year", message: "År skal være et tal, fx 1.500 eller 2,5." }]);
   });
 

@@ -8,7 +8,7 @@ import { Alert } from "../components/Alert.tsx";
 import { DataTable } from "../components/DataTable.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { Button, ErrorMessage, FormGroup, Hint, Label } from "../components/FormControls.tsx";
-import { entityMany } from "./entityLabels.ts";
+import { entityMany, entityOne } from "./entityLabels.ts";
 import { type AdminPage, AdminShell, CsrfField } from "./shell.tsx";
 
 const kindLabels: Record<string, string> = {
@@ -101,6 +101,24 @@ function ImportSummaryView({ summary }: { summary: ImportSummary }) {
             ))}
           </ul>
         </Alert>
+      )}
+      {summary.needsPlace.length > 0 && (
+        <section aria-labelledby="place-heading">
+          <h3 id="place-heading">Skal placeres ({formatNumber(summary.needsPlace.length, 0)})</h3>
+          <p>
+            Dokumentet siger ikke, hvad disse forslag hører under. Vælg et initiativ eller en politik, når du
+            godkender dem.
+          </p>
+          <ul>
+            {summary.needsPlace.map((c) => (
+              <li>
+                <a href={link(`/admin/forslag/${c.id}`)}>
+                  {entityOne(c.entity)}: {c.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
       {summary.diffs.map((d) => (
         <section aria-labelledby={`diff-${d.policyId}`}>

@@ -169,7 +169,7 @@ describe("import and review in the admin", () => {
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(html).toContain('href="#f-period_start"');
-    expect(html).toContain("Periode fra skal være et tal");
+    expect(html).toContain("Periodens start skal være et tal");
   });
 
   it("bulk-rejects everything the filter shows, but not when the queue changed since the page was shown", async () => {

@@ -6,17 +6,10 @@ import { formatNumber } from "../../domain/format.ts";
 import { link } from "../../http/links.ts";
 import type { reviewQueuePage } from "../../queries/adminCandidates.ts";
 import { Alert, type AlertVariant } from "../components/Alert.tsx";
-import { SummaryList } from "../components/Card.tsx";
 import { Button, Select } from "../components/FormControls.tsx";
 import { Pagination } from "../components/Pagination.tsx";
-import {
-  confidenceText,
-  entityMany,
-  entityOne,
-  fieldDisplay,
-  fieldLabel,
-  fieldText,
-} from "./entityLabels.ts";
+import { FieldsAndQuotes } from "./candidateFields.tsx";
+import { confidenceText, entityMany, entityOne } from "./entityLabels.ts";
 import { type AdminPage, AdminShell, CsrfField } from "./shell.tsx";
 
 type Queue = Awaited<ReturnType<typeof reviewQueuePage>>;
@@ -55,37 +48,6 @@ export function candidateLabel(row: { fields: Record<string, unknown> }): string
     if (typeof v === "string" && v.trim()) return v.length > 120 ? `${v.slice(0, 117)}…` : v;
   }
   return "Uden titel";
-}
-
-export function FieldsAndQuotes({ row, headingLevel = 3 }: { row: QueueRow; headingLevel?: 3 | 4 }) {
-  const H = `h${headingLevel}` as "h3";
-  const fields = Object.entries(row.fields).filter(([, v]) => fieldText(v) !== "");
-  return (
-    <div class="row">
-      <div class="col-12 col-lg-6">
-        <H class="h5">Felter</H>
-        <SummaryList items={fields.map(([k, v]) => ({ label: fieldLabel(k), value: fieldDisplay(k, v) }))} />
-      </div>
-      <div class="col-12 col-lg-6">
-        <H class="h5">Fra dokumentet</H>
-        {row.evidence.length === 0 ? (
-          <p>Intet citat.</p>
-        ) : (
-          row.evidence.map((e) => (
-            <figure class="candidate-quote">
-              <blockquote>
-                <p>{e.quote}</p>
-              </blockquote>
-              <figcaption class="form-hint">
-                {fieldLabel(e.field)}
-                {e.page ? `, side ${e.page}` : ""}
-              </figcaption>
-            </figure>
-          ))
-        )}
-      </div>
-    </div>
-  );
 }
 
 export function reviewPage(page: AdminPage, queue: Queue, view: QueueView) {
@@ -176,19 +138,30 @@ export function reviewPage(page: AdminPage, queue: Queue, view: QueueView) {
           <p class="form-hint">
             {row.filename} · sikkerhed {confidenceText(row.confidence)}
           </p>
-          <FieldsAndQuotes row={row} headingLevel={4} />
+          {row.needsPlace && (
+            <p>
+              <span class="badge badge-warning">Skal placeres</span> Dokumentet siger ikke, hvad forslaget
+              hører under. Vælg det under »Ret og godkend«.
+            </p>
+          )}
+          <FieldsAndQuotes row={row} caption={`Felterne i forslaget ${candidateLabel(row)}`} />
           <form method="post" action={link(`/admin/forslag/${row.id}`)} class="mt-4">
             <CsrfField token={page.csrf} />
             <input type="hidden" name="version" value={String(row.version)} />
             <input type="hidden" name="tilbage" value={here} />
-            <Button name="handling" value="accept">
-              Godkend<span class="sr-only"> {candidateLabel(row)}</span>
-            </Button>{" "}
+            {!row.needsPlace && (
+              <>
+                <Button name="handling" value="accept">
+                  Godkend<span class="sr-only"> {candidateLabel(row)}</span>
+                </Button>{" "}
+              </>
+            )}
             <a
               class="button button-secondary"
               href={link(`/admin/forslag/${row.id}?tilbage=${encodeURIComponent(here)}`)}
             >
-              Ret og godkend<span class="sr-only"> {candidateLabel(row)}</span>
+              {row.needsPlace ? "Placér og godkend" : "Ret og godkend"}
+              <span class="sr-only"> {candidateLabel(row)}</span>
             </a>{" "}
             <Button variant="tertiary" name="handling" value="reject">
               Afvis<span class="sr-only"> {candidateLabel(row)}</span>

@@ -10,9 +10,10 @@ import { authorize } from "../../authz/can.ts";
 import { candidateReviewer } from "../../commands/candidateReviewer.ts";
 import { formatNumber } from "../../domain/format.ts";
 import { AppError, isAppError } from "../../errors.ts";
-import { candidateById, queueIds, reviewQueuePage } from "../../queries/adminCandidates.ts";
+import { candidateById, queueIds, queueNeighbours, reviewQueuePage } from "../../queries/adminCandidates.ts";
 import { listDocumentOptions } from "../../queries/adminDocuments.ts";
-import { candidateEditPage, parseEditedFields } from "./candidateEdit.tsx";
+import { placementOptions } from "../../queries/reviewPlacements.ts";
+import { candidateEditPage, type EditView, parseEditedFields } from "./candidateEdit.tsx";
 import { type QueueView, queueQuery, reviewPage } from "./reviewPage.tsx";
 
 const queueQueryOf = (view: QueueView["filter"]) => queueQuery(view).replace(/^\?/, "");
@@ -165,40 +166,67 @@ export function reviewRoutes(pageFor: AdminPageFor) {
     return c.redirect(link(`/admin/forslag?${params}`), 303);
   });
 
+  /** The edit page of a pending candidate, with its place picker and its neighbours in the queue. */
+  async function renderEdit(
+    c: HonoContext<AuthEnv>,
+    row: NonNullable<Awaited<ReturnType<typeof candidateById>>>,
+    view: Omit<EditView, "places" | "neighbours">,
+    status: 200 | 400 | 404 | 409 | 422 = 200,
+  ) {
+    const ctx = c.get("ctx");
+    let filter: ReturnType<typeof parseFilter>["query"] = {
+      documentId: undefined,
+      entity: undefined,
+      minConfidence: undefined,
+    };
+    try {
+      filter = parseFilter(Object.fromEntries(new URL(view.back, "http://x").searchParams)).query;
+    } catch {
+      // A back link with a filter of its own making: neighbours in the whole queue.
+    }
+    const [places, neighbours] = await Promise.all([
+      row.needsPlace ? placementOptions(ctx, row.entity) : Promise.resolve(undefined),
+      queueNeighbours(ctx, row.id, filter),
+    ]);
+    return c.html(candidateEditPage(pageFor(c), row, { ...view, places, neighbours }), status);
+  }
+
   app.get("/forslag/:id", async (c) => {
     const id = z.uuid().safeParse(c.req.param("id"));
     if (!id.success) throw new AppError("not_found", "No such candidate.");
     const row = await candidateById(c.get("ctx"), id.data);
     if (row?.state !== "pending") throw new AppError("not_found", "No such candidate.");
-    return c.html(candidateEditPage(pageFor(c), row, { back: safeBack(c.req.query("tilbage")) }));
+    return renderEdit(c, row, { back: safeBack(c.req.query("tilbage")) });
   });
 
   app.post("/forslag/:id", async (c) => {
     const id = z.uuid().safeParse(c.req.param("id"));
     if (!id.success) throw new AppError("not_found", "No such candidate.");
-    const body = await c.req.parseBody();
-    const action = actionSchema.safeParse(body);
+    const body = await c.req.parseBody({ all: true });
+    // Repeated names are the ticked boxes of one field; anything else is taken once.
+    const single = Object.fromEntries(Object.entries(body).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+    const action = actionSchema.safeParse(single);
     if (!action.success) throw new AppError("validation_failed", "Unknown review action.");
     const back = safeBack(action.data.tilbage);
     const ctx = c.get("ctx");
-    const editing = body.ret === "1";
+    const editing = single.ret === "1";
     let fields: Record<string, unknown> | undefined;
-    if (editing && action.data.handling === "accept") {
-      const row = await candidateById(ctx, id.data);
-      if (row?.state !== "pending") throw new AppError("not_found", "No such candidate.");
-      const parsed = parseEditedFields(row.fields, body);
-      if (parsed.errors.length)
-        return c.html(
-          candidateEditPage(pageFor(c), row, {
-            back,
-            values: Object.fromEntries(
-              Object.entries(body).filter((e): e is [string, string] => typeof e[1] === "string"),
-            ),
-            errors: parsed.errors,
-          }),
-          400,
-        );
+    let parentId: string | undefined;
+    const row = editing ? await candidateById(ctx, id.data) : null;
+    if (editing && row?.state !== "pending") throw new AppError("not_found", "No such candidate.");
+    if (row && action.data.handling === "accept") {
+      const parsed = parseEditedFields(row.entity, row.fields, body);
+      const place = typeof single.placering === "string" ? single.placering : "";
+      if (place && !z.uuid().safeParse(place).success)
+        parsed.errors.push({ fieldId: "f-placering", message: "Vælg en placering på listen." });
+      if (row.needsPlace && !place)
+        parsed.errors.push({
+          fieldId: "f-placering",
+          message: "Vælg, hvor forslaget skal placeres: et initiativ eller en politik.",
+        });
+      if (parsed.errors.length) return renderEdit(c, row, { back, values: body, errors: parsed.errors }, 400);
       fields = parsed.fields;
+      parentId = place || undefined;
     }
     try {
       const result = await candidateReviewer(ctx, {
@@ -206,6 +234,7 @@ export function reviewRoutes(pageFor: AdminPageFor) {
         ids: [id.data],
         version: action.data.version,
         fields,
+        parentId,
       });
       const url = new URL(back, "http://x");
       for (const [k, v] of Object.entries(resultParams(result))) url.searchParams.set(k, v);
@@ -217,10 +246,26 @@ export function reviewRoutes(pageFor: AdminPageFor) {
       )
         throw error;
       const notice = { variant: "error" as const, text: reviewProblem(error) };
+      // The fields the registry refused, each with its Danish sentence, and the user's values kept.
+      const fieldErrors = error.details
+        .filter((d) => d.path !== undefined)
+        .map((d) => ({
+          fieldId: d.path === "parent" ? "f-placering" : `f-${d.path!.split(".")[0]}`,
+          message: d.danish ?? d.message,
+        }));
       const current = editing ? await candidateById(ctx, id.data) : null;
       if (current && current.state === "pending")
-        return c.html(
-          candidateEditPage(pageFor(c), current, { back, notice: notice.text }),
+        return renderEdit(
+          c,
+          current,
+          fieldErrors.length
+            ? { back, values: body, errors: fieldErrors }
+            : {
+                back,
+                values: body,
+                // Why it cannot be placed is the command's own sentence; the rest read as the queue says.
+                notice: error.id === "invalid_state" && error.danish ? error.danish : notice.text,
+              },
           error.status as 409,
         );
       const query = Object.fromEntries(new URL(back, "http://x").searchParams);

@@ -4,7 +4,7 @@ import { raw } from "hono/html";
 import { DOMParser } from "linkedom";
 import { describe, expect, it } from "vitest";
 import { lineChart } from "../../charts/lineChart.ts";
-import { renderToString } from "../render.ts";
+import { renderToString } from "../../render.ts";
 import { Accordion } from "./Accordion.tsx";
 import { Alert } from "./Alert.tsx";
 import { Breadcrumbs } from "./Breadcrumbs.tsx";

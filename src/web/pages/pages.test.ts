@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderToString } from "../render.ts";
+import { renderToString } from "../../render.ts";
 import { accessibilityPage } from "./accessibility.tsx";
 import { badRequestPage } from "./badRequest.tsx";
 import { notFoundPage } from "./notFound.tsx";

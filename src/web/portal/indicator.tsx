@@ -6,7 +6,9 @@ import { lineChart, NARROW_CHART } from "../../charts/index.ts";
 import type { IndicatorDirection } from "../../domain/enums.ts";
 import { formatNumber, formatPeriod } from "../../domain/format.ts";
 import { indicatorDirectionLabels } from "../../domain/labels.ts";
+import { yearOfPeriod } from "../../domain/period.ts";
 import { progressRuleText } from "../../domain/progress.ts";
+import { targetRuleText } from "../../domain/relativeTarget.ts";
 import { isSuppressed, suppressionMarker } from "../../domain/suppression.ts";
 import { link } from "../../http/links.ts";
 import type { IndicatorDetail } from "../../queries/portalIndicator.ts";
@@ -61,6 +63,14 @@ export function indicatorPage(props: {
   const footnotes = rows.filter((o) => o.footnote);
   const suppressedCount = rows.filter((o) => isSuppressed(o.n, props.threshold)).length;
   const base = `/indikatorer/${indicator.id}`;
+  const targetRule = targetRuleText(
+    {
+      baselineValue: indicator.baselineValue,
+      baselineYear: indicator.baselinePeriod ? yearOfPeriod(indicator.baselinePeriod) : null,
+      targetValue: indicator.targetValue,
+    },
+    [...sources.filter((s) => s.field === "target_value").map((s) => s.quote), indicator.title],
+  );
   const csvHref = `${base}.csv${selected ? `?opdeling=${encodeURIComponent(selected)}` : ""}`;
   return (
     <Layout
@@ -104,7 +114,7 @@ export function indicatorPage(props: {
                 ? indicator.targetPeriod
                   ? `Ikke angivet som tal (målår ${formatPeriod(indicator.targetPeriod)})`
                   : "Ikke oplyst"
-                : `${valueText(indicator.targetValue, unit)}${indicator.targetPeriod ? ` i ${formatPeriod(indicator.targetPeriod)}` : ""}`,
+                : `${valueText(indicator.targetValue, unit)}${indicator.targetPeriod ? ` i ${formatPeriod(indicator.targetPeriod)}` : ""}${targetRule ? ` (${targetRule})` : ""}`,
           },
           { label: "Fremdrift", value: <Progress value={indicator.progress.status} /> },
           { label: "Kilde", value: indicator.source ?? "Ikke oplyst" },

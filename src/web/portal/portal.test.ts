@@ -178,6 +178,24 @@ describe("indicator page", () => {
     expect(women.html).toContain("Ny opgørelse");
   });
 
+  it("shows the rule beside a target written as a change from the baseline", async () => {
+    const org = await buildOrganisation();
+    const policy = await buildPolicy(org);
+    const goal = await buildGoal(org, policy.id);
+    const ind = await buildIndicator(org, goal.id, {
+      title: "I 2030 skal 20 pct. færre være ledige end i 2018",
+      direction: "decrease",
+      baselineValue: 10,
+      baselinePeriod: "2018",
+      targetValue: 8,
+      targetPeriod: "2030",
+    });
+    const { html } = await get(org, `/indikatorer/${ind.id}`);
+    expect(html).toContain(
+      "Beregnet fra udgangspunktet: »20 pct. færre være ledige end i 2018« giver 10 × 0,8 = 8",
+    );
+  });
+
   it("answers an id that is not a UUID with 404, not a database error", async () => {
     const { res } = await get(await buildOrganisation(), "/indikatorer/1%27%20or%201=1");
     expect(res.status).toBe(404);

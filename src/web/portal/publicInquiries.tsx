@@ -9,10 +9,10 @@ import type { AppEnv } from "../../http/appEnv.ts";
 import { link } from "../../http/links.ts";
 import { organisationName } from "../../http/tenancy.ts";
 import { publicInquiries, publicInquiry } from "../../queries/inquiries.ts";
+import { renderToString } from "../../render.ts";
 import { type FigureTable, figureTables } from "../../reports/inquiryLetterModel.ts";
 import { SummaryList } from "../components/Card.tsx";
 import { Layout } from "../components/Layout.tsx";
-import { renderToString } from "../render.ts";
 
 /** The draft's figures per administration, with the totals per year as row-headed rows. */
 export function InquiryFigureTables({

@@ -14,9 +14,9 @@ import { groundOverview } from "../../queries/portalGrounds.ts";
 import { indicatorDetail } from "../../queries/portalIndicator.ts";
 import { browseInitiatives, filterOptions, initiativeDetail } from "../../queries/portalInitiatives.ts";
 import { policyDetail, policySummaries } from "../../queries/portalPolicies.ts";
-import { MAX_QUERY_LENGTH, search, suggest } from "../../queries/search.ts";
+import { MAX_QUERY_LENGTH, search, searchKinds, suggest } from "../../queries/search.ts";
+import { renderToString } from "../../render.ts";
 import { accessibilityPage } from "../pages/index.ts";
-import { renderToString } from "../render.ts";
 import { csvResponse, initiativesCsv, observationsCsv } from "./csv.ts";
 import { dataPage } from "./data.tsx";
 import { documentPage } from "./document.tsx";
@@ -57,19 +57,19 @@ export function portalRoutes(deps: AppDeps) {
   });
 
   app.get("/", async (c) => {
-    const policies = await policySummaries(c.get("ctx"));
+    const policies = await policySummaries(c.get("ctx"), threshold);
     return html(homePage({ organisation: organisationName(c), policies, year: new Date().getUTCFullYear() }));
   });
 
   app.get("/politikker", async (c) => {
-    const policies = await policySummaries(c.get("ctx"));
+    const policies = await policySummaries(c.get("ctx"), threshold);
     return html(
       policiesPage({ organisation: organisationName(c), policies, year: new Date().getUTCFullYear() }),
     );
   });
 
   app.get("/politikker/:slug", async (c) => {
-    const detail = await policyDetail(c.get("ctx"), c.req.param("slug"));
+    const detail = await policyDetail(c.get("ctx"), c.req.param("slug"), threshold);
     if (!detail) throw notFound("The policy");
     return html(policyPage({ organisation: organisationName(c), detail, threshold }));
   });
@@ -79,7 +79,7 @@ export function portalRoutes(deps: AppDeps) {
     const csv = raw.endsWith(".csv");
     const id = idParam(csv ? raw.slice(0, -4) : raw, "The indicator");
     const query = parseQuery(indicatorQuerySchema, (name) => c.req.query(name));
-    const detail = await indicatorDetail(c.get("ctx"), id);
+    const detail = await indicatorDetail(c.get("ctx"), id, threshold);
     if (!detail) throw notFound("The indicator");
     if (csv || query.format === "csv") {
       const rows = detail.indicator.observations.filter(
@@ -147,9 +147,17 @@ export function portalRoutes(deps: AppDeps) {
     else if (q.length > MAX_QUERY_LENGTH) state = { kind: "too_long", q: q.slice(0, MAX_QUERY_LENGTH) };
     else {
       const ctx = c.get("ctx");
-      const result = await search(ctx, q);
+      const only = searchKinds.find((k) => k === c.req.query("type"));
+      const page = Math.max(1, Math.min(10_000, Number.parseInt(c.req.query("side") ?? "1", 10) || 1));
+      const result = await search(ctx, q, only ? { only, page } : {});
       const suggestion = result.total === 0 ? await suggest(ctx, q) : undefined;
-      state = { kind: "results", q, result, ...(suggestion ? { suggestion } : {}) };
+      state = {
+        kind: "results",
+        q,
+        result,
+        ...(only ? { only, page } : {}),
+        ...(suggestion ? { suggestion } : {}),
+      };
     }
     return html(searchPage({ organisation: organisationName(c), state }));
   });

@@ -38,6 +38,25 @@ describe("search", () => {
     expect(html).not.toContain("<b>for</b>");
   });
 
+  it("leads from the best 20 to every hit of a kind, page by page", async () => {
+    const org = await buildOrganisation();
+    const policy = await buildPolicy(org, { title: "Sportspolitik" });
+    for (let i = 1; i <= 45; i++)
+      await buildInitiative(org, policy.id, { title: `Idrætsforløb nummer ${i}` });
+    const overview = await get(org, "/soeg?q=idr%C3%A6tsforl%C3%B8b");
+    expect(overview.html).toContain("De 20 bedste vises.");
+    expect(overview.html).toContain('href="/soeg?q=idr%C3%A6tsforl%C3%B8b&amp;type=initiative"');
+    const third = await get(org, "/soeg?q=idr%C3%A6tsforl%C3%B8b&type=initiative&side=3");
+    expect(third.res.status).toBe(200);
+    expect(third.html).toContain("Viser 41–45 af 45. Side 3 af 3.");
+    expect(third.html.match(/<li><a href="\/initiativer\//g)).toHaveLength(5);
+    expect(third.html).toContain("Forrige side");
+    expect(third.html).not.toContain("Næste side");
+    expect(third.html).not.toContain('id="hits-goal"');
+    const beyond = await get(org, "/soeg?q=idr%C3%A6tsforl%C3%B8b&type=initiative&side=9");
+    expect(beyond.res.status).toBe(200);
+  });
+
   it("finds a compound word by its first part (Danish compounds)", async () => {
     const org = await buildOrganisation();
     const policy = await buildPolicy(org, { title: "Handicappolitik" });

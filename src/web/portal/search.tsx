@@ -4,7 +4,7 @@
 import { raw } from "hono/html";
 import { link } from "../../http/links.ts";
 import type { SearchKind, SearchResult } from "../../queries/search.ts";
-import { MAX_QUERY_LENGTH, searchKinds } from "../../queries/search.ts";
+import { MAX_QUERY_LENGTH, PER_KIND, searchKinds } from "../../queries/search.ts";
 import { Alert } from "../components/Alert.tsx";
 import { Layout } from "../components/Layout.tsx";
 import { SearchForm } from "../components/SearchForm.tsx";
@@ -19,7 +19,15 @@ const kindHeadings: Record<SearchKind, string> = {
 export type SearchState =
   | { kind: "empty" }
   | { kind: "too_long"; q: string }
-  | { kind: "results"; q: string; result: SearchResult; suggestion?: string };
+  | {
+      kind: "results";
+      q: string;
+      result: SearchResult;
+      suggestion?: string;
+      /** One kind's hits only, page by page. */
+      only?: SearchKind;
+      page?: number;
+    };
 
 export function searchPage(props: { organisation: string; state: SearchState }) {
   const { state } = props;
@@ -82,7 +90,18 @@ function Results({ state }: { state: Extract<SearchState, { kind: "results" }> }
             <h3 id={`hits-${kind}`}>
               {kindHeadings[kind]} ({count})
             </h3>
-            {count > hits.length && <p>De {hits.length} bedste vises.</p>}
+            {state.only ? (
+              <Pager q={state.q} kind={kind} page={state.page ?? 1} count={count} />
+            ) : (
+              count > hits.length && (
+                <p>
+                  De {hits.length} bedste vises.{" "}
+                  <a href={link(searchHref(state.q, kind, 1))}>
+                    Se alle {count} {kindHeadings[kind].toLowerCase()}
+                  </a>
+                </p>
+              )
+            )}
             <ol class="search-hits">
               {hits.map((hit) => (
                 <li>
@@ -96,5 +115,43 @@ function Results({ state }: { state: Extract<SearchState, { kind: "results" }> }
         );
       })}
     </>
+  );
+}
+
+function searchHref(q: string, kind: SearchKind, page: number): string {
+  return `/soeg?q=${encodeURIComponent(q)}&type=${kind}${page > 1 ? `&side=${page}` : ""}`;
+}
+
+/** "Side 2 af 3" with the previous and next pages, and the way back to every kind. */
+function Pager(props: { q: string; kind: SearchKind; page: number; count: number }) {
+  const pages = Math.max(1, Math.ceil(props.count / PER_KIND));
+  const first = (props.page - 1) * PER_KIND + 1;
+  const last = Math.min(props.count, props.page * PER_KIND);
+  return (
+    <nav class="pagination" aria-label={`Sider med ${kindHeadings[props.kind].toLowerCase()}`}>
+      <p>
+        {props.count > 0 && first <= last ? `Viser ${first}–${last} af ${props.count}. ` : ""}Side{" "}
+        {Math.min(props.page, pages)} af {pages}.
+      </p>
+      <ul class="nobullet-list inline-list">
+        {props.page > 1 && (
+          <li>
+            <a href={link(searchHref(props.q, props.kind, Math.min(props.page - 1, pages)))} rel="prev">
+              Forrige side
+            </a>
+          </li>
+        )}
+        {props.page < pages && (
+          <li>
+            <a href={link(searchHref(props.q, props.kind, props.page + 1))} rel="next">
+              Næste side
+            </a>
+          </li>
+        )}
+        <li>
+          <a href={link(`/soeg?q=${encodeURIComponent(props.q)}`)}>Alle slags resultater</a>
+        </li>
+      </ul>
+    </nav>
   );
 }

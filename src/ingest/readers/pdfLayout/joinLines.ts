@@ -10,6 +10,7 @@ import { CONTINUATION_WORDS, cutWithoutHyphen, hyphenJoin, type Vocabulary } fro
  */
 export function joinLines(lines: readonly string[], vocab?: Vocabulary): string {
   let out = "";
+  let previous = "";
   for (const raw of lines) {
     // A soft hyphen the office suite printed at the line end is a hyphen for joining.
     const line = raw
@@ -17,16 +18,37 @@ export function joinLines(lines: readonly string[], vocab?: Vocabulary): string 
       .replaceAll("\u00ad", "")
       .trim();
     if (!line) continue;
+    const before = previous;
+    previous = line;
     if (!out) {
       out = line;
       continue;
     }
     const join = hyphenJoin(out, line);
     if (join === "dehyphen") out = out.slice(0, -1) + line;
-    else if (join === "glue" || (vocab && cutWithoutHyphen(out, line, vocab))) out += line;
+    else if (
+      join === "glue" ||
+      (vocab && (cutWithoutHyphen(out, line, vocab) || overlongCut(before, line, vocab)))
+    )
+      out += line;
     else out += ` ${line}`;
   }
   return out;
+}
+
+/**
+ * A word longer than its cell is broken where the cell ends, without a hyphen: the line before
+ * is that one long word alone, and the line goes on with a lower-case piece that is no word the
+ * document uses ("Arbejdsmarkedsforvaltnin" | "gen").
+ */
+const ENDINGS = new Set(["en", "et", "er", "ne", "ens", "ets", "erne", "ernes"]);
+
+function overlongCut(previousLine: string, line: string, vocab: Vocabulary): boolean {
+  const piece = /^(\p{Ll}+)(?=$|[\s.,;:)])/u.exec(line)?.[1];
+  if (piece === undefined || !/^\p{L}{12,}$/u.test(previousLine)) return false;
+  // An inflection ending alone on its line ("…forvaltning" | "en") is the word's end, not an article.
+  if (ENDINGS.has(piece) && /^\p{Ll}+[.,;:)]?$/u.test(line)) return true;
+  return !CONTINUATION_WORDS.has(piece) && vocab.count(piece) === 0;
 }
 
 /** The text goes on in the next line: a cut word, a list in progress, a dangling "og". */

@@ -133,6 +133,55 @@ describe("tables without rules", () => {
     ]);
   });
 
+  it("joins a word longer than its cell, broken without a hyphen, that the document never uses whole", () => {
+    const cell = (text: string, x: number, baseline: number, bold = false) =>
+      run(text, x, baseline, { bold });
+    const runs = [
+      cell("Initiativ", 56, 140, true),
+      cell("Ansvarlig", 200, 140, true),
+      cell("Jobbro", 56, 154),
+      cell("Social- og", 200, 154),
+      cell("Arbejdsmarkedsforvaltnin", 200, 167.2),
+      cell("gen", 200, 180.4),
+      cell("Bostøtte", 56, 194),
+      cell("Borgerserviceforvaltning", 200, 194),
+      cell("en", 200, 207.2),
+    ];
+    const table = read([page(1, runs)]).blocks.find((b) => b.kind === "table");
+    if (table?.kind !== "table") throw new Error("expected a table");
+    expect(table.rows.map((r) => r[1]!.text)).toEqual([
+      "Ansvarlig",
+      "Social- og Arbejdsmarkedsforvaltningen",
+      "Borgerserviceforvaltningen",
+    ]);
+  });
+
+  it("joins a table the page break cut: the repeated header goes, the cut row's rest joins it", () => {
+    const head = (baseline: number) => [
+      run("Initiativ", 56, baseline, { bold: true }),
+      run("Beskrivelse", 200, baseline, { bold: true }),
+    ];
+    const first = page(1, [
+      ...head(700),
+      run("Jobbro", 56, 714),
+      run("Ledige får en mentor det første", 200, 714),
+    ]);
+    const second = page(2, [
+      ...head(80),
+      run("år.", 200, 94),
+      run("Bostøtte", 56, 108),
+      run("Hjælp i eget hjem.", 200, 108),
+    ]);
+    const tables = read([first, second]).blocks.filter((b) => b.kind === "table");
+    expect(tables).toHaveLength(1);
+    if (tables[0]?.kind !== "table") throw new Error("expected a table");
+    expect(tables[0].rows.map((r) => r.map((c) => c.text))).toEqual([
+      ["Initiativ", "Beskrivelse"],
+      ["Jobbro", "Ledige får en mentor det første år."],
+      ["Bostøtte", "Hjælp i eget hjem."],
+    ]);
+  });
+
   it("takes a first row of labels over rows of figures as the header, bold or not", () => {
     const plainHeader = header.map((r) => ({ ...r, bold: false }));
     const [table] = read([page(1, [...plainHeader, ...rows])]).blocks;

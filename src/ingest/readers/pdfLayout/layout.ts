@@ -9,6 +9,7 @@ import { assignColumns, chainLines, type PageItem, readingOrder } from "./order.
 import { splitChain, type TextBlockDraft } from "./paragraphs.ts";
 import { buildRows } from "./rows.ts";
 import { bodySizeOf, classify, type LaidOutBlock, linePitches, type PageBlock } from "./styles.ts";
+import { joinTablesAcrossPages } from "./tablePages.ts";
 import { findTables } from "./tables.ts";
 import { runWords } from "./words.ts";
 
@@ -75,6 +76,7 @@ export function layoutDocument(pages: readonly (PageText & { loose?: string[] })
     }
     return { page: w.page, blocks };
   });
+  joinTablesAcrossPages(laidOut);
   joinAcrossPages(laidOut, work);
   return withLooseText(classify(laidOut, body), work);
 }

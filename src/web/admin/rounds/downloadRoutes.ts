@@ -15,11 +15,12 @@ const attachment = (name: string) => `attachment; filename="${name}"`;
 // The period is free text ("2024/25"); only safe characters go into a file name.
 const safe = (period: string) => period.replace(/[^0-9A-Za-z-]+/g, "-");
 
-export function downloadRoutes() {
+/** `threshold`: the organisation's suppression threshold, so the report hides what the portal hides. */
+export function downloadRoutes(threshold?: number) {
   const app = new Hono<AuthEnv>();
 
   app.get("/runder/:id/rapport.docx", async (c) => {
-    const { model, bytes } = await roundReport(c.get("ctx"), c.req.param("id"), "docx");
+    const { model, bytes } = await roundReport(c.get("ctx"), c.req.param("id"), "docx", threshold);
     return c.body(new Uint8Array(bytes), 200, {
       "Content-Type": DOCX,
       "Content-Disposition": attachment(`statusrapport-${safe(model.period)}.docx`),
@@ -27,7 +28,7 @@ export function downloadRoutes() {
   });
 
   app.get("/runder/:id/rapport.html", async (c) => {
-    const { model, bytes } = await roundReport(c.get("ctx"), c.req.param("id"), "html");
+    const { model, bytes } = await roundReport(c.get("ctx"), c.req.param("id"), "html", threshold);
     return c.body(new Uint8Array(bytes), 200, {
       "Content-Type": "text/html; charset=utf-8",
       "Content-Disposition": attachment(`statusrapport-${safe(model.period)}.html`),

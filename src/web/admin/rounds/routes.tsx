@@ -8,10 +8,10 @@ import { boardRoutes } from "./boardRoutes.tsx";
 import { downloadRoutes } from "./downloadRoutes.ts";
 import { reporterRoutes } from "./reporterRoutes.tsx";
 
-export function roundRoutes(_deps: AppDeps, pageFor: AdminPageFor) {
+export function roundRoutes(deps: AppDeps, pageFor: AdminPageFor) {
   const app = new Hono<AuthEnv>();
   app.route("/", boardRoutes(pageFor));
-  app.route("/", downloadRoutes());
+  app.route("/", downloadRoutes(deps.suppressionThreshold));
   app.route("/", reporterRoutes(pageFor));
   return app;
 }

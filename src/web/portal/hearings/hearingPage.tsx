@@ -116,11 +116,12 @@ export function hearingPage(p: HearingPageProps) {
       {goals.length > 0 && (
         <>
           <h2>Politikkens mål</h2>
-          <ol class="hearing-goals">
+          {/* Each goal says its own number ("Mål 1: …"): a numbered list would number it twice. */}
+          <ul class="nobullet-list hearing-goals">
             {goals.map((g) => (
               <li>{goalLabel(g)}</li>
             ))}
-          </ol>
+          </ul>
         </>
       )}
 

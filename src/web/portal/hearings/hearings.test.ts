@@ -67,6 +67,8 @@ describe("the public hearing page", () => {
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).toContain("Mål 2: Færre hjemløse borgere");
+    // Numbered once: by the goal's own label, not again by an ordered list ("1. Mål 1: …").
+    expect(html).toMatch(/<ul class="nobullet-list hearing-goals"><li>Mål 1: /);
     expect(html).toContain("Afgiv høringssvar");
     expect(html).toContain('name="website"');
     const res = await submit(client, hearing.id, {

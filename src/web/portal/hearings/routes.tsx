@@ -22,7 +22,7 @@ import { clientAddress } from "../../../http/proxy.ts";
 import { organisationName } from "../../../http/tenancy.ts";
 import { tooLarge, uploadLimitBytes } from "../../../http/upload.ts";
 import { loadHearingDetail, publicHearings, responsesOf } from "../../../queries/hearings.ts";
-import { renderToString } from "../../render.ts";
+import { renderToString } from "../../../render.ts";
 import { formToken, HONEYPOT_FIELD, overRateLimit, TOKEN_FIELD, validFormToken } from "./formGuard.ts";
 import {
   emptyForm,
