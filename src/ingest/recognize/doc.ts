@@ -186,7 +186,7 @@ export function cleanTitle(text: string): string {
 const STOP = new Set(
   (
     "og i at af til for med på en et den det de der som er skal vil om fra ved kan har være blive " +
-    "flere færre mere mindre københavns kommune kommunes baggrund minoritetsbaggrund med"
+    "flere færre mere mindre kommune kommunes baggrund minoritetsbaggrund med"
   ).split(" "),
 );
 

@@ -76,7 +76,7 @@ export function readBaseline(cell: Cell): Baseline {
   value ??= findMeasure(text, cell.start, true);
   if (value && value.value.unit === "antal" && /^\s*Antal(?:let)? af\s+\p{L}+/iu.test(text)) {
     if (
-      /(?:børn|unge|personer|borgere|københavnere|deltagere|elever|ledige|kvinder)/i.test(
+      /(?:børn|unge|personer|borgere|indbyggere|deltagere|elever|ledige|kvinder|(?!tidligere|senere)\p{L}{5,}ere(?!\p{L}))/iu.test(
         text.slice(0, value.start - cell.start),
       )
     ) {

@@ -25,7 +25,7 @@ const TARGET_GROUPS: [string, RegExp][] = [
   ["borgere med handicap", /borgere med (?:handicap|\p{L}* ?nedsat funktionsevne)/iu],
   ["LGBTI+ personer", /\bLGBT\p{L}*\+?/u],
   ["transpersoner", /\btranspersoner\b/i],
-  ["københavnere med minoritetsbaggrund", /minoritetsbaggrund/i],
+  ["borgere med minoritetsbaggrund", /minoritetsbaggrund/i],
 ];
 
 export function targetGroups(text: string): string[] {

@@ -30,7 +30,8 @@ export function inquiryScore(doc: Doc): number {
     )
   )
     score += 2;
-  if (/,\s*MB\b|medlem af Borgerrepræsentationen|rådmand|borgerrepræsentant/i.test(head)) score += 1;
+  if (/,\s*MB\b|medlem af \p{Lu}\p{L}+|rådmand|byrådsmedlem|kommunalbestyrelsesmedlem/iu.test(head))
+    score += 1;
   if (/\bsvar\b/i.test(head)) score += 1;
   if (/(?:med )?venlig hilsen/i.test(doc.text)) score += 1;
   if (/^kære\s/im.test(head)) score += 1;

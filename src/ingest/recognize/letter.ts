@@ -67,7 +67,8 @@ export function letterDate(doc: Doc): Found<string> | null {
     if (
       only &&
       dates.length === 1 &&
-      t.replace(/^(?:københavn|kbh\.?)\s*,?\s*/i, "").length <= only.quote.length + 2
+      // A place before the date: "Vesterå, 12. marts 2024".
+      t.replace(/^\p{Lu}[\p{L}.-]*\s*,\s*/u, "").length <= only.quote.length + 2
     ) {
       return only;
     }

@@ -129,8 +129,12 @@ export interface Measured {
 
 type Duration = "timer" | "dage" | "uger" | "måneder";
 
+/**
+ * Words for people; besides these, a plural in -ere names people too (deltagere, lærere, and
+ * any municipality's inhabitants: københavnere, aarhusianere), the comparatives aside.
+ */
 const PERSON_WORDS =
-  /\b(?:personer|borgere|københavnere|deltagere|børn|unge|elever|ledige|kvinder|mænd|flygtninge|beboere|ansatte|medarbejdere|kursister|virksomheder|familier)\b/i;
+  /(?<![\p{L}\d])(?:personer|borgere|indbyggere|deltagere|børn|unge|elever|ledige|kvinder|mænd|flygtninge|beboere|ansatte|medarbejdere|kursister|virksomheder|familier|(?!tidligere|senere)\p{L}{5,}ere)(?![\p{L}\d])/iu;
 
 /**
  * The first value with its unit in a statement: "15,3 pct.", "56 pct.", "37 nyankomne københavnere",

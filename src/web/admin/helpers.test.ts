@@ -57,6 +57,21 @@ describe("admin helpers", () => {
     expect(parseEditedFields("observation", { n: 0 }, { "f.n": text }).fields.n).toBe(value);
   });
 
+  it("reads ticked grounds as a list, none ticked as an empty list, and a choice left empty as not given", () => {
+    const original = { equality_grounds: ["gender"], funding_status: "funded" };
+    expect(
+      parseEditedFields("initiative", original, {
+        "f.equality_grounds.vist": "1",
+        "f.equality_grounds": ["age", "disability"],
+        "f.funding_status": "",
+      }).fields,
+    ).toEqual({ equality_grounds: ["age", "disability"], funding_status: undefined });
+    expect(
+      parseEditedFields("initiative", original, { "f.equality_grounds.vist": "1" }).fields.equality_grounds,
+    ).toEqual([]);
+    expect(parseEditedFields("initiative", original, {}).fields).toEqual({});
+  });
+
   it("names a number field that is not a number", () => {
     const { errors } = parseEditedFields("budget_line", { year: 2020 }, { "f.year": "tyve" });
     expect(errors).toEqual([{ fieldId: "f-year", message: "År skal være et tal, fx 1.500 eller 2,5." }]);

@@ -19,7 +19,9 @@ import { FundingBadge, InitiativeStatusBadge, ProgressBadge } from "../component
 export function periodText(p: { periodStart: number | null; periodEnd: number | null }): string {
   if (p.periodStart && p.periodEnd)
     return p.periodStart === p.periodEnd ? String(p.periodStart) : `${p.periodStart}–${p.periodEnd}`;
-  if (p.periodEnd) return `til ${p.periodEnd}`;
+  // A policy that names only when it runs out ("udløber ved udgangen af år 2023") runs through
+  // that year; "til 2023" would read as ending before it.
+  if (p.periodEnd) return `til og med ${p.periodEnd}`;
   if (p.periodStart) return `fra ${p.periodStart}`;
   return "";
 }

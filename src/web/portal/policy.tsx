@@ -2,6 +2,7 @@
 // sparkline each, rolled up with the rule shown), its initiatives by
 // administration, related plans, follow-up rules and source documents.
 import { formatDanishDate } from "../../domain/danishDate.ts";
+import { fieldLabel as registryFieldLabel } from "../../domain/entities/labels.ts";
 import type { PolicyStatus } from "../../domain/enums.ts";
 import { goalKindLabels, policyStatusLabels } from "../../domain/labels.ts";
 import { progressRuleText } from "../../domain/progress.ts";
@@ -44,7 +45,7 @@ const fieldLabels: Record<string, string> = {
 
 export function fieldLabel(field: string): string {
   if (field.startsWith("equality_grounds")) return "Diskriminationsgrund";
-  return fieldLabels[field] ?? field;
+  return fieldLabels[field] ?? registryFieldLabel(field);
 }
 
 function goalRollup(goal: GoalRow): ProgressRollup {
