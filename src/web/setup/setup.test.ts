@@ -77,6 +77,13 @@ describe("set-up in the browser", () => {
       { multipart: true, csrf: "x" },
     );
     expect(forged.status).toBe(403);
+    await client.get("/opsaetning");
+    const foreign = await client.post(
+      "/opsaetning",
+      { ...vesteraa, "setup-code": CODE },
+      { multipart: true, origin: "https://evil.example" },
+    );
+    expect(foreign.status).toBe(403);
     expect(await organisationCount()).toBe(0);
   });
 
