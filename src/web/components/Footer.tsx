@@ -33,20 +33,22 @@ export function Footer({ organisation, links = PORTAL_LINKS }: FooterProps) {
                 </p>
               </section>
             </div>
-            <div class="col-12 col-md-6 footer-col">
-              <section aria-labelledby="footer-links">
-                <h2 id="footer-links" class="h5">
-                  Om siden
-                </h2>
-                <ul class="unstyled-list">
-                  {links.map((l) => (
-                    <li>
-                      <a href={link(l.href)}>{l.text}</a>
-                    </li>
-                  ))}
-                </ul>
-              </section>
-            </div>
+            {links.length > 0 && (
+              <div class="col-12 col-md-6 footer-col">
+                <section aria-labelledby="footer-links">
+                  <h2 id="footer-links" class="h5">
+                    Om siden
+                  </h2>
+                  <ul class="unstyled-list">
+                    {links.map((l) => (
+                      <li>
+                        <a href={link(l.href)}>{l.text}</a>
+                      </li>
+                    ))}
+                  </ul>
+                </section>
+              </div>
+            )}
           </div>
         </div>
       </div>

@@ -120,6 +120,11 @@ export function setupPage(p: SetupPageProps) {
           </p>
           <form method="post" action={SETUP_PATH} enctype="multipart/form-data" novalidate>
             <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
+            {/* Enter in a field presses a form's first submit button; without this one that would be
+                a row's "Tilføj en række". Out of sight and of the tab order: the last button is the same. */}
+            <button type="submit" class="sr-only" tabindex={-1} aria-hidden="true">
+              Opret kommunen
+            </button>
             {p.askCode && (
               <TextInput
                 id="setup-code"
