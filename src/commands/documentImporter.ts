@@ -8,6 +8,7 @@ import path from "node:path";
 import { and, eq, ne } from "drizzle-orm";
 import { authorize } from "../authz/can.ts";
 import { type Context, inTransaction } from "../context.ts";
+import type { Executor } from "../db/client.ts";
 import {
   administrations,
   candidates,
@@ -67,17 +68,7 @@ export async function documentImporter(ctx: Context, input: ImportInput): Promis
     .from(documents)
     .where(and(eq(documents.organisationId, ctx.organisationId), eq(documents.sha256, sha256)));
   if (existing) {
-    const rows = await ctx.db
-      .select({
-        id: candidates.id,
-        key: candidates.key,
-        parentKey: candidates.parentKey,
-        entity: candidates.entity,
-        state: candidates.state,
-        fields: candidates.fields,
-      })
-      .from(candidates)
-      .where(eq(candidates.documentId, existing.id));
+    const rows = await candidatesOf(ctx.db, existing.id);
     return {
       status: "unchanged",
       documentId: existing.id,
@@ -210,19 +201,7 @@ export async function documentImporter(ctx: Context, input: ImportInput): Promis
           accepted = (await candidateReviewer(tx, { action: "accept", ids, documentId })).accepted;
       }
       const needsPlace = input.acceptAll
-        ? placesToChoose(
-            await tx.db
-              .select({
-                id: candidates.id,
-                key: candidates.key,
-                parentKey: candidates.parentKey,
-                entity: candidates.entity,
-                state: candidates.state,
-                fields: candidates.fields,
-              })
-              .from(candidates)
-              .where(eq(candidates.documentId, documentId)),
-          )
+        ? placesToChoose(await candidatesOf(tx.db, documentId))
         : placesToChoose(inserted);
       return {
         status: "imported" as const,
@@ -334,4 +313,19 @@ async function archiveReplaced(ctx: Context, diffs: PolicyDiff[]) {
       after: { reason: "replaced by a new version" },
     });
   }
+}
+
+/** A document's candidates with what the import summary and the places to choose need. */
+function candidatesOf(db: Executor, documentId: string) {
+  return db
+    .select({
+      id: candidates.id,
+      key: candidates.key,
+      parentKey: candidates.parentKey,
+      entity: candidates.entity,
+      state: candidates.state,
+      fields: candidates.fields,
+    })
+    .from(candidates)
+    .where(eq(candidates.documentId, documentId));
 }
