@@ -121,8 +121,8 @@ export function setupPage(p: SetupPageProps) {
           <form method="post" action={SETUP_PATH} enctype="multipart/form-data" novalidate>
             <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
             {/* Enter in a field presses a form's first submit button; without this one that would be
-                a row's "Tilføj en række". Out of sight and of the tab order: the last button is the same. */}
-            <button type="submit" class="sr-only" tabindex={-1} aria-hidden="true">
+                a row's "Tilføj en række". Hidden from everyone: the last button is the same. */}
+            <button type="submit" hidden>
               Opret kommunen
             </button>
             {p.askCode && (
