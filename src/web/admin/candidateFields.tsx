@@ -42,7 +42,8 @@ export function FieldsAndQuotes({ row, caption }: { row: CandidateView; caption:
   const shown = new Set(fields.map(([k]) => k));
   const other = row.evidence.filter((e) => !shown.has(baseField(e.field)));
   return (
-    <table class="table table--compact candidate-fields">
+    // On a phone each field is a block: its name, then value and quote under their column names.
+    <table class="table table--compact table--responsive-headers candidate-fields">
       <caption class="sr-only">{caption}</caption>
       <thead>
         <tr>
@@ -55,8 +56,8 @@ export function FieldsAndQuotes({ row, caption }: { row: CandidateView; caption:
         {fields.map(([key, value]) => (
           <tr>
             <th scope="row">{fieldLabel(key, row.entity)}</th>
-            <td>{fieldDisplay(key, value, row.entity)}</td>
-            <td>
+            <td data-title="Værdi">{fieldDisplay(key, value, row.entity)}</td>
+            <td data-title="Sådan står det i dokumentet">
               {quotesFor(row.evidence, key).map((e) => (
                 <Quote e={e} entity={row.entity} />
               ))}
@@ -67,7 +68,7 @@ export function FieldsAndQuotes({ row, caption }: { row: CandidateView; caption:
           <tr>
             <th scope="row">{fieldLabel(e.field, row.entity)}</th>
             <td />
-            <td>
+            <td data-title="Sådan står det i dokumentet">
               <Quote e={e} entity={row.entity} />
             </td>
           </tr>
