@@ -110,6 +110,27 @@ describe("portal pages in Chromium on the demo data", () => {
     });
   }
 
+  it("shows every column of the initiative list on a phone, each cell under its column's name", {
+    timeout: 120_000,
+  }, async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 900 }, locale: "da-DK" });
+    try {
+      const initiatives = pages.find((p) => p.name === "initiatives")!;
+      const { page } = await open(context, initiatives.path);
+      const row = page.locator("#initiativer tbody tr").first();
+      for (const title of ["Finansiering", "Status", "Budget"]) {
+        const cell = row.locator(`[data-title^="${title}"]`);
+        const box = await cell.boundingBox();
+        expect(box, title).not.toBeNull();
+        expect(box!.x, title).toBeGreaterThanOrEqual(0);
+        expect(box!.x + box!.width, title).toBeLessThanOrEqual(375);
+        expect(await cell.isVisible(), title).toBe(true);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
   it("shows what the documents say: themes, money per year, search hits, suggestions", {
     timeout: 120_000,
   }, async () => {

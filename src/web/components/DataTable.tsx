@@ -44,6 +44,11 @@ export interface DataTableProps<Row> {
   id?: string;
   /** A summary row (e.g. totals), rendered in <tfoot>. */
   footer?: readonly Child[];
+  /**
+   * On a phone each row becomes a block of its cells, each under its column's name
+   * (DKFDS responsive headers), instead of a wide table to scroll sideways.
+   */
+  stacked?: boolean;
 }
 
 const SORT_TEXT: Record<SortDirection, string> = {
@@ -84,6 +89,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
   if (props.zebra) classes.push("table--zebra");
   if (props.compact) classes.push("table--compact");
   if (props.narrow) classes.push("table--narrow");
+  if (props.stacked) classes.push("table--responsive-headers");
   const captionId = props.id ? `${props.id}-caption` : undefined;
   return (
     // The wrapper scrolls wide tables on small screens; it is focusable so the
@@ -121,12 +127,15 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
               <tr>
                 {columns.map((column) => {
                   const cls = column.numeric ? "numeric" : undefined;
+                  const title = props.stacked ? column.header : undefined;
                   return column.rowHeader ? (
-                    <th scope="row" class={cls}>
+                    <th scope="row" class={cls} data-title={title}>
                       {column.cell(row)}
                     </th>
                   ) : (
-                    <td class={cls}>{column.cell(row)}</td>
+                    <td class={cls} data-title={title}>
+                      {column.cell(row)}
+                    </td>
                   );
                 })}
               </tr>

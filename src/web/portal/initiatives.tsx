@@ -212,6 +212,7 @@ export function initiativesPage(props: {
         caption={`Initiativer, side ${browse.page} af ${browse.totalPages}`}
         rows={browse.rows}
         emptyText="Ingen initiativer passer til filteret."
+        stacked
         sort={{
           key: sortKey,
           direction,
