@@ -4,6 +4,7 @@
 // of that policy in its own right, shared by the lines that bear its name.
 import { eq } from "drizzle-orm";
 import { annualTargets, budgetLines, initiativeGoals, initiatives } from "../../db/schema.ts";
+import type { EntityFields } from "../../domain/entities/index.ts";
 import type { FundingStatus } from "../../domain/enums.ts";
 import { initiativeUpdater } from "../initiativeUpdater.ts";
 import { annualTargetSaver } from "../registry/annualTargetSaver.ts";
@@ -103,6 +104,25 @@ async function existingInitiativeFor(env: WriteEnv, title: string | null): Promi
   return env.lookups.existingOwnInitiative(parent, title ?? "Uden titel");
 }
 
+/** A budget line candidate's fields as the registry's columns. */
+const budgetLineValues = (v: EntityFields<"budget_line">) => ({
+  year: v.year,
+  amountDkk: v.amount_dkk,
+  fte: v.fte,
+  fundingStatus: v.funding_status,
+  label: v.label,
+});
+
+/** An annual target candidate's fields as the registry's columns. */
+const annualTargetValues = (v: EntityFields<"annual_target">) => ({
+  year: v.year,
+  fromYear: v.from_year,
+  metric: v.metric,
+  targetValue: v.target_value,
+  actualValue: v.actual_value,
+  unit: v.unit,
+});
+
 export const budgetLineWriter: EntityWriter<"budget_line"> = {
   table: budgetLines,
   parents: ["initiative", "policy"],
@@ -117,26 +137,12 @@ export const budgetLineWriter: EntityWriter<"budget_line"> = {
   },
   async create(env, v) {
     const initiativeId = await initiativeFor(env, v.label, v.funding_status, "label");
-    const row = await budgetLineSaver(env.ctx, {
-      initiativeId,
-      year: v.year,
-      amountDkk: v.amount_dkk,
-      fte: v.fte,
-      fundingStatus: v.funding_status,
-      label: v.label,
-    });
+    const row = await budgetLineSaver(env.ctx, { initiativeId, ...budgetLineValues(v) });
     return row.id;
   },
   async update(env, row, v) {
     const current = row as unknown as BudgetLineRow;
-    const proposed = {
-      year: v.year,
-      amountDkk: v.amount_dkk,
-      fte: v.fte,
-      fundingStatus: v.funding_status,
-      label: v.label,
-    };
-    const changes = changedValues(current, proposed);
+    const changes = changedValues(current, budgetLineValues(v));
     if (Object.keys(changes).length === 0) return;
     const { id, version, year, amountDkk, fte, label } = current;
     await budgetLineSaver(env.ctx, {
@@ -166,28 +172,12 @@ export const annualTargetWriter: EntityWriter<"annual_target"> = {
   },
   async create(env, v) {
     const initiativeId = await initiativeFor(env, v.metric, "unknown", "metric");
-    const row = await annualTargetSaver(env.ctx, {
-      initiativeId,
-      year: v.year,
-      fromYear: v.from_year,
-      metric: v.metric,
-      targetValue: v.target_value,
-      actualValue: v.actual_value,
-      unit: v.unit,
-    });
+    const row = await annualTargetSaver(env.ctx, { initiativeId, ...annualTargetValues(v) });
     return row.id;
   },
   async update(env, row, v) {
     const current = row as unknown as AnnualTargetRow;
-    const proposed = {
-      year: v.year,
-      fromYear: v.from_year,
-      metric: v.metric,
-      targetValue: v.target_value,
-      actualValue: v.actual_value,
-      unit: v.unit,
-    };
-    const changes = changedValues(current, proposed);
+    const changes = changedValues(current, annualTargetValues(v));
     if (Object.keys(changes).length === 0) return;
     const { id, version, year, fromYear, metric, targetValue, actualValue, unit } = current;
     await annualTargetSaver(env.ctx, {

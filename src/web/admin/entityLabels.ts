@@ -1,21 +1,18 @@
 import { isEntityName } from "../../domain/entities/index.ts";
-import { baseField, fieldLabel as domainFieldLabel, valueLabel } from "../../domain/entities/labels.ts";
+import {
+  baseField,
+  fieldLabel as domainFieldLabel,
+  entityLabels as registryEntityLabels,
+  valueLabel,
+} from "../../domain/entities/labels.ts";
 import { formatNumber } from "../../domain/format.ts";
 
 // Danish names of the candidate kinds and their fields, for the review queue
-// and the import summary. A field without a label is shown by its own name.
+// and the import summary: the registry's entities as the domain names them, and
+// the other things the audit log speaks of. A field without a label is shown by its own name.
 export const entityLabels: Record<string, { one: string; many: string }> = {
-  document: { one: "Dokument", many: "Dokumenter" },
-  policy: { one: "Politik", many: "Politikker" },
-  theme: { one: "Tema", many: "Temaer" },
-  goal: { one: "Mål", many: "Mål" },
-  indicator: { one: "Indikator", many: "Indikatorer" },
-  observation: { one: "Måling", many: "Målinger" },
-  initiative: { one: "Initiativ", many: "Initiativer" },
-  budget_line: { one: "Budgetlinje", many: "Budgetlinjer" },
-  annual_target: { one: "Årligt mål", many: "Årlige mål" },
+  ...registryEntityLabels,
   inquiry: { one: "Spørgsmål fra Borgerrepræsentationen", many: "Spørgsmål fra Borgerrepræsentationen" },
-  hearing_response: { one: "Høringssvar", many: "Høringssvar" },
   hearing: { one: "Høring", many: "Høringer" },
   status_round: { one: "Statusrunde", many: "Statusrunder" },
   status_report: { one: "Statusindmelding", many: "Statusindmeldinger" },
