@@ -119,16 +119,6 @@ export async function budgetLinesOf(ctx: Context, initiativeId: string) {
     .orderBy(asc(budgetLines.year), asc(budgetLines.createdAt));
 }
 
-export async function annualTargetsOf(ctx: Context, initiativeId: string) {
-  return ctx.db
-    .select()
-    .from(annualTargets)
-    .where(
-      and(eq(annualTargets.initiativeId, initiativeId), eq(annualTargets.organisationId, ctx.organisationId)),
-    )
-    .orderBy(asc(annualTargets.year), asc(annualTargets.metric));
-}
-
 /**
  * The whole registry as a tree: policies → themes → goals → indicators, and
  * each policy's initiatives, optionally only those of one administration (code).
