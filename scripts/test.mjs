@@ -30,6 +30,8 @@ run("npx", [
   "err",
   "src/",
 ]);
+// Unused files, exports and dependencies (knip.json); dead code is removed, not kept "for later".
+run("npx", ["knip"]);
 vitest(["--project", "unit"]);
 if (process.env.TEST_DATABASE_URL) {
   vitest(["--project", "postgres"], { PEJL_TEST_DB: "postgres" });
