@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { buildActor } from "../../test/actors.ts";
 import { buildOrganisation, type TestOrganisation } from "../../test/factories.ts";
 import { roundOpener } from "../commands/rounds/roundOpener.ts";
-import { statusReportReviewer } from "../commands/rounds/statusReportReturner.ts";
+import { statusReportReviewer } from "../commands/rounds/statusReportReviewer.ts";
 import { statusReportSaver } from "../commands/rounds/statusReportSaver.ts";
 import { administrations, goalCommittees, goals, indicators, observations } from "../db/schema.ts";
 import { createLogger } from "../logger.ts";

@@ -1,7 +1,7 @@
 // The total a budget table states ("I alt 11.000 11.000 11.000 11.000"), read back from a
 // document's text after the table, so the registered lines can be checked against it. The
 // table's header names the unit and the years ("Indsatser (opgjort i 1000 kr.) 2019 2020").
-import { parseDanishNumber } from "./values.ts";
+import { danishDigits } from "../../domain/danishNumber.ts";
 
 export interface StatedTotal {
   year: number;
@@ -39,7 +39,7 @@ export function statedTableTotals(header: string, after: string): StatedTotal[] 
   if (cells.length !== years.length) return null;
   const out: StatedTotal[] = [];
   cells.forEach((cell, i) => {
-    const v = parseDanishNumber(cell);
+    const v = danishDigits(cell);
     if (v !== null) out.push({ year: years[i]!, amountDkk: Math.round(v * mult) });
   });
   return out;
