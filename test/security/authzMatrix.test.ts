@@ -29,7 +29,7 @@ const PLAUSIBLE: Record<string, string> = {
   progressPct: "10",
   narrative: "Matrix",
   action: "save",
-  askedBy: "Et medlem af Borgerrepræsentationen",
+  askedBy: "Et medlem af kommunalbestyrelsen",
   askedOn: "2024-01-01",
   dueOn: "2024-02-01",
   questions: "Hvilke initiativer findes?",
