@@ -109,16 +109,6 @@ export async function observationsOf(ctx: Context, indicatorId: string) {
     .orderBy(asc(observations.year), asc(observations.period), asc(observations.disaggregation));
 }
 
-export async function budgetLinesOf(ctx: Context, initiativeId: string) {
-  return ctx.db
-    .select()
-    .from(budgetLines)
-    .where(
-      and(eq(budgetLines.initiativeId, initiativeId), eq(budgetLines.organisationId, ctx.organisationId)),
-    )
-    .orderBy(asc(budgetLines.year), asc(budgetLines.createdAt));
-}
-
 /**
  * The whole registry as a tree: policies → themes → goals → indicators, and
  * each policy's initiatives, optionally only those of one administration (code).

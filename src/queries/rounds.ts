@@ -4,7 +4,6 @@ import { authorize } from "../authz/can.ts";
 import type { Context } from "../context.ts";
 import {
   administrations,
-  budgetLines,
   goals,
   indicators,
   initiativeGoals,
@@ -18,6 +17,7 @@ import {
 } from "../db/schema.ts";
 import { notFound } from "../errors.ts";
 import { annualTargetsOf } from "./annualTargets.ts";
+import { budgetLinesOf } from "./budgetLines.ts";
 import { readableBy } from "./scope.ts";
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -307,13 +307,7 @@ async function answerContext(ctx: Context, initiativeId: string | null) {
       .from(initiatives)
       .innerJoin(policies, eq(policies.id, initiatives.policyId))
       .where(and(eq(initiatives.id, initiativeId), eq(initiatives.organisationId, ctx.organisationId))),
-    ctx.db
-      .select({ year: budgetLines.year, amountDkk: budgetLines.amountDkk, fte: budgetLines.fte })
-      .from(budgetLines)
-      .where(
-        and(eq(budgetLines.initiativeId, initiativeId), eq(budgetLines.organisationId, ctx.organisationId)),
-      )
-      .orderBy(sql`${budgetLines.year} asc nulls first`),
+    budgetLinesOf(ctx, initiativeId),
   ]);
   return initiative ? { ...initiative, budget } : null;
 }
