@@ -83,14 +83,6 @@ export async function goalsOf(ctx: Context, policyId: string) {
     .orderBy(asc(goals.sortOrder), asc(goals.number), asc(goals.text));
 }
 
-export async function indicatorsOf(ctx: Context, goalId: string) {
-  return ctx.db
-    .select({ id: indicators.id, title: indicators.title })
-    .from(indicators)
-    .where(and(eq(indicators.goalId, goalId), eq(indicators.organisationId, ctx.organisationId)))
-    .orderBy(asc(indicators.title));
-}
-
 export async function goalIdsOf(ctx: Context, initiativeId: string) {
   const rows = await ctx.db
     .select({ goalId: initiativeGoals.goalId })

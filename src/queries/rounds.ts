@@ -5,7 +5,6 @@ import type { Context } from "../context.ts";
 import {
   administrations,
   goals,
-  indicators,
   initiativeGoals,
   initiatives,
   policies,
@@ -18,6 +17,7 @@ import {
 import { notFound } from "../errors.ts";
 import { annualTargetsOf } from "./annualTargets.ts";
 import { budgetLinesOf } from "./budgetLines.ts";
+import { indicatorsOf } from "./indicators.ts";
 import { readableBy } from "./scope.ts";
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -263,15 +263,7 @@ export async function answerForEdit(ctx: Context, reportId: string) {
     { hidden: true },
   );
   const round = await getRound(ctx, row.report.roundId);
-  const goalIndicators = row.report.goalId
-    ? await ctx.db
-        .select({ id: indicators.id, title: indicators.title, unit: indicators.unit })
-        .from(indicators)
-        .where(
-          and(eq(indicators.goalId, row.report.goalId), eq(indicators.organisationId, ctx.organisationId)),
-        )
-        .orderBy(asc(indicators.title))
-    : [];
+  const goalIndicators = row.report.goalId ? await indicatorsOf(ctx, row.report.goalId) : [];
   const year = Number.parseInt(round.period.slice(-4), 10);
   // The targets for the round's year, and those without a year (the whole period).
   const targets = row.report.initiativeId
