@@ -127,9 +127,3 @@ export function toDatabaseRow(
   }
   return Object.assign(out, def.extraColumns?.(row, refs));
 }
-
-export function fieldOf(def: ResourceDef, name: string): FieldDef {
-  const found = def.fields.find((f) => f.name === name);
-  if (!found) throw new Error(`${def.name} has no field ${name}`);
-  return found;
-}
