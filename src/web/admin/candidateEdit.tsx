@@ -13,6 +13,7 @@ import { Alert } from "../components/Alert.tsx";
 import { ErrorSummary, type FieldError } from "../components/ErrorSummary.tsx";
 import { Button, CheckboxGroup, ErrorMessage, FormGroup, Hint, Label } from "../components/FormControls.tsx";
 import { Quote, quotesFor } from "./candidateFields.tsx";
+import { TargetPicker, type TargetView } from "./candidateTarget.tsx";
 import { confidenceText, entityOne, fieldLabel, fieldText } from "./entityLabels.ts";
 import { candidateLabel, type QueueRow } from "./reviewPage.tsx";
 import { type AdminPage, AdminShell, CsrfField } from "./shell.tsx";
@@ -111,6 +112,8 @@ export interface EditView {
   /** Where the candidate may be placed, when it needs a place. */
   places?: PlacementOption[];
   neighbours?: { previous: string | null; next: string | null; position: number | null; total: number };
+  /** The registry row a new version would update, and the others it may update instead. */
+  target?: Omit<TargetView, "error">;
 }
 
 export function candidateEditPage(page: AdminPage, row: QueueRow, p: EditView) {
@@ -154,8 +157,13 @@ export function candidateEditPage(page: AdminPage, row: QueueRow, p: EditView) {
         <input type="hidden" name="version" value={String(row.version)} />
         <input type="hidden" name="tilbage" value={p.back} />
         <input type="hidden" name="ret" value="1" />
+        {/* Enter in a field accepts, as the last buttons do, not "Vis sammenligning". Hidden from everyone. */}
+        <button type="submit" name="handling" value="accept" hidden />
         {p.places && (
           <PlacePicker places={p.places} value={sent("placering")?.[0]} error={errorFor("f-placering")} />
+        )}
+        {p.target && (
+          <TargetPicker entity={row.entity} view={{ ...p.target, error: errorFor("f-opdaterer") }} />
         )}
         {editableFields(row.entity, row.fields).map(([key, kind]) => {
           const id = `f-${key}`;
