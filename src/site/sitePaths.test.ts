@@ -56,7 +56,7 @@ describe("a page made static", () => {
   it("rewrites own links, unlinks server-only ones, drops forms a static host cannot answer", () => {
     const out = staticPage(
       page(
-        '<a href="/politikker?x=1&amp;y=2">P</a><a href="/admin">Log ind</a><a href="https://example.org/">E</a>' +
+        '<a href="/politikker?x=1&amp;y=2">P</a><a href="/admin">Log ind<svg class="icon-svg"><use href="#arrow"></use></svg></a><a href="https://example.org/">E</a>' +
           '<form method="get" action="/initiativer"><select name="a"></select></form>' +
           '<form method="post" action="/hoeringer/1"><textarea name="t"></textarea></form>' +
           '<form method="get" action="/soeg" role="search"><input name="q"></form>',
