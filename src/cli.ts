@@ -94,38 +94,65 @@ program
 program
   .command("export")
   .description("export the registry as open data")
-  .requiredOption("--format <format>", "datapackage")
+  .requiredOption("--format <format>", "datapackage, or site (the public portal as static files)")
   .requiredOption("--out <dir>", "output folder (created if missing)")
   .option("--full", "include suppressed values (for backups and transfers, not for publication)")
   .option("--national", "every organisation's public data in one package, with an organisation column")
-  .action((opts: { format: string; out: string; full?: boolean; national?: boolean }) => {
-    if (opts.format !== "datapackage")
-      throw new AppError("validation_failed", `Unknown format "${opts.format}": use datapackage.`);
-    if (opts.national) {
-      if (opts.full)
-        throw new AppError(
-          "validation_failed",
-          "--national is every organisation's public data: it cannot be --full.",
-        );
-      return withDatabase(async (database) => {
-        const { exportNationalPackage } = await import("./opendata/national.ts");
-        const result = await exportNationalPackage(database.db, path.resolve(opts.out), {
-          suppressionThreshold: env().PEJL_SUPPRESSION_THRESHOLD,
+  .option("--force", "site: replace an earlier site export in --out")
+  .action(
+    async (opts: { format: string; out: string; full?: boolean; national?: boolean; force?: boolean }) => {
+      if (opts.format !== "datapackage" && opts.format !== "site")
+        throw new AppError("validation_failed", `Unknown format "${opts.format}": use datapackage or site.`);
+      if (opts.format === "site") {
+        if (opts.full || opts.national)
+          throw new AppError(
+            "validation_failed",
+            "--format site is the public portal of one organisation: it takes neither --full nor --national.",
+          );
+        const { checkOutDir } = await import("./site/exportSite.ts");
+        await checkOutDir(path.resolve(opts.out), opts.force ?? false);
+        return withContext("cli", async (ctx, database) => {
+          const { exportPortalSite } = await import("./site/portalSite.ts");
+          const result = await exportPortalSite(database, ctx.organisationId, path.resolve(opts.out), {
+            force: opts.force,
+            suppressionThreshold: env().PEJL_SUPPRESSION_THRESHOLD,
+          });
+          for (const b of result.broken)
+            console.error(
+              `pejl: warning: ${b.path} answered ${b.status} (linked from ${b.from || "the start"}).`,
+            );
+          console.log(
+            `Exported the portal as a static site: ${result.files.length} files, ${result.indexedPages} pages in the search index, to ${result.outDir}.`,
+          );
+          if (result.broken.length) process.exitCode = 1;
         });
-        console.log(
-          `Exported ${result.files.length - 1} resources of every organisation to ${result.outDir}.`,
-        );
+      }
+      if (opts.national) {
+        if (opts.full)
+          throw new AppError(
+            "validation_failed",
+            "--national is every organisation's public data: it cannot be --full.",
+          );
+        return withDatabase(async (database) => {
+          const { exportNationalPackage } = await import("./opendata/national.ts");
+          const result = await exportNationalPackage(database.db, path.resolve(opts.out), {
+            suppressionThreshold: env().PEJL_SUPPRESSION_THRESHOLD,
+          });
+          console.log(
+            `Exported ${result.files.length - 1} resources of every organisation to ${result.outDir}.`,
+          );
+        });
+      }
+      return withContext("cli", async (ctx) => {
+        const { exportDataPackage } = await import("./opendata/export.ts");
+        const result = await exportDataPackage(ctx, path.resolve(opts.out), {
+          audience: opts.full ? "full" : "public",
+        });
+        const rows = Object.values(result.rows).reduce((a, b) => a + b, 0);
+        console.log(`Exported ${result.files.length} resources (${rows} rows) to ${path.resolve(opts.out)}.`);
       });
-    }
-    return withContext("cli", async (ctx) => {
-      const { exportDataPackage } = await import("./opendata/export.ts");
-      const result = await exportDataPackage(ctx, path.resolve(opts.out), {
-        audience: opts.full ? "full" : "public",
-      });
-      const rows = Object.values(result.rows).reduce((a, b) => a + b, 0);
-      console.log(`Exported ${result.files.length} resources (${rows} rows) to ${path.resolve(opts.out)}.`);
-    });
-  });
+    },
+  );
 
 program
   .command("import-data <dir>")

@@ -5,7 +5,6 @@ import { and, asc, desc, eq, exists, inArray, isNotNull, or, type SQL, sql } fro
 import type { Context } from "../context.ts";
 import {
   administrations,
-  annualTargets,
   budgetLines,
   committees,
   goals,
@@ -17,6 +16,8 @@ import {
 } from "../db/schema.ts";
 import type { EqualityGround, FundingStatus, InitiativeStatus } from "../domain/enums.ts";
 import { sumByPeriod } from "../domain/moneyPeriods.ts";
+import { annualTargetsOf } from "./annualTargets.ts";
+import { budgetLinesOf } from "./budgetLines.ts";
 import { documentsByIds, sourcesOf } from "./portalPolicies.ts";
 
 export async function initiativeDetail(ctx: Context, id: string) {
@@ -55,30 +56,8 @@ export async function initiativeDetail(ctx: Context, id: string) {
       .innerJoin(goals, eq(goals.id, initiativeGoals.goalId))
       .where(and(eq(initiativeGoals.organisationId, org), eq(initiativeGoals.initiativeId, id)))
       .orderBy(asc(goals.sortOrder), asc(goals.number)),
-    ctx.db
-      .select({
-        id: budgetLines.id,
-        year: budgetLines.year,
-        amountDkk: budgetLines.amountDkk,
-        fte: budgetLines.fte,
-        fundingStatus: budgetLines.fundingStatus,
-        label: budgetLines.label,
-      })
-      .from(budgetLines)
-      .where(and(eq(budgetLines.organisationId, org), eq(budgetLines.initiativeId, id)))
-      .orderBy(sql`${budgetLines.year} asc nulls first`, asc(budgetLines.label), asc(budgetLines.id)),
-    ctx.db
-      .select({
-        id: annualTargets.id,
-        year: annualTargets.year,
-        metric: annualTargets.metric,
-        targetValue: annualTargets.targetValue,
-        actualValue: annualTargets.actualValue,
-        unit: annualTargets.unit,
-      })
-      .from(annualTargets)
-      .where(and(eq(annualTargets.organisationId, org), eq(annualTargets.initiativeId, id)))
-      .orderBy(sql`${annualTargets.year} asc nulls first`, asc(annualTargets.metric), asc(annualTargets.id)),
+    budgetLinesOf(ctx, id),
+    annualTargetsOf(ctx, id),
     // Only locked rounds are public: until then an answer can still be returned and changed.
     ctx.db
       .select({

@@ -13,14 +13,14 @@ import { DKFDS_DIST } from "../dkfds.ts";
 import { splitOrganisationPath } from "../domain/organisationAddress.ts";
 import { link } from "../http/links.ts";
 
-/** Our own static files (pejl.css, init.js, favicon.svg). */
+/** Our own static files (pejl.css, init.js, favicon.svg, and the static site's search script). */
 export const STATIC_DIR = fileURLToPath(new URL("./static/", import.meta.url));
 
 /** URL prefix of our own files inside the hashed folder; DKFDS has no folder of that name. */
 const OWN_PREFIX = "pejl/";
 /** Top-level DKFDS folders we serve; scss/ and the README stay private. */
 const DKFDS_FOLDERS = new Set(["css", "js", "fonts", "img"]);
-const OWN_FILES = ["pejl.css", "init.js", "favicon.svg"];
+const OWN_FILES = ["pejl.css", "init.js", "favicon.svg", "static-search.js"];
 
 const CONTENT_TYPES: Record<string, string> = {
   ".css": "text/css; charset=utf-8",

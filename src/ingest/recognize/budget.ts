@@ -2,11 +2,12 @@
 // rows of a label and one amount per year, and a total row. Rows are read as a stream of words,
 // so a table whose rows were wrapped or run together still parses; every amount becomes whole
 // DKK, and a total that its rows do not add up to becomes a warning.
+
+import { danishDigits } from "../../domain/danishNumber.ts";
 import type { FundingStatus } from "../../domain/enums.ts";
 import { cleanTitle, type Doc, jaccard, stems } from "./doc.ts";
 import type { Segment } from "./segments.ts";
 import type { Sink } from "./sink.ts";
-import { parseDanishNumber } from "./values.ts";
 
 export interface BudgetOwner {
   key: string;
@@ -119,7 +120,7 @@ export function recognizeBudgetTables(
       const run = stream.slice(t, t + K);
       if (run.length === K && run.every((x) => VALUE.test(x.text)) && label.length > 0) {
         const values = run.map((x) =>
-          /^[-–—]$/.test(x.text) ? null : parseDanishNumber(x.text.replace(/^-/, "")),
+          /^[-–—]$/.test(x.text) ? null : danishDigits(x.text.replace(/^-/, "")),
         );
         const row: Row = { label, values, spans: run };
         if (TOTAL.test(labelText(label))) {

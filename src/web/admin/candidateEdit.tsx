@@ -5,6 +5,7 @@
 // rides along, so a candidate someone else reviewed or edited meanwhile is
 // refused with a clear message; a refused edit keeps what the user typed.
 
+import { parseDanishNumber } from "../../domain/danishNumber.ts";
 import { valueLabelsOf } from "../../domain/entities/labels.ts";
 import { link } from "../../http/links.ts";
 import type { PlacementOption } from "../../queries/reviewPlacements.ts";
@@ -54,17 +55,6 @@ export function editableFields(entity: string, fields: Record<string, unknown>):
     .filter((e): e is [string, Kind] => e[1] !== null);
 }
 
-/** "1.234,5", "1.500" or "1234.5" → a number; empty → null; anything else → undefined (invalid). */
-function parseDanishNumber(text: string): number | null | undefined {
-  const t = text.trim().replace(/\s/g, "");
-  if (!t) return null;
-  // Danish: "." groups thousands, "," is the decimal mark; "1.500" is fifteen hundred.
-  const normalized =
-    /,/.test(t) || /^-?\d{1,3}(\.\d{3})+$/.test(t) ? t.replace(/\./g, "").replace(",", ".") : t;
-  const n = Number(normalized);
-  return Number.isFinite(n) ? n : undefined;
-}
-
 type Body = Record<string, string | File | (string | File)[]>;
 
 const texts = (v: Body[string] | undefined): string[] =>
@@ -92,12 +82,12 @@ export function parseEditedFields(
       fields[key] = raw === "" ? undefined : raw;
     } else if (kind === "number") {
       const n = parseDanishNumber(raw);
-      if (n === undefined)
+      if (!n.ok)
         errors.push({
           fieldId: `f-${key}`,
           message: `${fieldLabel(key, entity)} skal være et tal, fx 1.500 eller 2,5.`,
         });
-      else fields[key] = n;
+      else fields[key] = n.value;
     } else if (kind === "list") {
       fields[key] = raw
         .split(";")
