@@ -17,6 +17,7 @@ import {
 import type { EqualityGround, FundingStatus, InitiativeStatus } from "../domain/enums.ts";
 import { type MoneyByPeriod, sumByPeriod } from "../domain/moneyPeriods.ts";
 import { annualTargetsOf } from "./annualTargets.ts";
+import { budgetLinesOf } from "./budgetLines.ts";
 import { documentsByIds, sourcesOf } from "./portalPolicies.ts";
 
 export async function initiativeDetail(ctx: Context, id: string) {
@@ -55,18 +56,7 @@ export async function initiativeDetail(ctx: Context, id: string) {
       .innerJoin(goals, eq(goals.id, initiativeGoals.goalId))
       .where(and(eq(initiativeGoals.organisationId, org), eq(initiativeGoals.initiativeId, id)))
       .orderBy(asc(goals.sortOrder), asc(goals.number)),
-    ctx.db
-      .select({
-        id: budgetLines.id,
-        year: budgetLines.year,
-        amountDkk: budgetLines.amountDkk,
-        fte: budgetLines.fte,
-        fundingStatus: budgetLines.fundingStatus,
-        label: budgetLines.label,
-      })
-      .from(budgetLines)
-      .where(and(eq(budgetLines.organisationId, org), eq(budgetLines.initiativeId, id)))
-      .orderBy(sql`${budgetLines.year} asc nulls first`, asc(budgetLines.label), asc(budgetLines.id)),
+    budgetLinesOf(ctx, id),
     annualTargetsOf(ctx, id),
     // Only locked rounds are public: until then an answer can still be returned and changed.
     ctx.db

@@ -120,6 +120,6 @@ export const resourceDescriptions: Record<string, string> = {
   initiatives:
     "De konkrete initiativer: forvaltning, målgrupper, diskriminationsgrunde, finansiering og status.",
   annual_targets: "Initiativernes årlige mål og de opnåede resultater.",
-  inquiries: "Spørgsmål fra medlemmer af Borgerrepræsentationen og svarene på dem.",
+  inquiries: "Spørgsmål fra medlemmer af kommunalbestyrelsen og svarene på dem.",
   hearings: "Høringer over udkast til politikker.",
 };
