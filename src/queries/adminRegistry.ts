@@ -83,14 +83,6 @@ export async function goalsOf(ctx: Context, policyId: string) {
     .orderBy(asc(goals.sortOrder), asc(goals.number), asc(goals.text));
 }
 
-export async function indicatorsOf(ctx: Context, goalId: string) {
-  return ctx.db
-    .select({ id: indicators.id, title: indicators.title })
-    .from(indicators)
-    .where(and(eq(indicators.goalId, goalId), eq(indicators.organisationId, ctx.organisationId)))
-    .orderBy(asc(indicators.title));
-}
-
 export async function goalIdsOf(ctx: Context, initiativeId: string) {
   const rows = await ctx.db
     .select({ goalId: initiativeGoals.goalId })
@@ -107,16 +99,6 @@ export async function observationsOf(ctx: Context, indicatorId: string) {
       and(eq(observations.indicatorId, indicatorId), eq(observations.organisationId, ctx.organisationId)),
     )
     .orderBy(asc(observations.year), asc(observations.period), asc(observations.disaggregation));
-}
-
-export async function budgetLinesOf(ctx: Context, initiativeId: string) {
-  return ctx.db
-    .select()
-    .from(budgetLines)
-    .where(
-      and(eq(budgetLines.initiativeId, initiativeId), eq(budgetLines.organisationId, ctx.organisationId)),
-    )
-    .orderBy(asc(budgetLines.year), asc(budgetLines.createdAt));
 }
 
 /**

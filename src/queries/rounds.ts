@@ -4,9 +4,7 @@ import { authorize } from "../authz/can.ts";
 import type { Context } from "../context.ts";
 import {
   administrations,
-  budgetLines,
   goals,
-  indicators,
   initiativeGoals,
   initiatives,
   policies,
@@ -19,6 +17,8 @@ import {
 import { answerCounts, countedReportStates } from "../domain/roundState.ts";
 import { notFound } from "../errors.ts";
 import { annualTargetsOf } from "./annualTargets.ts";
+import { budgetLinesOf } from "./budgetLines.ts";
+import { indicatorsOf } from "./indicators.ts";
 import { readableBy } from "./scope.ts";
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -262,15 +262,7 @@ export async function answerForEdit(ctx: Context, reportId: string) {
     { hidden: true },
   );
   const round = await getRound(ctx, row.report.roundId);
-  const goalIndicators = row.report.goalId
-    ? await ctx.db
-        .select({ id: indicators.id, title: indicators.title, unit: indicators.unit })
-        .from(indicators)
-        .where(
-          and(eq(indicators.goalId, row.report.goalId), eq(indicators.organisationId, ctx.organisationId)),
-        )
-        .orderBy(asc(indicators.title))
-    : [];
+  const goalIndicators = row.report.goalId ? await indicatorsOf(ctx, row.report.goalId) : [];
   const year = Number.parseInt(round.period.slice(-4), 10);
   // The targets for the round's year, and those without a year (the whole period).
   const targets = row.report.initiativeId
@@ -306,13 +298,7 @@ async function answerContext(ctx: Context, initiativeId: string | null) {
       .from(initiatives)
       .innerJoin(policies, eq(policies.id, initiatives.policyId))
       .where(and(eq(initiatives.id, initiativeId), eq(initiatives.organisationId, ctx.organisationId))),
-    ctx.db
-      .select({ year: budgetLines.year, amountDkk: budgetLines.amountDkk, fte: budgetLines.fte })
-      .from(budgetLines)
-      .where(
-        and(eq(budgetLines.initiativeId, initiativeId), eq(budgetLines.organisationId, ctx.organisationId)),
-      )
-      .orderBy(sql`${budgetLines.year} asc nulls first`),
+    budgetLinesOf(ctx, initiativeId),
   ]);
   return initiative ? { ...initiative, budget } : null;
 }

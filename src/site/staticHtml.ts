@@ -50,7 +50,8 @@ export function staticPage(html: string, opts: StaticPageOptions): string {
   out = out.replace(/<a\b([^>]*)>([\s\S]*?)<\/a>/g, (anchor, attrs: string, inner: string) => {
     const href = attribute(attrs, "href");
     if (href === undefined || !isSitePath(href) || opts.resolve(href) !== undefined) return anchor;
-    return `<span>${inner}</span>`;
+    // Its icons (a sort arrow, an arrow to the next page) promised an action the text no longer has.
+    return `<span>${inner.replace(/<svg\b[\s\S]*?<\/svg>/g, "")}</span>`;
   });
   out = out.replace(/(\s(?:href|src|action)=")([^"]*)(")/g, (whole, before: string, value: string, after) => {
     const href = decodeEntities(value);

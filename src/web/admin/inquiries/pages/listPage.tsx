@@ -27,11 +27,11 @@ export function listPage(
   return (
     <AdminShell
       page={page}
-      title="Spørgsmål fra Borgerrepræsentationen"
+      title="Spørgsmål fra kommunalbestyrelsen"
       currentPath="/admin/spoergsmaal"
       breadcrumbs={[{ href: "/admin", text: "Oversigt" }, { text: "Spørgsmål" }]}
     >
-      <h1>Spørgsmål fra Borgerrepræsentationen</h1>
+      <h1>Spørgsmål fra kommunalbestyrelsen</h1>
       {can(page.user, "create", { entity: "inquiry" }) && (
         <p>
           <ButtonLink href="/admin/spoergsmaal/nyt" variant="primary">

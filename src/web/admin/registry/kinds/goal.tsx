@@ -5,13 +5,8 @@ import { goalUpdater } from "../../../../commands/registry/goalUpdater.ts";
 import type { Context } from "../../../../context.ts";
 import { goalKinds } from "../../../../domain/enums.ts";
 import { goalKindLabels } from "../../../../domain/labels.ts";
-import {
-  administrationChoices,
-  goalRow,
-  indicatorsOf,
-  policyTitle,
-  themesOf,
-} from "../../../../queries/adminRegistry.ts";
+import { administrationChoices, goalRow, policyTitle, themesOf } from "../../../../queries/adminRegistry.ts";
+import { indicatorsOf } from "../../../../queries/indicators.ts";
 import type { FieldSpec } from "../fields.ts";
 import { type EditorKind, hrefOf, intText, options, orNull, REGISTER, registerCrumbs, str } from "../kind.ts";
 import { ChildList } from "./childList.tsx";

@@ -13,13 +13,13 @@ import { formatNumberDa } from "../../../../domain/numberFormat.ts";
 import { link } from "../../../../http/links.ts";
 import {
   administrationChoices,
-  budgetLinesOf,
   goalIdsOf,
   goalsOf,
   initiativeRow,
   policyTitle,
 } from "../../../../queries/adminRegistry.ts";
 import { annualTargetsOf } from "../../../../queries/annualTargets.ts";
+import { budgetLinesOf } from "../../../../queries/budgetLines.ts";
 import { DataTable } from "../../../components/DataTable.tsx";
 import { ButtonLink } from "../../../components/FormControls.tsx";
 import type { FieldSpec } from "../fields.ts";
