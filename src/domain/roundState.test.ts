@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canTransition, reportersMayWrite } from "./roundState.ts";
+import { answerCounts, canTransition, reportersMayWrite } from "./roundState.ts";
 
 describe("round state machine", () => {
   it.each([
@@ -21,5 +21,14 @@ describe("round state machine", () => {
     expect(reportersMayWrite("in_review", "returned")).toBe(true);
     expect(reportersMayWrite("locked", "returned")).toBe(false);
     expect(reportersMayWrite("draft", "draft")).toBe(false);
+  });
+
+  it.each([
+    ["draft", false],
+    ["submitted", true],
+    ["returned", false],
+    ["accepted", true],
+  ] as const)("an answer that is %s counts: %s", (state, expected) => {
+    expect(answerCounts(state)).toBe(expected);
   });
 });

@@ -14,6 +14,7 @@ import {
   statusReports,
   statusRounds,
 } from "../db/schema.ts";
+import { countedReportStates } from "../domain/roundState.ts";
 import { reporterAdministrationIds } from "./rounds.ts";
 
 export async function adminDashboard(ctx: Context, today = new Date().toISOString().slice(0, 10)) {
@@ -102,7 +103,10 @@ export async function adminDashboard(ctx: Context, today = new Date().toISOStrin
             deadline: statusRounds.deadline,
             policyTitle: policies.title,
             total: sql<number>`(select count(*)::int from ${statusReports} r where r.round_id = ${statusRounds.id})`,
-            reported: sql<number>`(select count(*)::int from ${statusReports} r where r.round_id = ${statusRounds.id} and r.state in ('submitted', 'accepted'))`,
+            reported: sql<number>`(select count(*)::int from ${statusReports} r where r.round_id = ${statusRounds.id} and r.state in (${sql.join(
+              countedReportStates.map((s) => sql`${s}`),
+              sql`, `,
+            )}))`,
           })
           .from(statusRounds)
           .innerJoin(policies, eq(policies.id, statusRounds.policyId))

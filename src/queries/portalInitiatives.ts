@@ -16,6 +16,7 @@ import {
 } from "../db/schema.ts";
 import type { EqualityGround, FundingStatus, InitiativeStatus } from "../domain/enums.ts";
 import { type MoneyByPeriod, sumByPeriod } from "../domain/moneyPeriods.ts";
+import { countedReportStates } from "../domain/roundState.ts";
 import { annualTargetsOf } from "./annualTargets.ts";
 import { budgetLinesOf } from "./budgetLines.ts";
 import { documentsByIds, sourcesOf } from "./portalPolicies.ts";
@@ -78,7 +79,7 @@ export async function initiativeDetail(ctx: Context, id: string) {
           eq(statusReports.initiativeId, id),
           eq(statusRounds.state, "locked"),
           eq(statusRounds.isExample, false),
-          inArray(statusReports.state, ["submitted", "accepted"]),
+          inArray(statusReports.state, countedReportStates),
         ),
       )
       .orderBy(desc(statusRounds.period), desc(statusRounds.lockedAt)),

@@ -14,6 +14,7 @@ import {
   statusRounds,
   users,
 } from "../db/schema.ts";
+import { answerCounts, countedReportStates } from "../domain/roundState.ts";
 import { notFound } from "../errors.ts";
 import { annualTargetsOf } from "./annualTargets.ts";
 import { budgetLinesOf } from "./budgetLines.ts";
@@ -188,9 +189,7 @@ export async function roundList(ctx: Context): Promise<RoundListRow[]> {
     return {
       ...r,
       total: mine.reduce((s, c) => s + c.n, 0),
-      reported: mine
-        .filter((c) => c.state === "submitted" || c.state === "accepted")
-        .reduce((s, c) => s + c.n, 0),
+      reported: mine.filter((c) => answerCounts(c.state)).reduce((s, c) => s + c.n, 0),
     };
   });
 }
@@ -336,7 +335,7 @@ async function previousAnswer(
         subject,
         sql`${statusReports.roundId} <> ${round.id}`,
         sql`${statusRounds.deadline} < ${round.deadline}`,
-        inArray(statusReports.state, ["submitted", "accepted"]),
+        inArray(statusReports.state, countedReportStates),
       ),
     )
     .orderBy(desc(statusRounds.deadline))

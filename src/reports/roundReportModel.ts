@@ -18,6 +18,7 @@ import type { ProgressStatus, Rating, RoundKind } from "../domain/enums.ts";
 import { indicatorProgress } from "../domain/indicatorProgress.ts";
 import { roundKindLabels } from "../domain/labels.ts";
 import { parsePeriod } from "../domain/period.ts";
+import { answerCounts } from "../domain/roundState.ts";
 import { DEFAULT_SUPPRESSION_THRESHOLD } from "../domain/suppression.ts";
 import { getRound, roundAnswers, roundBoard } from "../queries/rounds.ts";
 
@@ -147,7 +148,7 @@ export async function buildRoundReport(
   const reportAnswers: ReportAnswer[] = answers.map((a) => {
     // A draft or a returned answer is still the reporter's work in progress:
     // the committee sees that it is missing, never its unfinished content.
-    const given = a.report.state === "submitted" || a.report.state === "accepted";
+    const given = answerCounts(a.report.state);
     const numbers = (given ? a.report.numbers : {}) as { spendDkk?: number | null; fte?: number | null };
     return {
       administrationCode: a.administrationCode,

@@ -1,6 +1,7 @@
 // Everything the board shows, gathered from the queries and the report model.
 import type { Context } from "../../../context.ts";
 import type { Rating } from "../../../domain/enums.ts";
+import { answerCounts } from "../../../domain/roundState.ts";
 import { roundAnswers, roundBoard, roundInitiativeGoals } from "../../../queries/rounds.ts";
 import { buildRoundReport } from "../../../reports/roundReportModel.ts";
 import type { BoardData } from "./boardPage.tsx";
@@ -19,10 +20,7 @@ export async function boardData(ctx: Context, roundId: string): Promise<BoardDat
   const counted = answers.map((a) => ({
     initiativeId: a.report.initiativeId,
     administrationCode: a.administrationCode,
-    rating:
-      a.report.state === "submitted" || a.report.state === "accepted"
-        ? (a.report.rating as Rating | null)
-        : null,
+    rating: answerCounts(a.report.state) ? (a.report.rating as Rating | null) : null,
   }));
   return {
     round,

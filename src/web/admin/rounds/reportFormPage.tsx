@@ -18,6 +18,12 @@ import { AnswerView, type EditableAnswer } from "./answerView.tsx";
 import { isLate, LateMark, RadioGroup, ReportStateBadge, roundName } from "./controls.tsx";
 import type { ReportValues } from "./reportForm.ts";
 
+/** The notice after saving, by the `besked` the redirect names. */
+export const reportNotices: Record<string, string> = {
+  gemt: "Kladden er gemt. Husk at indsende svaret, når det er færdigt.",
+  indsendt: "Svaret er indsendt til koordinatoren.",
+};
+
 export function answerWritable(answer: EditableAnswer): boolean {
   return (
     answer.report.state !== "accepted" &&

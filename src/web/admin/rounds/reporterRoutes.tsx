@@ -11,14 +11,9 @@ import { answerForEdit, myRounds } from "../../../queries/rounds.ts";
 import type { AdminPageFor } from "../routes.tsx";
 import { myReportsPage } from "./myReportsPage.tsx";
 import { checkReport, postedValues, storedValues } from "./reportForm.ts";
-import { reportFormPage } from "./reportFormPage.tsx";
+import { reportFormPage, reportNotices } from "./reportFormPage.tsx";
 
 const versionSchema = z.coerce.number().int().positive();
-
-const messages: Record<string, string> = {
-  gemt: "Kladden er gemt. Husk at indsende svaret, når det er færdigt.",
-  indsendt: "Svaret er indsendt til koordinatoren.",
-};
 
 export function reporterRoutes(pageFor: AdminPageFor) {
   const app = new Hono<AuthEnv>();
@@ -30,7 +25,7 @@ export function reporterRoutes(pageFor: AdminPageFor) {
     return c.html(
       reportFormPage(pageFor(c), answer, {
         values: storedValues(answer),
-        message: messages[c.req.query("besked") ?? ""],
+        message: reportNotices[c.req.query("besked") ?? ""],
       }),
     );
   });
