@@ -101,6 +101,7 @@ export const documents = pgTable(
     check("documents_sha256_hex", sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
     check("documents_size_nonnegative", sql`${t.size} >= 0`),
     foreignKey({ columns: [t.previousVersionId], foreignColumns: [t.id] }),
+    index("documents_organisation").on(t.organisationId, t.id),
   ],
 );
 
@@ -142,6 +143,7 @@ export const policies = pgTable(
     ),
     foreignKey({ columns: [t.parentPolicyId], foreignColumns: [t.id] }),
     index("policies_search").using("gin", t.search),
+    index("policies_organisation").on(t.organisationId, t.id),
   ],
 );
 
@@ -158,7 +160,10 @@ export const themes = pgTable(
     description: text("description"),
     ...editable(),
   },
-  (t) => [unique("themes_policy_number").on(t.policyId, t.number)],
+  (t) => [
+    unique("themes_policy_number").on(t.policyId, t.number),
+    index("themes_organisation").on(t.organisationId, t.id),
+  ],
 );
 
 export const goals = pgTable(
@@ -178,7 +183,11 @@ export const goals = pgTable(
     search: tsvector("search").generatedAlwaysAs(sql`to_tsvector('danish', coalesce(text, ''))`),
     ...editable(),
   },
-  (t) => [check("goals_kind", oneOf("kind", goalKinds)), index("goals_search").using("gin", t.search)],
+  (t) => [
+    check("goals_kind", oneOf("kind", goalKinds)),
+    index("goals_search").using("gin", t.search),
+    index("goals_organisation").on(t.organisationId, t.id),
+  ],
 );
 
 export const goalCommittees = pgTable(
@@ -220,6 +229,7 @@ export const indicators = pgTable(
     check("indicators_direction", oneOf("direction", indicatorDirections)),
     index("indicators_search").using("gin", t.search),
     index("indicators_goal").on(t.goalId),
+    index("indicators_organisation").on(t.organisationId, t.id),
   ],
 );
 
@@ -246,6 +256,7 @@ export const observations = pgTable(
     unique("observations_natural").on(t.indicatorId, t.period, t.disaggregation),
     check("observations_n_nonnegative", sql`n IS NULL OR n >= 0`),
     index("observations_indicator").on(t.indicatorId, t.year),
+    index("observations_organisation").on(t.organisationId, t.id),
   ],
 );
 
@@ -283,6 +294,7 @@ export const initiatives = pgTable(
     index("initiatives_search").using("gin", t.search),
     index("initiatives_policy").on(t.policyId),
     index("initiatives_administration").on(t.administrationId),
+    index("initiatives_organisation").on(t.organisationId, t.id),
   ],
 );
 
@@ -320,6 +332,7 @@ export const budgetLines = pgTable(
     check("budget_lines_funding_status", oneOf("funding_status", fundingStatuses)),
     check("budget_lines_fte", sql`fte IS NULL OR fte >= 0`),
     index("budget_lines_initiative").on(t.initiativeId),
+    index("budget_lines_organisation").on(t.organisationId, t.id),
   ],
 );
 
@@ -340,7 +353,10 @@ export const annualTargets = pgTable(
     unit: text("unit"),
     ...editable(),
   },
-  (t) => [index("annual_targets_initiative").on(t.initiativeId)],
+  (t) => [
+    index("annual_targets_initiative").on(t.initiativeId),
+    index("annual_targets_organisation").on(t.organisationId, t.id),
+  ],
 );
 
 export const provenance = pgTable(
@@ -363,6 +379,7 @@ export const provenance = pgTable(
   (t) => [
     check("provenance_span", sql`start >= 0 AND "end" >= start`),
     index("provenance_entity").on(t.entity, t.entityId),
+    index("provenance_organisation").on(t.organisationId, t.id),
   ],
 );
 
@@ -394,6 +411,7 @@ export const candidates = pgTable(
     unique("candidates_document_key").on(t.documentId, t.key),
     check("candidates_state", oneOf("state", candidateStates)),
     check("candidates_confidence", sql`confidence >= 0 AND confidence <= 1`),
+    index("candidates_organisation").on(t.organisationId, t.id),
   ],
 );
 
@@ -548,6 +566,7 @@ export const statusReports = pgTable(
     check("status_reports_progress", sql`progress_pct IS NULL OR (progress_pct BETWEEN 0 AND 100)`),
     unique("status_reports_round_initiative").on(t.roundId, t.initiativeId),
     unique("status_reports_round_goal").on(t.roundId, t.goalId),
+    index("status_reports_organisation").on(t.organisationId, t.id),
   ],
 );
 
@@ -659,12 +678,13 @@ export const hearingResponses = pgTable(
       .defaultNow(),
     ...editable(),
   },
-  (_t) => [
+  (t) => [
     check("hearing_responses_kind", oneOf("respondent_kind", respondentKinds)),
     check(
       "hearing_responses_period",
       sql`period_start IS NULL OR period_end IS NULL OR period_start <= period_end`,
     ),
+    index("hearing_responses_organisation").on(t.organisationId, t.id),
   ],
 );
 
