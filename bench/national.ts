@@ -148,7 +148,10 @@ async function run(
 const root = fs.mkdtempSync(path.join(os.tmpdir(), "pejl-national-"));
 console.log(
   `National bench: ${size.organisations} organisations × ${size.policies} policies × ${size.initiativesPerPolicy} initiatives, ` +
-    `${size.years} years of observations; Node ${process.version}, ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`,
+    `${size.years} years of observations; Node ${process.version}, ${os.cpus().length} CPUs, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")}`,
 );
 const generated = await measure(async () => writeNationalPackages(root, size));
 const packages = generated.result;
