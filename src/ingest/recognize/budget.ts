@@ -67,7 +67,10 @@ function resolveLabel(
     const tail = stems(labelText(label.slice(from)));
     for (const owner of owners) {
       const score = jaccard(tail, stems(owner.title));
-      if (score >= 0.5 && (!best || score > best.score + 1e-9)) best = { from, owner, score };
+      // On a tie the shorter tail wins: a group heading run into the label ("… social kontrol
+      // Forebyggelse af social kontrol") is not part of the post's name.
+      const better = !best || score > best.score + 1e-9 || (score > best.score - 1e-9 && from > best.from);
+      if (score >= 0.5 && better) best = { from, owner, score };
     }
   }
   if (best) return { label: label.slice(best.from), owner: best.owner };

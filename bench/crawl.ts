@@ -1,0 +1,254 @@
+// Every public URL of the portal under load (issue 17, point 4): the demo
+// portal is served by the real server (startServer, in this process), its
+// public URLs are found by following every link from the front page (query
+// strings included: filters, sort orders, pages, CSV), and autocannon (in a
+// child process, so the load generator does not share the server's event loop)
+// requests them round-robin at 50 connections:
+//   cold   every URL once, right after a registry edit emptied the render cache;
+//   edits  10 s, while one registry edit per second (an initiative's description,
+//          through the same command the admin uses) invalidates the cache.
+// Then, with the load off, a sample of URLs is timed one by one: uncached (edit
+// first) against cached, and the uncached time split into the database's share
+// (queries, counted and timed at the driver) and the rest (routing, rendering).
+// On PGlite always; again on PostgreSQL when TEST_DATABASE_URL is set.
+// Run: node --import tsx bench/crawl.ts
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import { initiativeUpdater } from "../src/commands/initiativeUpdater.ts";
+import { createContext, systemActor } from "../src/context.ts";
+import type { Database } from "../src/db/client.ts";
+import { initiatives } from "../src/db/schema.ts";
+import { parseEnv } from "../src/env.ts";
+import { createLogger } from "../src/logger.ts";
+import { chooseOrganisation } from "../src/organisation.ts";
+import { startServer } from "../src/server.ts";
+import { crawl } from "../test/crawl.ts";
+import { emptyPostgresDatabase } from "../test/db.ts";
+
+const CONNECTIONS = 50;
+const EDIT_SECONDS = 10;
+
+interface Run {
+  requests: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+}
+
+// ---- the load generator (child process) ----
+if (process.argv[2] === "--load") {
+  // autocannon ships no types; the one call below is all we use of it.
+  const name = "autocannon";
+  const { default: autocannon } = (await import(name)) as {
+    default: (opts: object) => Promise<{
+      requests: { total: number; average: number };
+      latency: { p50: number; p99: number };
+      non2xx: number;
+      errors: number;
+    }>;
+  };
+  const [, , , base, file, mode] = process.argv;
+  const { readFileSync } = await import("node:fs");
+  const urls = JSON.parse(readFileSync(file!, "utf8")) as string[];
+  let next = 0;
+  const result = await autocannon({
+    url: base!,
+    connections: CONNECTIONS,
+    ...(mode === "cold" ? { amount: urls.length } : { duration: EDIT_SECONDS }),
+    requests: [
+      {
+        setupRequest: (req: Record<string, unknown>) => ({ ...req, path: urls[next++ % urls.length] }),
+      },
+    ],
+  });
+  const run: Run = {
+    requests: result.requests.total,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
+  process.stdout.write(JSON.stringify(run));
+  process.exit(0);
+}
+
+function load(base: string, urlFile: string, mode: "cold" | "edits"): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", "bench/crawl.ts", "--load", base, urlFile, mode],
+      {
+        stdio: ["ignore", "pipe", "inherit"],
+      },
+    );
+    let out = "";
+    child.stdout.on("data", (d: Buffer) => {
+      out += d.toString();
+    });
+    child.on("error", reject);
+    child.on("exit", (code) =>
+      code === 0 ? resolve(JSON.parse(out) as Run) : reject(new Error(`load ${code}`)),
+    );
+  });
+}
+
+const fmt = (n: number, d = 0) =>
+  n.toLocaleString("en-GB", { maximumFractionDigits: d, minimumFractionDigits: d });
+
+/**
+ * Counts the queries the database runs, at the driver (PGlite's query/exec, pg's
+ * query), and the wall time during which at least one was running (a page runs
+ * some at once, so their own times would add up to more than the request took).
+ */
+function meterQueries(database: Database) {
+  const meter = { count: 0, ms: 0 };
+  let running = 0;
+  let since = 0;
+  const target = (database.pglite ?? database.pool) as unknown as Record<string, unknown> | undefined;
+  if (!target) return meter;
+  for (const name of ["query", "exec"]) {
+    const original = target[name];
+    if (typeof original !== "function") continue;
+    target[name] = async function (this: unknown, ...args: unknown[]) {
+      if (running++ === 0) since = performance.now();
+      try {
+        return await (original as (...a: unknown[]) => Promise<unknown>).apply(this, args);
+      } finally {
+        meter.count++;
+        if (--running === 0) meter.ms += performance.now() - since;
+      }
+    };
+  }
+  return meter;
+}
+
+async function bench(kind: "PGlite" | "PostgreSQL", databaseUrl?: string) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "pejl-crawl-"));
+  const env = parseEnv({
+    PEJL_DATA_DIR: dir,
+    PORT: "0",
+    LOG_LEVEL: "silent",
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+  });
+  process.env.HOST = "127.0.0.1";
+  const started = performance.now();
+  const server = await startServer(env, createLogger("silent"), { demo: true });
+  try {
+    const base = `http://127.0.0.1:${server.port}`;
+    console.log(
+      `${kind}: demo loaded and server started in ${fmt((performance.now() - started) / 1000, 1)} s`,
+    );
+    const org = await chooseOrganisation(server.database.db);
+    const ctx = createContext({
+      db: server.database.db,
+      organisationId: org.id,
+      actor: systemActor("bench"),
+    });
+    const [target] = await server.database.db
+      .select({ id: initiatives.id })
+      .from(initiatives)
+      .where(eq(initiatives.organisationId, org.id))
+      .limit(1);
+    let edits = 0;
+    const edit = async () => {
+      const [row] = await server.database.db
+        .select({ version: initiatives.version })
+        .from(initiatives)
+        .where(eq(initiatives.id, target!.id));
+      edits++;
+      await initiativeUpdater(ctx, {
+        id: target!.id,
+        version: row!.version,
+        description: `Rettet ${edits}. gang.`,
+      });
+    };
+
+    const pages = await crawl((p) => fetch(base + p), "/", {
+      within: "/",
+      max: 5000,
+      skip: (p) => /^\/(admin|api|assets)(\/|$)/.test(p),
+    });
+    const bad = pages.filter((p) => p.status !== 200);
+    const urls = pages.filter((p) => p.status === 200).map((p) => p.path);
+    const urlFile = path.join(dir, "urls.json");
+    writeFileSync(urlFile, JSON.stringify(urls));
+    console.log(`${kind}: ${urls.length} public URLs (${bad.length} not 200)`);
+
+    await edit();
+    const cold = await load(base, urlFile, "cold");
+    // One edit at a time: under load an edit can take longer than the second between them.
+    let editing: Promise<void> | undefined;
+    const timer = setInterval(() => {
+      editing ??= edit()
+        .catch((e) => console.error(`edit failed: ${e}`))
+        .finally(() => {
+          editing = undefined;
+        });
+    }, 1000);
+    let withEdits: Run;
+    try {
+      withEdits = await load(base, urlFile, "edits");
+    } finally {
+      clearInterval(timer);
+      await editing;
+    }
+    const line = (name: string, r: Run) =>
+      `${kind.padEnd(10)} ${name.padEnd(28)} ${fmt(r.requests).padStart(6)} req  ${fmt(r.rps).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms` +
+      (r.non2xx ? `  ${r.non2xx} non-2xx` : "") +
+      (r.errors ? `  ${r.errors} errors or timeouts` : "");
+    console.log(line("cold cache, every URL once", cold));
+    console.log(line(`1 edit/s, ${EDIT_SECONDS} s`, withEdits));
+
+    // Where an uncached page spends its time: one request at a time, no load.
+    const meter = meterQueries(server.database);
+    const sample = urls.filter((_, i) => i % Math.max(1, Math.floor(urls.length / 60)) === 0);
+    let uncachedMs = 0;
+    let cachedMs = 0;
+    let queryMs = 0;
+    let queries = 0;
+    for (const url of sample) {
+      await edit();
+      meter.count = 0;
+      meter.ms = 0;
+      let t = performance.now();
+      await (await fetch(base + url)).arrayBuffer();
+      uncachedMs += performance.now() - t;
+      queryMs += meter.ms;
+      queries += meter.count;
+      t = performance.now();
+      await (await fetch(base + url)).arrayBuffer();
+      cachedMs += performance.now() - t;
+    }
+    const n = sample.length;
+    console.log(
+      `${kind.padEnd(10)} uncached page, one at a time (${n} URLs): ${fmt(uncachedMs / n, 1)} ms, of which ${fmt(queries / n, 1)} queries keep the database busy ${fmt(queryMs / n, 1)} ms ` +
+        `(${fmt((100 * queryMs) / uncachedMs)} %) and routing + rendering + HTTP the rest; cached ${fmt(cachedMs / n, 1)} ms`,
+    );
+  } finally {
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+console.log(
+  `autocannon ${CONNECTIONS} connections; ${os.cpus().length} cores, load ${os
+    .loadavg()
+    .map((l) => fmt(l, 1))
+    .join(" / ")}`,
+);
+await bench("PGlite");
+const pgUrl = process.env.TEST_DATABASE_URL;
+if (pgUrl) {
+  const fresh = await emptyPostgresDatabase(pgUrl);
+  try {
+    await bench("PostgreSQL", fresh.url);
+  } finally {
+    await fresh.drop();
+  }
+}
