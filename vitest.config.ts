@@ -22,7 +22,7 @@ const databaseFacing = [
 // What only one database has: several server processes (PostgreSQL), and the embedded
 // database's own crash and lock behaviour (PGlite).
 const postgresOnly = ["src/cluster.test.ts"];
-const pgliteOnly = ["src/db/durability.test.ts", "test/security/crash.test.ts"];
+const pgliteOnly = ["src/db/durability.test.ts"];
 
 export default defineConfig({
   test: {

@@ -55,6 +55,11 @@ const danishById: Record<ErrorId, string> = {
   internal: "Der opstod en fejl hos os. Prøv igen senere.",
 };
 
+/** The Danish text for an error id, for a page that names a problem without an AppError at hand. */
+export function danishMessage(id: ErrorId): string {
+  return danishById[id];
+}
+
 export interface ErrorDetail {
   path?: string;
   message: string;

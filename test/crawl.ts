@@ -44,32 +44,39 @@ async function bodyText(res: Response): Promise<string> {
 
 /**
  * Visits `start` and every page and asset its links lead to that starts with
- * `within`, up to `max` pages.
+ * `within`, up to `max` pages. Up to `parallel` requests are in flight at once;
+ * the pages, their order and the links followed are those of one at a time.
  */
 export async function crawl(
   request: (path: string) => Promise<Response>,
   start: string,
-  opts: { within: string; max?: number; skip?: (path: string) => boolean },
+  opts: { within: string; max?: number; skip?: (path: string) => boolean; parallel?: number },
 ): Promise<CrawledPage[]> {
   const max = opts.max ?? 400;
+  const parallel = opts.parallel ?? 1;
   const seen = new Set<string>([start]);
   const queue = [start];
   const pages: CrawledPage[] = [];
-  while (queue.length && pages.length < max) {
-    const path = queue.shift()!;
+  const visit = async (path: string): Promise<CrawledPage> => {
     const res = await request(path);
     const contentType = res.headers.get("content-type") ?? "";
     const text = await bodyText(res);
     const links = contentType.includes("text/html") ? internalLinks(text) : [];
-    pages.push({ path, status: res.status, contentType, text, links });
-    // Followed: links and assets. Form actions are only checked (a POST target need not answer GET).
-    const followable = internalLinks(text.replace(/<form[^>]*>/g, ""));
-    for (const link of contentType.includes("text/html") ? followable : []) {
-      const target = link.split("#")[0]!;
-      if (!target || seen.has(target)) continue;
-      if (!target.startsWith(opts.within) || opts.skip?.(target)) continue;
-      seen.add(target);
-      queue.push(target);
+    return { path, status: res.status, contentType, text, links };
+  };
+  while (queue.length && pages.length < max) {
+    const batch = queue.splice(0, Math.min(parallel, max - pages.length));
+    for (const page of await Promise.all(batch.map(visit))) {
+      pages.push(page);
+      if (!page.contentType.includes("text/html")) continue;
+      // Followed: links and assets. Form actions are only checked (a POST target need not answer GET).
+      for (const link of internalLinks(page.text.replace(/<form[^>]*>/g, ""))) {
+        const target = link.split("#")[0]!;
+        if (!target || seen.has(target)) continue;
+        if (!target.startsWith(opts.within) || opts.skip?.(target)) continue;
+        seen.add(target);
+        queue.push(target);
+      }
     }
   }
   return pages;

@@ -400,7 +400,7 @@ export async function buildRegistry(org: TestOrganisation) {
     .insert(inquiries)
     .values({
       organisationId,
-      askedBy: "Medlem af Borgerrepræsentationen",
+      askedBy: "Medlem af kommunalbestyrelsen",
       askedOn: "2024-03-01",
       dueOn: "2024-03-22",
       questions: ["Hvilke initiativer for ligestilling findes?", "Hvad koster de, i kr. og årsværk?"],

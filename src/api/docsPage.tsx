@@ -3,7 +3,8 @@
 // /api/openapi.json serves, so the page and the document cannot disagree.
 import type { Child } from "hono/jsx";
 import { link } from "../http/links.ts";
-import { DataTable, Layout } from "../web/components/index.ts";
+import { DataTable } from "../web/components/DataTable.tsx";
+import { Layout } from "../web/components/Layout.tsx";
 import { apiRules, type OpenApiDocument } from "./openapi.ts";
 
 interface JsonSchema {

@@ -64,7 +64,7 @@ export function authorize(
   throw new AppError("forbidden", `You may not ${action} this ${subject.entity}.`);
 }
 
-/** For queries: the administrations whose rows of `entity` the actor may read; "all" or a list. */
+/** For queries: the administrations whose rows of `entity` the actor may read; "all" or a list (queries/scope.ts). */
 export function readableAdministrations(actor: Actor, entity: string): "all" | string[] {
   if (actor.kind === "system") return "all";
   if (actor.kind === "public") return [];

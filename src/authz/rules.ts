@@ -66,5 +66,3 @@ export const workspace: Record<Role, Reach> = {
 export function rulesFor(entity: string): EntityRules {
   return rules[entity] ?? rules.registry!;
 }
-
-export const entities = Object.keys(rules);

@@ -1,11 +1,5 @@
-export type { AltPoint, AltReference } from "./altText.ts";
-export { barAltText, lineAltText } from "./altText.ts";
-export type { BarChartInput, BarDatum } from "./barChart.ts";
 export { barChart } from "./barChart.ts";
-export type { ChartOutput } from "./common.ts";
-export { COLORS, NARROW_CHART, yearTicks } from "./common.ts";
-export type { LineChartInput, LinePoint, ReferenceValue } from "./lineChart.ts";
+export { NARROW_CHART } from "./common.ts";
+export type { LinePoint, ReferenceValue } from "./lineChart.ts";
 export { lineChart } from "./lineChart.ts";
-export { svgToPng } from "./png.ts";
-export type { SparklineInput } from "./sparkline.ts";
 export { sparkline } from "./sparkline.ts";

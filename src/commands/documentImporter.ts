@@ -255,7 +255,7 @@ const norm = (s: unknown) =>
     .replace(/\s+/g, " ")
     .trim();
 
-/** For each recognized policy already in the registry (same title and start year): what would change. */
+/** For each recognized policy already in the registry (same title, not archived): what would change. */
 async function diffAgainstRegistry(ctx: Context, analysis: Analysis): Promise<PolicyDiff[]> {
   const diffs: PolicyDiff[] = [];
   for (const c of analysis.candidates.filter((x) => x.entity === "policy")) {

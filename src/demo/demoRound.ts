@@ -5,7 +5,7 @@
 // once. Every answer says it is example data, and the round is flagged is_example.
 import { and, eq, sql } from "drizzle-orm";
 import { roundOpener } from "../commands/rounds/roundOpener.ts";
-import { statusReportReviewer } from "../commands/rounds/statusReportReturner.ts";
+import { statusReportReviewer } from "../commands/rounds/statusReportReviewer.ts";
 import { statusReportSaver } from "../commands/rounds/statusReportSaver.ts";
 import type { Context } from "../context.ts";
 import { administrations, initiatives, policies, statusRounds } from "../db/schema.ts";

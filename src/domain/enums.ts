@@ -90,23 +90,14 @@ export type HearingState = (typeof hearingStates)[number];
 export const respondentKinds = ["committee", "council", "organisation", "citizen", "administration"] as const;
 export type RespondentKind = (typeof respondentKinds)[number];
 
-export const zPolicyKind = z.enum(policyKinds);
 export const zFundingStatus = z.enum(fundingStatuses);
 export const zEqualityGround = z.enum(equalityGrounds);
 export const zIndicatorDirection = z.enum(indicatorDirections);
 export const zRole = z.enum(roles);
-export const zPolicyStatus = z.enum(policyStatuses);
-export const zGoalKind = z.enum(goalKinds);
-export const zInitiativeStatus = z.enum(initiativeStatuses);
-export const zRoundKind = z.enum(roundKinds);
-export const zRoundState = z.enum(roundStates);
 export const zRating = z.enum(ratings);
-export const zReportState = z.enum(reportStates);
 export const zProgressStatus = z.enum(progressStatuses);
-export const zCandidateState = z.enum(candidateStates);
 export const zInquiryState = z.enum(inquiryStates);
 export const zHearingState = z.enum(hearingStates);
-export const zRespondentKind = z.enum(respondentKinds);
 
 /** Narrows an unknown string to one of an enumeration's values (for CSV import and query strings). */
 export function isOneOf<const T extends readonly string[]>(values: T, value: unknown): value is T[number] {

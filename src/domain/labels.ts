@@ -2,7 +2,6 @@
 // and the Danish URL slugs for equality grounds. `satisfies Record<…>` makes the
 // compiler fail when an enumeration gains a value without a label.
 import type {
-  CandidateState,
   EqualityGround,
   FundingStatus,
   GoalKind,
@@ -120,12 +119,6 @@ export const roleLabels = {
   reporter: "Indberetter",
   viewer: "Læser",
 } as const satisfies Record<Role, string>;
-
-export const candidateStateLabels = {
-  pending: "Afventer gennemgang",
-  accepted: "Godkendt",
-  rejected: "Afvist",
-} as const satisfies Record<CandidateState, string>;
 
 export const inquiryStateLabels = {
   new: "Ny",

@@ -1,6 +1,7 @@
 // Danish amounts → integer DKK, and back. Budget tables in policy documents mix
 // "1.234.567 kr.", "2,5 mio. kr." and columns headed "(1.000 kr.)"; the open-data
 // package holds whole kroner only (DESIGN.md §4), so every amount passes through here.
+import { danishDigits, NUMBER_MULTIPLIERS } from "./danishNumber.ts";
 import { formatNumberDa } from "./numberFormat.ts";
 import { err, ok, type Result } from "./result.ts";
 
@@ -14,10 +15,8 @@ function normalize(text: string): string {
 }
 
 // Multiplier words that may stand in the amount itself ("2,5 mio. kr.", "250 t.kr.").
-// `(?<![a-zæøå])` rather than `\b`, so "2,5mio." is read too.
 const TEXT_MULTIPLIERS: readonly [RegExp, number][] = [
-  [/(?<![a-zæøå])(?:mia|milliard(?:er)?)(?:\.|(?![a-zæøå]))/, 1_000_000_000],
-  [/(?<![a-zæøå])(?:mio|mill|million(?:er)?)(?:\.|(?![a-zæøå]))/, 1_000_000],
+  ...NUMBER_MULTIPLIERS,
   [/(?<![a-zæøå])(?:t\. ?kr|tkr|tusinde? kr)(?:\.|(?![a-zæøå]))/, 1_000],
 ];
 // Only a unit given separately (a column heading) may say "1.000 kr.": in the amount
@@ -48,18 +47,6 @@ export function unitMultiplier(unit: string | null | undefined): Result<number> 
   const found = findMultiplier(u, UNIT_MULTIPLIERS);
   if (found && /^[\s()]*$/.test(found.rest.replace(CURRENCY, " "))) return ok(found.multiplier);
   return err(`Enheden "${unit}" kendes ikke. Brug fx kr., 1.000 kr. eller mio. kr.`);
-}
-
-// Danish digits: "1.234.567,89", "1 234 567", "2,5", "1.000,-". A single "." that is
-// not followed by exactly three digits is read as an English decimal point ("2.5 mio."),
-// because it cannot be a thousands separator.
-function parseDanishNumber(s: string): number | null {
-  const t = s.replace(/,-$/, "");
-  if (/^\d{1,3}(?:[. ]\d{3})+(?:,\d+)?$/.test(t) || /^\d+(?:,\d+)?$/.test(t)) {
-    return Number(t.replace(/[. ]/g, "").replace(",", "."));
-  }
-  if (/^\d+\.\d{1,2}$/.test(t) || /^\d+\.\d{4,}$/.test(t)) return Number(t);
-  return null;
 }
 
 /**
@@ -107,7 +94,7 @@ export function parseDkk(
     s = s.slice(lateSign[0].length);
   }
 
-  const value = parseDanishNumber(s);
+  const value = danishDigits(s);
   if (value === null) return err(`Beløbet "${original.trim()}" kan ikke tolkes som kroner.`);
   const kroner = Math.round(value * multiplier);
   if (!Number.isSafeInteger(kroner)) return err(`Beløbet "${original.trim()}" er for stort.`);
@@ -139,7 +126,7 @@ export function parseFte(text: string | null | undefined): Result<number | null>
     .replace(/(?<![a-zæøå])(?:årsværk|fte|stillinger?)$/, "")
     .trim();
   if (s === "" || /^[-–—−]+$/.test(s)) return ok(null);
-  const m = /^(\d+)(?:[,.](\d+))?$/.exec(s);
-  if (!m) return err(`Antallet af årsværk "${original.trim()}" kan ikke tolkes.`);
-  return ok(Number(`${m[1]}.${m[2] ?? "0"}`));
+  const value = danishDigits(s);
+  if (value === null) return err(`Antallet af årsværk "${original.trim()}" kan ikke tolkes.`);
+  return ok(value);
 }

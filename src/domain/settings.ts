@@ -23,7 +23,7 @@ export interface SettingDefinition {
 export const settingDefinitions: readonly SettingDefinition[] = [
   {
     key: DUE_SETTING,
-    label: "Svarfrist for spørgsmål fra Borgerrepræsentationen",
+    label: "Svarfrist for spørgsmål fra kommunalbestyrelsen",
     button: "Gem svarfrist",
     hint: "Antal arbejdsdage fra spørgsmålet er stillet, til svaret skal være sendt. Et helt tal fra 1 til 60.",
     unit: "arbejdsdage",

@@ -27,6 +27,13 @@ function documentTitle(doc: Doc, sink: Sink, kind: DocumentKind): { title: strin
     );
     if (h) return { title: sentenceCase(h.text), ev: [sink.ev("title", h.textStart, h.end)] };
   }
+  // A document that holds several policies is named by all of them, not by the first:
+  // a value of its third policy must not read as if it came from the first.
+  const titles = sink.candidates
+    .filter((c) => c.entity === "policy" && typeof c.fields.title === "string")
+    .map((c) => c.fields.title as string);
+  if ((kind === "policy" || kind === "action_plan") && new Set(titles).size > 1)
+    return { title: [...new Set(titles)].join("; "), ev: [] };
   if (first && kind !== "inquiry_answer" && typeof first.fields.title === "string") {
     const ev = first.evidence.find((e) => e.field === "title");
     return { title: first.fields.title, ev: ev ? [ev] : [] };

@@ -19,7 +19,7 @@ import { readText } from "./readers/text.ts";
 import type { RawText } from "./types.ts";
 
 export { stopIdleReaders, warmUpReaders } from "./readers/isolate.ts";
-export { isReadError, ReadError, type ReadErrorCode } from "./readers/readError.ts";
+export { isReadError } from "./readers/readError.ts";
 
 export type ReadOptions = Partial<ReadLimits>;
 

@@ -7,7 +7,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { stringify } from "csv-stringify/sync";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { strToU8, zipSync } from "fflate";
 import type { Context } from "../context.ts";
 import { organisations, settings } from "../db/schema.ts";
@@ -17,7 +17,7 @@ import { AppError } from "../errors.ts";
 import { formatCell, UnwritableValue } from "./cells.ts";
 import { type Audience, buildDescriptor } from "./descriptor.ts";
 import type { ResourceName } from "./fields.ts";
-import { type PublicContext, type RawRow, type ResourceDef, selectSql } from "./resourceDef.ts";
+import { type PublicContext, type RawRow, type ResourceDef, selectSql, selectText } from "./resourceDef.ts";
 import { resourceByName, resources, writeOrder } from "./resources.ts";
 import { rowsOf } from "./sqlRows.ts";
 
@@ -54,8 +54,17 @@ async function inSnapshot<T>(ctx: Context, work: (ctx: Context) => Promise<T>): 
   });
 }
 
+/** The rows as CSV records, without the header. */
+function csvLines(def: ResourceDef, rows: RawRow[]): string {
+  return stringify(records(def, rows));
+}
+
 function toCsv(def: ResourceDef, rows: RawRow[]): string {
-  const records = rows.map((row) =>
+  return stringify(records(def, rows), { header: true, columns: def.fields.map((f) => f.name), eof: true });
+}
+
+function records(def: ResourceDef, rows: RawRow[]): string[][] {
+  return rows.map((row) =>
     def.fields.map((f) => {
       try {
         return formatCell(f, row[f.name]);
@@ -67,7 +76,6 @@ function toCsv(def: ResourceDef, rows: RawRow[]): string {
       }
     }),
   );
-  return stringify(records, { header: true, columns: def.fields.map((f) => f.name), eof: true });
 }
 
 async function readResources(ctx: Context, names: ResourceName[], opts: ExportOptions) {
@@ -101,28 +109,33 @@ async function savedSettings(ctx: Context): Promise<Record<string, number>> {
   return out;
 }
 
+/** datapackage.json's text for the context's organisation. */
+async function descriptorText(ctx: Context, opts: ExportOptions): Promise<string> {
+  const [organisation] = await ctx.db
+    .select({ name: organisations.name, slug: organisations.slug })
+    .from(organisations)
+    .where(eq(organisations.id, ctx.organisationId));
+  if (!organisation) throw new AppError("not_found", "The organisation was not found.");
+  const descriptor = buildDescriptor({
+    organisation: { ...organisation, settings: await savedSettings(ctx) },
+    audience: opts.audience ?? "public",
+    created: new Date(opts.created ?? Date.now()).toISOString(),
+    threshold: opts.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD,
+  });
+  return `${JSON.stringify(descriptor, null, 2)}\n`;
+}
+
 /** The whole package as text files, without touching the disk. */
 export async function buildDataPackage(ctx: Context, opts: ExportOptions = {}): Promise<DataPackageFiles> {
   return inSnapshot(ctx, async (ctx) => {
-    const [organisation] = await ctx.db
-      .select({ name: organisations.name, slug: organisations.slug })
-      .from(organisations)
-      .where(eq(organisations.id, ctx.organisationId));
-    if (!organisation) throw new AppError("not_found", "The organisation was not found.");
+    const descriptor = await descriptorText(ctx, opts);
     // Public packages need every resource read, so that provenance of withheld values is withheld too.
     const data = await readResources(
       ctx,
       resources.map((r) => r.name),
       opts,
     );
-    const created = new Date(opts.created ?? Date.now()).toISOString();
-    const descriptor = buildDescriptor({
-      organisation: { ...organisation, settings: await savedSettings(ctx) },
-      audience: opts.audience ?? "public",
-      created,
-      threshold: opts.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD,
-    });
-    const files = new Map<string, string>([["datapackage.json", `${JSON.stringify(descriptor, null, 2)}\n`]]);
+    const files = new Map<string, string>([["datapackage.json", descriptor]]);
     const rows = {} as Record<ResourceName, number>;
     for (const def of resources) {
       const resourceRows = data.get(def.name) ?? [];
@@ -133,17 +146,61 @@ export async function buildDataPackage(ctx: Context, opts: ExportOptions = {}): 
   });
 }
 
-/** Writes datapackage.json and one CSV per resource into `outDir` (created if missing). */
-export async function exportDataPackage(ctx: Context, outDir: string, opts: ExportOptions = {}) {
-  const { files, rows } = await buildDataPackage(ctx, opts);
-  await fs.mkdir(outDir, { recursive: true });
-  for (const [name, text] of files) {
-    // Write beside and rename, so a reader never sees half a file.
-    const target = path.join(outDir, name);
-    await fs.writeFile(`${target}.tmp`, text, "utf8");
-    await fs.rename(`${target}.tmp`, target);
+// Rows are fetched from a cursor and written this many at a time.
+const PAGE = 20_000;
+
+/** One resource's rows in `PAGE`-sized pages, from a cursor in the snapshot's transaction. */
+async function* resourcePages(ctx: Context, def: ResourceDef): AsyncGenerator<RawRow[]> {
+  const cursor = `pejl_export_${def.name}`;
+  await ctx.db.execute(
+    sql.raw(`DECLARE ${cursor} NO SCROLL CURSOR FOR ${selectText(def, ctx.organisationId)}`),
+  );
+  for (;;) {
+    const page = rowsOf(await ctx.db.execute(sql.raw(`FETCH ${PAGE} FROM ${cursor}`)));
+    if (page.length) yield page;
+    if (page.length < PAGE) break;
   }
-  return { outDir, files: [...files.keys()], rows };
+  await ctx.db.execute(sql.raw(`CLOSE ${cursor}`));
+}
+
+/**
+ * Writes datapackage.json and one CSV per resource into `outDir` (created if missing),
+ * streamed: each resource is read from a cursor and written a page at a time, so the
+ * package is never held in memory. Each file is written beside its name and renamed
+ * when all are complete, so a reader never sees half a file.
+ */
+export async function exportDataPackage(ctx: Context, outDir: string, opts: ExportOptions = {}) {
+  await fs.mkdir(outDir, { recursive: true });
+  const audience = opts.audience ?? "public";
+  const view = publicContext(opts.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD);
+  const names = ["datapackage.json", ...resources.map((def) => `${def.name}.csv`)];
+  const rows = await inSnapshot(ctx, async (ctx) => {
+    const counts = {} as Record<ResourceName, number>;
+    await fs.writeFile(path.join(outDir, "datapackage.json.tmp"), await descriptorText(ctx, opts), "utf8");
+    // Dependency order, so provenance sees what the resources it quotes have withheld.
+    for (const name of writeOrder) {
+      const def = resourceByName(name)!;
+      const file = await fs.open(path.join(outDir, `${name}.csv.tmp`), "w");
+      let count = 0;
+      try {
+        await file.write(stringify([def.fields.map((f) => f.name)]));
+        for await (const page of resourcePages(ctx, def)) {
+          const shown =
+            audience === "public" && def.publicView
+              ? page.map((row) => def.publicView!(row, view)).filter((row): row is RawRow => row !== null)
+              : page;
+          if (shown.length) await file.write(csvLines(def, shown));
+          count += shown.length;
+        }
+      } finally {
+        await file.close();
+      }
+      counts[name] = count;
+    }
+    return counts;
+  });
+  for (const name of names) await fs.rename(path.join(outDir, `${name}.tmp`), path.join(outDir, name));
+  return { outDir, files: names, rows };
 }
 
 /** The package as one zip (for the portal's download link); entries dated `created`, so it is reproducible. */

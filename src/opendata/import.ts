@@ -1,7 +1,8 @@
 // `pejl import-data`: a package written by the export (audience "full") or by hand, back
 // into the context's organisation. Everything is checked before anything is written:
 // the descriptor against the Frictionless profiles, every file as UTF-8, every header and
-// cell against its field, every key and reference. Then one transaction writes the rows
+// cell against its field, every key and reference (the files are streamed; only key fields
+// are kept). Then one transaction reads the files again and writes the rows, in batches,
 // in dependency order (insert new ids, update changed rows) with one audit event; a refused package leaves the
 // database exactly as it was.
 import { getTableName } from "drizzle-orm";
@@ -12,7 +13,7 @@ import { checkDescriptor, type PackageOrganisation } from "./descriptor.ts";
 import type { ResourceName } from "./fields.ts";
 import { checkKeys } from "./keys.ts";
 import { Problems } from "./problems.ts";
-import { type ParsedTable, readDescriptor, readTables } from "./readPackage.ts";
+import { type ParsedTable, readDescriptor, readRows, readTables } from "./readPackage.ts";
 import { checkExistingKeys, existingCodes, resolveIds } from "./resolve.ts";
 import { type Refs, toDatabaseRow } from "./resourceDef.ts";
 import { writeOrder } from "./resources.ts";
@@ -83,6 +84,32 @@ function databaseRefusal(error: unknown, file: string): unknown {
   );
 }
 
+// Rows are read again from the file and written this many at a time.
+const WRITE_BATCH = 20_000;
+
+/** One resource's rows, streamed from its file; a resource that refers to itself is written whole (parents first). */
+async function writeTable(
+  ctx: Context,
+  table: ParsedTable,
+  refs: Refs,
+  existing: Set<string>,
+): Promise<WriteCounts> {
+  const counts: WriteCounts = { rows: 0, inserted: 0, updated: 0 };
+  const whole: Record<string, unknown>[] = [];
+  for await (const batch of readRows(table, WRITE_BATCH)) {
+    const rows = batch.map((row) => toDatabaseRow(table.def, row, refs, ctx.organisationId));
+    if (table.def.selfRef) {
+      whole.push(...rows);
+      continue;
+    }
+    const written = await upsertRows(ctx, table.def, rows, existing);
+    counts.rows += written.rows;
+    counts.inserted += written.inserted;
+    counts.updated += written.updated;
+  }
+  return table.def.selfRef ? upsertRows(ctx, table.def, whole, existing) : counts;
+}
+
 export async function importDataPackage(ctx: Context, dir: string): Promise<ImportResult> {
   const { tables } = await readPackage(dir);
   return importTables(ctx, tables);
@@ -97,6 +124,7 @@ export async function importTables(ctx: Context, tables: Map<string, ParsedTable
     problems.throwIfAny();
     const { refs, remapped, existing } = await resolveIds(tx, tables, ids, problems);
     problems.throwIfAny();
+    // The key fields only, which is all the natural-key check reads.
     const databaseRows = new Map<ResourceName, Record<string, unknown>[]>();
     for (const table of tables.values()) {
       databaseRows.set(
@@ -112,12 +140,7 @@ export async function importTables(ctx: Context, tables: Map<string, ParsedTable
       const table = tables.get(name);
       if (!table) continue;
       try {
-        result.resources[name] = await upsertRows(
-          tx,
-          table.def,
-          databaseRows.get(name)!,
-          existing.get(name)!,
-        );
+        result.resources[name] = await writeTable(tx, table, refs, existing.get(name)!);
         const owners = table.rows.map((row) => refs.id(name, row.id as string));
         for (const [fieldName, pairs] of linkPairs(table, refs)) {
           const join = table.def.fields.find((f) => f.name === fieldName)!.join!;

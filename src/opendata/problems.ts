@@ -31,6 +31,16 @@ export class Problems {
     if (this.kept.length < MAX_KEPT) this.kept.push(problem);
   }
 
+  /** Where the list stands, to go back to with `reset`. */
+  mark(): { total: number; kept: number } {
+    return { total: this.total, kept: this.kept.length };
+  }
+
+  reset(mark: { total: number; kept: number }): void {
+    this.total = mark.total;
+    this.kept.length = mark.kept;
+  }
+
   get any(): boolean {
     return this.total > 0;
   }

@@ -1,18 +1,24 @@
 // Reads a package folder: datapackage.json and each declared CSV, strictly UTF-8, with
-// the header and every cell checked against the resource's declared fields. Nothing here
-// touches the database.
+// the header and every cell checked against the resource's declared fields. The CSV files
+// are streamed: only the key fields of each row are kept. Nothing here touches the database.
 import fs from "node:fs/promises";
 import path from "node:path";
-import { CsvError, parse } from "csv-parse/sync";
+import { CsvError } from "csv-parse";
+import { parse } from "csv-parse/sync";
+import { AppError } from "../errors.ts";
 import { parseCell } from "./cells.ts";
+import { csvRecords, NotUtf8 } from "./csvStream.ts";
 import type { DeclaredResource } from "./descriptor.ts";
-import type { Problem, Problems } from "./problems.ts";
+import { type Problem, Problems } from "./problems.ts";
 import type { ParsedRow, ResourceDef } from "./resourceDef.ts";
 
 export interface ParsedTable {
   def: ResourceDef;
+  /** The file name in the package. */
   file: string;
-  /** rows[i] is data row i + 1. */
+  /** Where it is read from. */
+  source: string;
+  /** rows[i] is data row i + 1, with its key fields only (`keyFields`); `readRows` gives whole rows. */
   rows: ParsedRow[];
 }
 
@@ -118,33 +124,85 @@ function checkHeader(def: ResourceDef, file: string, header: string[], problems:
   return problems.total === before;
 }
 
-function parseRows(def: ResourceDef, file: string, records: string[][], problems: Problems): ParsedRow[] {
-  const rows: ParsedRow[] = [];
-  for (let i = 1; i < records.length; i++) {
-    const record = records[i]!;
-    if (record.length !== def.fields.length) {
-      problems.add({
-        file,
-        row: i,
-        message: `has ${record.length} values; the header has ${def.fields.length} columns`,
-      });
-      continue;
-    }
-    const row: ParsedRow = {};
-    let valid = true;
-    def.fields.forEach((f, j) => {
-      const cell = parseCell(f, record[j]!);
-      if (cell.ok) row[f.name] = cell.value;
-      else {
-        valid = false;
-        problems.add({ file, row: i, column: f.name, message: cell.error });
-      }
+/**
+ * The fields the key checks, the id resolution and the link tables need: ids, references,
+ * natural keys. Only these are kept per row while checking; every other cell is checked
+ * and dropped, and read again from the file when the row is written (`readRows`).
+ */
+export function keyFields(def: ResourceDef): Set<string> {
+  const names = new Set<string>(["id"]);
+  for (const f of def.fields) if (f.references) names.add(f.name);
+  for (const key of def.unique ?? []) for (const name of key) names.add(name);
+  if (def.matchBy) names.add(def.matchBy);
+  if (def.selfRef) names.add(def.selfRef);
+  if (def.name === "provenance") names.add("entity").add("entity_id");
+  return names;
+}
+
+/** One record checked against the fields: the row, or null after adding its problems. */
+function parseRecord(
+  def: ResourceDef,
+  file: string,
+  record: string[],
+  i: number,
+  problems: Problems,
+): ParsedRow | null {
+  if (record.length !== def.fields.length) {
+    problems.add({
+      file,
+      row: i,
+      message: `has ${record.length} values; the header has ${def.fields.length} columns`,
     });
-    const broken = valid ? def.check?.(row) : null;
-    if (broken) problems.add({ file, row: i, column: broken.field, message: broken.message });
-    rows.push(row);
+    return null;
   }
-  return rows;
+  const row: ParsedRow = {};
+  let valid = true;
+  def.fields.forEach((f, j) => {
+    const cell = parseCell(f, record[j]!);
+    if (cell.ok) row[f.name] = cell.value;
+    else {
+      valid = false;
+      problems.add({ file, row: i, column: f.name, message: cell.error });
+    }
+  });
+  const broken = valid ? def.check?.(row) : null;
+  if (broken) problems.add({ file, row: i, column: broken.field, message: broken.message });
+  return row;
+}
+
+function project(row: ParsedRow, fields: Set<string>): ParsedRow {
+  const out: ParsedRow = {};
+  for (const name of fields) out[name] = row[name] ?? null;
+  return out;
+}
+
+/** Reads one file as a stream; false when it could not be read as a whole (problems added). */
+async function readTable(table: ParsedTable, problems: Problems): Promise<boolean> {
+  const { def, file, source } = table;
+  const keys = keyFields(def);
+  const mark = problems.mark();
+  let i = 0;
+  try {
+    for await (const record of csvRecords(source)) {
+      if (i === 0 && !checkHeader(def, file, record, problems)) return false;
+      if (i > 0) {
+        const row = parseRecord(def, file, record, i, problems);
+        if (row) table.rows.push(project(row, keys));
+      }
+      i++;
+    }
+  } catch (error) {
+    // A file that is not UTF-8 or not CSV is one problem, not one per row read before it.
+    problems.reset(mark);
+    if (error instanceof NotUtf8) decodeUtf8(await fs.readFile(source), file, problems);
+    else if (error instanceof CsvError) {
+      const line = (error as CsvError & { lines?: number }).lines;
+      problems.add({ file, message: `is not valid CSV${line ? ` (line ${line})` : ""}: ${error.message}` });
+    } else throw error;
+    return false;
+  }
+  if (i === 0) problems.add({ file, row: 0, message: "the file is empty: the header row is missing" });
+  return i > 0;
 }
 
 /** Reads and checks every declared resource; problems are collected, not thrown. */
@@ -155,31 +213,41 @@ export async function readTables(
 ): Promise<Map<string, ParsedTable>> {
   const tables = new Map<string, ParsedTable>();
   for (const { def, path: file } of declared) {
-    let bytes: Uint8Array;
+    const source = path.join(dir, file);
     try {
-      bytes = await fs.readFile(path.join(dir, file));
+      await fs.access(source, fs.constants.R_OK);
     } catch {
       problems.add({ file, message: `is declared in datapackage.json but missing from ${dir}` });
       continue;
     }
-    const text = decodeUtf8(bytes, file, problems);
-    if (text === null) continue;
-    let records: string[][];
-    try {
-      records = parse(text, { relax_column_count: true, skip_empty_lines: true }) as string[][];
-    } catch (error) {
-      if (!(error instanceof CsvError)) throw error;
-      const line = (error as CsvError & { lines?: number }).lines;
-      problems.add({ file, message: `is not valid CSV${line ? ` (line ${line})` : ""}: ${error.message}` });
-      continue;
-    }
-    const header = records[0];
-    if (!header) {
-      problems.add({ file, row: 0, message: "the file is empty: the header row is missing" });
-      continue;
-    }
-    if (!checkHeader(def, file, header, problems)) continue;
-    tables.set(def.name, { def, file, rows: parseRows(def, file, records, problems) });
+    const table: ParsedTable = { def, file, source, rows: [] };
+    if (await readTable(table, problems)) tables.set(def.name, table);
   }
   return tables;
+}
+
+/**
+ * The table's whole rows, read again from its file, `size` at a time (after the checks:
+ * a cell that fails now means the file changed while it was imported).
+ */
+export async function* readRows(table: ParsedTable, size: number): AsyncGenerator<ParsedRow[]> {
+  const problems = new Problems();
+  let batch: ParsedRow[] = [];
+  let i = 0;
+  for await (const record of csvRecords(table.source)) {
+    if (i++ === 0) continue;
+    const row = parseRecord(table.def, table.file, record, i - 1, problems);
+    if (!row || problems.any) {
+      throw new AppError(
+        "bad_package",
+        `The data package was not imported, nothing was changed. ${table.file} changed while it was imported.`,
+      );
+    }
+    batch.push(row);
+    if (batch.length === size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length) yield batch;
 }

@@ -3,7 +3,7 @@
 import { getTableName, type SQL, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { CellValue } from "./cells.ts";
-import { columnKey, type FieldDef, type ResourceName } from "./fields.ts";
+import { columnKey, type FieldDef, type ResourceName, uuidPattern } from "./fields.ts";
 
 /** A CSV row after its cells were checked: field name → value. */
 export type ParsedRow = Record<string, CellValue>;
@@ -81,14 +81,22 @@ function fieldExpression(def: FieldDef): string {
   }
 }
 
+const selectColumns = (def: ResourceDef) =>
+  def.fields.map((f) => `${fieldExpression(f)} AS ${q(f.name)}`).join(", ");
+
 /** The export query: every field of the resource for one organisation, ordered by id. */
 export function selectSql(def: ResourceDef, organisationId: string): SQL {
-  const columns = def.fields.map((f) => `${fieldExpression(f)} AS ${q(f.name)}`).join(", ");
   return sql.join([
-    sql.raw(`SELECT ${columns} FROM ${q(getTableName(def.table))} t WHERE t.organisation_id = `),
+    sql.raw(`SELECT ${selectColumns(def)} FROM ${q(getTableName(def.table))} t WHERE t.organisation_id = `),
     sql`${organisationId}`,
     sql.raw(" ORDER BY t.id"),
   ]);
+}
+
+/** The same query as one text, the organisation's id a literal (for DECLARE … CURSOR, which takes no parameters). */
+export function selectText(def: ResourceDef, organisationId: string): string {
+  if (!uuidPattern.test(organisationId)) throw new Error(`not an organisation id: ${organisationId}`);
+  return `SELECT ${selectColumns(def)} FROM ${q(getTableName(def.table))} t WHERE t.organisation_id = '${organisationId}' ORDER BY t.id`;
 }
 
 type Mapping = { name: string; key: string; ref: FieldDef["references"] };
@@ -126,10 +134,4 @@ export function toDatabaseRow(
     }
   }
   return Object.assign(out, def.extraColumns?.(row, refs));
-}
-
-export function fieldOf(def: ResourceDef, name: string): FieldDef {
-  const found = def.fields.find((f) => f.name === name);
-  if (!found) throw new Error(`${def.name} has no field ${name}`);
-  return found;
 }

@@ -3,19 +3,23 @@
 // the package's pairs for the rows the package holds. Importing the same package twice
 // therefore changes nothing the second time.
 //
-// Rows travel as ONE JSON parameter per batch, unpacked by jsonb_to_recordset: building
+// New rows are COPYed in (copy.ts) inside the import's transaction. Updated rows, and
+// new ones where COPY cannot be used, travel as ONE JSON parameter per batch, unpacked by jsonb_to_recordset: building
 // 200,000 rows × 10 columns as bound parameters through Drizzle cost more than the
 // database's own work (bench/opendata.ts). Numeric values travel as JSON strings, so
 // PostgreSQL's numeric keeps every digit.
 import { getTableColumns, getTableName, type SQL, sql } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Context } from "../context.ts";
+import { copyRows } from "./copy.ts";
 import type { JoinSpec } from "./fields.ts";
 import { chunks } from "./resolve.ts";
 import type { ResourceDef } from "./resourceDef.ts";
 import { rowsOf } from "./sqlRows.ts";
 
 const BATCH = 5000;
+// New rows go in with COPY (copy.ts), in larger batches: a COPY costs one round trip.
+const COPY_BATCH = 20_000;
 
 export interface WriteCounts {
   rows: number;
@@ -86,8 +90,10 @@ export async function upsertRows(
   const t = target(def.table, Object.keys(rows[0]!));
   const selfKey = def.selfRef ? t.columns.find((c) => c.name === def.selfRef)!.key : undefined;
   const fresh = rows.filter((r) => !existing.has(r.id as string));
-  for (const batch of chunks(selfKey ? parentsFirst(fresh, selfKey) : fresh, BATCH)) {
-    await ctx.db.execute(insertFromJson(t, batch));
+  const copyColumns = t.columns.map((c) => ({ ...c, name: q(c.name) }));
+  for (const batch of chunks(selfKey ? parentsFirst(fresh, selfKey) : fresh, COPY_BATCH)) {
+    if (!(await copyRows(ctx, t.table, copyColumns, batch)))
+      for (const part of chunks(batch, BATCH)) await ctx.db.execute(insertFromJson(t, part));
     counts.inserted += batch.length;
   }
   const changing = t.columns

@@ -18,5 +18,13 @@ export function presentInitiative(row: InitiativeRow) {
     partners: row.partners,
     start_year: row.startYear,
     end_year: row.endYear,
+    // Each year apart, and money given for the whole period with that period named.
+    budget: row.budget.map((b) => ({
+      year: b.year,
+      period_start: b.year ?? row.startYear ?? row.periodStart,
+      period_end: b.year ?? row.endYear ?? row.periodEnd,
+      amount_dkk: b.amount_dkk === null ? null : Math.round(b.amount_dkk),
+      fte: b.fte,
+    })),
   };
 }

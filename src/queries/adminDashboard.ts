@@ -2,6 +2,7 @@
 // imported, and what waits for this user (candidates to review; status
 // reports to write in open rounds of their administration); for those who see
 // every administration's answers, the open rounds and how far they have come.
+
 import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import { can } from "../authz/can.ts";
 import type { Context } from "../context.ts";
@@ -13,6 +14,7 @@ import {
   statusReports,
   statusRounds,
 } from "../db/schema.ts";
+import { reporterAdministrationIds } from "./rounds.ts";
 
 export async function adminDashboard(ctx: Context, today = new Date().toISOString().slice(0, 10)) {
   const org = ctx.organisationId;
@@ -61,12 +63,7 @@ export async function adminDashboard(ctx: Context, today = new Date().toISOStrin
   const shownDocuments = recentDocuments.filter((d, i) => i < 5 || d.pending > 0);
 
   // Status reports still to be written in open rounds, per round, for the administrations the user reports for.
-  const reportsFor =
-    ctx.actor.kind === "user"
-      ? ctx.actor.grants
-          .filter((g) => g.role === "reporter" && g.administrationId)
-          .map((g) => g.administrationId!)
-      : [];
+  const reportsFor = reporterAdministrationIds(ctx);
   const reportRows =
     reportsFor.length > 0
       ? await ctx.db

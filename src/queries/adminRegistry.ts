@@ -26,7 +26,7 @@ export function authorizeRegistryEditor(ctx: Context) {
 type OrgTable = PgTable & { id: PgColumn; organisationId: PgColumn };
 
 /** One row of an organisation's registry table, for an editor. */
-export async function registryRow<T extends OrgTable>(ctx: Context, table: T, id: string, what: string) {
+async function registryRow<T extends OrgTable>(ctx: Context, table: T, id: string, what: string) {
   authorizeRegistryEditor(ctx);
   const rows = await ctx.db
     .select()
@@ -35,6 +35,20 @@ export async function registryRow<T extends OrgTable>(ctx: Context, table: T, id
   if (!rows[0]) throw notFound(what);
   return rows[0] as T["$inferSelect"];
 }
+
+// One row per editor kind, so the editors name an entity and never a table.
+export const policyRow = (ctx: Context, id: string) => registryRow(ctx, policies, id, "The policy");
+export const themeRow = (ctx: Context, id: string) => registryRow(ctx, themes, id, "The theme");
+export const goalRow = (ctx: Context, id: string) => registryRow(ctx, goals, id, "The goal");
+export const indicatorRow = (ctx: Context, id: string) => registryRow(ctx, indicators, id, "The indicator");
+export const observationRow = (ctx: Context, id: string) =>
+  registryRow(ctx, observations, id, "The observation");
+export const initiativeRow = (ctx: Context, id: string) =>
+  registryRow(ctx, initiatives, id, "The initiative");
+export const budgetLineRow = (ctx: Context, id: string) =>
+  registryRow(ctx, budgetLines, id, "The budget line");
+export const annualTargetRow = (ctx: Context, id: string) =>
+  registryRow(ctx, annualTargets, id, "The annual target");
 
 export async function administrationChoices(ctx: Context) {
   return ctx.db
@@ -85,26 +99,6 @@ export async function observationsOf(ctx: Context, indicatorId: string) {
       and(eq(observations.indicatorId, indicatorId), eq(observations.organisationId, ctx.organisationId)),
     )
     .orderBy(asc(observations.year), asc(observations.period), asc(observations.disaggregation));
-}
-
-export async function budgetLinesOf(ctx: Context, initiativeId: string) {
-  return ctx.db
-    .select()
-    .from(budgetLines)
-    .where(
-      and(eq(budgetLines.initiativeId, initiativeId), eq(budgetLines.organisationId, ctx.organisationId)),
-    )
-    .orderBy(asc(budgetLines.year), asc(budgetLines.createdAt));
-}
-
-export async function annualTargetsOf(ctx: Context, initiativeId: string) {
-  return ctx.db
-    .select()
-    .from(annualTargets)
-    .where(
-      and(eq(annualTargets.initiativeId, initiativeId), eq(annualTargets.organisationId, ctx.organisationId)),
-    )
-    .orderBy(asc(annualTargets.year), asc(annualTargets.metric));
 }
 
 /**

@@ -17,8 +17,16 @@ export interface InitiativeFilters {
   year?: number;
 }
 
+export interface InitiativeBudget {
+  year: number | null;
+  amount_dkk: number | null;
+  fte: number | null;
+}
+
 const policyYear = (column: PgColumn) =>
-  sql`(SELECT ${col(column)} FROM ${policies} WHERE ${col(policies.id)} = ${col(initiatives.policyId)})`;
+  sql<
+    number | null
+  >`(SELECT ${col(column)} FROM ${policies} WHERE ${col(policies.id)} = ${col(initiatives.policyId)})`;
 
 /**
  * Runs in `year`, as on the portal's browse page: it has a budget line for the year, or
@@ -54,6 +62,15 @@ export const initiativeQueries = resourceQueries({
         partners: initiatives.partners,
         startYear: initiatives.startYear,
         endYear: initiatives.endYear,
+        // Money per year (null: the whole period), each year its own figure.
+        budget: sql<InitiativeBudget[]>`coalesce((SELECT json_agg(json_build_object(
+            'year', y.year, 'amount_dkk', y.amount, 'fte', y.fte) ORDER BY y.year NULLS LAST)
+          FROM (SELECT ${col(budgetLines.year)} AS year, sum(${col(budgetLines.amountDkk)})::float8 AS amount,
+              sum(${col(budgetLines.fte)})::float8 AS fte
+            FROM ${budgetLines} WHERE ${col(budgetLines.initiativeId)} = ${col(initiatives.id)}
+            GROUP BY ${col(budgetLines.year)}) y), '[]'::json)`,
+        periodStart: policyYear(policies.periodStart).mapWith(Number),
+        periodEnd: policyYear(policies.periodEnd).mapWith(Number),
       })
       .from(initiatives)
       .where(where)

@@ -5,7 +5,6 @@ import { and, asc, desc, eq, exists, inArray, isNotNull, or, type SQL, sql } fro
 import type { Context } from "../context.ts";
 import {
   administrations,
-  annualTargets,
   budgetLines,
   committees,
   goals,
@@ -16,7 +15,9 @@ import {
   statusRounds,
 } from "../db/schema.ts";
 import type { EqualityGround, FundingStatus, InitiativeStatus } from "../domain/enums.ts";
-import { sumByPeriod } from "../domain/moneyPeriods.ts";
+import { type MoneyByPeriod, sumByPeriod } from "../domain/moneyPeriods.ts";
+import { annualTargetsOf } from "./annualTargets.ts";
+import { budgetLinesOf } from "./budgetLines.ts";
 import { documentsByIds, sourcesOf } from "./portalPolicies.ts";
 
 export async function initiativeDetail(ctx: Context, id: string) {
@@ -55,30 +56,8 @@ export async function initiativeDetail(ctx: Context, id: string) {
       .innerJoin(goals, eq(goals.id, initiativeGoals.goalId))
       .where(and(eq(initiativeGoals.organisationId, org), eq(initiativeGoals.initiativeId, id)))
       .orderBy(asc(goals.sortOrder), asc(goals.number)),
-    ctx.db
-      .select({
-        id: budgetLines.id,
-        year: budgetLines.year,
-        amountDkk: budgetLines.amountDkk,
-        fte: budgetLines.fte,
-        fundingStatus: budgetLines.fundingStatus,
-        label: budgetLines.label,
-      })
-      .from(budgetLines)
-      .where(and(eq(budgetLines.organisationId, org), eq(budgetLines.initiativeId, id)))
-      .orderBy(sql`${budgetLines.year} asc nulls first`, asc(budgetLines.label), asc(budgetLines.id)),
-    ctx.db
-      .select({
-        id: annualTargets.id,
-        year: annualTargets.year,
-        metric: annualTargets.metric,
-        targetValue: annualTargets.targetValue,
-        actualValue: annualTargets.actualValue,
-        unit: annualTargets.unit,
-      })
-      .from(annualTargets)
-      .where(and(eq(annualTargets.organisationId, org), eq(annualTargets.initiativeId, id)))
-      .orderBy(sql`${annualTargets.year} asc nulls first`, asc(annualTargets.metric), asc(annualTargets.id)),
+    budgetLinesOf(ctx, id),
+    annualTargetsOf(ctx, id),
     // Only locked rounds are public: until then an answer can still be returned and changed.
     ctx.db
       .select({
@@ -283,6 +262,42 @@ export async function browseInitiatives(ctx: Context, f: InitiativeFilter, opts:
     pageSize,
     totalPages: Math.max(1, Math.ceil(total.count / pageSize)),
   };
+}
+
+/**
+ * Each initiative's money per year and per whole policy period (never one sum over
+ * different periods): for the CSV download. With `year`, only that year's lines.
+ */
+export async function moneyByInitiative(
+  ctx: Context,
+  ids: readonly string[],
+  year?: number,
+): Promise<Map<string, MoneyByPeriod>> {
+  const out = new Map<string, MoneyByPeriod>();
+  if (ids.length === 0) return out;
+  const rows = await ctx.db
+    .select({
+      initiativeId: budgetLines.initiativeId,
+      year: budgetLines.year,
+      amountDkk: budgetLines.amountDkk,
+      fte: budgetLines.fte,
+      periodStart: sql<number | null>`coalesce(${initiatives.startYear}, ${policies.periodStart})`,
+      periodEnd: sql<number | null>`coalesce(${initiatives.endYear}, ${policies.periodEnd})`,
+    })
+    .from(budgetLines)
+    .innerJoin(initiatives, eq(initiatives.id, budgetLines.initiativeId))
+    .innerJoin(policies, eq(policies.id, initiatives.policyId))
+    .where(
+      and(
+        eq(budgetLines.organisationId, ctx.organisationId),
+        inArray(budgetLines.initiativeId, [...ids]),
+        year === undefined ? undefined : eq(budgetLines.year, year),
+      ),
+    );
+  const lines = new Map<string, typeof rows>();
+  for (const r of rows) lines.set(r.initiativeId, [...(lines.get(r.initiativeId) ?? []), r]);
+  for (const [id, list] of lines) out.set(id, sumByPeriod(list));
+  return out;
 }
 
 /** What the filter's drop-downs offer: administrations and policies of this organisation. */

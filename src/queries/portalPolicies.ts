@@ -16,6 +16,8 @@ import {
 } from "../db/schema.ts";
 import type { FundingStatus, InitiativeStatus, ProgressStatus } from "../domain/enums.ts";
 import { DEFAULT_SUPPRESSION_THRESHOLD } from "../domain/suppression.ts";
+import { col } from "./apiSql.ts";
+import { policyBudget } from "./policyBudget.ts";
 import { countByStatus, type IndicatorWithProgress, indicatorsWithProgress } from "./portalProgress.ts";
 
 /** Funding statuses that mean "not yet paid for": the front page counts these as awaiting funding. */
@@ -164,6 +166,8 @@ export interface PolicyDocument {
   caseNumber: string | null;
   documentNumber: string | null;
   dated: string | null;
+  /** How many policies and action plans the document holds (a compiled file holds several). */
+  policyCount: number;
 }
 
 /** One policy with themes → goals → indicators, initiatives, related policies, documents and sources. */
@@ -251,10 +255,11 @@ export async function policyDetail(ctx: Context, slug: string, threshold = DEFAU
   const sources = await sourcesOf(ctx, entityIds);
   const docIds = new Set(sources.map((s) => s.documentId));
   if (policy.documentId) docIds.add(policy.documentId);
-  const docs = await documentsByIds(ctx, [...docIds]);
+  const [docs, budget] = await Promise.all([documentsByIds(ctx, [...docIds]), policyBudget(ctx, policy.id)]);
 
   return {
     policy,
+    budget,
     parent: related.find((r) => r.id === policy.parentPolicyId),
     children: related.filter((r) => r.parentPolicyId === policy.id),
     themes: themeRows,
@@ -303,6 +308,7 @@ export async function documentsByIds(ctx: Context, ids: readonly string[]): Prom
       caseNumber: documents.caseNumber,
       documentNumber: documents.documentNumber,
       dated: documents.dated,
+      policyCount: sql<number>`(select count(*) from ${policies} where ${col(policies.documentId)} = ${col(documents.id)})::int`,
     })
     .from(documents)
     .where(and(eq(documents.organisationId, ctx.organisationId), inArray(documents.id, [...ids])))

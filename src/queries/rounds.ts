@@ -1,13 +1,10 @@
 // Status rounds: the coordinator's board (who has reported) and a reporter's own answers.
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
-import { authorize, can } from "../authz/can.ts";
+import { authorize } from "../authz/can.ts";
 import type { Context } from "../context.ts";
 import {
   administrations,
-  annualTargets,
-  budgetLines,
   goals,
-  indicators,
   initiativeGoals,
   initiatives,
   policies,
@@ -18,6 +15,10 @@ import {
   users,
 } from "../db/schema.ts";
 import { notFound } from "../errors.ts";
+import { annualTargetsOf } from "./annualTargets.ts";
+import { budgetLinesOf } from "./budgetLines.ts";
+import { indicatorsOf } from "./indicators.ts";
+import { readableBy } from "./scope.ts";
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -68,7 +69,12 @@ export async function roundBoard(
   const reports = await ctx.db
     .select({ administrationId: statusReports.administrationId, state: statusReports.state })
     .from(statusReports)
-    .where(eq(statusReports.roundId, round.id));
+    .where(
+      and(
+        eq(statusReports.roundId, round.id),
+        readableBy(ctx.actor, "statusReport", statusReports.administrationId),
+      ),
+    );
   const reporterCounts = await ctx.db
     .select({ administrationId: roleAssignments.administrationId, n: sql<number>`count(*)::int` })
     .from(roleAssignments)
@@ -105,9 +111,14 @@ export async function roundBoard(
 /** The answers a reporter (or a coordinator looking at one administration) works on in a round. */
 export async function roundAnswers(ctx: Context, roundId: string, administrationIds?: string[]) {
   const round = await getRound(ctx, roundId);
-  const where = [eq(statusReports.roundId, round.id)];
+  // Reporters see only their own administration's answers: scoped in the query, not after it.
+  const where = [
+    eq(statusReports.organisationId, ctx.organisationId),
+    eq(statusReports.roundId, round.id),
+    readableBy(ctx.actor, "statusReport", statusReports.administrationId),
+  ];
   if (administrationIds) where.push(inArray(statusReports.administrationId, administrationIds));
-  const rows = await ctx.db
+  return ctx.db
     .select({
       report: statusReports,
       initiativeTitle: initiatives.title,
@@ -120,10 +131,6 @@ export async function roundAnswers(ctx: Context, roundId: string, administration
     .leftJoin(goals, eq(goals.id, statusReports.goalId))
     .where(and(...where))
     .orderBy(asc(administrations.code), asc(initiatives.title), asc(goals.sortOrder));
-  // Reporters see only their own administration's answers: scope, don't just check.
-  return rows.filter((r) =>
-    can(ctx.actor, "read", { entity: "statusReport", administrationId: r.report.administrationId }),
-  );
 }
 
 export interface RoundListRow {
@@ -167,6 +174,7 @@ export async function roundList(ctx: Context): Promise<RoundListRow[]> {
         .where(
           and(
             eq(statusReports.organisationId, ctx.organisationId),
+            readableBy(ctx.actor, "statusReport", statusReports.administrationId),
             inArray(
               statusReports.roundId,
               rounds.map((r) => r.id),
@@ -255,28 +263,12 @@ export async function answerForEdit(ctx: Context, reportId: string) {
     { hidden: true },
   );
   const round = await getRound(ctx, row.report.roundId);
-  const goalIndicators = row.report.goalId
-    ? await ctx.db
-        .select({ id: indicators.id, title: indicators.title, unit: indicators.unit })
-        .from(indicators)
-        .where(eq(indicators.goalId, row.report.goalId))
-        .orderBy(asc(indicators.title))
-    : [];
-  const targets = row.report.initiativeId
-    ? await ctx.db
-        .select({
-          id: annualTargets.id,
-          year: annualTargets.year,
-          metric: annualTargets.metric,
-          targetValue: annualTargets.targetValue,
-          actualValue: annualTargets.actualValue,
-          unit: annualTargets.unit,
-        })
-        .from(annualTargets)
-        .where(eq(annualTargets.initiativeId, row.report.initiativeId))
-        .orderBy(asc(annualTargets.year), asc(annualTargets.metric))
-    : [];
+  const goalIndicators = row.report.goalId ? await indicatorsOf(ctx, row.report.goalId) : [];
   const year = Number.parseInt(round.period.slice(-4), 10);
+  // The targets for the round's year, and those without a year (the whole period).
+  const targets = row.report.initiativeId
+    ? await annualTargetsOf(ctx, row.report.initiativeId, { year })
+    : [];
   const [context, previous] = await Promise.all([
     answerContext(ctx, row.report.initiativeId),
     previousAnswer(ctx, row.report, round),
@@ -289,8 +281,7 @@ export async function answerForEdit(ctx: Context, reportId: string) {
     kind: row.report.initiativeId ? ("initiative" as const) : ("goal" as const),
     round,
     indicators: goalIndicators,
-    // The targets for the round's year, and those without a year (the whole period).
-    annualTargets: targets.filter((t) => t.year === null || t.year === year),
+    annualTargets: targets,
   };
 }
 
@@ -307,12 +298,8 @@ async function answerContext(ctx: Context, initiativeId: string | null) {
       })
       .from(initiatives)
       .innerJoin(policies, eq(policies.id, initiatives.policyId))
-      .where(eq(initiatives.id, initiativeId)),
-    ctx.db
-      .select({ year: budgetLines.year, amountDkk: budgetLines.amountDkk, fte: budgetLines.fte })
-      .from(budgetLines)
-      .where(eq(budgetLines.initiativeId, initiativeId))
-      .orderBy(sql`${budgetLines.year} asc nulls first`),
+      .where(and(eq(initiatives.id, initiativeId), eq(initiatives.organisationId, ctx.organisationId))),
+    budgetLinesOf(ctx, initiativeId),
   ]);
   return initiative ? { ...initiative, budget } : null;
 }

@@ -83,7 +83,7 @@ export function inquiryLetterDocument(l: InquiryLetter): Document {
   return new Document({
     creator: l.organisation,
     title: `Svar til ${l.addressee}${l.caseNumber ? ` (sag ${l.caseNumber})` : ""}`,
-    description: "Svar på spørgsmål fra medlem af Borgerrepræsentationen",
+    description: "Svar på spørgsmål fra medlem af kommunalbestyrelsen",
     sections: [{ children }],
   });
 }

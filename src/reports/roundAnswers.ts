@@ -5,11 +5,12 @@
 import { inArray } from "drizzle-orm";
 import { authorize } from "../authz/can.ts";
 import type { Context } from "../context.ts";
-import { annualTargets, indicators } from "../db/schema.ts";
+import { indicators } from "../db/schema.ts";
 import type { Rating, ReportState } from "../domain/enums.ts";
 import { ratingLabels, reportStateLabels } from "../domain/labels.ts";
 import { formatNumberDa } from "../domain/numberFormat.ts";
 import { isSuppressed, suppressionMarker } from "../domain/suppression.ts";
+import { annualTargetMetrics } from "../queries/annualTargets.ts";
 import { getRound, roundAnswers } from "../queries/rounds.ts";
 
 export interface AnswerNumbers {
@@ -69,16 +70,7 @@ export async function roundAnswerRows(ctx: Context, roundId: string) {
         ).map((i) => [i.id, i.title])
       : [],
   );
-  const targetMetrics = new Map(
-    targetIds.length
-      ? (
-          await ctx.db
-            .select({ id: annualTargets.id, metric: annualTargets.metric })
-            .from(annualTargets)
-            .where(inArray(annualTargets.id, targetIds))
-        ).map((t) => [t.id, t.metric])
-      : [],
-  );
+  const targetMetrics = await annualTargetMetrics(ctx, targetIds);
   const rows: RoundAnswerRow[] = answers.map((a) => {
     const numbers = numbersOf(a);
     return {

@@ -3,46 +3,27 @@
 // is DESIGN.md §1 written as rules over the routes, not derived from the code:
 // users, organisation and settings are the administrator's; a reporter reports
 // for their own administration only; a viewer changes nothing; everything else
-// is staff work (coordinator, administrator). A forbidden request is a 403, or
-// a 404 where the role may not even see the item, and changes nothing.
+// is staff work (coordinator, administrator). Every request is one a person of
+// the right role would send (test/security/writes.ts), so a refusal is the
+// authorization's, not the validation's. A forbidden request is a 403, or a 404
+// where the role may not even see the item, and changes nothing; an allowed one
+// answers 2xx/3xx and the rows it was meant to create, change or delete differ
+// when read back.
 import { describe, expect, it } from "vitest";
-import { emptyBody, OWN_ORIGIN, send } from "./requests.ts";
-import {
-  buildWorld,
-  fillPath,
-  isWrite,
-  type Role,
-  type Route,
-  roles,
-  routesOf,
-  type Where,
-} from "./world.ts";
+import { OWN_ORIGIN, send } from "./requests.ts";
+import { buildWorld, isWrite, type Role, type Route, roles, routesOf, type Where } from "./world.ts";
+import { WRITES, type Write } from "./writes.ts";
 
 /**
- * What a person of the right role would post: every route takes the fields it needs, so that
- * a request is refused by authorization, not by validation of an empty form.
+ * Routes without a role: the login form, the public hearing form, the first set-up form (closed
+ * once an organisation exists); logging out is anyone's.
  */
-const PLAUSIBLE: Record<string, string> = {
-  version: "1",
-  to: "in_review",
-  rating: "on_track",
-  progressPct: "10",
-  narrative: "Matrix",
-  action: "save",
-  askedBy: "Et medlem af Borgerrepræsentationen",
-  askedOn: "2024-01-01",
-  dueOn: "2024-02-01",
-  questions: "Hvilke initiativer findes?",
-  title: "Matrix",
-  comment: "Matrix",
-  name: "Matrix",
-  code: "MTX",
-  email: "matrix@example.dk",
-  role: "viewer",
-};
-
-/** Routes without a role: the login form and the public hearing form; logging out is anyone's. */
-const outside = new Set(["POST /admin/login", "POST /hoeringer/:id", "POST /admin/log-ud"]);
+const outside = new Set([
+  "POST /admin/login",
+  "POST /hoeringer/:id",
+  "POST /opsaetning",
+  "POST /admin/log-ud",
+]);
 
 function allowed(route: Route, role: Role, where: Where): boolean {
   if (role === "admin") return true;
@@ -66,21 +47,39 @@ describe("authorization matrix: every role × every write route", () => {
     const forbidden = cases.filter((c) => !allowed(c.route, c.role, c.where));
     const permitted = cases.filter((c) => allowed(c.route, c.role, c.where));
     const failures: string[] = [];
-    const request = async ({ route, role, where }: (typeof cases)[number]) => {
+    const unplanned = routes.map((r) => `${r.method} ${r.path}`).filter((k) => !WRITES[k]);
+    expect(unplanned, "write routes without a request in test/security/writes.ts").toEqual([]);
+    let n = 0;
+    const plan = ({ route, where }: (typeof cases)[number]) =>
+      WRITES[`${route.method} ${route.path}`]!(world, where, ++n);
+    const request = async ({ role }: (typeof cases)[number], write: Write) => {
       const client = clients[role]!;
       const csrf = client.csrf();
+      let { body, contentType } = write;
+      if (write.form) {
+        const form = new URLSearchParams();
+        for (const [k, v] of Object.entries(write.form))
+          for (const one of Array.isArray(v) ? v : [v]) form.append(k, one);
+        form.set("_csrf", csrf);
+        body = form.toString();
+        contentType = "application/x-www-form-urlencoded";
+      } else if (body instanceof FormData) body.set("_csrf", csrf);
       return send(world.app, client, {
-        path: fillPath(world, route, where),
-        method: route.method,
+        path: write.path,
+        method: "POST",
         csrf,
         origin: OWN_ORIGIN,
-        ...emptyBody(route, csrf, PLAUSIBLE),
+        body,
+        contentType,
       });
     };
 
+    // Refused, each with a request that would do its work for the right role.
+    const planned = [];
+    for (const c of forbidden) planned.push({ c, write: await plan(c) });
     const before = await world.fingerprint();
-    for (const c of forbidden) {
-      const res = await request(c);
+    for (const { c, write } of planned) {
+      const res = await request(c, write);
       if (res.status !== 403 && res.status !== 404)
         failures.push(
           `${c.role} (${c.where}) ${c.route.method} ${c.route.path}: ${res.status}, expected 403/404`,
@@ -89,19 +88,19 @@ describe("authorization matrix: every role × every write route", () => {
     expect(failures).toEqual([]);
     expect(await world.fingerprint(), "a refused request changed data").toBe(before);
 
+    // Allowed: answered, and the change is there when read back.
     for (const c of permitted) {
-      const res = await request(c);
-      const refused = res.status === 401 || res.status === 403;
-      // The reporter's own answer must be reachable; elsewhere an empty form may well be a 404.
-      const hidden = c.role === "reporter" && res.status === 404;
-      if (refused || hidden || res.status >= 500)
-        failures.push(
-          `${c.role} (${c.where}) ${c.route.method} ${c.route.path}: ${res.status}, expected allowed`,
-        );
+      const write = await plan(c);
+      const was = await world.digest(write.changes);
+      const res = await request(c, write);
+      const what = `${c.role} (${c.where}) ${c.route.method} ${c.route.path}`;
+      if (res.status >= 400) failures.push(`${what}: ${res.status}, expected allowed`);
+      else if ((await world.digest(write.changes)) === was)
+        failures.push(`${what}: ${res.status} but ${write.changes.join(", ")} unchanged`);
     }
     expect(failures).toEqual([]);
     console.log(
-      `authorization matrix: ${routes.length} write routes × ${roles.length} roles × own/other = ${cases.length} requests (${forbidden.length} refused as expected)`,
+      `authorization matrix: ${routes.length} write routes × ${roles.length} roles × own/other = ${cases.length} requests (${forbidden.length} refused and unchanged, ${permitted.length} allowed and changed)`,
     );
   }, 300_000);
 });

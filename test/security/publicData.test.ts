@@ -39,6 +39,7 @@ describe("public data", () => {
     const pages = await crawl(request, "/", {
       within: "/",
       max: 600,
+      parallel: 8,
       skip: (p) => p.startsWith("/admin") || p.startsWith("/assets") || p.startsWith("/static"),
     });
     const texts = pages.map((p) => [p.path, p.text] as const);

@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { buildApp } from "../../src/app.ts";
 import { roundOpener } from "../../src/commands/rounds/roundOpener.ts";
+import type { Context } from "../../src/context.ts";
 import { candidates, documents, statusReports } from "../../src/db/schema.ts";
 import { createLogger } from "../../src/logger.ts";
 import { AdminClient } from "../../src/web/admin/testkit.ts";
@@ -45,7 +46,11 @@ export const isWrite = (r: Route) => !["GET", "HEAD", "OPTIONS"].includes(r.meth
 export interface World {
   org: TestOrganisation;
   app: App;
+  /** A coordinator's context, for setting things up through the commands. */
+  staff: Context;
   ids: {
+    policy: string;
+    document: string;
     round: string;
     report: Record<Where, string>;
     initiative: Record<Where, string>;
@@ -60,6 +65,8 @@ export interface World {
   login(role: Role): Promise<AdminClient>;
   /** A digest of every row the organisation has, sessions and login throttle aside. */
   fingerprint(): Promise<string>;
+  /** A digest of the organisation's rows in these tables. */
+  digest(tables: readonly string[]): Promise<string>;
 }
 
 /** Tables with an organisation_id whose rows are the organisation's data. */
@@ -149,10 +156,24 @@ export async function buildWorld(): Promise<World> {
     organisation: { id: org.organisationId, name: "Testkommune" },
     logger: createLogger("silent"),
   });
+  const digest = async (tables: readonly string[]) => {
+    const parts: string[] = [];
+    for (const table of tables) {
+      const result = await database.db.execute(
+        sql`SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), '')) AS digest FROM ${sql.identifier(table)} t WHERE t.organisation_id = ${org.organisationId}`,
+      );
+      const rows = (result as unknown as { rows: { digest: string }[] }).rows;
+      parts.push(`${table}:${rows[0]!.digest}`);
+    }
+    return parts.join(" ");
+  };
   return {
     org,
     app,
+    staff: staff.ctx,
     ids: {
+      policy: policy.id,
+      document: doc!.id,
       round: round.id,
       report: { own: reportOf(bif.id), other: reportOf(sof.id) },
       initiative: { own: bif.id, other: sof.id },
@@ -171,17 +192,8 @@ export async function buildWorld(): Promise<World> {
       await client.get("/admin");
       return client;
     },
-    async fingerprint() {
-      const parts: string[] = [];
-      for (const table of DATA_TABLES) {
-        const result = await database.db.execute(
-          sql`SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), '')) AS digest FROM ${sql.identifier(table)} t WHERE t.organisation_id = ${org.organisationId}`,
-        );
-        const rows = (result as unknown as { rows: { digest: string }[] }).rows;
-        parts.push(`${table}:${rows[0]!.digest}`);
-      }
-      return parts.join(" ");
-    },
+    fingerprint: () => digest(DATA_TABLES),
+    digest,
   };
 }
 

@@ -30,6 +30,22 @@ const Initiative = z
     partners: z.array(z.string()),
     start_year: year,
     end_year: year,
+    budget: z
+      .array(
+        z.object({
+          year: year.openapi({ description: "Året; null betyder beløb for hele perioden." }),
+          period_start: year.openapi({
+            description: "Første år, beløbet gælder (året selv, eller periodens start).",
+          }),
+          period_end: year.openapi({ description: "Sidste år, beløbet gælder." }),
+          amount_dkk: z.number().int().nullable().openapi({ description: "Beløb i hele kroner." }),
+          fte: z.number().nullable().openapi({ description: "Årsværk." }),
+        }),
+      )
+      .openapi({
+        description:
+          "Økonomien pr. år og for hele perioden, hver for sig; beløb for forskellige perioder er aldrig lagt sammen.",
+      }),
   })
   .openapi("Initiative");
 
@@ -76,6 +92,10 @@ export const initiativeResource = defineResource({
       partners: [],
       start_year: 2025,
       end_year: 2027,
+      budget: [
+        { year: 2025, period_start: 2025, period_end: 2025, amount_dkk: 2500000, fte: 3.5 },
+        { year: 2026, period_start: 2026, period_end: 2026, amount_dkk: 2500000, fte: 3.5 },
+      ],
     },
   },
 });

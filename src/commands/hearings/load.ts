@@ -1,14 +1,10 @@
 // Loading a hearing or a response inside a command's transaction (locked for update).
 import type { Context } from "../../context.ts";
-import { hearingResponses, hearings } from "../../db/schema.ts";
+import { hearingResponses } from "../../db/schema.ts";
 import { notFound } from "../../errors.ts";
 import { loadHearingDetail } from "../../queries/hearings.ts";
 import { loadForUpdate } from "../versioned.ts";
 import { GENERAL_SECTION, goalLabel, type SectionGoal } from "./sections.ts";
-
-export async function hearingForUpdate(ctx: Context, id: string) {
-  return loadForUpdate(ctx, hearings, id, "The hearing");
-}
 
 export async function responseForUpdate(ctx: Context, id: string, hearingId?: string) {
   const row = await loadForUpdate(ctx, hearingResponses, id, "The hearing response");

@@ -27,7 +27,10 @@ export const inquiryRegistrationSchema = z
     askedBy: q.asked_by,
     askedOn: q.asked_on,
     dueOn: z.iso.date().optional(),
-    questions: z.array(z.string().trim().max(5000)).transform((qs) => qs.filter(Boolean)),
+    questions: z
+      .array(z.string().trim().max(5000))
+      .transform((qs) => qs.filter(Boolean))
+      .pipe(z.array(z.string()).min(1, "Give at least one question.").max(50, "Give at most 50 questions.")),
     answeredOn: q.answered_on.optional(),
     signedBy: q.signed_by.optional(),
     signerTitle: q.signer_title.optional(),
@@ -36,10 +39,6 @@ export const inquiryRegistrationSchema = z
     administrations: z.array(z.string().trim().min(1).max(20)).default([]),
     caseNumber: optionalText(100),
     documentNumber: optionalText(100),
-  })
-  .refine((v) => v.questions.length > 0 && v.questions.length <= 50, {
-    path: ["questions"],
-    message: "Give between 1 and 50 questions.",
   })
   .refine((v) => !v.dueOn || v.dueOn >= v.askedOn, {
     path: ["dueOn"],

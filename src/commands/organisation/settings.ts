@@ -6,7 +6,6 @@ import { settings } from "../../db/schema.ts";
 import { settingDefinition, validSettingValue } from "../../domain/settings.ts";
 
 export {
-  DEFAULT_REMINDER_DAYS,
   REMINDER_SETTING,
   type SettingDefinition,
   settingDefinition,

@@ -47,6 +47,13 @@ const writers: { [E in RegistryEntity]: EntityWriter<E> } = {
   hearing_response: hearingResponseWriter,
 };
 
+/** The writer of a registry entity's candidates, or null for a document or an unknown kind. */
+export function writerOf(entity: string): EntityWriter<RegistryEntity> | null {
+  return isEntityName(entity) && entity !== "document"
+    ? (writers[entity] as EntityWriter<RegistryEntity>)
+    : null;
+}
+
 /** Parents before children: the order a document's candidates are accepted in. */
 export const entityDepth: Record<string, number> = {
   document: 0,
@@ -145,6 +152,28 @@ export class Acceptor {
       );
     this.lookups.noteAccepted(row.documentId, row.key, entity, id);
     return { entityId: id, fields, updated: existing !== null };
+  }
+
+  /**
+   * What accepting the candidate as it stands would do, without writing: the
+   * registry row it would update (null: it would be created) and where it would
+   * be placed (null: its place is not known yet, or it needs none).
+   */
+  async preview(row: CandidateRow): Promise<{ match: AnyRow | null; parent: Placement | null } | null> {
+    const entity = row.entity;
+    if (!isEntityName(entity) || entity === "document") return null;
+    const writer = writers[entity] as EntityWriter<RegistryEntity>;
+    const parsed = parseEntity(entity, row.fields, "en");
+    let parent: Placement | null = null;
+    try {
+      parent = await this.placementOf(row, writer);
+    } catch {
+      // An orphan: its place is chosen on the same page, so nothing is matched yet.
+      return { match: null, parent: null };
+    }
+    if (!parsed.ok) return { match: null, parent };
+    const env = { ctx: this.ctx, candidate: row, parent, lookups: this.lookups, matcher: this.matcher };
+    return { match: await writer.match(env, parsed.value as never), parent };
   }
 
   /** Where a candidate goes: the reviewer's choice, else its accepted parent candidate. */

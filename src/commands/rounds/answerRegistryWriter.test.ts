@@ -12,7 +12,7 @@ import { annualTargets, auditEvents, observations } from "../../db/schema.ts";
 import { indicatorsWithProgress } from "../../queries/portalProgress.ts";
 import { roundAnswers } from "../../queries/rounds.ts";
 import { roundOpener } from "./roundOpener.ts";
-import { statusReportReviewer } from "./statusReportReturner.ts";
+import { statusReportReviewer } from "./statusReportReviewer.ts";
 import { statusReportSaver } from "./statusReportSaver.ts";
 
 async function roundWithNumbers(title = "Årsstatus 2025") {

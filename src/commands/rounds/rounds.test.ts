@@ -7,7 +7,7 @@ import { roundAnswers, roundBoard } from "../../queries/rounds.ts";
 import { reminderSender } from "./reminderSender.ts";
 import { roundOpener } from "./roundOpener.ts";
 import { roundStateChanger } from "./roundStateChanger.ts";
-import { statusReportReviewer } from "./statusReportReturner.ts";
+import { statusReportReviewer } from "./statusReportReviewer.ts";
 import { statusReportSaver } from "./statusReportSaver.ts";
 
 async function openRound() {

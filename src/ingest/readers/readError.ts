@@ -1,5 +1,7 @@
-// The one error the readers throw. `code` is stable (the central errors module maps it to an
-// HTTP status and a Danish page); `message` is an English sentence a person can act on.
+// The one error the readers throw. `code` is stable; the commands that read a document
+// (documentImporter, hearings/attachment) turn it into an AppError of the central errors
+// module (too_large or bad_document), which gives the HTTP status and the Danish page.
+// `message` is an English sentence a person can act on.
 
 export type ReadErrorCode =
   | "empty_file"

@@ -1,6 +1,8 @@
 // Measures (indsatser) of an action plan: listed with their yearly amount ("• Fritidsjob til
 // unge (1,6 mio. kr.)"), then each in its own section with annual targets ("Årlige mål") and
 // economy ("Økonomi: Der er med indsatsen afsat 1,6 mio. kr. årligt").
+
+import { danishDigits } from "../../domain/danishNumber.ts";
 import type { Evidence } from "../types.ts";
 import { type Block, cleanTitle, type Doc, isHeadingLike, jaccard, stems } from "./doc.ts";
 import { fundingOf } from "./funding.ts";
@@ -9,7 +11,7 @@ import { targetGroups } from "./initiatives.ts";
 import { firstSentence } from "./result-goals.ts";
 import type { Segment } from "./segments.ts";
 import type { Sink } from "./sink.ts";
-import { findAmounts, parseDanishNumber } from "./values.ts";
+import { findAmounts } from "./values.ts";
 
 export interface Measure {
   key: string;
@@ -34,7 +36,7 @@ export function parseAnnualTarget(
     const again = parseAnnualTarget(rest);
     return again;
   }
-  const value = parseDanishNumber(m[1]!);
+  const value = danishDigits(m[1]!);
   if (value === null) return null;
   let unit: string;
   if (m[2]) unit = "pct.";

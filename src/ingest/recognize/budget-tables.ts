@@ -3,12 +3,13 @@
 // Fritidsguider"), in the unit the header, a caption or the lead-in names ("1.000 kr.", "mio.
 // kr.", "kr."). Each amount becomes whole DKK on the initiative its label names; an "I alt" row
 // or column that its lines do not add up to becomes a warning.
+
+import { danishDigits } from "../../domain/danishNumber.ts";
 import type { FundingStatus } from "../../domain/enums.ts";
 import type { Cell, Doc } from "./doc.ts";
 import { cleanTitle, jaccard, stems } from "./doc.ts";
 import type { Sink } from "./sink.ts";
 import { type TableView, textBefore, yearColumns } from "./tables.ts";
-import { parseDanishNumber } from "./values.ts";
 
 export interface Owner {
   key: string;
@@ -46,7 +47,7 @@ export function amountOf(text: string): number | null | undefined {
   const t = text.replace(/\s*(?:kr\.?|mio\.?|t\.)\s*/gi, "").trim();
   if (t === "" || /^[-–—]$/.test(t)) return null;
   const negative = /^-\d/.test(t);
-  const n = parseDanishNumber(t.replace(/^-/, ""));
+  const n = danishDigits(t.replace(/^-/, ""));
   if (n === null) return undefined;
   return negative ? -n : n;
 }

@@ -2,11 +2,12 @@
 // rows of a label and one amount per year, and a total row. Rows are read as a stream of words,
 // so a table whose rows were wrapped or run together still parses; every amount becomes whole
 // DKK, and a total that its rows do not add up to becomes a warning.
+
+import { danishDigits } from "../../domain/danishNumber.ts";
 import type { FundingStatus } from "../../domain/enums.ts";
 import { cleanTitle, type Doc, jaccard, stems } from "./doc.ts";
 import type { Segment } from "./segments.ts";
 import type { Sink } from "./sink.ts";
-import { parseDanishNumber } from "./values.ts";
 
 export interface BudgetOwner {
   key: string;
@@ -66,7 +67,10 @@ function resolveLabel(
     const tail = stems(labelText(label.slice(from)));
     for (const owner of owners) {
       const score = jaccard(tail, stems(owner.title));
-      if (score >= 0.5 && (!best || score > best.score + 1e-9)) best = { from, owner, score };
+      // On a tie the shorter tail wins: a group heading run into the label ("… social kontrol
+      // Forebyggelse af social kontrol") is not part of the post's name.
+      const better = !best || score > best.score + 1e-9 || (score > best.score - 1e-9 && from > best.from);
+      if (score >= 0.5 && better) best = { from, owner, score };
     }
   }
   if (best) return { label: label.slice(best.from), owner: best.owner };
@@ -119,7 +123,7 @@ export function recognizeBudgetTables(
       const run = stream.slice(t, t + K);
       if (run.length === K && run.every((x) => VALUE.test(x.text)) && label.length > 0) {
         const values = run.map((x) =>
-          /^[-–—]$/.test(x.text) ? null : parseDanishNumber(x.text.replace(/^-/, "")),
+          /^[-–—]$/.test(x.text) ? null : danishDigits(x.text.replace(/^-/, "")),
         );
         const row: Row = { label, values, spans: run };
         if (TOTAL.test(labelText(label))) {

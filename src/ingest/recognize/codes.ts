@@ -1,10 +1,10 @@
 // The default organisation: Copenhagen's administrations and committees (the demo's, as in
 // data/demo/organisation.json). Recognizers read units through `doc.units`, built from the
 // organisation a document is imported into; this default serves analysis without one
-// (tests, benchmarks, the CLI's dry runs).
+// (tests and benchmarks).
 import { type Mention, type OrganisationUnits, Units } from "./units.ts";
 
-export { compact, dominant, type Mention, tally } from "./units.ts";
+export type { Mention } from "./units.ts";
 
 /** Codes are the organisation's own (administrations.code / committees.code). */
 export type AdministrationCode = string;

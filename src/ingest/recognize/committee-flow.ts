@@ -38,7 +38,13 @@ export function recognizeCommitteePlans(doc: Doc, plans: readonly CommitteePlan[
         entity: "goal",
         key: `${policyKey}/${g.kind === "result_goal" ? "result_goal" : "goal"}:${g.number ?? `n${n + 1}`}`,
         parentKey: policyKey,
-        fields: { kind: g.kind, number: g.number, text: g.text, committees: [plan.code] },
+        fields: {
+          kind: g.kind,
+          number: g.number,
+          text: g.text,
+          committees: [plan.code],
+          administration: doc.units.administrationOfCommittee(plan.code),
+        },
         confidence: g.number !== null ? 0.85 : 0.7,
         evidence: [sink.ev("text", g.start, g.end)],
       });

@@ -135,17 +135,6 @@ function guessStructure(line: string): LineStructure {
   return { kind: "paragraph" };
 }
 
-/** A heading by structure: a heading block, or a paragraph that is one by its formatting. */
-export function isHeadingBlock(block: Block): boolean {
-  return block.kind === "heading" || block.emphasized === true;
-}
-
-/** The rank of a heading for sectioning: its level, formatted headings below all levels. */
-export function headingRank(block: Block): number {
-  if (block.kind === "heading") return block.level ?? 1;
-  return block.emphasized ? 7 : Number.POSITIVE_INFINITY;
-}
-
 /** A short line without final punctuation, starting with a capital: a heading. */
 export function isHeadingLike(block: Block, maxLength = 90): boolean {
   const t = block.text;

@@ -27,11 +27,19 @@ const RULES: [FundingStatus, RegExp][] = [
   ],
 ];
 
+// The amount after "afsat 0": its decimals, unit and "kr." ("afsat 0,6 mio. kr. årligt").
+const AMOUNT_REST =
+  /^[\d.,]*(?:\s*(?:mio|mia|mill|t)\.?)?(?:\s*kr\.?)?(?:\s+(?:årligt|om\s+året|pr\.\s*år))?/iu;
+
 /** The funding category a text states, with where; precedence follows the list above. */
 export function fundingOf(text: string, offset = 0): FundingHit | null {
   for (const [status, re] of RULES) {
     const m = re.exec(text);
-    if (m) return { status, start: offset + m.index, end: offset + m.index + m[0].length };
+    if (!m) continue;
+    let end = m.index + m[0].length;
+    // A phrase that stops at an amount's first digit takes the whole amount.
+    if (/\d$/.test(m[0])) end += AMOUNT_REST.exec(text.slice(end))?.[0].length ?? 0;
+    return { status, start: offset + m.index, end: offset + end };
   }
   return null;
 }

@@ -1,3 +1,3 @@
 // The equality-ground word list lives in domain/ (inquiryScope needs it, and
 // domain/ must not depend on ingest/); the recognizers keep importing it here.
-export { findGrounds, firstHits, type GroundHit, groundsIn } from "../../domain/equalityGroundWords.ts";
+export { firstHits, groundsIn } from "../../domain/equalityGroundWords.ts";

@@ -154,6 +154,18 @@ export function recognizePolicySegment(doc: Doc, seg: Segment, index: number, si
     }
   }
 
+  // A goal's responsible administration is the one under its first responsible committee
+  // (the organisation's own pairing of administrations and committees), so a status round
+  // can ask that administration for the goal's numbers.
+  for (const g of goals) {
+    const candidate = sink.byKey(g.key);
+    if (!candidate || candidate.fields.administration) continue;
+    const administration = g.committees
+      .map((code) => doc.units.administrationOfCommittee(code))
+      .find((a): a is string => a !== null);
+    if (administration) candidate.fields.administration = administration;
+  }
+
   const initiatives = recognizeConcreteInitiatives(doc, seg, policyKey, sink, 0);
   initiatives.push(...recognizeInitiativeTables(doc, tables, policyKey, sink, initiatives.length));
   const measures = recognizeMeasures(doc, seg, policyKey, sink, initiatives.length);

@@ -1,9 +1,10 @@
 // Collects candidates and warnings while recognizers run, and keeps keys unique.
 import type { Candidate, CandidateEntity, Evidence, ExtractionWarning } from "../types.ts";
+import { wholeSpan } from "./wholeSpan.ts";
 
+/** Evidence for a field: the span widened to whole words and numbers, and its quote. */
 export function evidence(text: string, field: string, start: number, end: number): Evidence {
-  const s = Math.max(0, Math.min(start, text.length));
-  const e = Math.max(s, Math.min(end, text.length));
+  const { start: s, end: e } = wholeSpan(text, start, end);
   return { field, start: s, end: e, quote: text.slice(s, e) };
 }
 
@@ -38,7 +39,12 @@ export class Sink {
       entity: input.entity,
       fields: input.fields,
       confidence: Math.round(Math.max(0, Math.min(1, input.confidence)) * 100) / 100,
-      evidence: input.evidence.filter((e) => e.end > e.start),
+      // Every quote is whole, however a recognizer cut its span.
+      evidence: input.evidence
+        .filter((e) => e.end > e.start)
+        .map((e) =>
+          e.quote === this.text.slice(e.start, e.end) ? evidence(this.text, e.field, e.start, e.end) : e,
+        ),
     };
     if (input.parentKey) candidate.parentKey = input.parentKey;
     if (input.refs && Object.keys(input.refs).length > 0) candidate.refs = input.refs;

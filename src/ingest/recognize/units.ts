@@ -87,7 +87,7 @@ function areaPattern(words: string): string {
   return words.split(/\s+/).filter(Boolean).map(wordPattern).join("-?\\s*");
 }
 
-/** The area pattern for text stripped to letters (see compact). */
+/** The area pattern for text stripped to letters (see compactOf). */
 function compactArea(words: string): string {
   return words
     .split(/\s+/)
@@ -256,11 +256,6 @@ export class Units {
   committeeName(code: string): string | null {
     return this.committees.find((c) => c.code === code)?.name ?? null;
   }
-}
-
-/** Letters only, lower case: "SUNDHEDS- OG OMSORGS UDVALGETS" → "sundhedsogomsorgsudvalgets". */
-export function compact(text: string): string {
-  return compactOf(text);
 }
 
 /** Count mentions per code. */

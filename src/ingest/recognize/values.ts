@@ -1,6 +1,7 @@
 // Values as Danish documents write them: dates, periods, amounts, counts and shares. The
 // canonical forms come from the domain parsers, so the importer and the UI agree.
 import { parseDanishDate } from "../../domain/danishDate.ts";
+import { danishDigits } from "../../domain/danishNumber.ts";
 import { parseDkk } from "../../domain/money.ts";
 import { normalizePeriod } from "../../domain/period.ts";
 
@@ -89,14 +90,6 @@ export function findPeriods(text: string, offset = 0): Found<string>[] {
   return out;
 }
 
-/** Danish decimal: "15,3" → 15.3, "57.000" → 57000, "1.500" → 1500. */
-export function parseDanishNumber(s: string): number | null {
-  const t = s.trim();
-  if (/^\d{1,3}(?:\.\d{3})+(?:,\d+)?$/.test(t)) return Number(t.replace(/\./g, "").replace(",", "."));
-  if (/^\d+(?:,\d+)?$/.test(t)) return Number(t.replace(",", "."));
-  return null;
-}
-
 /** An amount in kroner ("3,3 mio. kr.", "600 t.kr.", "120.000 kr.") → whole DKK, or null. */
 export function toDkk(text: string, unit?: string): number | null {
   const r = parseDkk(text, unit === undefined ? {} : { unit });
@@ -143,7 +136,7 @@ const PERSON_WORDS =
 export function findMeasure(text: string, offset = 0, durations = false): Found<Measured> | null {
   const re = /(?<![\d.,])(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)\s*(%|pct\.?|procent(?:point)?)?/giu;
   for (const m of text.matchAll(re)) {
-    const value = parseDanishNumber(m[1]!);
+    const value = danishDigits(m[1]!);
     if (value === null) continue;
     // Years, ages and grades are not measurements.
     if (!m[2] && /^(?:19|20)\d{2}$/.test(m[1]!)) continue;

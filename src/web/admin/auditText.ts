@@ -97,6 +97,7 @@ const extraLabels: Record<string, string> = {
   administrations: "Forvaltninger",
   withoutReporters: "Uden indberetter",
   ip: "IP-adresse",
+  address: "IP-adresse",
   spendDkk: "Forbrug (kr.)",
 };
 
@@ -122,7 +123,11 @@ const enumLabels: Record<string, Record<string, string>> = {
 export function auditValue(key: string, value: unknown): string {
   if (value === null || value === undefined || value === "") return "tom";
   if (typeof value === "boolean") return value ? "ja" : "nej";
-  if (typeof value === "number") return formatNumber(value, 2);
+  // A year is written as a year ("2018"), not as a number with a thousands separator ("2.018").
+  if (typeof value === "number")
+    return /(?:^y|Y)ear$|^period(?:Start|End)$|^period_(?:start|end)$/.test(key) && Number.isInteger(value)
+      ? String(value)
+      : formatNumber(value, 2);
   if (typeof value === "string") {
     const label = enumLabels[key]?.[value];
     if (label) return label;

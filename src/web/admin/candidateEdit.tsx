@@ -5,6 +5,7 @@
 // rides along, so a candidate someone else reviewed or edited meanwhile is
 // refused with a clear message; a refused edit keeps what the user typed.
 
+import { parseDanishNumber } from "../../domain/danishNumber.ts";
 import { valueLabelsOf } from "../../domain/entities/labels.ts";
 import { link } from "../../http/links.ts";
 import type { PlacementOption } from "../../queries/reviewPlacements.ts";
@@ -12,6 +13,7 @@ import { Alert } from "../components/Alert.tsx";
 import { ErrorSummary, type FieldError } from "../components/ErrorSummary.tsx";
 import { Button, CheckboxGroup, ErrorMessage, FormGroup, Hint, Label } from "../components/FormControls.tsx";
 import { Quote, quotesFor } from "./candidateFields.tsx";
+import { TargetPicker, type TargetView } from "./candidateTarget.tsx";
 import { confidenceText, entityOne, fieldLabel, fieldText } from "./entityLabels.ts";
 import { candidateLabel, type QueueRow } from "./reviewPage.tsx";
 import { type AdminPage, AdminShell, CsrfField } from "./shell.tsx";
@@ -53,17 +55,6 @@ export function editableFields(entity: string, fields: Record<string, unknown>):
     .filter((e): e is [string, Kind] => e[1] !== null);
 }
 
-/** "1.234,5", "1.500" or "1234.5" → a number; empty → null; anything else → undefined (invalid). */
-function parseDanishNumber(text: string): number | null | undefined {
-  const t = text.trim().replace(/\s/g, "");
-  if (!t) return null;
-  // Danish: "." groups thousands, "," is the decimal mark; "1.500" is fifteen hundred.
-  const normalized =
-    /,/.test(t) || /^-?\d{1,3}(\.\d{3})+$/.test(t) ? t.replace(/\./g, "").replace(",", ".") : t;
-  const n = Number(normalized);
-  return Number.isFinite(n) ? n : undefined;
-}
-
 type Body = Record<string, string | File | (string | File)[]>;
 
 const texts = (v: Body[string] | undefined): string[] =>
@@ -91,12 +82,12 @@ export function parseEditedFields(
       fields[key] = raw === "" ? undefined : raw;
     } else if (kind === "number") {
       const n = parseDanishNumber(raw);
-      if (n === undefined)
+      if (!n.ok)
         errors.push({
           fieldId: `f-${key}`,
           message: `${fieldLabel(key, entity)} skal være et tal, fx 1.500 eller 2,5.`,
         });
-      else fields[key] = n;
+      else fields[key] = n.value;
     } else if (kind === "list") {
       fields[key] = raw
         .split(";")
@@ -121,6 +112,8 @@ export interface EditView {
   /** Where the candidate may be placed, when it needs a place. */
   places?: PlacementOption[];
   neighbours?: { previous: string | null; next: string | null; position: number | null; total: number };
+  /** The registry row a new version would update, and the others it may update instead. */
+  target?: Omit<TargetView, "error">;
 }
 
 export function candidateEditPage(page: AdminPage, row: QueueRow, p: EditView) {
@@ -164,8 +157,13 @@ export function candidateEditPage(page: AdminPage, row: QueueRow, p: EditView) {
         <input type="hidden" name="version" value={String(row.version)} />
         <input type="hidden" name="tilbage" value={p.back} />
         <input type="hidden" name="ret" value="1" />
+        {/* Enter in a field accepts, as the last buttons do, not "Vis sammenligning". Hidden from everyone. */}
+        <button type="submit" name="handling" value="accept" hidden />
         {p.places && (
           <PlacePicker places={p.places} value={sent("placering")?.[0]} error={errorFor("f-placering")} />
+        )}
+        {p.target && (
+          <TargetPicker entity={row.entity} view={{ ...p.target, error: errorFor("f-opdaterer") }} />
         )}
         {editableFields(row.entity, row.fields).map(([key, kind]) => {
           const id = `f-${key}`;

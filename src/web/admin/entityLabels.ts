@@ -12,7 +12,7 @@ import { formatNumber } from "../../domain/format.ts";
 // the other things the audit log speaks of. A field without a label is shown by its own name.
 export const entityLabels: Record<string, { one: string; many: string }> = {
   ...registryEntityLabels,
-  inquiry: { one: "Spørgsmål fra Borgerrepræsentationen", many: "Spørgsmål fra Borgerrepræsentationen" },
+  inquiry: { one: "Politisk spørgsmål", many: "Politiske spørgsmål" },
   hearing: { one: "Høring", many: "Høringer" },
   status_round: { one: "Statusrunde", many: "Statusrunder" },
   status_report: { one: "Statusindmelding", many: "Statusindmeldinger" },

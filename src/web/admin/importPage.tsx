@@ -16,7 +16,7 @@ const kindLabels: Record<string, string> = {
   action_plan: "Handleplan",
   committee_action_plan: "Udvalgshandleplan",
   status_report: "Statusrapport",
-  inquiry_answer: "Svar på spørgsmål fra Borgerrepræsentationen",
+  inquiry_answer: "Svar på spørgsmål fra kommunalbestyrelsen",
   hearing_response: "Høringssvar",
   unknown: "Ukendt",
 };

@@ -8,12 +8,14 @@ import { z } from "zod";
 import type { AuthEnv } from "../../auth/middleware.ts";
 import { authorize } from "../../authz/can.ts";
 import { candidateReviewer } from "../../commands/candidateReviewer.ts";
+import { targetChoice } from "../../commands/review/targetChoice.ts";
 import { formatNumber } from "../../domain/format.ts";
 import { AppError, isAppError } from "../../errors.ts";
 import { candidateById, queueIds, queueNeighbours, reviewQueuePage } from "../../queries/adminCandidates.ts";
 import { listDocumentOptions } from "../../queries/adminDocuments.ts";
 import { placementOptions } from "../../queries/reviewPlacements.ts";
-import { candidateEditPage, type EditView, parseEditedFields } from "./candidateEdit.tsx";
+import { candidateEditPage, type EditView, editableFields, parseEditedFields } from "./candidateEdit.tsx";
+import { selectedTarget } from "./candidateTarget.tsx";
 import { type QueueView, queueQuery, reviewPage } from "./reviewPage.tsx";
 
 const queueQueryOf = (view: QueueView["filter"]) => queueQuery(view).replace(/^\?/, "");
@@ -34,7 +36,7 @@ const filterSchema = z.object({
 });
 
 const actionSchema = z.object({
-  handling: z.enum(["accept", "reject"]),
+  handling: z.enum(["accept", "reject", "compare"]),
   version: z.coerce.number().int().positive().optional(),
   tilbage: z.string().max(1000).optional(),
 });
@@ -141,7 +143,7 @@ export function reviewRoutes(pageFor: AdminPageFor) {
 
   app.post("/forslag/alle", async (c) => {
     const body = await c.req.parseBody();
-    const action = actionSchema.pick({ handling: true }).parse(body);
+    const action = z.object({ handling: z.enum(["accept", "reject"]) }).parse(body);
     const filter = parseFilter(body);
     const expected = Number(body.antal);
     const ids = await queueIds(c.get("ctx"), filter.query);
@@ -170,7 +172,10 @@ export function reviewRoutes(pageFor: AdminPageFor) {
   async function renderEdit(
     c: HonoContext<AuthEnv>,
     row: NonNullable<Awaited<ReturnType<typeof candidateById>>>,
-    view: Omit<EditView, "places" | "neighbours">,
+    view: Omit<EditView, "places" | "neighbours" | "target"> & {
+      /** The candidate's values with the user's edits, for the comparison with the row it updates. */
+      proposed?: Record<string, unknown>;
+    },
     status: 200 | 400 | 404 | 409 | 422 = 200,
   ) {
     const ctx = c.get("ctx");
@@ -184,11 +189,23 @@ export function reviewRoutes(pageFor: AdminPageFor) {
     } catch {
       // A back link with a filter of its own making: neighbours in the whole queue.
     }
-    const [places, neighbours] = await Promise.all([
+    const [places, neighbours, choice] = await Promise.all([
       row.needsPlace ? placementOptions(ctx, row.entity) : Promise.resolve(undefined),
       queueNeighbours(ctx, row.id, filter),
+      targetChoice(ctx, row.id),
     ]);
-    return c.html(candidateEditPage(pageFor(c), row, { ...view, places, neighbours }), status);
+    const { proposed, ...rest } = view;
+    const sent = view.values?.opdaterer;
+    const target =
+      choice && choice.options.length > 0
+        ? {
+            choice,
+            selected: selectedTarget(choice, typeof sent === "string" ? sent : undefined),
+            proposed: proposed ?? row.fields,
+            fields: editableFields(row.entity, row.fields).map(([key]) => key),
+          }
+        : undefined;
+    return c.html(candidateEditPage(pageFor(c), row, { ...rest, places, neighbours, target }), status);
   }
 
   app.get("/forslag/:id", async (c) => {
@@ -212,10 +229,28 @@ export function reviewRoutes(pageFor: AdminPageFor) {
     const editing = single.ret === "1";
     let fields: Record<string, unknown> | undefined;
     let parentId: string | undefined;
+    let target: string | undefined;
     const row = editing ? await candidateById(ctx, id.data) : null;
     if (editing && row?.state !== "pending") throw new AppError("not_found", "No such candidate.");
+    if (action.data.handling === "compare") {
+      // Nothing is written: the page again, comparing the row the user chose, with their edits kept.
+      if (!row) throw new AppError("validation_failed", "Unknown review action.");
+      const parsed = parseEditedFields(row.entity, row.fields, body);
+      return renderEdit(c, row, {
+        back,
+        values: body,
+        errors: parsed.errors,
+        proposed: { ...row.fields, ...parsed.fields },
+      });
+    }
     if (row && action.data.handling === "accept") {
       const parsed = parseEditedFields(row.entity, row.fields, body);
+      const chosen = typeof single.opdaterer === "string" ? single.opdaterer : "";
+      if (chosen && chosen !== "new" && !z.uuid().safeParse(chosen).success)
+        parsed.errors.push({
+          fieldId: "f-opdaterer",
+          message: "Vælg en post på listen, eller opret som ny.",
+        });
       const place = typeof single.placering === "string" ? single.placering : "";
       if (place && !z.uuid().safeParse(place).success)
         parsed.errors.push({ fieldId: "f-placering", message: "Vælg en placering på listen." });
@@ -224,9 +259,16 @@ export function reviewRoutes(pageFor: AdminPageFor) {
           fieldId: "f-placering",
           message: "Vælg, hvor forslaget skal placeres: et initiativ eller en politik.",
         });
-      if (parsed.errors.length) return renderEdit(c, row, { back, values: body, errors: parsed.errors }, 400);
+      if (parsed.errors.length)
+        return renderEdit(
+          c,
+          row,
+          { back, values: body, errors: parsed.errors, proposed: { ...row.fields, ...parsed.fields } },
+          400,
+        );
       fields = parsed.fields;
       parentId = place || undefined;
+      target = chosen || undefined;
     }
     try {
       const result = await candidateReviewer(ctx, {
@@ -235,6 +277,7 @@ export function reviewRoutes(pageFor: AdminPageFor) {
         version: action.data.version,
         fields,
         parentId,
+        target,
       });
       const url = new URL(back, "http://x");
       for (const [k, v] of Object.entries(resultParams(result))) url.searchParams.set(k, v);
@@ -250,7 +293,12 @@ export function reviewRoutes(pageFor: AdminPageFor) {
       const fieldErrors = error.details
         .filter((d) => d.path !== undefined)
         .map((d) => ({
-          fieldId: d.path === "parent" ? "f-placering" : `f-${d.path!.split(".")[0]}`,
+          fieldId:
+            d.path === "parent"
+              ? "f-placering"
+              : d.path === "target"
+                ? "f-opdaterer"
+                : `f-${d.path!.split(".")[0]}`,
           message: d.danish ?? d.message,
         }));
       const current = editing ? await candidateById(ctx, id.data) : null;
@@ -259,10 +307,11 @@ export function reviewRoutes(pageFor: AdminPageFor) {
           c,
           current,
           fieldErrors.length
-            ? { back, values: body, errors: fieldErrors }
+            ? { back, values: body, errors: fieldErrors, proposed: { ...current.fields, ...fields } }
             : {
                 back,
                 values: body,
+                proposed: { ...current.fields, ...fields },
                 // Why it cannot be placed is the command's own sentence; the rest read as the queue says.
                 notice: error.id === "invalid_state" && error.danish ? error.danish : notice.text,
               },

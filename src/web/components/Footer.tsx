@@ -12,7 +12,7 @@ export interface FooterProps {
 const PORTAL_LINKS = [
   { href: "/tilgaengelighed", text: "Tilgængelighedserklæring" },
   { href: "/data", text: "Åbne data" },
-  { href: "/spoergsmaal", text: "Spørgsmål fra Borgerrepræsentationen" },
+  { href: "/spoergsmaal", text: "Spørgsmål fra kommunalbestyrelsen" },
   { href: "/api", text: "API til udviklere" },
 ];
 

@@ -38,7 +38,7 @@ export interface HeaderProps {
   nav: readonly NavItem[];
   /** Path of the current page; the nav item whose href matches or prefixes it is marked. */
   currentPath?: string;
-  /** Organisation shown as the authority, e.g. "Københavns Kommune". */
+  /** Organisation shown as the authority, e.g. "Vesterå Kommune". */
   organisation?: string;
   /** Link of the "Pejl" heading. */
   homeHref?: string;

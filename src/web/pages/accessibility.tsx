@@ -9,7 +9,7 @@ import { Alert } from "../components/Alert.tsx";
 import { Layout } from "../components/Layout.tsx";
 
 export interface AccessibilityPageOptions {
-  /** The municipality, e.g. "Københavns Kommune". */
+  /** The municipality, e.g. "Vesterå Kommune". */
   organisation?: string;
   /** Address of the official statement in the WAS tool; from the settings. */
   wasStatementUrl?: string;

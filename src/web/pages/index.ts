@@ -1,4 +1,4 @@
-export { type AccessibilityPageOptions, accessibilityPage } from "./accessibility.tsx";
-export { type BadRequestOptions, badRequestPage } from "./badRequest.tsx";
-export { type ErrorPageOptions, notFoundPage } from "./notFound.tsx";
-export { type ServerErrorOptions, serverErrorPage } from "./serverError.tsx";
+export { accessibilityPage } from "./accessibility.tsx";
+export { badRequestPage } from "./badRequest.tsx";
+export { notFoundPage } from "./notFound.tsx";
+export { serverErrorPage } from "./serverError.tsx";

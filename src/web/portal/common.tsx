@@ -137,6 +137,20 @@ export function Lead({ children }: { children?: Child }) {
 }
 
 /** A quote as link text: in »«, cut at a word boundary when long. */
+/**
+ * The name a source line gives a document. A document that holds several policies is named
+ * by the policy the values belong to, so a value is never credited to another policy of the
+ * same file.
+ */
+export function sourceDocumentName(
+  doc: { title: string | null; filename: string; policyCount: number } | undefined,
+  policyTitle: string,
+): string {
+  if (!doc) return "dokumentet";
+  if (doc.policyCount > 1) return `${policyTitle}, del af et dokument med ${doc.policyCount} politikker`;
+  return doc.title ?? doc.filename;
+}
+
 export function quoteLabel(quote: string, max = 140): string {
   const q = quote.replace(/\s+/g, " ").trim();
   if (q.length <= max) return `»${q}«`;

@@ -53,6 +53,14 @@ export const columnDescriptions: Record<string, string> = {
   year: "År; tomt betyder hele perioden.",
   amount_dkk: "Beløb i hele kroner.",
   fte: "Årsværk.",
+  amount_dkk_per_year: "Beløb i hele kroner pr. år, fx 2019=600000;2020=600000.",
+  fte_per_year: "Årsværk pr. år, fx 2019=1.5.",
+  amount_dkk_years_total: "Summen af beløbene pr. år (kun for årene i years_total_span).",
+  years_total_span: "De år, summen dækker, fx 2019–2022.",
+  amount_dkk_whole_period:
+    "Beløb angivet for en hel periode (ikke pr. år); flere perioder adskilles med semikolon.",
+  fte_whole_period: "Årsværk angivet for en hel periode.",
+  whole_period: "Perioden, beløbet for hele perioden gælder, fx 2011–2014.",
   label: "Posten, som den står i dokumentet.",
   metric: "Hvad der måles.",
   actual_value: "Opnået værdi.",
@@ -112,6 +120,6 @@ export const resourceDescriptions: Record<string, string> = {
   initiatives:
     "De konkrete initiativer: forvaltning, målgrupper, diskriminationsgrunde, finansiering og status.",
   annual_targets: "Initiativernes årlige mål og de opnåede resultater.",
-  inquiries: "Spørgsmål fra medlemmer af Borgerrepræsentationen og svarene på dem.",
+  inquiries: "Spørgsmål fra medlemmer af kommunalbestyrelsen og svarene på dem.",
   hearings: "Høringer over udkast til politikker.",
 };

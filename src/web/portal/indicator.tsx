@@ -17,7 +17,8 @@ import { SummaryList } from "../components/Card.tsx";
 import { ChartFigure } from "../components/ChartFigure.tsx";
 import { DataTable } from "../components/DataTable.tsx";
 import { Layout } from "../components/Layout.tsx";
-import { OpenDataLinks, Progress, quoteLabel, SourceLink } from "./common.tsx";
+import { listText, OpenDataLinks, Progress, quoteLabel, SourceLink } from "./common.tsx";
+import { collectFootnotes } from "./footnotes.ts";
 import { baselineRef, targetRef, unitOf, valueText, visiblePoints } from "./indicatorParts.tsx";
 import { fieldLabel } from "./policy.tsx";
 
@@ -60,7 +61,7 @@ export function indicatorPage(props: {
     title: `${indicator.title}${selected ? ` (${breakdownLabel(selected)})` : ""}`,
   };
   const hasChart = series.length > 0 || chartInput.baseline !== undefined || chartInput.target !== undefined;
-  const footnotes = rows.filter((o) => o.footnote);
+  const footnotes = collectFootnotes(rows);
   const suppressedCount = rows.filter((o) => isSuppressed(o.n, props.threshold)).length;
   const base = `/indikatorer/${indicator.id}`;
   const targetRule = targetRuleText(
@@ -183,7 +184,13 @@ export function indicatorPage(props: {
                       ? suppressionMarker(props.threshold)
                       : formatNumber(o.n, 0),
               },
-              { header: "Note", cell: (o) => o.footnote ?? "" },
+              {
+                header: "Note",
+                cell: (o) => {
+                  const n = footnotes.numberOf(o);
+                  return n === null ? "" : <a href={`#fodnote-${n}`}>{`Fodnote ${n}`}</a>;
+                },
+              },
             ]}
           />
         </ChartFigure>
@@ -196,16 +203,17 @@ export function indicatorPage(props: {
           og er udeladt af figuren, så ingen kan genkendes.
         </p>
       )}
-      {footnotes.length > 0 && (
+      {footnotes.notes.length > 0 && (
         <>
           <h2>Fodnoter</h2>
-          <ul>
-            {footnotes.map((o) => (
-              <li>
-                {formatPeriod(o.period)}: {o.footnote}
+          <ol>
+            {footnotes.notes.map((note) => (
+              <li id={`fodnote-${note.number}`}>
+                {note.text} (gælder {note.periods.length === 1 ? "målingen" : "målingerne"} for{" "}
+                {listText(note.periods.map(formatPeriod))})
               </li>
             ))}
-          </ul>
+          </ol>
         </>
       )}
       {sources.length > 0 && (

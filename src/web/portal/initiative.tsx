@@ -22,6 +22,7 @@ import {
   OpenDataLinks,
   quoteLabel,
   SourceLink,
+  sourceDocumentName,
 } from "./common.tsx";
 import { fieldLabel } from "./policy.tsx";
 
@@ -40,10 +41,11 @@ export function initiativePage(props: { organisation: string; detail: Initiative
   const totalFte = budget.reduce((s, b) => s + (b.fte ?? 0), 0);
   const hasFte = budget.some((b) => b.fte !== null);
   const chartInput = { bars, unit: "kr.", title: `Budget pr. år: ${i.title}`, altLead: "Budget pr. år" };
-  const docTitle = (id: string) => {
-    const d = documents.find((doc) => doc.id === id);
-    return d ? (d.title ?? d.filename) : "dokumentet";
-  };
+  const docTitle = (id: string) =>
+    sourceDocumentName(
+      documents.find((doc) => doc.id === id),
+      i.policyTitle,
+    );
   return (
     <Layout
       title={i.title}

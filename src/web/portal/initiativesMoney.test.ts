@@ -1,5 +1,6 @@
 // The initiative list's money: current policies by default, sums per year and per
 // policy period, never one total over different periods.
+import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { buildTestApp } from "../../../test/app.ts";
 import { buildInitiative, buildOrganisation, buildPolicy } from "../../../test/factories.ts";
@@ -67,5 +68,39 @@ describe("initiative list money", () => {
     const html = await page(org, "/initiativer?aar=2010");
     expect(html).toContain("Gammelt initiativ");
     expect(html).toContain("Budget 2010: 50 mio. kr.");
+  });
+});
+
+describe("initiative money in the CSV download and the API", () => {
+  it("writes each year's amount and the whole period's amount apart in the CSV, never one sum over both", async () => {
+    const org = await withOldAndCurrentPolicies();
+    const res = await (await buildTestApp(org)).request("/initiativer?politikker=alle&format=csv");
+    const rows = parse(await res.text(), { columns: true }) as Record<string, string>[];
+    const stale = rows.find((r) => r.title === "Gammelt initiativ")!;
+    expect(stale.amount_dkk_per_year).toBe("2010=50000000");
+    expect(stale.amount_dkk_years_total).toBe("50000000");
+    expect(stale.years_total_span).toBe("2010");
+    expect(stale.amount_dkk_whole_period).toBe("7000000");
+    expect(stale.fte_whole_period).toBe("0.75");
+    expect(stale.whole_period).toBe("2009–2012");
+    expect(Object.values(stale)).not.toContain("57000000");
+    const fresh = rows.find((r) => r.title === "Nyt initiativ")!;
+    expect(fresh.amount_dkk_per_year).toBe(`${thisYear}=1000000;${thisYear + 1}=2000000`);
+    expect(fresh.years_total_span).toBe(`${thisYear}–${thisYear + 1}`);
+    expect(fresh.amount_dkk_whole_period).toBe("");
+  });
+
+  it("gives each initiative's money per year and per whole period in the API", async () => {
+    const org = await withOldAndCurrentPolicies();
+    const res = await (await buildTestApp(org)).request("/api/v1/initiatives");
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { data: { title: string; budget: unknown[] }[] };
+    const stale = body.data.find((i) => i.title === "Gammelt initiativ")!;
+    expect(stale.budget).toEqual([
+      { year: 2010, period_start: 2010, period_end: 2010, amount_dkk: 50_000_000, fte: null },
+      { year: null, period_start: 2009, period_end: 2012, amount_dkk: 7_000_000, fte: 0.75 },
+    ]);
+    const fresh = body.data.find((i) => i.title === "Nyt initiativ")!;
+    expect(fresh.budget.map((b) => (b as { year: number }).year)).toEqual([thisYear, thisYear + 1]);
   });
 });

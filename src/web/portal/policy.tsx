@@ -22,8 +22,10 @@ import {
   periodText,
   quoteLabel,
   SourceLink,
+  sourceDocumentName,
 } from "./common.tsx";
 import { IndicatorTable } from "./indicatorParts.tsx";
+import { PolicyBudgetSection } from "./policyBudget.tsx";
 
 const fieldLabels: Record<string, string> = {
   title: "Titel",
@@ -257,6 +259,8 @@ export function policyPage(props: { organisation: string; detail: PolicyDetail; 
         )}
       </section>
 
+      <PolicyBudgetSection budget={props.detail.budget} kind={kindLabel(policy.kind).toLowerCase()} />
+
       {children.length > 0 && (
         <section aria-labelledby="handleplaner-heading">
           <h2 id="handleplaner-heading">Handleplaner under politikken</h2>
@@ -293,7 +297,7 @@ export function policyPage(props: { organisation: string; detail: PolicyDetail; 
             <ul>
               {documents.map((d) => (
                 <li>
-                  <a href={link(`/dokumenter/${d.id}`)}>{d.title ?? d.filename}</a>
+                  <a href={link(`/dokumenter/${d.id}`)}>{sourceDocumentName(d, policy.title)}</a>
                   {d.caseNumber && ` (sagsnr. ${d.caseNumber})`}:{" "}
                   {sources.filter((s) => s.documentId === d.id).length} oplysninger
                 </li>

@@ -270,11 +270,11 @@ describe("initiatives", () => {
     expect(csv.res.headers.get("content-type")).toContain("text/csv");
     const lines = csv.html.trim().split("\n");
     expect(lines[0]).toBe(
-      "id,title,administration,policy_slug,policy_title,funding_status,status,equality_grounds,start_year,end_year,amount_dkk,fte",
+      "id,title,administration,policy_slug,policy_title,funding_status,status,equality_grounds,start_year,end_year,amount_dkk_per_year,fte_per_year,amount_dkk_years_total,years_total_span,amount_dkk_whole_period,fte_whole_period,whole_period",
     );
     expect(lines).toHaveLength(3);
     expect(lines[1]).toContain(",Alfa,SOF,");
-    expect(lines[1]).toContain(",1500000,");
+    expect(lines[1]).toContain(",2022=1000000;2023=500000,,1500000,2022–2023,");
   });
 
   it("writes a title that looks like a formula as text in the CSV download (no CSV injection)", async () => {

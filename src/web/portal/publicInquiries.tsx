@@ -106,14 +106,14 @@ const date = (iso: string | null) => (iso ? formatDanishDate(iso) : "–");
 function listPage(organisation: string, rows: Awaited<ReturnType<typeof publicInquiries>>) {
   return (
     <Layout
-      title="Spørgsmål fra Borgerrepræsentationen"
+      title="Spørgsmål fra kommunalbestyrelsen"
       organisation={organisation}
       currentPath="/spoergsmaal"
-      breadcrumbs={[{ text: "Forside", href: "/" }, { text: "Spørgsmål fra Borgerrepræsentationen" }]}
+      breadcrumbs={[{ text: "Forside", href: "/" }, { text: "Spørgsmål fra kommunalbestyrelsen" }]}
     >
-      <h1>Spørgsmål fra Borgerrepræsentationen</h1>
+      <h1>Spørgsmål fra kommunalbestyrelsen</h1>
       <p class="font-lead">
-        Medlemmer af Borgerrepræsentationen kan stille spørgsmål til forvaltningerne. Her er de besvarede
+        Medlemmer af kommunalbestyrelsen kan stille spørgsmål til forvaltningerne. Her er de besvarede
         spørgsmål om ligestilling og inklusion med forvaltningernes svar.
       </p>
       {rows.length === 0 ? (
@@ -147,7 +147,7 @@ function detailPage(organisation: string, q: NonNullable<Awaited<ReturnType<type
       currentPath="/spoergsmaal"
       breadcrumbs={[
         { text: "Forside", href: "/" },
-        { text: "Spørgsmål fra Borgerrepræsentationen", href: "/spoergsmaal" },
+        { text: "Spørgsmål fra kommunalbestyrelsen", href: "/spoergsmaal" },
         { text: title },
       ]}
     >

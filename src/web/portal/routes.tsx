@@ -13,7 +13,12 @@ import { currentPolicies } from "../../queries/currentPolicies.ts";
 import { documentWithSources } from "../../queries/portalDocuments.ts";
 import { groundOverview } from "../../queries/portalGrounds.ts";
 import { indicatorDetail } from "../../queries/portalIndicator.ts";
-import { browseInitiatives, filterOptions, initiativeDetail } from "../../queries/portalInitiatives.ts";
+import {
+  browseInitiatives,
+  filterOptions,
+  initiativeDetail,
+  moneyByInitiative,
+} from "../../queries/portalInitiatives.ts";
 import { policyDetail, policySummaries } from "../../queries/portalPolicies.ts";
 import { MAX_QUERY_LENGTH, search, searchKinds, suggest } from "../../queries/search.ts";
 import { renderToString } from "../../render.ts";
@@ -117,7 +122,12 @@ export function portalRoutes(deps: AppDeps) {
     };
     if (query.format === "csv") {
       const all = await browseInitiatives(ctx, filter, { all: true });
-      return csvResponse(initiativesCsv(all.rows), "initiativer.csv");
+      const money = await moneyByInitiative(
+        ctx,
+        all.rows.map((r) => r.id),
+        query.aar,
+      );
+      return csvResponse(initiativesCsv(all.rows, money), "initiativer.csv");
     }
     const [browse, options] = await Promise.all([browseInitiatives(ctx, filter), filterOptions(ctx)]);
     return html(

@@ -77,8 +77,6 @@ export const indicatorQuerySchema = z.object({
   format: optional(z.enum(["html", "csv"])),
 });
 
-export const searchQuerySchema = z.object({ q: z.string().optional() });
-
 export function groundOfSlug(slug: string | undefined) {
   return slug ? equalityGroundFromSlug(slug) : undefined;
 }

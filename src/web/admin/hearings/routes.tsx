@@ -1,10 +1,9 @@
 // Hearings on draft policies: open, register responses, the hearing summary.
-// Routes are thin: authorize (through the command or query) → parse the form →
-// command → 303 with a notice, or the form again with Danish errors.
+// Routes are thin: authorize (through the command or query) → parse the form
+// (schema.ts) → command → 303 with a notice, or the form again with Danish errors.
 import fs from "node:fs/promises";
 import path from "node:path";
 import { Hono } from "hono";
-import { z } from "zod";
 import type { AuthEnv } from "../../../auth/middleware.ts";
 import { authorize, can } from "../../../authz/can.ts";
 import { hearingOpener } from "../../../commands/hearings/hearingOpener.ts";
@@ -15,7 +14,7 @@ import { responseCommenter } from "../../../commands/hearings/responseCommenter.
 import { responseEraser } from "../../../commands/hearings/responseEraser.ts";
 import { responsePublisher } from "../../../commands/hearings/responsePublisher.ts";
 import { diffTexts } from "../../../domain/textDiff.ts";
-import { isAppError, notFound } from "../../../errors.ts";
+import { notFound } from "../../../errors.ts";
 import type { AppDeps } from "../../../http/appEnv.ts";
 import { link } from "../../../http/links.ts";
 import {
@@ -29,61 +28,24 @@ import {
 } from "../../../queries/hearings.ts";
 import { renderHearingSummaryDocx } from "../../../reports/hearingSummaryDocx.ts";
 import { buildHearingSummary } from "../../../reports/hearingSummaryModel.ts";
+import { type FormBody, formInput, parseForm, refusedFields } from "../form.ts";
+import { pathId as idOf } from "../pathId.ts";
 import type { AdminPageFor } from "../routes.tsx";
-import { hearingDetailPage } from "./detailPage.tsx";
-import { HEARINGS_PATH, hearingListPage, type OpenFormValues, openHearingPage } from "./listPages.tsx";
-import { type RegisterValues, registerResponsePage, responsePage } from "./responsePages.tsx";
-import { diffPage, summaryPage } from "./summaryPages.tsx";
-
-const uuid = z.uuid();
-const idOf = (value: string, what: string) => {
-  if (!uuid.safeParse(value).success) throw notFound(what);
-  return value;
-};
-
-type Body = Record<string, string | File | (string | File)[]>;
-const str = (body: Body, name: string) => {
-  const v = body[name];
-  const first = Array.isArray(v) ? v[0] : v;
-  return typeof first === "string" ? first : "";
-};
-const strings = (body: Body, name: string) => {
-  const v = body[name];
-  return (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter(
-    (x): x is string => typeof x === "string",
-  );
-};
-
-const openMessages: Record<string, string> = {
-  policyId: "Vælg den politik, der sendes i høring.",
-  draftDocumentId: "Vælg det dokument, der er udkastet.",
-  title: "Skriv en titel på mindst 3 tegn.",
-  opensOn: "Skriv datoen, høringen åbner.",
-  closesOn: "Skriv en høringsfrist, der ikke er før høringen åbner.",
-  invitedCommittees: "Vælg udvalg fra listen.",
-  invitedOthers: "Skriv højst 200 tegn pr. høringspart.",
-};
-
-const registerMessages: Record<string, string> = {
-  respondentKind: "Vælg, hvem afsenderen er.",
-  fromCommitteeCode: "Vælg udvalget.",
-  fromName: "Skriv afsenderens navn, eller vælg udvalget, når afsenderen er et udvalg.",
-  text: "Skriv høringssvarets tekst.",
-  sections: "Vælg blandt de viste mål og afsnit.",
-  receivedOn: "Skriv en gyldig dato.",
-};
-
-/** Danish field errors from a validation AppError's details. */
-function errorsOf(error: unknown, messages: Record<string, string>): Record<string, string> | null {
-  if (!isAppError(error) || error.id !== "validation_failed") return null;
-  const errors: Record<string, string> = {};
-  for (const d of error.details) {
-    const field = (d.path ?? "").split(".")[0] || Object.keys(messages)[0]!;
-    errors[field] = messages[field] ?? error.danish;
-  }
-  if (Object.keys(errors).length === 0) errors[Object.keys(messages)[0]!] = error.danish;
-  return errors;
-}
+import { hearingDetailPage } from "./pages/detailPage.tsx";
+import { HEARINGS_PATH, hearingListPage, openHearingPage } from "./pages/listPages.tsx";
+import { registerResponsePage, responsePage } from "./pages/responsePages.tsx";
+import { diffPage, summaryPage } from "./pages/summaryPages.tsx";
+import {
+  attachResponseForm,
+  commentResponseForm,
+  emptyOpenValues,
+  emptyRegisterValues,
+  eraseResponseForm,
+  openHearingForm,
+  publishResponseForm,
+  registerResponseForm,
+  updateHearingForm,
+} from "./schema.ts";
 
 export function hearingAdminRoutes(deps: AppDeps, pageFor: AdminPageFor) {
   const app = new Hono<AuthEnv>();
@@ -95,57 +57,30 @@ export function hearingAdminRoutes(deps: AppDeps, pageFor: AdminPageFor) {
     return c.html(hearingListPage(pageFor(c), rows, manages(c)));
   });
 
-  const emptyOpen = (): OpenFormValues => ({
-    policyId: "",
-    draftDocumentId: "",
-    title: "",
-    opensOn: new Date().toISOString().slice(0, 10),
-    closesOn: "",
-    committees: [],
-    others: "",
-  });
-
   app.get("/hoeringer/ny", async (c) => {
     authorize(c.get("ctx").actor, "create", { entity: "hearing" });
     const options = await hearingFormOptions(c.get("ctx"));
-    return c.html(openHearingPage(pageFor(c), options, emptyOpen()));
+    return c.html(
+      openHearingPage(pageFor(c), options, emptyOpenValues(new Date().toISOString().slice(0, 10))),
+    );
   });
 
   app.post("/hoeringer/ny", async (c) => {
     const ctx = c.get("ctx");
     authorize(ctx.actor, "create", { entity: "hearing" });
-    const body = (await c.req.parseBody({ all: true })) as Body;
-    const values: OpenFormValues = {
-      policyId: str(body, "policyId"),
-      draftDocumentId: str(body, "draftDocumentId"),
-      title: str(body, "title"),
-      opensOn: str(body, "opensOn"),
-      closesOn: str(body, "closesOn"),
-      committees: strings(body, "committees"),
-      others: str(body, "others"),
-    };
-    try {
-      const hearing = await hearingOpener(ctx, {
-        policyId: values.policyId,
-        draftDocumentId: values.draftDocumentId,
-        title: values.title,
-        opensOn: values.opensOn,
-        closesOn: values.closesOn,
-        invitedCommittees: values.committees,
-        invitedOthers: values.others
-          .split(/\r?\n/)
-          .map((s) => s.trim())
-          .filter(Boolean),
-      });
-      return c.redirect(link(`${HEARINGS_PATH}/${hearing.id}?besked=aabnet`), 303);
-    } catch (error) {
-      let errors = errorsOf(error, openMessages);
-      if (!errors && isAppError(error) && error.id === "not_found")
-        errors = { draftDocumentId: "Politikken eller dokumentet findes ikke. Vælg igen." };
-      if (!errors) throw error;
-      const options = await hearingFormOptions(ctx);
-      return c.html(openHearingPage(pageFor(c), options, values, errors), 400);
+    const form = parseForm(openHearingForm, (await c.req.parseBody({ all: true })) as FormBody);
+    let errors = form.ok ? null : form.errors;
+    if (form.ok) {
+      try {
+        const hearing = await hearingOpener(ctx, form.input);
+        return c.redirect(link(`${HEARINGS_PATH}/${hearing.id}?besked=aabnet`), 303);
+      } catch (error) {
+        errors = refusedFields(openHearingForm, error);
+        if (!errors) throw error;
+      }
     }
+    const options = await hearingFormOptions(ctx);
+    return c.html(openHearingPage(pageFor(c), options, form.values, errors ?? {}), 400);
   });
 
   app.get("/hoeringer/:id", async (c) => {
@@ -169,35 +104,17 @@ export function hearingAdminRoutes(deps: AppDeps, pageFor: AdminPageFor) {
   });
 
   app.post("/hoeringer/:id/opdater", async (c) => {
-    const ctx = c.get("ctx");
     const id = idOf(c.req.param("id"), "The hearing");
-    const body = (await c.req.parseBody()) as Body;
-    const state = str(body, "state");
-    await hearingUpdater(ctx, {
-      hearingId: id,
-      version: Number(str(body, "version")),
-      state: (state || undefined) as "open" | undefined,
-      adoptedDocumentId: str(body, "adoptedDocumentId") || null,
-    });
+    const body = (await c.req.parseBody()) as FormBody;
+    await hearingUpdater(c.get("ctx"), formInput(updateHearingForm(id), body));
     return c.redirect(link(`${HEARINGS_PATH}/${id}?besked=opdateret`), 303);
   });
 
   app.post("/hoeringer/:id/tilknyt", async (c) => {
     const id = idOf(c.req.param("id"), "The hearing");
-    const body = (await c.req.parseBody()) as Body;
-    await responseAttacher(c.get("ctx"), { hearingId: id, responseId: str(body, "responseId") });
+    const { responseId } = formInput(attachResponseForm, (await c.req.parseBody()) as FormBody);
+    await responseAttacher(c.get("ctx"), { hearingId: id, responseId });
     return c.redirect(link(`${HEARINGS_PATH}/${id}?besked=tilknyttet`), 303);
-  });
-
-  const emptyRegister = (): RegisterValues => ({
-    respondentKind: "organisation",
-    fromCommitteeCode: "",
-    fromName: "",
-    text: "",
-    sections: [],
-    consent: false,
-    receivedOn: "",
-    published: false,
   });
 
   app.get("/hoeringer/:id/svar/ny", async (c) => {
@@ -210,7 +127,7 @@ export function hearingAdminRoutes(deps: AppDeps, pageFor: AdminPageFor) {
     );
     const detail = await hearingDetail(ctx, idOf(c.req.param("id"), "The hearing"));
     const { committees } = await hearingFormOptions(ctx);
-    return c.html(registerResponsePage(pageFor(c), detail, committees, emptyRegister()));
+    return c.html(registerResponsePage(pageFor(c), detail, committees, emptyRegisterValues()));
   });
 
   app.post("/hoeringer/:id/svar/ny", async (c) => {
@@ -222,36 +139,20 @@ export function hearingAdminRoutes(deps: AppDeps, pageFor: AdminPageFor) {
       { hidden: !can(ctx.actor, "read", { entity: "hearing" }) },
     );
     const detail = await hearingDetail(ctx, idOf(c.req.param("id"), "The hearing"));
-    const body = (await c.req.parseBody({ all: true })) as Body;
-    const values: RegisterValues = {
-      respondentKind: str(body, "respondentKind"),
-      fromCommitteeCode: str(body, "fromCommitteeCode"),
-      fromName: str(body, "fromName"),
-      text: str(body, "text"),
-      sections: strings(body, "sections"),
-      consent: str(body, "consent") === "yes",
-      receivedOn: str(body, "receivedOn"),
-      published: str(body, "published") === "yes",
-    };
-    try {
-      await hearingResponseRegistrar(ctx, {
-        hearingId: detail.hearing.id,
-        respondentKind: values.respondentKind as "citizen",
-        fromCommitteeCode: values.fromCommitteeCode || undefined,
-        fromName: values.fromName || undefined,
-        text: values.text,
-        sections: values.sections,
-        consentToPublishName: values.consent,
-        receivedOn: values.receivedOn || undefined,
-        published: values.published,
-      });
-      return c.redirect(link(`${HEARINGS_PATH}/${detail.hearing.id}?besked=registreret`), 303);
-    } catch (error) {
-      const errors = errorsOf(error, registerMessages);
-      if (!errors) throw error;
-      const { committees } = await hearingFormOptions(ctx);
-      return c.html(registerResponsePage(pageFor(c), detail, committees, values, errors), 400);
+    const spec = registerResponseForm(detail.hearing.id);
+    const form = parseForm(spec, (await c.req.parseBody({ all: true })) as FormBody);
+    let errors = form.ok ? null : form.errors;
+    if (form.ok) {
+      try {
+        await hearingResponseRegistrar(ctx, form.input);
+        return c.redirect(link(`${HEARINGS_PATH}/${detail.hearing.id}?besked=registreret`), 303);
+      } catch (error) {
+        errors = refusedFields(spec, error);
+        if (!errors) throw error;
+      }
     }
+    const { committees } = await hearingFormOptions(ctx);
+    return c.html(registerResponsePage(pageFor(c), detail, committees, form.values, errors ?? {}), 400);
   });
 
   app.get("/hoeringer/:id/svar/:rid", async (c) => {
@@ -268,7 +169,7 @@ export function hearingAdminRoutes(deps: AppDeps, pageFor: AdminPageFor) {
   app.post("/hoeringer/:id/svar/:rid/offentliggoer", async (c) => {
     const id = idOf(c.req.param("id"), "The hearing");
     const rid = idOf(c.req.param("rid"), "The hearing response");
-    const published = str((await c.req.parseBody()) as Body, "published") === "yes";
+    const { published } = formInput(publishResponseForm, (await c.req.parseBody()) as FormBody);
     await responsePublisher(c.get("ctx"), { hearingId: id, responseId: rid, published });
     return c.redirect(link(responseUrl(id, rid, published ? "offentliggjort" : "tilbagetrukket")), 303);
   });
@@ -276,13 +177,8 @@ export function hearingAdminRoutes(deps: AppDeps, pageFor: AdminPageFor) {
   app.post("/hoeringer/:id/svar/:rid/kommentar", async (c) => {
     const id = idOf(c.req.param("id"), "The hearing");
     const rid = idOf(c.req.param("rid"), "The hearing response");
-    const body = (await c.req.parseBody()) as Body;
-    await responseCommenter(c.get("ctx"), {
-      hearingId: id,
-      responseId: rid,
-      version: Number(str(body, "version")),
-      comment: str(body, "comment"),
-    });
+    const body = (await c.req.parseBody()) as FormBody;
+    await responseCommenter(c.get("ctx"), formInput(commentResponseForm(id, rid), body));
     return c.redirect(link(responseUrl(id, rid, "kommenteret")), 303);
   });
 
@@ -290,20 +186,18 @@ export function hearingAdminRoutes(deps: AppDeps, pageFor: AdminPageFor) {
     const ctx = c.get("ctx");
     const id = idOf(c.req.param("id"), "The hearing");
     const rid = idOf(c.req.param("rid"), "The hearing response");
-    const body = (await c.req.parseBody()) as Body;
-    if (str(body, "confirm") !== "yes") {
+    const form = parseForm(eraseResponseForm, (await c.req.parseBody()) as FormBody);
+    if (!form.ok) {
       const response = await responseForStaff(ctx, id, rid);
       const detail = await hearingDetail(ctx, id);
       return c.html(
-        responsePage(pageFor(c), detail, response, {
-          error: "Sæt kryds for at bekræfte, at personoplysningerne skal slettes.",
-        }),
+        responsePage(pageFor(c), detail, response, { error: Object.values(form.errors)[0] }),
         400,
       );
     }
     await responseEraser(
       ctx,
-      { hearingId: id, responseId: rid, reason: str(body, "reason") || undefined },
+      { hearingId: id, responseId: rid, reason: form.input.reason },
       { storeDir: deps.uploadDir },
     );
     return c.redirect(link(responseUrl(id, rid, "slettet")), 303);

@@ -2,6 +2,7 @@
 // kind) and this module reads a posted form into typed values with Danish
 // errors, and compares two sets of form values for the conflict notice.
 
+import { parseDanishNumber } from "../../../domain/danishNumber.ts";
 import { parseDkk, parseFte } from "../../../domain/money.ts";
 import { formatNumberDa } from "../../../domain/numberFormat.ts";
 import { normalizePeriod } from "../../../domain/period.ts";
@@ -40,14 +41,6 @@ export function formValues(fields: readonly FieldSpec[], body: Record<string, un
     out[f.name] = f.type === "checkboxes" ? strings : (strings[0] ?? "");
   }
   return out;
-}
-
-/** A decimal as Danes write it: "12,5", "1.234,5" or "12.5". */
-export function parseDecimal(raw: string): number | null {
-  const s = raw.replace(/\s/g, "");
-  if (/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(s)) return Number(s.replace(/\./g, "").replace(",", "."));
-  if (/^-?\d+([.,]\d+)?$/.test(s)) return Number(s.replace(",", "."));
-  return null;
 }
 
 /** A number as the form shows it: Danish decimal comma, no grouping (it reads back unchanged). */
@@ -110,9 +103,9 @@ export function parseFields(fields: readonly FieldSpec[], form: FormValues): Par
         break;
       }
       case "decimal": {
-        const n = parseDecimal(raw);
-        if (n === null) fail(f, `${f.label} skal være et tal, fx 12,5.`);
-        values[f.name] = n;
+        const n = parseDanishNumber(raw);
+        if (!n.ok) fail(f, `${f.label} skal være et tal, fx 12,5.`);
+        values[f.name] = n.ok ? n.value : null;
         break;
       }
       case "period": {
@@ -159,8 +152,8 @@ function shown(f: FieldSpec, v: FormValues[string] | undefined): string {
 function same(f: FieldSpec, a: FormValues[string] | undefined, b: FormValues[string] | undefined): boolean {
   if (f.type === "checkboxes") return [...list(a)].sort().join("\n") === [...list(b)].sort().join("\n");
   if (f.type === "decimal" || f.type === "dkk") {
-    const x = f.type === "dkk" ? parseDkk(text(a)) : { ok: true, value: parseDecimal(text(a)) };
-    const y = f.type === "dkk" ? parseDkk(text(b)) : { ok: true, value: parseDecimal(text(b)) };
+    const x = f.type === "dkk" ? parseDkk(text(a)) : parseDanishNumber(text(a));
+    const y = f.type === "dkk" ? parseDkk(text(b)) : parseDanishNumber(text(b));
     if (x.ok && y.ok && x.value !== null && y.value !== null) return x.value === y.value;
   }
   if (f.type === "lines") return shown(f, a) === shown(f, b);

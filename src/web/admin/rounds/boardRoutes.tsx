@@ -11,7 +11,7 @@ import { REMINDER_SETTING, settingValue } from "../../../commands/organisation/s
 import { reminderSender } from "../../../commands/rounds/reminderSender.ts";
 import { roundOpener } from "../../../commands/rounds/roundOpener.ts";
 import { roundStateChanger } from "../../../commands/rounds/roundStateChanger.ts";
-import { statusReportReviewer } from "../../../commands/rounds/statusReportReturner.ts";
+import { statusReportReviewer } from "../../../commands/rounds/statusReportReviewer.ts";
 import type { Context } from "../../../context.ts";
 import { type RoundState, roundStates } from "../../../domain/enums.ts";
 import { roundStateLabels } from "../../../domain/labels.ts";

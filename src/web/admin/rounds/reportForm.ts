@@ -1,6 +1,7 @@
 // The reporter's answer form: values from the stored answer (pre-filled), and
 // the posted fields parsed into the saver's input or Danish errors per field.
 import type { StatusReportSaveInput } from "../../../commands/rounds/statusReportSaver.ts";
+import { parseDanishNumber } from "../../../domain/danishNumber.ts";
 import { ratings } from "../../../domain/enums.ts";
 import { parseDkk, parseFte } from "../../../domain/money.ts";
 import { formatNumberDa } from "../../../domain/numberFormat.ts";
@@ -65,14 +66,6 @@ export function postedValues(answer: EditableAnswer, body: Record<string, unknow
   };
 }
 
-/** "1.234,5", "1234,5", "1234.5", "-3" → a number; anything else → null. */
-export function parseNumberDa(s: string): number | null {
-  const t = s.replace(/\s/g, "").replace("−", "-");
-  if (/^-?\d{1,3}(?:\.\d{3})+(?:,\d+)?$/.test(t)) return Number(t.replace(/\./g, "").replace(",", "."));
-  if (/^-?\d+(?:[,.]\d+)?$/.test(t)) return Number(t.replace(",", "."));
-  return null;
-}
-
 export function checkReport(
   answer: EditableAnswer,
   v: ReportValues,
@@ -111,8 +104,9 @@ export function checkReport(
     numbers.annualTargets = [];
     for (const t of answer.annualTargets) {
       const raw = v.targets[t.id] ?? "";
-      const value = raw ? parseNumberDa(raw) : null;
-      if (raw && value === null)
+      const parsed = parseDanishNumber(raw);
+      const value = parsed.ok ? parsed.value : null;
+      if (!parsed.ok)
         errors.push({
           fieldId: `target-${t.id}`,
           message: `Skriv det faktiske tal for ”${t.metric}” som et tal.`,
@@ -124,8 +118,9 @@ export function checkReport(
     numbers.observations = [];
     for (const i of answer.indicators) {
       const raw = v.observations[i.id] ?? { value: "", n: "" };
-      const value = raw.value ? parseNumberDa(raw.value) : null;
-      if (raw.value && value === null)
+      const parsed = parseDanishNumber(raw.value);
+      const value = parsed.ok ? parsed.value : null;
+      if (!parsed.ok)
         errors.push({ fieldId: `obs-${i.id}`, message: `Skriv værdien for ”${i.title}” som et tal.` });
       const n = raw.n ? (/^\d{1,9}$/.test(raw.n) ? Number(raw.n) : -1) : null;
       if (n === -1)

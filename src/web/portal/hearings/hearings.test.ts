@@ -7,11 +7,11 @@ import { buildOrganisation, type TestOrganisation } from "../../../../test/facto
 import { buildApp } from "../../../app.ts";
 import { hearingResponseRegistrar } from "../../../commands/hearings/hearingResponseRegistrar.ts";
 import { hearingUpdater } from "../../../commands/hearings/hearingUpdater.ts";
+import { MAX_SUBMISSIONS_PER_WINDOW } from "../../../commands/hearings/submissionCounter.ts";
 import { openHearing } from "../../../commands/hearings/testkit.ts";
 import { hearingResponses, outbox } from "../../../db/schema.ts";
 import { createLogger } from "../../../logger.ts";
 import { AdminClient } from "../../admin/testkit.ts";
-import { MAX_SUBMISSIONS_PER_WINDOW } from "./formGuard.ts";
 
 async function appFor(org: TestOrganisation, address = "198.51.100.7", uploadLimitMb?: number) {
   const app = buildApp({

@@ -4,6 +4,7 @@
 // → validation (Danish field errors) → attachment check → command → 303 to the
 // thank-you page (PRG). Pages carrying a form token set a cookie, so the render
 // cache does not keep them.
+
 import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { randomToken } from "../../../auth/tokens.ts";
@@ -15,6 +16,7 @@ import {
   publicResponseSubmitter,
   todayIso,
 } from "../../../commands/hearings/publicResponseSubmitter.ts";
+import { hearingSubmissionCounter } from "../../../commands/hearings/submissionCounter.ts";
 import { AppError, isAppError, notFound } from "../../../errors.ts";
 import type { AppDeps, AppEnv } from "../../../http/appEnv.ts";
 import { link } from "../../../http/links.ts";
@@ -23,7 +25,7 @@ import { organisationName } from "../../../http/tenancy.ts";
 import { tooLarge, uploadLimitBytes } from "../../../http/upload.ts";
 import { loadHearingDetail, publicHearings, responsesOf } from "../../../queries/hearings.ts";
 import { renderToString } from "../../../render.ts";
-import { formToken, HONEYPOT_FIELD, overRateLimit, TOKEN_FIELD, validFormToken } from "./formGuard.ts";
+import { formToken, HONEYPOT_FIELD, TOKEN_FIELD, validFormToken } from "./formGuard.ts";
 import {
   emptyForm,
   hearingPage,
@@ -107,7 +109,7 @@ export function publicHearingRoutes(deps: AppDeps) {
     async (c, next) => {
       // Count first: even a refused request uses up the address's allowance.
       const ctx = c.get("ctx");
-      if (await overRateLimit(ctx.db, ctx.organisationId, clientAddress(c))) {
+      if (await hearingSubmissionCounter(ctx, clientAddress(c))) {
         c.header("Retry-After", "3600");
         return html(
           c,

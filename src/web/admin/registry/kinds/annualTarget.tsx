@@ -3,8 +3,7 @@
 import { annualTargetSaver } from "../../../../commands/registry/annualTargetSaver.ts";
 import { annualTargetDeleter } from "../../../../commands/registry/deleters.ts";
 import type { Context } from "../../../../context.ts";
-import { annualTargets, initiatives } from "../../../../db/schema.ts";
-import { registryRow } from "../../../../queries/adminRegistry.ts";
+import { annualTargetRow, initiativeRow } from "../../../../queries/adminRegistry.ts";
 import { decimalText, type FieldSpec } from "../fields.ts";
 import { type EditorKind, hrefOf, intText, orNull, registerCrumbs, str } from "../kind.ts";
 
@@ -24,7 +23,7 @@ const fields: FieldSpec[] = [
 ];
 
 async function parentOf(ctx: Context, initiativeId: string) {
-  const initiative = await registryRow(ctx, initiatives, initiativeId, "The initiative");
+  const initiative = await initiativeRow(ctx, initiativeId);
   const href = hrefOf("initiativer", initiative.id);
   return { crumbs: [...registerCrumbs, { text: initiative.title, href }], parentHref: href };
 }
@@ -41,7 +40,7 @@ export const annualTargetKind: EditorKind = {
   slug: "aarsmaal",
   one: "årligt mål",
   async load(ctx, id) {
-    const row = await registryRow(ctx, annualTargets, id, "The annual target");
+    const row = await annualTargetRow(ctx, id);
     return {
       id: row.id,
       version: row.version,

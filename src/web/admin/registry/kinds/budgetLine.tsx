@@ -4,10 +4,9 @@
 import { budgetLineSaver } from "../../../../commands/registry/budgetLineSaver.ts";
 import { budgetLineDeleter } from "../../../../commands/registry/deleters.ts";
 import type { Context } from "../../../../context.ts";
-import { budgetLines, initiatives } from "../../../../db/schema.ts";
 import { fundingStatuses } from "../../../../domain/enums.ts";
 import { fundingStatusLabels } from "../../../../domain/labels.ts";
-import { registryRow } from "../../../../queries/adminRegistry.ts";
+import { budgetLineRow, initiativeRow } from "../../../../queries/adminRegistry.ts";
 import { decimalText, dkkText, type FieldSpec } from "../fields.ts";
 import { type EditorKind, hrefOf, intText, options, orNull, registerCrumbs, str } from "../kind.ts";
 
@@ -26,7 +25,7 @@ const fields: FieldSpec[] = [
 ];
 
 async function parentOf(ctx: Context, initiativeId: string) {
-  const initiative = await registryRow(ctx, initiatives, initiativeId, "The initiative");
+  const initiative = await initiativeRow(ctx, initiativeId);
   const href = hrefOf("initiativer", initiative.id);
   return { crumbs: [...registerCrumbs, { text: initiative.title, href }], parentHref: href };
 }
@@ -43,7 +42,7 @@ export const budgetLineKind: EditorKind = {
   slug: "budgetlinjer",
   one: "budgetlinje",
   async load(ctx, id) {
-    const row = await registryRow(ctx, budgetLines, id, "The budget line");
+    const row = await budgetLineRow(ctx, id);
     return {
       id: row.id,
       version: row.version,

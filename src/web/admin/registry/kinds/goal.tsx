@@ -1,18 +1,12 @@
 // The goal editor: text, number, kind, theme and responsible administration;
 // below it the goal's indicators. Goals are added under a policy.
-import { and, asc, eq } from "drizzle-orm";
 import { goalCreator } from "../../../../commands/registry/goalCreator.ts";
 import { goalUpdater } from "../../../../commands/registry/goalUpdater.ts";
 import type { Context } from "../../../../context.ts";
-import { goals, indicators } from "../../../../db/schema.ts";
 import { goalKinds } from "../../../../domain/enums.ts";
 import { goalKindLabels } from "../../../../domain/labels.ts";
-import {
-  administrationChoices,
-  policyTitle,
-  registryRow,
-  themesOf,
-} from "../../../../queries/adminRegistry.ts";
+import { administrationChoices, goalRow, policyTitle, themesOf } from "../../../../queries/adminRegistry.ts";
+import { indicatorsOf } from "../../../../queries/indicators.ts";
 import type { FieldSpec } from "../fields.ts";
 import { type EditorKind, hrefOf, intText, options, orNull, REGISTER, registerCrumbs, str } from "../kind.ts";
 import { ChildList } from "./childList.tsx";
@@ -64,15 +58,8 @@ export const goalKind: EditorKind = {
   slug: "maal",
   one: "mål",
   async load(ctx, id) {
-    const row = await registryRow(ctx, goals, id, "The goal");
-    const [form, indicatorRows] = await Promise.all([
-      goalForm(ctx, row.policyId),
-      ctx.db
-        .select({ id: indicators.id, title: indicators.title })
-        .from(indicators)
-        .where(and(eq(indicators.goalId, row.id), eq(indicators.organisationId, ctx.organisationId)))
-        .orderBy(asc(indicators.title)),
-    ]);
+    const row = await goalRow(ctx, id);
+    const [form, indicatorRows] = await Promise.all([goalForm(ctx, row.policyId), indicatorsOf(ctx, row.id)]);
     return {
       id: row.id,
       version: row.version,

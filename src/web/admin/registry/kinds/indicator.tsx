@@ -3,12 +3,11 @@
 import { indicatorCreator } from "../../../../commands/registry/indicatorCreator.ts";
 import { indicatorUpdater } from "../../../../commands/registry/indicatorUpdater.ts";
 import type { Context } from "../../../../context.ts";
-import { goals, indicators } from "../../../../db/schema.ts";
 import { indicatorDirections } from "../../../../domain/enums.ts";
 import { indicatorDirectionLabels } from "../../../../domain/labels.ts";
 import { formatNumberDa } from "../../../../domain/numberFormat.ts";
 import { link } from "../../../../http/links.ts";
-import { observationsOf, policyTitle, registryRow } from "../../../../queries/adminRegistry.ts";
+import { goalRow, indicatorRow, observationsOf, policyTitle } from "../../../../queries/adminRegistry.ts";
 import { DataTable } from "../../../components/DataTable.tsx";
 import { ButtonLink } from "../../../components/FormControls.tsx";
 import { decimalText, type FieldSpec } from "../fields.ts";
@@ -33,7 +32,7 @@ const fields: FieldSpec[] = [
 ];
 
 async function parentOf(ctx: Context, goalId: string) {
-  const goal = await registryRow(ctx, goals, goalId, "The goal");
+  const goal = await goalRow(ctx, goalId);
   const policy = await policyTitle(ctx, goal.policyId);
   const href = hrefOf("maal", goal.id);
   return {
@@ -61,7 +60,7 @@ export const indicatorKind: EditorKind = {
   slug: "indikatorer",
   one: "indikator",
   async load(ctx, id) {
-    const row = await registryRow(ctx, indicators, id, "The indicator");
+    const row = await indicatorRow(ctx, id);
     const goal = { id: row.goalId };
     const rows = await observationsOf(ctx, row.id);
     return {

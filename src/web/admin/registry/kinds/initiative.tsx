@@ -2,7 +2,6 @@
 // administration; below it the budget lines and the annual targets.
 import { initiativeUpdater } from "../../../../commands/initiativeUpdater.ts";
 import { initiativeCreator } from "../../../../commands/registry/initiativeCreator.ts";
-import { initiatives } from "../../../../db/schema.ts";
 import { equalityGrounds, fundingStatuses, initiativeStatuses } from "../../../../domain/enums.ts";
 import {
   equalityGroundLabels,
@@ -14,13 +13,13 @@ import { formatNumberDa } from "../../../../domain/numberFormat.ts";
 import { link } from "../../../../http/links.ts";
 import {
   administrationChoices,
-  annualTargetsOf,
-  budgetLinesOf,
   goalIdsOf,
   goalsOf,
+  initiativeRow,
   policyTitle,
-  registryRow,
 } from "../../../../queries/adminRegistry.ts";
+import { annualTargetsOf } from "../../../../queries/annualTargets.ts";
+import { budgetLinesOf } from "../../../../queries/budgetLines.ts";
 import { DataTable } from "../../../components/DataTable.tsx";
 import { ButtonLink } from "../../../components/FormControls.tsx";
 import type { FieldSpec } from "../fields.ts";
@@ -81,7 +80,7 @@ export const initiativeKind: EditorKind = {
   slug: "initiativer",
   one: "initiativ",
   async load(ctx, id) {
-    const row = await registryRow(ctx, initiatives, id, "The initiative");
+    const row = await initiativeRow(ctx, id);
     const [policy, goalRows, linked, admins, lines, targets] = await Promise.all([
       policyTitle(ctx, row.policyId),
       goalsOf(ctx, row.policyId),

@@ -3,8 +3,7 @@
 import { observationDeleter } from "../../../../commands/registry/deleters.ts";
 import { observationSaver } from "../../../../commands/registry/observationSaver.ts";
 import type { Context } from "../../../../context.ts";
-import { indicators, observations } from "../../../../db/schema.ts";
-import { registryRow } from "../../../../queries/adminRegistry.ts";
+import { indicatorRow, observationRow } from "../../../../queries/adminRegistry.ts";
 import { decimalText, type FieldSpec } from "../fields.ts";
 import { type EditorKind, hrefOf, intText, orNull, registerCrumbs, str } from "../kind.ts";
 
@@ -36,7 +35,7 @@ const fields: FieldSpec[] = [
 ];
 
 async function parentOf(ctx: Context, indicatorId: string) {
-  const indicator = await registryRow(ctx, indicators, indicatorId, "The indicator");
+  const indicator = await indicatorRow(ctx, indicatorId);
   const href = hrefOf("indikatorer", indicator.id);
   return { crumbs: [...registerCrumbs, { text: indicator.title, href }], parentHref: href };
 }
@@ -54,7 +53,7 @@ export const observationKind: EditorKind = {
   slug: "maalinger",
   one: "måling",
   async load(ctx, id) {
-    const row = await registryRow(ctx, observations, id, "The observation");
+    const row = await observationRow(ctx, id);
     return {
       id: row.id,
       version: row.version,

@@ -1,14 +1,13 @@
 // The policy editor: title, kind, status, period, owner, adoption, follow-up;
 // below it the policy's themes, goals and initiatives.
 import { policyUpdater } from "../../../../commands/registry/policyUpdater.ts";
-import { policies } from "../../../../db/schema.ts";
 import { policyKinds, policyStatuses } from "../../../../domain/enums.ts";
 import { policyKindLabels, policyStatusLabels } from "../../../../domain/labels.ts";
 import {
   administrationChoices,
   goalsOf,
   initiativesOf,
-  registryRow,
+  policyRow,
   themesOf,
 } from "../../../../queries/adminRegistry.ts";
 import type { FieldSpec } from "../fields.ts";
@@ -19,7 +18,7 @@ export const policyKind: EditorKind = {
   slug: "politikker",
   one: "politik",
   async load(ctx, id) {
-    const row = await registryRow(ctx, policies, id, "The policy");
+    const row = await policyRow(ctx, id);
     const [admins, themeRows, goalRows, initiativeRows] = await Promise.all([
       administrationChoices(ctx),
       themesOf(ctx, row.id),

@@ -1,8 +1,7 @@
 // The theme editor: number, title, description.
 import { themeCreator } from "../../../../commands/registry/themeCreator.ts";
 import { themeUpdater } from "../../../../commands/registry/themeUpdater.ts";
-import { themes } from "../../../../db/schema.ts";
-import { policyTitle, registryRow } from "../../../../queries/adminRegistry.ts";
+import { policyTitle, themeRow } from "../../../../queries/adminRegistry.ts";
 import type { FieldSpec } from "../fields.ts";
 import { type EditorKind, hrefOf, orNull, registerCrumbs, str } from "../kind.ts";
 
@@ -16,7 +15,7 @@ export const themeKind: EditorKind = {
   slug: "temaer",
   one: "tema",
   async load(ctx, id) {
-    const row = await registryRow(ctx, themes, id, "The theme");
+    const row = await themeRow(ctx, id);
     const policy = await policyTitle(ctx, row.policyId);
     return {
       id: row.id,

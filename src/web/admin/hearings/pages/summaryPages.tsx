@@ -1,10 +1,10 @@
 // Admin: the hearing summary (høringsnotat) and the draft/adopted diff.
-import type { DiffPart } from "../../../domain/textDiff.ts";
-import { link } from "../../../http/links.ts";
-import type { HearingDetail } from "../../../queries/hearings.ts";
-import { HearingSummaryBody } from "../../../reports/hearingSummaryHtml.tsx";
-import type { HearingSummary } from "../../../reports/hearingSummaryModel.ts";
-import { type AdminPage, AdminShell } from "../shell.tsx";
+import type { DiffPart } from "../../../../domain/textDiff.ts";
+import { link } from "../../../../http/links.ts";
+import type { HearingDetail } from "../../../../queries/hearings.ts";
+import { HearingSummaryBody } from "../../../../reports/hearingSummaryHtml.tsx";
+import type { HearingSummary } from "../../../../reports/hearingSummaryModel.ts";
+import { type AdminPage, AdminShell } from "../../shell.tsx";
 import { HEARINGS_PATH } from "./listPages.tsx";
 
 function crumbs(detail: HearingDetail, last: string) {

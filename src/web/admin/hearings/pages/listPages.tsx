@@ -1,10 +1,10 @@
 // Admin: the list of hearings and the form that opens one.
-import { formatDanishDate } from "../../../domain/danishDate.ts";
-import { hearingStateLabels } from "../../../domain/labels.ts";
-import { link } from "../../../http/links.ts";
-import type { HearingListItem } from "../../../queries/hearings.ts";
-import { Alert } from "../../components/Alert.tsx";
-import { ErrorSummary, type FieldError } from "../../components/ErrorSummary.tsx";
+import { formatDanishDate } from "../../../../domain/danishDate.ts";
+import { hearingStateLabels } from "../../../../domain/labels.ts";
+import { link } from "../../../../http/links.ts";
+import type { HearingListItem } from "../../../../queries/hearings.ts";
+import { Alert } from "../../../components/Alert.tsx";
+import { ErrorSummary } from "../../../components/ErrorSummary.tsx";
 import {
   Button,
   ButtonGroup,
@@ -12,8 +12,10 @@ import {
   Select,
   TextArea,
   TextInput,
-} from "../../components/FormControls.tsx";
-import { type AdminPage, AdminShell, CsrfField } from "../shell.tsx";
+} from "../../../components/FormControls.tsx";
+import { errorList } from "../../form.ts";
+import { type AdminPage, AdminShell, CsrfField } from "../../shell.tsx";
+import type { OpenFormValues } from "../schema.ts";
 
 export const HEARINGS_PATH = "/admin/hoeringer";
 const date = (d: string | null) => (d ? formatDanishDate(d) : "–");
@@ -76,16 +78,6 @@ export function hearingListPage(page: AdminPage, rows: HearingListItem[], canMan
   );
 }
 
-export interface OpenFormValues {
-  policyId: string;
-  draftDocumentId: string;
-  title: string;
-  opensOn: string;
-  closesOn: string;
-  committees: string[];
-  others: string;
-}
-
 export interface OpenFormOptions {
   policies: { id: string; title: string; documentId: string | null }[];
   documents: { id: string; title: string | null; filename: string }[];
@@ -98,10 +90,7 @@ export function openHearingPage(
   values: OpenFormValues,
   errors: Record<string, string> = {},
 ) {
-  const list: FieldError[] = Object.entries(errors).map(([field, message]) => ({
-    fieldId: field === "committees" ? "committees-option1" : field,
-    message,
-  }));
+  const list = errorList(errors, ["committees"]);
   return (
     <AdminShell
       page={page}

@@ -2,21 +2,21 @@
 // the question's words, editable), the draft's figures, the answer text, and
 // the steps approve → mark as sent, with the Word letter to download. What a
 // user may not do is not offered; the commands refuse it anyway.
-import { can } from "../../../authz/can.ts";
-import { formatDanishDate } from "../../../domain/danishDate.ts";
-import { equalityGrounds } from "../../../domain/enums.ts";
-import { equalityGroundLabels } from "../../../domain/labels.ts";
-import { link } from "../../../http/links.ts";
-import { type InquiryDetail, isOverdue, type StoredScope } from "../../../queries/inquiries.ts";
-import { leftOutLines } from "../../../reports/inquiryAnswerText.ts";
-import { figureTables } from "../../../reports/inquiryLetterModel.ts";
-import { Alert } from "../../components/Alert.tsx";
-import { SummaryList } from "../../components/Card.tsx";
-import { Button, CheckboxGroup, TextArea, TextInput } from "../../components/FormControls.tsx";
-import { StatusBadge } from "../../components/StatusBadge.tsx";
-import { AnswerText, InquiryFigureTables } from "../../portal/publicInquiries.tsx";
-import { danishDateTime } from "../dates.ts";
-import { type AdminPage, AdminShell, CsrfField } from "../shell.tsx";
+import { can } from "../../../../authz/can.ts";
+import { formatDanishDate } from "../../../../domain/danishDate.ts";
+import { equalityGrounds } from "../../../../domain/enums.ts";
+import { equalityGroundLabels } from "../../../../domain/labels.ts";
+import { link } from "../../../../http/links.ts";
+import { type InquiryDetail, isOverdue, type StoredScope } from "../../../../queries/inquiries.ts";
+import { leftOutLines } from "../../../../reports/inquiryAnswerText.ts";
+import { figureTables } from "../../../../reports/inquiryLetterModel.ts";
+import { Alert } from "../../../components/Alert.tsx";
+import { SummaryList } from "../../../components/Card.tsx";
+import { Button, CheckboxGroup, TextArea, TextInput } from "../../../components/FormControls.tsx";
+import { StatusBadge } from "../../../components/StatusBadge.tsx";
+import { AnswerText, InquiryFigureTables } from "../../../portal/publicInquiries.tsx";
+import { danishDateTime } from "../../dates.ts";
+import { type AdminPage, AdminShell, CsrfField } from "../../shell.tsx";
 import { InquiryStateBadge } from "./listPage.tsx";
 
 export interface ScopeOptions {
@@ -24,6 +24,16 @@ export interface ScopeOptions {
   policies: { id: string; title: string; periodStart: number | null; periodEnd: number | null }[];
   years: number[];
 }
+
+/** The notice after an action, by the `besked` the redirect names. */
+export const inquiryNotices: Record<string, string> = {
+  oprettet: "Spørgsmålet er registreret.",
+  udkast: "Udkastet er lavet ud fra registret. Ret svarteksten, og godkend den.",
+  gemt: "Svaret er gemt.",
+  godkendt: "Svaret er godkendt. Det kan ikke rettes, medmindre det genåbnes.",
+  genaabnet: "Svaret er genåbnet og kan rettes igen.",
+  sendt: "Svaret er markeret som sendt og vises nu på portalen.",
+};
 
 export interface InquiryPageProps {
   inquiry: InquiryDetail;

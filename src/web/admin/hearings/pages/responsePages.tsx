@@ -1,13 +1,13 @@
 // Admin: register a response received otherwise, and one response with its
 // publication, the administration's comment and erasure of personal data.
-import { GENERAL_SECTION, goalLabel } from "../../../commands/hearings/sections.ts";
-import type { hearingResponses } from "../../../db/schema.ts";
-import { respondentKinds } from "../../../domain/enums.ts";
-import { respondentKindLabels } from "../../../domain/labels.ts";
-import { link } from "../../../http/links.ts";
-import type { HearingDetail } from "../../../queries/hearings.ts";
-import { Alert } from "../../components/Alert.tsx";
-import { ErrorSummary, type FieldError } from "../../components/ErrorSummary.tsx";
+import { GENERAL_SECTION, goalLabel } from "../../../../commands/hearings/sections.ts";
+import type { hearingResponses } from "../../../../db/schema.ts";
+import { respondentKinds } from "../../../../domain/enums.ts";
+import { respondentKindLabels } from "../../../../domain/labels.ts";
+import { link } from "../../../../http/links.ts";
+import type { HearingDetail } from "../../../../queries/hearings.ts";
+import { Alert } from "../../../components/Alert.tsx";
+import { ErrorSummary } from "../../../components/ErrorSummary.tsx";
 import {
   Button,
   ButtonGroup,
@@ -17,21 +17,12 @@ import {
   Select,
   TextArea,
   TextInput,
-} from "../../components/FormControls.tsx";
-import { danishDateTime } from "../dates.ts";
-import { type AdminPage, AdminShell, CsrfField } from "../shell.tsx";
+} from "../../../components/FormControls.tsx";
+import { danishDateTime } from "../../dates.ts";
+import { errorList } from "../../form.ts";
+import { type AdminPage, AdminShell, CsrfField } from "../../shell.tsx";
+import type { RegisterValues } from "../schema.ts";
 import { HEARINGS_PATH } from "./listPages.tsx";
-
-export interface RegisterValues {
-  respondentKind: string;
-  fromCommitteeCode: string;
-  fromName: string;
-  text: string;
-  sections: string[];
-  consent: boolean;
-  receivedOn: string;
-  published: boolean;
-}
 
 function crumbs(detail: HearingDetail, last: string) {
   return [
@@ -49,10 +40,7 @@ export function registerResponsePage(
   values: RegisterValues,
   errors: Record<string, string> = {},
 ) {
-  const list: FieldError[] = Object.entries(errors).map(([field, message]) => ({
-    fieldId: field === "sections" ? "sections-option1" : field,
-    message,
-  }));
+  const list = errorList(errors, ["sections"]);
   const base = `${HEARINGS_PATH}/${detail.hearing.id}`;
   return (
     <AdminShell

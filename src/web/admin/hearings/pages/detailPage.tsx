@@ -1,12 +1,12 @@
 // Admin: one hearing: its state and documents, its responses, and the ways a
 // response gets in (registered here, or an imported letter attached).
-import { formatDanishDate } from "../../../domain/danishDate.ts";
-import { hearingStateLabels, respondentKindLabels } from "../../../domain/labels.ts";
-import { link } from "../../../http/links.ts";
-import type { HearingDetail, ResponseView } from "../../../queries/hearings.ts";
-import { Alert } from "../../components/Alert.tsx";
-import { Button, Select } from "../../components/FormControls.tsx";
-import { type AdminPage, AdminShell, CsrfField } from "../shell.tsx";
+import { formatDanishDate } from "../../../../domain/danishDate.ts";
+import { hearingStateLabels, respondentKindLabels } from "../../../../domain/labels.ts";
+import { link } from "../../../../http/links.ts";
+import type { HearingDetail, ResponseView } from "../../../../queries/hearings.ts";
+import { Alert } from "../../../components/Alert.tsx";
+import { Button, Select } from "../../../components/FormControls.tsx";
+import { type AdminPage, AdminShell, CsrfField } from "../../shell.tsx";
 import { HEARINGS_PATH } from "./listPages.tsx";
 
 const date = (d: string | null) => (d ? formatDanishDate(d) : "–");

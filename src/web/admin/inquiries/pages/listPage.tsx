@@ -1,16 +1,16 @@
 // /admin/spoergsmaal: every inquiry (registered or imported) with who asked,
 // the due date and the state; overdue ones say so in words, not colour only.
-import { can } from "../../../authz/can.ts";
-import { formatDanishDate } from "../../../domain/danishDate.ts";
-import { type InquiryState, inquiryStates } from "../../../domain/enums.ts";
-import { inquiryStateLabels } from "../../../domain/labels.ts";
-import { link } from "../../../http/links.ts";
-import { type InquiryListRow, isOverdue } from "../../../queries/inquiries.ts";
-import { Alert } from "../../components/Alert.tsx";
-import { DataTable } from "../../components/DataTable.tsx";
-import { Button, ButtonLink, Select } from "../../components/FormControls.tsx";
-import { StatusBadge } from "../../components/StatusBadge.tsx";
-import { type AdminPage, AdminShell } from "../shell.tsx";
+import { can } from "../../../../authz/can.ts";
+import { formatDanishDate } from "../../../../domain/danishDate.ts";
+import { type InquiryState, inquiryStates } from "../../../../domain/enums.ts";
+import { inquiryStateLabels } from "../../../../domain/labels.ts";
+import { link } from "../../../../http/links.ts";
+import { type InquiryListRow, isOverdue } from "../../../../queries/inquiries.ts";
+import { Alert } from "../../../components/Alert.tsx";
+import { DataTable } from "../../../components/DataTable.tsx";
+import { Button, ButtonLink, Select } from "../../../components/FormControls.tsx";
+import { StatusBadge } from "../../../components/StatusBadge.tsx";
+import { type AdminPage, AdminShell } from "../../shell.tsx";
 
 const stateVariant = { new: "info", drafting: "warning", approved: "success", sent: "neutral" } as const;
 
@@ -27,11 +27,11 @@ export function listPage(
   return (
     <AdminShell
       page={page}
-      title="Spørgsmål fra Borgerrepræsentationen"
+      title="Spørgsmål fra kommunalbestyrelsen"
       currentPath="/admin/spoergsmaal"
       breadcrumbs={[{ href: "/admin", text: "Oversigt" }, { text: "Spørgsmål" }]}
     >
-      <h1>Spørgsmål fra Borgerrepræsentationen</h1>
+      <h1>Spørgsmål fra kommunalbestyrelsen</h1>
       {can(page.user, "create", { entity: "inquiry" }) && (
         <p>
           <ButtonLink href="/admin/spoergsmaal/nyt" variant="primary">

@@ -2,46 +2,29 @@
 // then counted from the day the question was asked by the organisation's rule
 // (working days, Danish public holidays excluded).
 
-import { link } from "../../../http/links.ts";
-import { ErrorSummary, type FieldError } from "../../components/ErrorSummary.tsx";
-import { Button, CheckboxGroup, TextArea, TextInput } from "../../components/FormControls.tsx";
-import { type AdminPage, AdminShell, CsrfField } from "../shell.tsx";
-
-export interface NewInquiryValues {
-  askedBy: string;
-  askedOn: string;
-  dueOn: string;
-  questions: string;
-  administrations: string[];
-  caseNumber: string;
-  documentNumber: string;
-}
-
-export const emptyInquiry: NewInquiryValues = {
-  askedBy: "",
-  askedOn: "",
-  dueOn: "",
-  questions: "",
-  administrations: [],
-  caseNumber: "",
-  documentNumber: "",
-};
+import { link } from "../../../../http/links.ts";
+import { ErrorSummary } from "../../../components/ErrorSummary.tsx";
+import { Button, CheckboxGroup, TextArea, TextInput } from "../../../components/FormControls.tsx";
+import { errorList, type FieldErrors } from "../../form.ts";
+import { type AdminPage, AdminShell, CsrfField } from "../../shell.tsx";
+import type { NewInquiryValues } from "../schema.ts";
 
 export function newPage(
   page: AdminPage,
   p: {
     values: NewInquiryValues;
-    errors: FieldError[];
+    errors: FieldErrors;
     administrations: { code: string; name: string }[];
     dueWorkingDays: number;
   },
 ) {
   const v = p.values;
-  const err = (id: string) => p.errors.find((e) => e.fieldId === id)?.message;
+  const errors = errorList(p.errors, ["administrations"]);
+  const err = (id: string) => errors.find((e) => e.fieldId === id)?.message;
   return (
     <AdminShell
       page={page}
-      title={`${p.errors.length ? "Fejl: " : ""}Registrér spørgsmål`}
+      title={`${errors.length ? "Fejl: " : ""}Registrér spørgsmål`}
       currentPath="/admin/spoergsmaal"
       breadcrumbs={[
         { href: "/admin", text: "Oversigt" },
@@ -50,14 +33,14 @@ export function newPage(
       ]}
     >
       <h1>Registrér spørgsmål</h1>
-      <ErrorSummary errors={p.errors} />
+      <ErrorSummary errors={errors} />
       <form method="post" action={link("/admin/spoergsmaal/nyt")} novalidate>
         <CsrfField token={page.csrf} />
         <TextInput
           id="askedBy"
           name="askedBy"
           label="Stillet af"
-          hint="Medlemmet af Borgerrepræsentationen, fx Badar Shah."
+          hint="Medlemmet af kommunalbestyrelsen, fx Anne Hansen."
           value={v.askedBy}
           required
           error={err("askedBy")}

@@ -1,0 +1,210 @@
+// The national data set (bench/nationalData.ts) through `pejl import-data` and `pejl export`:
+// every organisation's package imported into one database, then every organisation
+// exported again, on PGlite (a temporary data directory) and on PostgreSQL when
+// DATABASE_URL or TEST_DATABASE_URL is set (a temporary database on that server, dropped
+// afterwards). Baseline in the same run: a bare COPY of the same CSV files into tables of
+// text columns, no checks, no keys.
+//   node --import tsx bench/national.ts [scale] [pglite|postgres]
+//   (scale 1 = 98 organisations; 0.1 = 10; 0.005 = one organisation with 5 policies)
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { pipeline } from "node:stream/promises";
+import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import { transferImporter } from "../src/commands/organisation/transferImporter.ts";
+import { type Context, createContext, systemActor } from "../src/context.ts";
+import { type Database, openDatabase } from "../src/db/client.ts";
+import { exportDataPackage } from "../src/opendata/export.ts";
+import { resources } from "../src/opendata/resources.ts";
+import { findOrganisation } from "../src/organisation.ts";
+import { nationalSize, writeNationalPackages } from "./nationalData.ts";
+
+const SCALE = Number(process.argv[2] ?? 1);
+const ONLY = process.argv[3];
+const MB = 1024 * 1024;
+const size = nationalSize(SCALE);
+
+/** Runs `work` while sampling resident memory every 5 ms. */
+async function measure<T>(work: () => Promise<T>): Promise<{ ms: number; peakRssMb: number; result: T }> {
+  let peak = process.memoryUsage.rss();
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage.rss());
+  }, 5);
+  const started = performance.now();
+  const result = await work();
+  const ms = performance.now() - started;
+  clearInterval(sampler);
+  return { ms, peakRssMb: Math.max(peak, process.memoryUsage.rss()) / MB, result };
+}
+
+const load = () =>
+  os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(", ");
+
+function line(
+  name: string,
+  m: { ms: number; peakRssMb: number },
+  rows: number,
+  base?: number,
+  target?: string,
+) {
+  console.log(
+    `${name.padEnd(44)} ${(m.ms / 1000).toFixed(2).padStart(8)} s ${Math.round(rows / (m.ms / 1000))
+      .toLocaleString("en")
+      .padStart(10)} rows/s  peak RSS ${m.peakRssMb.toFixed(0).padStart(5)} MB${
+      base ? `  ${(m.ms / base).toFixed(1)}× bare COPY` : ""
+    }${target ? `  (target ${target})` : ""}  load ${load()}`,
+  );
+}
+
+const q = (name: string) => `"${name.replaceAll('"', '""')}"`;
+const stagingTables = resources.map(
+  (def) => `CREATE TABLE ${q(`bare_${def.name}`)} (${def.fields.map((f) => `${q(f.name)} text`).join(", ")})`,
+);
+
+/** The baseline: every CSV file COPYed into a table of text columns (no checks, no keys, no ids resolved). */
+async function bareCopy(database: Database, dirs: { dir: string }[]): Promise<void> {
+  if (database.pool) {
+    const client = await database.pool.connect();
+    try {
+      await client.query("BEGIN");
+      for (const statement of stagingTables) await client.query(statement);
+      for (const { dir } of dirs)
+        for (const def of resources)
+          await pipeline(
+            fs.createReadStream(path.join(dir, `${def.name}.csv`)),
+            client.query(copyFrom(`COPY ${q(`bare_${def.name}`)} FROM STDIN WITH (FORMAT csv, HEADER true)`)),
+          );
+      await client.query("ROLLBACK");
+    } finally {
+      client.release();
+    }
+    return;
+  }
+  const pglite = database.pglite!;
+  await pglite.transaction(async (tx) => {
+    for (const statement of stagingTables) await tx.query(statement);
+    for (const { dir } of dirs)
+      for (const def of resources)
+        await tx.query(`COPY ${q(`bare_${def.name}`)} FROM '/dev/blob' WITH (FORMAT csv, HEADER true)`, [], {
+          blob: new Blob([fs.readFileSync(path.join(dir, `${def.name}.csv`))]),
+        });
+    await tx.rollback();
+  });
+}
+
+async function run(
+  label: string,
+  database: Database,
+  packages: { dirs: { slug: string; dir: string }[]; rows: number },
+) {
+  console.log(`\n== ${label} ==`);
+  const { dirs, rows } = packages;
+  const bare = await measure(() => bareCopy(database, dirs));
+  line("baseline: bare COPY of the CSV files", bare, rows);
+  const actor = systemActor("bench");
+  const imported = await measure(async () => {
+    for (const { dir, slug } of dirs)
+      await transferImporter({ db: database.db, actor }, { dir, organisation: slug });
+  });
+  line(
+    "import-data, every organisation",
+    imported,
+    rows,
+    bare.ms,
+    database.pool ? "≤ 10× bare COPY" : "≤ 30 s",
+  );
+  const again = await measure(async () => {
+    for (const { dir, slug } of dirs)
+      await transferImporter({ db: database.db, actor }, { dir, organisation: slug });
+  });
+  line("import-data again (nothing changes)", again, rows, bare.ms);
+
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), "pejl-national-export-"));
+  const contexts: { slug: string; ctx: Context }[] = [];
+  for (const { slug } of dirs) {
+    const org = await findOrganisation(database.db, slug);
+    contexts.push({ slug, ctx: createContext({ db: database.db, organisationId: org!.id, actor }) });
+  }
+  const exported = await measure(async () => {
+    for (const { slug, ctx } of contexts)
+      await exportDataPackage(ctx, path.join(out, slug), { audience: "full" });
+  });
+  line("export --full, every organisation", exported, rows, undefined, "≤ 3 s");
+  const one = await measure(() =>
+    exportDataPackage(contexts[0]!.ctx, path.join(out, "one"), { audience: "full" }),
+  );
+  line("export --full, one organisation", one, rows / dirs.length, undefined, "≤ 3 s");
+  const same = fs.readFileSync(path.join(out, "one", "observations.csv"), "utf8");
+  if (same !== fs.readFileSync(path.join(dirs[0]!.dir, "observations.csv"), "utf8"))
+    throw new Error("the export differs from the package that was imported");
+  fs.rmSync(out, { recursive: true, force: true });
+}
+
+const root = fs.mkdtempSync(path.join(os.tmpdir(), "pejl-national-"));
+console.log(
+  `National bench: ${size.organisations} organisations × ${size.policies} policies × ${size.initiativesPerPolicy} initiatives, ` +
+    `${size.years} years of observations; Node ${process.version}, ${os.cpus().length} CPUs, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")}`,
+);
+const generated = await measure(async () => writeNationalPackages(root, size));
+const packages = generated.result;
+console.log(
+  `generated ${packages.rows.toLocaleString("en")} rows in ${size.organisations} packages in ${(generated.ms / 1000).toFixed(1)} s, ` +
+    `${Math.round(Number(execFileSync("du", ["-sk", root]).toString().split("\t")[0]) / 1024)} MB of CSV`,
+);
+
+try {
+  if (ONLY !== "postgres") {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "pejl-national-pglite-"));
+    const pglite = await openDatabase({ dataDir: path.join(dataDir, "db") });
+    try {
+      await pglite.migrate();
+      await run("PGlite (temporary data directory)", pglite, packages);
+    } finally {
+      await pglite.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  }
+  const url = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  if (ONLY !== "pglite" && url) {
+    // A database of its own on that server, so the bench never writes into real data.
+    const name = `pejl_national_${process.pid}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    const target = new URL(url);
+    target.pathname = `/${name}`;
+    const postgres = await openDatabase({ url: target.toString(), poolSize: 4 });
+    try {
+      await postgres.migrate();
+      await run(`PostgreSQL (${postgres.location.replace(/\/[^/]*$/, "/…")})`, postgres, packages);
+    } finally {
+      await postgres.close();
+      await dropDatabase(admin, name);
+      await admin.end();
+    }
+  } else if (ONLY !== "pglite")
+    console.log("\nDATABASE_URL / TEST_DATABASE_URL not set: PostgreSQL not measured.");
+} finally {
+  fs.rmSync(root, { recursive: true, force: true });
+}
+
+/** Drops a database once the closed pool's connections are gone. */
+async function dropDatabase(admin: pg.Client, name: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== "55006" || attempt >= 50) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}

@@ -1,0 +1,81 @@
+// New rows written with COPY … FROM STDIN (text format) instead of INSERT statements: on
+// PostgreSQL through pg-copy-streams on the transaction's own connection, on PGlite
+// through its /dev/blob device. Both run inside the open transaction, so a refused
+// package still leaves nothing behind. Where neither is at hand (a pool, not one
+// connection) the caller inserts as before.
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { PGliteInterface } from "@electric-sql/pglite";
+import type pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import type { Context } from "../context.ts";
+
+export interface CopyColumn {
+  /** Key of the rows' objects. */
+  key: string;
+  /** SQL column name, already quoted. */
+  name: string;
+  /** SQL type, e.g. `uuid`, `text[]`, `jsonb`. */
+  type: string;
+}
+
+type Connection = { kind: "postgres"; client: pg.PoolClient } | { kind: "pglite"; client: PGliteInterface };
+
+/** The one connection the context's transaction runs on, or null (a pool: COPY needs one connection). */
+export function copyConnection(ctx: Context): Connection | null {
+  if (!ctx.inTransaction) return null;
+  const client = (ctx.db as unknown as { session?: { client?: unknown } }).session?.client as
+    | Record<string, unknown>
+    | undefined;
+  if (!client) return null;
+  if (typeof client.release === "function" && typeof client.query === "function")
+    return { kind: "postgres", client: client as unknown as pg.PoolClient };
+  if (typeof client.query === "function" && typeof client.exec === "function" && !("totalCount" in client))
+    return { kind: "pglite", client: client as unknown as PGliteInterface };
+  return null;
+}
+
+/** COPY text format: backslash, tab, line ends escaped; NULL is \N. */
+function escapeText(text: string): string {
+  return text.replace(/[\\\t\n\r]/g, (c) =>
+    c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : "\\r",
+  );
+}
+
+/** A PostgreSQL array literal of text items: each item quoted, `"` and `\` escaped. */
+function arrayLiteral(items: unknown[]): string {
+  return `{${items.map((item) => (item === null ? "NULL" : `"${String(item).replace(/["\\]/g, (c) => `\\${c}`)}"`)).join(",")}}`;
+}
+
+function copyValue(value: unknown, type: string): string {
+  if (value === null || value === undefined) return "\\N";
+  if (type.endsWith("[]")) return escapeText(arrayLiteral(value as unknown[]));
+  if (type === "jsonb" || type === "json") return escapeText(JSON.stringify(value));
+  return escapeText(String(value));
+}
+
+/** The rows as COPY text-format lines. */
+export function copyText(columns: CopyColumn[], rows: Record<string, unknown>[]): string {
+  let out = "";
+  for (const row of rows) out += `${columns.map((c) => copyValue(row[c.key], c.type)).join("\t")}\n`;
+  return out;
+}
+
+/** Writes the rows with one COPY; false when the context has no single connection to copy on. */
+export async function copyRows(
+  ctx: Context,
+  table: string,
+  columns: CopyColumn[],
+  rows: Record<string, unknown>[],
+): Promise<boolean> {
+  const connection = copyConnection(ctx);
+  if (!connection) return false;
+  const statement = `COPY ${table} (${columns.map((c) => c.name).join(", ")}) FROM`;
+  const text = copyText(columns, rows);
+  if (connection.kind === "postgres") {
+    await pipeline(Readable.from([text]), connection.client.query(copyFrom(`${statement} STDIN`)));
+  } else {
+    await connection.client.query(`${statement} '/dev/blob'`, [], { blob: new Blob([text]) });
+  }
+  return true;
+}
