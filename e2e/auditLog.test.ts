@@ -25,8 +25,11 @@ beforeAll(async () => {
   await policyCreator(coordinator.ctx, {
     title: `Politik for ligestilling, inklusion og mangfoldighed i alle kommunens forvaltninger og institutioner ${"m".repeat(10)}`,
     kind: "policy",
+    status: "adopted",
     periodStart: 2019,
     periodEnd: 2022,
+    ownerAdministrationId: org.administrationIds.ØKF,
+    adoptedOn: null,
     followUp: `Årlig status til udvalget. ${"Ligestillingsopfølgningsrapporteringsforpligtelse".repeat(4)}`,
   });
   admin = await buildLoginUser(org, "admin", { name: "Anne Administrator" });

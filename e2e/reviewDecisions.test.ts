@@ -19,7 +19,6 @@ import { candidateReviewer } from "../src/commands/candidateReviewer.ts";
 import { documentImporter } from "../src/commands/documentImporter.ts";
 import { type Db, openDatabase } from "../src/db/client.ts";
 import { candidates } from "../src/db/schema.ts";
-import { needsPlace } from "../src/domain/entities/index.ts";
 import { buildDataPackage } from "../src/opendata/export.ts";
 import { buildTestApp } from "../test/app.ts";
 import {

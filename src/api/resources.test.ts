@@ -18,6 +18,8 @@ const withheld: Record<string, string[]> = { documents: ["text", "storage_path"]
 const added: Record<string, string[]> = {
   observations: ["suppressed"],
   indicators: ["progress", "progress_explanation"],
+  // money per year and per whole period, summed from budget_lines
+  initiatives: ["budget"],
 };
 
 describe("the API's resources", () => {
