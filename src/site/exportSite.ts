@@ -64,13 +64,14 @@ export async function exportSite(
     await rm(path.join(outDir, entry), { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
   const searchScript = assetUrl("pejl/static-search.js");
-  const files = new Map<string, string>(); // file → request path
+  const seen = new Set<string>(); // files queued
+  const files: string[] = []; // files written
   const broken: SiteExportResult["broken"] = [];
   const queue: { url: StaticUrl; from: string }[] = [];
   const enqueue = (url: StaticUrl, from: string) => {
     const file = fileOf(url);
-    if (files.has(file)) return file;
-    files.set(file, requestPath(url));
+    if (seen.has(file)) return file;
+    seen.add(file);
     queue.push({ url, from });
     return file;
   };
@@ -83,7 +84,7 @@ export async function exportSite(
     const res = await request(requestPath(url));
     if (res.status !== 200) {
       broken.push({ path: requestPath(url), status: res.status, from });
-      files.delete(file);
+      await res.body?.cancel();
       continue;
     }
     const type = res.headers.get("content-type") ?? "";
@@ -120,11 +121,12 @@ export async function exportSite(
     const target = path.join(outDir, ...file.split("/"));
     await mkdir(path.dirname(target), { recursive: true });
     await writeFile(target, body);
+    files.push(file);
   }
   await writeFile(
     path.join(outDir, SITE_MARKER),
     "This folder is a static export of a Pejl portal (pejl export --format site).\n",
   );
   const indexedPages = await buildSearchIndex(outDir);
-  return { outDir, files: [...files.keys()].sort(), indexedPages, broken };
+  return { outDir, files: files.sort(), indexedPages, broken };
 }
