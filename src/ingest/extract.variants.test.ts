@@ -62,7 +62,8 @@ describe.each([60, 100])("re-wrapped at %i columns", (width) => {
 describe("converted to Word/HTML and back (Markdown)", () => {
   // A conversion puts every line in its own paragraph, so cells of PDF tables no longer show which
   // belong together: goal committees and indicators are not compared here (real Word and HTML
-  // tables arrive as tab-separated rows, see extract.unseen.test.ts).
+  // tables arrive as tab-separated rows, see extract.unseen.test.ts). A goal's administration is
+  // its first committee's, so it is left out of goal lines for the same reason.
   const SHAPE = [
     "title",
     "kind",
@@ -76,8 +77,16 @@ describe("converted to Word/HTML and back (Markdown)", () => {
     "amount_dkk",
     "target_value",
   ];
+  const withoutGoalAdministration = (line: string) => {
+    if (!line.startsWith("goal ")) return line;
+    const at = line.indexOf(" {");
+    const { administration: _, ...fields } = JSON.parse(line.slice(at + 1));
+    return `${line.slice(0, at)} ${JSON.stringify(fields)}`;
+  };
   const shape = (x: Extraction) =>
-    projection(x, SHAPE).filter((l) => !l.startsWith("indicator ") && !l.startsWith("document "));
+    projection(x, SHAPE)
+      .filter((l) => !l.startsWith("indicator ") && !l.startsWith("document "))
+      .map(withoutGoalAdministration);
   for (const name of Object.values(CORPUS)) {
     it(`gives the same policies, goals, initiatives and budget lines for ${name}`, () => {
       const raw = readDemo(name);
