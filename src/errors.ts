@@ -55,6 +55,30 @@ const danishById: Record<ErrorId, string> = {
   internal: "Der opstod en fejl hos os. Prøv igen senere.",
 };
 
+/**
+ * Why a document could not be read, in Danish, by the reader's stable code (a bad_document's
+ * cause); more precise than the id's own text.
+ */
+const danishByReadCode: Record<string, string> = {
+  empty_file: "Filen er tom.",
+  unsupported_type: "Filtypen kan ikke læses. Brug PDF, Word (DOCX), HTML, Markdown eller tekst.",
+  pdf_encrypted:
+    "PDF-filen er krypteret eller beskyttet med adgangskode. Gem den uden beskyttelse, og prøv igen.",
+  pdf_corrupt: "PDF-filen er beskadiget og kan ikke læses.",
+  pdf_no_text:
+    "Der er ingen tekst i PDF-filen – den er måske scannet. Pejl kan ikke læse scannede dokumenter.",
+  pdf_too_many_pages: "PDF-filen har for mange sider.",
+  docx_too_large: "Word-filen pakker ud til mere, end Pejl tillader.",
+  docx_corrupt: "Word-filen er beskadiget og kan ikke læses.",
+  timeout: "Det tog for lang tid at læse dokumentet.",
+};
+
+/** An error's Danish text; for a document that could not be read, the reader's reason. */
+export function danishReason(error: AppError): string {
+  const code = (error.cause as { code?: unknown } | undefined)?.code;
+  return (typeof code === "string" && danishByReadCode[code]) || error.danish;
+}
+
 /** The Danish text for an error id, for a page that names a problem without an AppError at hand. */
 export function danishMessage(id: ErrorId): string {
   return danishById[id];

@@ -20,6 +20,8 @@ export const userCreateSchema = z
   .refine((u) => u.role !== "reporter" || !!u.administration, {
     message: "a reporter must belong to an administration (--administration CODE)",
     path: ["administration"],
+    // Judged even when another field is refused, so a form can name every problem at once.
+    when: (payload) => typeof (payload.value as { role?: unknown }).role === "string",
   });
 
 export async function userCreator(ctx: Context, input: unknown) {
@@ -44,6 +46,7 @@ export async function userCreator(ctx: Context, input: unknown) {
         throw new AppError(
           "validation_failed",
           `There is no administration with the code ${data.administration}.`,
+          { details: [{ path: "administration", message: "no administration has this code" }] },
         );
       administrationId = admin.id;
     }

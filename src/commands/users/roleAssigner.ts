@@ -21,6 +21,8 @@ export const roleAssignSchema = z
   .refine((r) => r.role !== "reporter" || !!r.administration, {
     message: "a reporter must belong to an administration",
     path: ["administration"],
+    // Judged even when another field is refused, so a form can name every problem at once.
+    when: (payload) => typeof (payload.value as { role?: unknown }).role === "string",
   });
 
 export async function roleAssigner(ctx: Context, input: unknown) {
@@ -51,6 +53,7 @@ export async function roleAssigner(ctx: Context, input: unknown) {
         throw new AppError(
           "validation_failed",
           `There is no administration with the code ${data.administration}.`,
+          { details: [{ path: "administration", message: "no administration has this code" }] },
         );
       administrationId = admin.id;
     }

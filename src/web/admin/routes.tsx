@@ -14,7 +14,7 @@ import { adminDashboard } from "../../queries/adminDashboard.ts";
 import { auditRoutes } from "./auditRoutes.tsx";
 import { dashboardPage } from "./dashboardPage.tsx";
 import { hearingAdminRoutes } from "./hearings/routes.tsx";
-import { importRoutes } from "./importRoutes.tsx";
+import { importRoutes } from "./import/routes.tsx";
 import { inquiryRoutes } from "./inquiries/routes.tsx";
 import { loginRoutes } from "./loginRoutes.tsx";
 import { organisationRoutes } from "./organisation/routes.tsx";

@@ -1,6 +1,7 @@
 // The admin's own pages (admins only; for anyone else a 404): administrations
 // and committees under /admin/organisation, settings under /admin/indstillinger.
-// Thin: form → Danish field checks → command; conflicts shown on the page.
+// Thin routes: parse the form (schema.ts) → command or query → page or redirect (PRG);
+// conflicts shown on the page.
 import { Hono, type Context as HonoContext, type MiddlewareHandler } from "hono";
 import { z } from "zod";
 import type { AuthEnv } from "../../../auth/middleware.ts";
@@ -20,47 +21,33 @@ import {
   type UnitKind,
 } from "../../../queries/adminOrganisation.ts";
 import type { FieldError } from "../../components/ErrorSummary.tsx";
+import { type FieldErrors, type FormBody, formInput, parseForm, refusedFields } from "../form.ts";
 import type { AdminPageFor } from "../routes.tsx";
-import { settingFieldId, settingsPage } from "./settingsPage.tsx";
+import { settingFieldId, settingsPage } from "./pages/settingsPage.tsx";
 import {
   kindText,
   ORGANISATION,
   organisationPage,
   SETTINGS,
-  type UnitValues,
   unitHref,
   unitPage,
-} from "./unitPages.tsx";
+} from "./pages/unitPages.tsx";
+import { notices, settingForm, settingKeyOf, unitDeleteForm, unitForm } from "./schema.ts";
 
-const field = (body: Record<string, unknown>, name: string) =>
-  typeof body[name] === "string" ? (body[name] as string).trim() : "";
+/** A unit form's errors by the ids its fields carry on the page (prefixed by kind). */
+const unitErrors = (kind: UnitKind, errors: FieldErrors): FieldError[] =>
+  Object.entries(errors).map(([field, message]) => ({
+    fieldId: `${kindText[kind].prefix}-${field}`,
+    message,
+  }));
 
-const CODE = /^[A-ZÆØÅ0-9]{2,10}$/u;
-
-/** Code and name checked in Danish before the command sees them. */
-function unitErrors(kind: UnitKind, v: UnitValues): FieldError[] {
-  const prefix = kindText[kind].prefix;
-  const errors: FieldError[] = [];
-  if (!CODE.test(v.code))
-    errors.push({
-      fieldId: `${prefix}-code`,
-      message: `Skriv en kode på 2–10 bogstaver eller tal, fx ${kindText[kind].example}.`,
-    });
-  if (v.name.length < 2 || v.name.length > 200)
-    errors.push({ fieldId: `${prefix}-name`, message: `Skriv ${kindText[kind].definite}s navn.` });
-  return errors;
+/** A unit save's refusal the page explains: a duplicate code beside the code, or invalid input. */
+function unitRefusal(kind: UnitKind, form: ReturnType<typeof unitForm>, error: unknown) {
+  if (isAppError(error) && error.id === "duplicate")
+    return { errors: unitErrors(kind, { code: error.danish }), status: 409 as const };
+  const refused = refusedFields(form, error);
+  return refused ? { errors: unitErrors(kind, refused), status: 400 as const } : null;
 }
-
-const unitValues = (body: Record<string, unknown>): UnitValues => ({
-  code: field(body, "code").toUpperCase(),
-  name: field(body, "name"),
-});
-
-const notices: Record<string, string> = {
-  tilfoejet: "Tilføjet.",
-  gemt: "Ændringen er gemt.",
-  slettet: "Slettet.",
-};
 
 export function organisationRoutes(deps: AppDeps, pageFor: AdminPageFor) {
   const app = new Hono<AuthEnv>();
@@ -75,6 +62,7 @@ export function organisationRoutes(deps: AppDeps, pageFor: AdminPageFor) {
     app.use(path.replace(/^\/admin/, ""), adminOnly);
 
   const notice = (c: HonoContext<AuthEnv>) => notices[c.req.query("besked") ?? ""];
+  const body = async (c: HonoContext<AuthEnv>) => (await c.req.parseBody({ all: true })) as FormBody;
 
   app.get("/organisation", async (c) =>
     c.html(organisationPage(pageFor(c), { ...(await organisationUnits(c.get("ctx"))), notice: notice(c) })),
@@ -87,33 +75,31 @@ export function organisationRoutes(deps: AppDeps, pageFor: AdminPageFor) {
       if (!parsed.success) throw new AppError("not_found", "Not found.");
       return parsed.data;
     };
-    const version = (body: Record<string, unknown>) => {
-      const n = Number(field(body, "version"));
-      if (!Number.isInteger(n) || n < 1) throw new AppError("validation_failed", "Invalid version.");
-      return n;
-    };
 
     app.post(base, async (c) => {
       const ctx = c.get("ctx");
-      const values = unitValues(await c.req.parseBody());
-      const again = async (errors: FieldError[], status: 400 | 409) =>
-        c.html(
-          organisationPage(pageFor(c), {
-            ...(await organisationUnits(ctx)),
-            failed: { kind, values, errors },
-          }),
-          status,
-        );
-      const errors = unitErrors(kind, values);
-      if (errors.length) return again(errors, 400);
-      try {
-        await unitSaver(ctx, kind, values);
-      } catch (error) {
-        if (isAppError(error) && error.id === "duplicate")
-          return again([{ fieldId: `${kindText[kind].prefix}-code`, message: error.danish }], 409);
-        throw error;
+      const form = unitForm(kind);
+      const parsed = parseForm(form, await body(c));
+      const values = { code: parsed.values.code, name: parsed.values.name };
+      let refusal: ReturnType<typeof unitRefusal> = parsed.ok
+        ? null
+        : { errors: unitErrors(kind, parsed.errors), status: 400 };
+      if (parsed.ok) {
+        try {
+          await unitSaver(ctx, kind, parsed.input);
+          return c.redirect(link(`${ORGANISATION}?besked=tilfoejet`), 303);
+        } catch (error) {
+          refusal = unitRefusal(kind, form, error);
+          if (!refusal) throw error;
+        }
       }
-      return c.redirect(link(`${ORGANISATION}?besked=tilfoejet`), 303);
+      return c.html(
+        organisationPage(pageFor(c), {
+          ...(await organisationUnits(ctx)),
+          failed: { kind, values, errors: refusal?.errors ?? [] },
+        }),
+        refusal?.status ?? 400,
+      );
     });
 
     app.get(`${base}/:id`, async (c) => {
@@ -125,25 +111,22 @@ export function organisationRoutes(deps: AppDeps, pageFor: AdminPageFor) {
       const ctx = c.get("ctx");
       const id = unitId(c.req.param("id"));
       await organisationUnit(ctx, kind, id);
-      const body = await c.req.parseBody();
-      const values = unitValues(body);
+      const form = unitForm(kind, id);
+      const parsed = parseForm(form, await body(c));
+      const values = { code: parsed.values.code, name: parsed.values.name };
       const again = async (extra: { errors?: FieldError[]; conflict?: boolean }, status: 400 | 409) =>
         c.html(
           unitPage(pageFor(c), { kind, unit: await organisationUnit(ctx, kind, id), values, ...extra }),
           status,
         );
-      const errors = unitErrors(kind, values);
-      if (errors.length) return again({ errors }, 400);
+      if (!parsed.ok) return again({ errors: unitErrors(kind, parsed.errors) }, 400);
       try {
-        await unitSaver(ctx, kind, { id, version: version(body), ...values });
+        await unitSaver(ctx, kind, parsed.input);
       } catch (error) {
-        if (isAppError(error) && error.id === "duplicate")
-          return again(
-            { errors: [{ fieldId: `${kindText[kind].prefix}-code`, message: error.danish }] },
-            409,
-          );
         if (isAppError(error) && error.id === "stale_version") return again({ conflict: true }, 409);
-        throw error;
+        const refusal = unitRefusal(kind, form, error);
+        if (!refusal) throw error;
+        return again({ errors: refusal.errors }, refusal.status);
       }
       return c.redirect(link(`${unitHref(kind, id)}?besked=gemt`), 303);
     });
@@ -152,7 +135,7 @@ export function organisationRoutes(deps: AppDeps, pageFor: AdminPageFor) {
       const ctx = c.get("ctx");
       const id = unitId(c.req.param("id"));
       try {
-        await unitDeleter(ctx, kind, { id, version: version(await c.req.parseBody()) });
+        await unitDeleter(ctx, kind, formInput(unitDeleteForm(id), await body(c)));
       } catch (error) {
         // Stale or in use: the page shows what is stored now and why it stays.
         if (isAppError(error) && (error.id === "stale_version" || error.id === "invalid_state"))
@@ -187,35 +170,27 @@ export function organisationRoutes(deps: AppDeps, pageFor: AdminPageFor) {
   app.get("/indstillinger", (c) => showSettings(c, { notice: notice(c) }));
 
   app.post("/indstillinger", async (c) => {
-    const body = await c.req.parseBody();
-    const key = field(body, "key");
+    const sent = await body(c);
+    const key = settingKeyOf(sent);
     const def = settingDefinition(key);
     if (!def) throw new AppError("validation_failed", `Unknown setting ${key}.`);
-    const raw = field(body, "value");
-    const value = /^\d{1,3}$/.test(raw) ? Number(raw) : Number.NaN;
-    if (!(value >= def.min && value <= def.max))
-      return showSettings(
-        c,
-        {
-          failed: {
-            key,
-            value: raw,
-            errors: [
-              {
-                fieldId: settingFieldId(key),
-                message: `${def.label}: skriv et helt tal fra ${def.min} til ${def.max}.`,
-              },
-            ],
-          },
-        },
-        400,
-      );
+    const form = settingForm(def);
+    const parsed = parseForm(form, sent);
+    const failed = (errors: FieldErrors, conflict?: boolean) => ({
+      key,
+      value: parsed.values.value,
+      errors: Object.entries(errors).map(([, message]) => ({ fieldId: settingFieldId(key), message })),
+      conflict,
+    });
+    if (!parsed.ok) return showSettings(c, { failed: failed(parsed.errors) }, 400);
     try {
-      await settingSaver(c.get("ctx"), { key, value, version: Number(field(body, "version")) });
+      await settingSaver(c.get("ctx"), parsed.input);
     } catch (error) {
       if (isAppError(error) && error.id === "stale_version")
-        return showSettings(c, { failed: { key, value: raw, errors: [], conflict: true } }, 409);
-      throw error;
+        return showSettings(c, { failed: failed({}, true) }, 409);
+      const refused = refusedFields(form, error);
+      if (!refused) throw error;
+      return showSettings(c, { failed: failed(refused) }, 400);
     }
     return c.redirect(link(`${SETTINGS}?besked=gemt`), 303);
   });

@@ -1,5 +1,6 @@
 // User management (admins only; for anyone else a 404): accounts, roles and
-// administrations, disabling, and new one-time passwords. Thin: form → command.
+// administrations, disabling, and new one-time passwords.
+// Thin routes: parse the form (schema.ts) → command or query → page or redirect.
 import { Hono, type Context as HonoContext, type MiddlewareHandler } from "hono";
 import { z } from "zod";
 import type { AuthEnv } from "../../../auth/middleware.ts";
@@ -16,24 +17,12 @@ import type { AppDeps } from "../../../http/appEnv.ts";
 import { link } from "../../../http/links.ts";
 import { administrationChoices } from "../../../queries/adminRegistry.ts";
 import { userForAdmin, usersForAdmin } from "../../../queries/adminUsers.ts";
-import type { FieldError } from "../../components/ErrorSummary.tsx";
+import { errorList, type FormBody, parseForm, refusedFields } from "../form.ts";
 import type { AdminPageFor } from "../routes.tsx";
-import { type NewUserValues, USERS, userPage, usersPage } from "./pages.tsx";
+import { USERS, userPage, usersPage } from "./pages/userPages.tsx";
+import { emailTaken, newUserForm, roleForm } from "./schema.ts";
 
-const field = (body: Record<string, unknown>, name: string) =>
-  typeof body[name] === "string" ? (body[name] as string).trim() : "";
-
-/** The role and administration fields, checked in Danish. */
-function roleErrors(v: { role: string; administration: string }, admins: { code: string }[]): FieldError[] {
-  const errors: FieldError[] = [];
-  if (!(roles as readonly string[]).includes(v.role))
-    errors.push({ fieldId: "role", message: "Vælg en rolle." });
-  if (v.administration && !admins.some((a) => a.code === v.administration))
-    errors.push({ fieldId: "administration", message: "Vælg en forvaltning fra listen." });
-  else if (v.role === "reporter" && !v.administration)
-    errors.push({ fieldId: "administration", message: "Vælg indberetterens forvaltning." });
-  return errors;
-}
+const body = async (c: HonoContext<AuthEnv>) => (await c.req.parseBody({ all: true })) as FormBody;
 
 export function userRoutes(_deps: AppDeps, pageFor: AdminPageFor) {
   const app = new Hono<AuthEnv>();
@@ -67,32 +56,24 @@ export function userRoutes(_deps: AppDeps, pageFor: AdminPageFor) {
 
   app.post("/brugere", async (c) => {
     const ctx = c.get("ctx");
-    const body = await c.req.parseBody();
-    const values: NewUserValues = {
-      name: field(body, "name"),
-      email: field(body, "email"),
-      role: field(body, "role"),
-      administration: field(body, "administration"),
-    };
+    const password = generatePassword();
+    const form = newUserForm(password);
+    const parsed = parseForm(form, await body(c));
     const admins = await administrationChoices(ctx);
-    const errors: FieldError[] = [];
-    if (!values.name) errors.push({ fieldId: "name", message: "Skriv brugerens navn." });
-    if (!z.email().safeParse(values.email).success)
-      errors.push({ fieldId: "email", message: "Skriv en gyldig e-mailadresse, fx navn@kk.dk." });
-    errors.push(...roleErrors(values, admins));
-    const again = async (errs: FieldError[], status: 400 | 409) =>
+    const values = parsed.values;
+    const again = async (errors: Record<string, string>, status: 400 | 409) =>
       c.html(
-        usersPage(pageFor(c), { users: await usersForAdmin(ctx), admins, values, errors: errs }),
+        usersPage(pageFor(c), { users: await usersForAdmin(ctx), admins, values, errors: errorList(errors) }),
         status,
       );
-    if (errors.length) return again(errors, 400);
-    const password = generatePassword();
+    if (!parsed.ok) return again(parsed.errors, 400);
     try {
-      await userCreator(ctx, { ...values, administration: values.administration || undefined, password });
+      await userCreator(ctx, parsed.input);
     } catch (error) {
-      if (isAppError(error) && error.id === "duplicate")
-        return again([{ fieldId: "email", message: "Der findes allerede en bruger med den e-mail." }], 409);
-      throw error;
+      if (isAppError(error) && error.id === "duplicate") return again({ email: emailTaken }, 409);
+      const refused = refusedFields(form, error);
+      if (!refused) throw error;
+      return again(refused, 400);
     }
     return c.html(
       usersPage(pageFor(c), {
@@ -125,20 +106,18 @@ export function userRoutes(_deps: AppDeps, pageFor: AdminPageFor) {
     const ctx = c.get("ctx");
     const id = userId(c.req.param("id"));
     await userForAdmin(ctx, id);
-    const body = await c.req.parseBody();
-    const values = { role: field(body, "role"), administration: field(body, "administration") };
-    const errors = roleErrors(values, await administrationChoices(ctx));
-    if (errors.length) return show(c, id, { values, errors }, 400);
+    const form = roleForm(id);
+    const parsed = parseForm(form, await body(c));
+    const values = parsed.values;
+    if (!parsed.ok) return show(c, id, { values, errors: errorList(parsed.errors) }, 400);
     try {
-      await roleAssigner(ctx, {
-        userId: id,
-        role: values.role,
-        administration: values.administration || null,
-      });
+      await roleAssigner(ctx, parsed.input);
     } catch (error) {
       if (isAppError(error) && error.id === "invalid_state")
         return show(c, id, { problem: error.danish }, 409);
-      throw error;
+      const refused = refusedFields(form, error);
+      if (!refused) throw error;
+      return show(c, id, { values, errors: errorList(refused) }, 400);
     }
     return c.redirect(link(`${USERS}/${id}?gemt=1`), 303);
   });

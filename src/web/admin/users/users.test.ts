@@ -111,6 +111,30 @@ describe("user management", () => {
     ).toHaveLength(1);
   });
 
+  it("says beside the administration field when a chosen administration does not exist, creating and changing nothing", async () => {
+    const org = await buildOrganisation();
+    const other = await buildLoginUser(org, "viewer", { name: "Vera Viewer" });
+    const { client } = await as(org, "admin");
+    await client.get("/admin/brugere");
+    const unknown = { role: "reporter", administration: "FINDESIKKE" };
+    const added = await client.post("/admin/brugere", { name: "Ny", email: "ny@example.dk", ...unknown });
+    expect(added.status).toBe(400);
+    const html = await added.text();
+    expect(html).toMatch(/id="administration-error">.*?Vælg en forvaltning fra listen\./);
+    expect(html).toContain('value="ny@example.dk"');
+    const page = `/admin/brugere/${other.user.id}`;
+    await client.get(page);
+    const changed = await client.post(`${page}/rolle`, unknown);
+    expect(changed.status).toBe(400);
+    expect(await changed.text()).toContain("Vælg en forvaltning fra listen.");
+    expect(
+      await org.db.select().from(users).where(eq(users.organisationId, org.organisationId)),
+    ).toHaveLength(2);
+    expect(
+      await org.db.select().from(roleAssignments).where(eq(roleAssignments.userId, other.user.id)),
+    ).toMatchObject([{ role: "viewer" }]);
+  });
+
   it("changes a user's role and administration, disables and enables them, and audits each change", async () => {
     const org = await buildOrganisation();
     const other = await buildLoginUser(org, "viewer", { name: "Vera Viewer" });

@@ -1,16 +1,16 @@
 // The user management pages: the list with the "add a user" form, and one
 // user's page (role and administration, disable/enable, new password). A new
 // one-time password is shown once, in the response to the POST that made it.
-import { roles } from "../../../domain/enums.ts";
-import { roleLabels } from "../../../domain/labels.ts";
-import { link } from "../../../http/links.ts";
-import type { UserRow } from "../../../queries/adminUsers.ts";
-import { Alert } from "../../components/Alert.tsx";
-import { DataTable } from "../../components/DataTable.tsx";
-import { ErrorSummary, type FieldError } from "../../components/ErrorSummary.tsx";
-import { Button, ButtonGroup, Select, TextInput } from "../../components/FormControls.tsx";
-import { danishDateTime } from "../dates.ts";
-import { type AdminPage, AdminShell, CsrfField } from "../shell.tsx";
+import { roles } from "../../../../domain/enums.ts";
+import { roleLabels } from "../../../../domain/labels.ts";
+import { link } from "../../../../http/links.ts";
+import type { UserRow } from "../../../../queries/adminUsers.ts";
+import { Alert } from "../../../components/Alert.tsx";
+import { DataTable } from "../../../components/DataTable.tsx";
+import { ErrorSummary, type FieldError } from "../../../components/ErrorSummary.tsx";
+import { Button, ButtonGroup, Select, TextInput } from "../../../components/FormControls.tsx";
+import { danishDateTime } from "../../dates.ts";
+import { type AdminPage, AdminShell, CsrfField } from "../../shell.tsx";
 
 export const USERS = "/admin/brugere";
 type Admin = { code: string; name: string };

@@ -1,15 +1,15 @@
 // "Importér dokument": the upload form, and after an import its summary:
 // counts per kind, the recognizers' warnings, and the diff against a policy
 // version already in the registry.
-import type { ImportSummary } from "../../commands/documentImporter.ts";
-import { formatNumber } from "../../domain/format.ts";
-import { link } from "../../http/links.ts";
-import { Alert } from "../components/Alert.tsx";
-import { DataTable } from "../components/DataTable.tsx";
-import { ErrorSummary } from "../components/ErrorSummary.tsx";
-import { Button, ErrorMessage, FormGroup, Hint, Label } from "../components/FormControls.tsx";
-import { entityMany, entityOne } from "./entityLabels.ts";
-import { type AdminPage, AdminShell, CsrfField } from "./shell.tsx";
+import type { ImportSummary } from "../../../../commands/documentImporter.ts";
+import { formatNumber } from "../../../../domain/format.ts";
+import { link } from "../../../../http/links.ts";
+import { Alert } from "../../../components/Alert.tsx";
+import { DataTable } from "../../../components/DataTable.tsx";
+import { ErrorSummary } from "../../../components/ErrorSummary.tsx";
+import { Button, ErrorMessage, FormGroup, Hint, Label } from "../../../components/FormControls.tsx";
+import { entityMany, entityOne } from "../../entityLabels.ts";
+import { type AdminPage, AdminShell, CsrfField } from "../../shell.tsx";
 
 const kindLabels: Record<string, string> = {
   policy: "Politik",

@@ -1,14 +1,14 @@
 // The organisation page (administrations and committees, each with the form to
 // add one) and one administration's or committee's page (change code and name,
 // delete one that nothing uses, or read why it cannot be deleted).
-import { inUseExplanation } from "../../../commands/organisation/unitDeleter.ts";
-import { link } from "../../../http/links.ts";
-import { type UnitKind, type UnitRow, usageSentence } from "../../../queries/adminOrganisation.ts";
-import { Alert } from "../../components/Alert.tsx";
-import { DataTable } from "../../components/DataTable.tsx";
-import { ErrorSummary, type FieldError } from "../../components/ErrorSummary.tsx";
-import { Button, ButtonGroup, TextInput } from "../../components/FormControls.tsx";
-import { type AdminPage, AdminShell, CsrfField } from "../shell.tsx";
+import { inUseExplanation } from "../../../../commands/organisation/unitDeleter.ts";
+import { link } from "../../../../http/links.ts";
+import { type UnitKind, type UnitRow, usageSentence } from "../../../../queries/adminOrganisation.ts";
+import { Alert } from "../../../components/Alert.tsx";
+import { DataTable } from "../../../components/DataTable.tsx";
+import { ErrorSummary, type FieldError } from "../../../components/ErrorSummary.tsx";
+import { Button, ButtonGroup, TextInput } from "../../../components/FormControls.tsx";
+import { type AdminPage, AdminShell, CsrfField } from "../../shell.tsx";
 
 export const ORGANISATION = "/admin/organisation";
 export const SETTINGS = "/admin/indstillinger";

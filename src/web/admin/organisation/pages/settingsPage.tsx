@@ -2,12 +2,12 @@
 // reminder before a round's deadline, one form each (each guarded by its own
 // version), and the suppression threshold, which operations set, read-only.
 
-import { link } from "../../../http/links.ts";
-import type { SettingRow } from "../../../queries/adminOrganisation.ts";
-import { Alert } from "../../components/Alert.tsx";
-import { ErrorSummary, type FieldError } from "../../components/ErrorSummary.tsx";
-import { Button, ButtonGroup, TextInput } from "../../components/FormControls.tsx";
-import { type AdminPage, AdminShell, CsrfField } from "../shell.tsx";
+import { link } from "../../../../http/links.ts";
+import type { SettingRow } from "../../../../queries/adminOrganisation.ts";
+import { Alert } from "../../../components/Alert.tsx";
+import { ErrorSummary, type FieldError } from "../../../components/ErrorSummary.tsx";
+import { Button, ButtonGroup, TextInput } from "../../../components/FormControls.tsx";
+import { type AdminPage, AdminShell, CsrfField } from "../../shell.tsx";
 import { ORGANISATION, SETTINGS } from "./unitPages.tsx";
 
 export const settingFieldId = (key: string) => `setting-${key}`;
