@@ -25,7 +25,7 @@ export interface ProgressObservationRow {
 export function progressSeries(
   indicator: ProgressIndicator,
   obs: readonly ProgressObservationRow[],
-  threshold = DEFAULT_SUPPRESSION_THRESHOLD,
+  threshold: number,
 ): ProgressSeriesInput[] {
   const base = {
     direction: indicator.direction as IndicatorDirection,
@@ -56,7 +56,7 @@ export function progressSeries(
 export function indicatorProgress(
   indicator: ProgressIndicator,
   obs: readonly ProgressObservationRow[],
-  threshold = DEFAULT_SUPPRESSION_THRESHOLD,
+  threshold: number,
 ): IndicatorProgress {
   return computeIndicatorProgress(progressSeries(indicator, obs, threshold));
 }

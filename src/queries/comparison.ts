@@ -93,7 +93,7 @@ function latestTotal(obs: readonly ObservationRow[]): ObservationRow | undefined
 export async function indicatorComparison(
   db: Executor,
   key: string,
-  threshold = DEFAULT_SUPPRESSION_THRESHOLD,
+  threshold: number,
 ): Promise<IndicatorComparison | undefined> {
   const matching = (await keyedIndicators(db)).filter((r) => r.key === key);
   if (new Set(matching.map((r) => r.organisationId)).size < 2) return undefined;

@@ -79,10 +79,7 @@ export interface PolicySummary extends PolicyRow {
 }
 
 /** Every policy of the organisation with its progress summary, newest period first. */
-export async function policySummaries(
-  ctx: Context,
-  threshold = DEFAULT_SUPPRESSION_THRESHOLD,
-): Promise<PolicySummary[]> {
+export async function policySummaries(ctx: Context, threshold: number): Promise<PolicySummary[]> {
   const [rows, indicatorRows, initiativeRows] = await Promise.all([
     policyQuery(ctx)
       .where(eq(policies.organisationId, ctx.organisationId))
@@ -171,7 +168,7 @@ export interface PolicyDocument {
 }
 
 /** One policy with themes → goals → indicators, initiatives, related policies, documents and sources. */
-export async function policyDetail(ctx: Context, slug: string, threshold = DEFAULT_SUPPRESSION_THRESHOLD) {
+export async function policyDetail(ctx: Context, slug: string, threshold: number) {
   const [policy] = await policyQuery(ctx)
     .where(and(eq(policies.organisationId, ctx.organisationId), eq(policies.slug, slug)))
     .limit(1);

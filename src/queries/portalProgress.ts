@@ -69,7 +69,7 @@ export const observationColumns = {
 export function withProgress(
   indicator: IndicatorRow,
   obs: ObservationRow[],
-  threshold = DEFAULT_SUPPRESSION_THRESHOLD,
+  threshold: number,
 ): IndicatorWithProgress {
   return {
     ...indicator,
@@ -81,8 +81,8 @@ export function withProgress(
 /** Every indicator of the given policies (all of the organisation's when omitted), with progress. */
 export async function indicatorsWithProgress(
   ctx: Context,
-  policyIds?: readonly string[],
-  threshold = DEFAULT_SUPPRESSION_THRESHOLD,
+  policyIds: readonly string[] | undefined,
+  threshold: number,
 ): Promise<IndicatorWithProgress[]> {
   if (policyIds && policyIds.length === 0) return [];
   const scope = and(
