@@ -4,7 +4,6 @@
 // averaged by computeIndicatorProgress).
 import type { IndicatorDirection } from "./enums.ts";
 import { computeIndicatorProgress, type IndicatorProgress, type ProgressSeriesInput } from "./progress.ts";
-import { DEFAULT_SUPPRESSION_THRESHOLD } from "./suppression.ts";
 
 export interface ProgressIndicator {
   unit: string | null;

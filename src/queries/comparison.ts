@@ -8,7 +8,7 @@ import type { Executor } from "../db/client.ts";
 import { goals, indicators, observations, organisations } from "../db/schema.ts";
 import type { ProgressStatus } from "../domain/enums.ts";
 import { indicatorKey } from "../domain/indicatorKey.ts";
-import { DEFAULT_SUPPRESSION_THRESHOLD, isSuppressed } from "../domain/suppression.ts";
+import { isSuppressed } from "../domain/suppression.ts";
 import { indicatorColumns, type ObservationRow, observationColumns, withProgress } from "./portalProgress.ts";
 
 export interface ComparableIndicator {

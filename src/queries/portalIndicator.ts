@@ -3,7 +3,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Context } from "../context.ts";
 import { goals, indicators, observations, policies } from "../db/schema.ts";
-import { DEFAULT_SUPPRESSION_THRESHOLD } from "../domain/suppression.ts";
 import { sourcesOf } from "./portalPolicies.ts";
 import { indicatorColumns, observationColumns, withProgress } from "./portalProgress.ts";
 

@@ -15,7 +15,6 @@ import {
   themes,
 } from "../db/schema.ts";
 import type { FundingStatus, InitiativeStatus, ProgressStatus } from "../domain/enums.ts";
-import { DEFAULT_SUPPRESSION_THRESHOLD } from "../domain/suppression.ts";
 import { col } from "./apiSql.ts";
 import { policyBudget } from "./policyBudget.ts";
 import { countByStatus, type IndicatorWithProgress, indicatorsWithProgress } from "./portalProgress.ts";

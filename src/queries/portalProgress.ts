@@ -7,7 +7,6 @@ import { goals, indicators, observations } from "../db/schema.ts";
 import type { ProgressStatus } from "../domain/enums.ts";
 import { indicatorProgress } from "../domain/indicatorProgress.ts";
 import type { IndicatorProgress } from "../domain/progress.ts";
-import { DEFAULT_SUPPRESSION_THRESHOLD } from "../domain/suppression.ts";
 
 export interface ObservationRow {
   id: string;

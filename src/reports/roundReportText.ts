@@ -12,7 +12,7 @@ import {
 import { formatDkk, formatFte } from "../domain/money.ts";
 import { formatNumberDa } from "../domain/numberFormat.ts";
 import { parsePeriod, periodYear } from "../domain/period.ts";
-import { DEFAULT_SUPPRESSION_THRESHOLD, isSuppressed, suppressionMarker } from "../domain/suppression.ts";
+import { isSuppressed, suppressionMarker } from "../domain/suppression.ts";
 import type { ReportAnswer, ReportIndicator, RoundReport } from "./roundReportModel.ts";
 
 export interface TextTable {

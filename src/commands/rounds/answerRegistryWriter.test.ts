@@ -9,8 +9,8 @@ import {
   buildPolicy,
 } from "../../../test/factories.ts";
 import { annualTargets, auditEvents, observations } from "../../db/schema.ts";
-import { indicatorsWithProgress } from "../../queries/portalProgress.ts";
 import { DEFAULT_SUPPRESSION_THRESHOLD } from "../../domain/suppression.ts";
+import { indicatorsWithProgress } from "../../queries/portalProgress.ts";
 import { roundAnswers } from "../../queries/rounds.ts";
 import { roundOpener } from "./roundOpener.ts";
 import { statusReportReviewer } from "./statusReportReviewer.ts";
