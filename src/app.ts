@@ -8,7 +8,7 @@ import { apiRoutes } from "./api/routes.ts";
 import { writeRoutes } from "./api/writeRoutes.ts";
 import { randomToken } from "./auth/tokens.ts";
 import { toAppError } from "./errors.ts";
-import type { AppDeps, AppEnv } from "./http/appEnv.ts";
+import { type AppDeps, type AppEnv, suppressionThresholdOf } from "./http/appEnv.ts";
 import { inputBoundary } from "./http/inputBoundary.ts";
 import { clientInfo } from "./http/proxy.ts";
 import { OrganisationDirectory, requireOrganisation, routedPath, tenancy } from "./http/tenancy.ts";
@@ -22,7 +22,12 @@ import { setupRoutes } from "./web/setup/routes.tsx";
 
 export function buildApp(given: AppDeps) {
   // One signing secret for the admin and the API, so a session cookie means the same to both.
-  const deps = { ...given, secret: given.secret ?? randomToken() };
+  // The threshold is resolved once here, so every route (and the committee report) gets the same number.
+  const deps = {
+    ...given,
+    secret: given.secret ?? randomToken(),
+    suppressionThreshold: suppressionThresholdOf(given),
+  };
   // Routes are written without the organisation prefix (/k/<slug>); tenancy() reads it.
   const app = new Hono<AppEnv>({ getPath: routedPath });
   const directory = new OrganisationDirectory(deps.database.db);

@@ -6,9 +6,9 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
 import { cors } from "hono/cors";
 import { etag, RETAINED_304_HEADERS } from "hono/etag";
-import { DEFAULT_SUPPRESSION_THRESHOLD } from "../domain/suppression.ts";
 import { validationFailed } from "../errors.ts";
 import type { AppDeps, AppEnv } from "../http/appEnv.ts";
+import { suppressionThresholdOf } from "../http/appEnv.ts";
 import { link } from "../http/links.ts";
 import { organisationName } from "../http/tenancy.ts";
 import type { ApiScope } from "../queries/apiPage.ts";
@@ -54,7 +54,7 @@ const publicRead: MiddlewareHandler[] = [
 ];
 
 export function apiRoutes(deps: AppDeps) {
-  const threshold = deps.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD;
+  const threshold = suppressionThresholdOf(deps);
   const app = new OpenAPIHono<AppEnv>({
     // A bad parameter is the same 400 as everywhere else: the app's error handler renders it.
     defaultHook: (result) => {

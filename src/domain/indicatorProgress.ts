@@ -4,7 +4,6 @@
 // averaged by computeIndicatorProgress).
 import type { IndicatorDirection } from "./enums.ts";
 import { computeIndicatorProgress, type IndicatorProgress, type ProgressSeriesInput } from "./progress.ts";
-import { DEFAULT_SUPPRESSION_THRESHOLD } from "./suppression.ts";
 
 export interface ProgressIndicator {
   unit: string | null;
@@ -25,7 +24,7 @@ export interface ProgressObservationRow {
 export function progressSeries(
   indicator: ProgressIndicator,
   obs: readonly ProgressObservationRow[],
-  threshold = DEFAULT_SUPPRESSION_THRESHOLD,
+  threshold: number,
 ): ProgressSeriesInput[] {
   const base = {
     direction: indicator.direction as IndicatorDirection,
@@ -56,7 +55,7 @@ export function progressSeries(
 export function indicatorProgress(
   indicator: ProgressIndicator,
   obs: readonly ProgressObservationRow[],
-  threshold = DEFAULT_SUPPRESSION_THRESHOLD,
+  threshold: number,
 ): IndicatorProgress {
   return computeIndicatorProgress(progressSeries(indicator, obs, threshold));
 }

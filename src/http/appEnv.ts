@@ -2,6 +2,7 @@
 // the per-request context. Shared HTTP plumbing, so routes never import the app.
 import type { Context } from "../context.ts";
 import type { Database } from "../db/client.ts";
+import { DEFAULT_SUPPRESSION_THRESHOLD } from "../domain/suppression.ts";
 import type { Logger } from "../logger.ts";
 import type { OrganisationRef } from "../organisation.ts";
 import type { ClientInfo, TrustProxy } from "./proxy.ts";
@@ -46,3 +47,12 @@ export type AppVariables = {
 };
 
 export type AppEnv = { Variables: AppVariables };
+
+/**
+ * The threshold below which counts are suppressed: the one place the deps'
+ * configured value (PEJL_SUPPRESSION_THRESHOLD) falls back to the default, so
+ * the portal, the API, the open data and the committee report never disagree.
+ */
+export function suppressionThresholdOf(deps: Pick<AppDeps, "suppressionThreshold">): number {
+  return deps.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD;
+}

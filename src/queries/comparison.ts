@@ -8,7 +8,7 @@ import type { Executor } from "../db/client.ts";
 import { goals, indicators, observations, organisations } from "../db/schema.ts";
 import type { ProgressStatus } from "../domain/enums.ts";
 import { indicatorKey } from "../domain/indicatorKey.ts";
-import { DEFAULT_SUPPRESSION_THRESHOLD, isSuppressed } from "../domain/suppression.ts";
+import { isSuppressed } from "../domain/suppression.ts";
 import { indicatorColumns, type ObservationRow, observationColumns, withProgress } from "./portalProgress.ts";
 
 export interface ComparableIndicator {
@@ -93,7 +93,7 @@ function latestTotal(obs: readonly ObservationRow[]): ObservationRow | undefined
 export async function indicatorComparison(
   db: Executor,
   key: string,
-  threshold = DEFAULT_SUPPRESSION_THRESHOLD,
+  threshold: number,
 ): Promise<IndicatorComparison | undefined> {
   const matching = (await keyedIndicators(db)).filter((r) => r.key === key);
   if (new Set(matching.map((r) => r.organisationId)).size < 2) return undefined;

@@ -6,11 +6,12 @@
 import { and, arrayOverlaps, asc, eq, inArray, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Context } from "../context.ts";
-import { administrations, budgetLines, initiatives, policies } from "../db/schema.ts";
+import { administrations, initiatives, policies } from "../db/schema.ts";
 import { todayInDenmark } from "../domain/danishDate.ts";
 import { equalityGrounds } from "../domain/enums.ts";
 import { sumByPeriod } from "../domain/moneyPeriods.ts";
 import { validationFailed } from "../errors.ts";
+import { budgetLinesOfMany } from "./budgetLines.ts";
 
 export const inquiryScopeSchema = z.object({
   equalityGrounds: z.array(z.enum(equalityGrounds)).default([]),
@@ -116,18 +117,10 @@ export async function draftInquiryAnswer(
     .innerJoin(administrations, eq(administrations.id, initiatives.administrationId))
     .where(and(...where))
     .orderBy(asc(administrations.code), asc(initiatives.title));
-  const lines = rows.length
-    ? await ctx.db
-        .select()
-        .from(budgetLines)
-        .where(
-          inArray(
-            budgetLines.initiativeId,
-            rows.map((r) => r.id),
-          ),
-        )
-        .orderBy(asc(budgetLines.year))
-    : [];
+  const lines = await budgetLinesOfMany(
+    ctx,
+    rows.map((r) => r.id),
+  );
   const years = new Set(s.years);
   const minYear = Math.min(...s.years);
   const maxYear = Math.max(...s.years);
@@ -136,7 +129,10 @@ export async function draftInquiryAnswer(
   const leftOut = new Map<string, LeftOutGroup>();
   const kept: typeof rows = [];
   for (const r of rows) {
-    const own = lines.filter((l) => l.initiativeId === r.id);
+    // By year, the whole period's lines (no year) last, as the draft lists them.
+    const own = lines
+      .filter((l) => l.initiativeId === r.id)
+      .sort((x, y) => (x.year ?? Number.POSITIVE_INFINITY) - (y.year ?? Number.POSITIVE_INFINITY));
     const start = r.startYear ?? r.periodStart;
     const end = r.endYear ?? r.periodEnd;
     const inYears = own.some((l) => l.year !== null && years.has(l.year));

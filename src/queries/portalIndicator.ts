@@ -3,11 +3,10 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Context } from "../context.ts";
 import { goals, indicators, observations, policies } from "../db/schema.ts";
-import { DEFAULT_SUPPRESSION_THRESHOLD } from "../domain/suppression.ts";
 import { sourcesOf } from "./portalPolicies.ts";
 import { indicatorColumns, observationColumns, withProgress } from "./portalProgress.ts";
 
-export async function indicatorDetail(ctx: Context, id: string, threshold = DEFAULT_SUPPRESSION_THRESHOLD) {
+export async function indicatorDetail(ctx: Context, id: string, threshold: number) {
   const org = ctx.organisationId;
   const [row] = await ctx.db
     .select({

@@ -15,7 +15,6 @@ import {
   themes,
 } from "../db/schema.ts";
 import type { FundingStatus, InitiativeStatus, ProgressStatus } from "../domain/enums.ts";
-import { DEFAULT_SUPPRESSION_THRESHOLD } from "../domain/suppression.ts";
 import { col } from "./apiSql.ts";
 import { policyBudget } from "./policyBudget.ts";
 import { countByStatus, type IndicatorWithProgress, indicatorsWithProgress } from "./portalProgress.ts";
@@ -79,10 +78,7 @@ export interface PolicySummary extends PolicyRow {
 }
 
 /** Every policy of the organisation with its progress summary, newest period first. */
-export async function policySummaries(
-  ctx: Context,
-  threshold = DEFAULT_SUPPRESSION_THRESHOLD,
-): Promise<PolicySummary[]> {
+export async function policySummaries(ctx: Context, threshold: number): Promise<PolicySummary[]> {
   const [rows, indicatorRows, initiativeRows] = await Promise.all([
     policyQuery(ctx)
       .where(eq(policies.organisationId, ctx.organisationId))
@@ -171,7 +167,7 @@ export interface PolicyDocument {
 }
 
 /** One policy with themes → goals → indicators, initiatives, related policies, documents and sources. */
-export async function policyDetail(ctx: Context, slug: string, threshold = DEFAULT_SUPPRESSION_THRESHOLD) {
+export async function policyDetail(ctx: Context, slug: string, threshold: number) {
   const [policy] = await policyQuery(ctx)
     .where(and(eq(policies.organisationId, ctx.organisationId), eq(policies.slug, slug)))
     .limit(1);

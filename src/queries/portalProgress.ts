@@ -7,7 +7,6 @@ import { goals, indicators, observations } from "../db/schema.ts";
 import type { ProgressStatus } from "../domain/enums.ts";
 import { indicatorProgress } from "../domain/indicatorProgress.ts";
 import type { IndicatorProgress } from "../domain/progress.ts";
-import { DEFAULT_SUPPRESSION_THRESHOLD } from "../domain/suppression.ts";
 
 export interface ObservationRow {
   id: string;
@@ -69,7 +68,7 @@ export const observationColumns = {
 export function withProgress(
   indicator: IndicatorRow,
   obs: ObservationRow[],
-  threshold = DEFAULT_SUPPRESSION_THRESHOLD,
+  threshold: number,
 ): IndicatorWithProgress {
   return {
     ...indicator,
@@ -81,8 +80,8 @@ export function withProgress(
 /** Every indicator of the given policies (all of the organisation's when omitted), with progress. */
 export async function indicatorsWithProgress(
   ctx: Context,
-  policyIds?: readonly string[],
-  threshold = DEFAULT_SUPPRESSION_THRESHOLD,
+  policyIds: readonly string[] | undefined,
+  threshold: number,
 ): Promise<IndicatorWithProgress[]> {
   if (policyIds && policyIds.length === 0) return [];
   const scope = and(

@@ -1,3 +1,4 @@
+import { and, eq } from "drizzle-orm";
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { buildActor } from "../../test/actors.ts";
@@ -12,7 +13,7 @@ import {
 import { roundOpener } from "../commands/rounds/roundOpener.ts";
 import { roundStateChanger } from "../commands/rounds/roundStateChanger.ts";
 import { statusReportSaver } from "../commands/rounds/statusReportSaver.ts";
-import { budgetLines, observations } from "../db/schema.ts";
+import { budgetLines, initiatives, observations } from "../db/schema.ts";
 import { formatDanishDate, todayInDenmark } from "../domain/danishDate.ts";
 import { roundAnswers } from "../queries/rounds.ts";
 import { roundReport } from "./roundReport.ts";
@@ -174,7 +175,20 @@ describe("committee report", () => {
   });
 
   it("is titled for the committee, dated the day it was made, with money per administration and a running header and page numbers", async () => {
-    const { round, coordinator } = await lockedRound();
+    const { org, round, coordinator } = await lockedRound();
+    // Another organisation's row naming this organisation's initiative never counts.
+    const elsewhere = await buildOrganisation(org.db);
+    const [mentor] = await org.db
+      .select({ id: initiatives.id })
+      .from(initiatives)
+      .where(and(eq(initiatives.organisationId, org.organisationId), eq(initiatives.title, "Jobmentor")));
+    await org.db.insert(budgetLines).values({
+      organisationId: elsewhere.organisationId,
+      initiativeId: mentor!.id,
+      year: 2025,
+      amountDkk: 7_000_000,
+      fte: 40,
+    });
     const { bytes } = await roundReport(coordinator.ctx, round.id, "docx");
     const files = unzipSync(bytes);
     const { text } = content(bytes);
@@ -200,6 +214,7 @@ describe("committee report", () => {
     expect(money).toContain("ikke registreret"); // SOF has no planned budget
     expect(money).toContain("I alt");
     expect(money).not.toContain("9,9 mio.");
+    expect(money).not.toContain("9,4 mio."); // 2,4 mio. plus the other organisation's 7 mio.
     const header = Object.entries(files).find(([n]) => /^word\/header\d*\.xml$/.test(n));
     expect(strFromU8(header![1])).toContain("Årlig status 2025 for Politik for lige muligheder");
     const footers = Object.entries(files)

@@ -5,7 +5,6 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Context } from "../context.ts";
 import {
   administrations,
-  budgetLines,
   goals,
   indicators,
   initiatives,
@@ -20,6 +19,7 @@ import { roundKindLabels } from "../domain/labels.ts";
 import { parsePeriod } from "../domain/period.ts";
 import { answerCounts } from "../domain/roundState.ts";
 import { DEFAULT_SUPPRESSION_THRESHOLD } from "../domain/suppression.ts";
+import { budgetLinesOfMany } from "../queries/budgetLines.ts";
 import { getRound, roundAnswers, roundBoard } from "../queries/rounds.ts";
 
 export interface ReportIndicator {
@@ -110,7 +110,10 @@ export async function buildRoundReport(
 ): Promise<RoundReport> {
   const threshold = opts.threshold ?? DEFAULT_SUPPRESSION_THRESHOLD;
   const round = await getRound(ctx, roundId);
-  const [policy] = await ctx.db.select().from(policies).where(eq(policies.id, round.policyId));
+  const [policy] = await ctx.db
+    .select()
+    .from(policies)
+    .where(and(eq(policies.organisationId, ctx.organisationId), eq(policies.id, round.policyId)));
   const { rows: board } = await roundBoard(ctx, round.id, round.deadline);
   const answers = await roundAnswers(ctx, round.id);
   const initiativeIds = answers.map((a) => a.report.initiativeId).filter((id): id is string => !!id);
@@ -124,26 +127,19 @@ export async function buildRoundReport(
         })
         .from(initiatives)
         .leftJoin(administrations, eq(administrations.id, initiatives.administrationId))
-        .where(inArray(initiatives.id, initiativeIds))
+        .where(
+          and(eq(initiatives.organisationId, ctx.organisationId), inArray(initiatives.id, initiativeIds)),
+        )
         .orderBy(asc(administrations.code), asc(initiatives.title))
     : [];
   const fundingById = new Map(funding.map((f) => [f.id, f.fundingStatus]));
   const periodYears = periodYearsOf(round.period);
-  const planned =
-    initiativeIds.length && periodYears.length
-      ? await ctx.db
-          .select({
-            code: administrations.code,
-            amountDkk: budgetLines.amountDkk,
-            fte: budgetLines.fte,
-          })
-          .from(budgetLines)
-          .innerJoin(initiatives, eq(initiatives.id, budgetLines.initiativeId))
-          .innerJoin(administrations, eq(administrations.id, initiatives.administrationId))
-          .where(
-            and(inArray(budgetLines.initiativeId, initiativeIds), inArray(budgetLines.year, periodYears)),
-          )
-      : [];
+  // Planned money of the period per administration, read within the organisation.
+  const codeById = new Map(funding.flatMap((f) => (f.code === null ? [] : [[f.id, f.code] as const])));
+  const planned = (await budgetLinesOfMany(ctx, initiativeIds, { years: periodYears })).flatMap((l) => {
+    const code = codeById.get(l.initiativeId);
+    return code === undefined ? [] : [{ code, amountDkk: l.amountDkk, fte: l.fte }];
+  });
 
   const reportAnswers: ReportAnswer[] = answers.map((a) => {
     // A draft or a returned answer is still the reporter's work in progress:

@@ -12,7 +12,7 @@ import {
 import { formatDkk, formatFte } from "../domain/money.ts";
 import { formatNumberDa } from "../domain/numberFormat.ts";
 import { parsePeriod, periodYear } from "../domain/period.ts";
-import { DEFAULT_SUPPRESSION_THRESHOLD, isSuppressed, suppressionMarker } from "../domain/suppression.ts";
+import { isSuppressed, suppressionMarker } from "../domain/suppression.ts";
 import type { ReportAnswer, ReportIndicator, RoundReport } from "./roundReportModel.ts";
 
 export interface TextTable {
@@ -116,7 +116,7 @@ export function moneyTable(r: RoundReport): TextTable {
   };
 }
 
-export function indicatorTable(i: ReportIndicator, threshold = DEFAULT_SUPPRESSION_THRESHOLD): TextTable {
+export function indicatorTable(i: ReportIndicator, threshold: number): TextTable {
   const hidden = (n: number | null) => isSuppressed(n, threshold);
   const marker = suppressionMarker(threshold);
   const rows = i.observations.map((o) => [
@@ -171,7 +171,7 @@ export function answerNarratives(answers: ReportAnswer[]): { subject: string; te
 /** The points a chart may draw: suppressed counts are left out, never drawn. */
 export function chartSeries(
   i: ReportIndicator,
-  threshold = DEFAULT_SUPPRESSION_THRESHOLD,
+  threshold: number,
 ): { period: string; year: number; value: number }[] {
   return i.observations
     .filter((o) => !isSuppressed(o.n, threshold))
@@ -186,7 +186,7 @@ export function chartSeries(
 export function indicatorChart(
   i: ReportIndicator,
   size: { width?: number; height?: number } = {},
-  threshold = DEFAULT_SUPPRESSION_THRESHOLD,
+  threshold: number,
 ) {
   const series = chartSeries(i, threshold);
   if (series.length === 0) return null;

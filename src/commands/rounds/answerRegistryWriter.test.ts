@@ -9,6 +9,7 @@ import {
   buildPolicy,
 } from "../../../test/factories.ts";
 import { annualTargets, auditEvents, observations } from "../../db/schema.ts";
+import { DEFAULT_SUPPRESSION_THRESHOLD } from "../../domain/suppression.ts";
 import { indicatorsWithProgress } from "../../queries/portalProgress.ts";
 import { roundAnswers } from "../../queries/rounds.ts";
 import { roundOpener } from "./roundOpener.ts";
@@ -121,7 +122,9 @@ async function roundWithNumbers(title = "Årsstatus 2025") {
 describe("accepting an answer updates the registry", () => {
   it("writes the indicator value as an observation the progress rule uses, and the year's target actual", async () => {
     const s = await roundWithNumbers();
-    const before = (await indicatorsWithProgress(s.coordinator.ctx, [s.policy.id]))[0]!;
+    const before = (
+      await indicatorsWithProgress(s.coordinator.ctx, [s.policy.id], DEFAULT_SUPPRESSION_THRESHOLD)
+    )[0]!;
     expect(before.observations).toHaveLength(0);
 
     const { g, i } = await s.submit(s.round.id, 72);
@@ -133,7 +136,9 @@ describe("accepting an answer updates the registry", () => {
     expect(rows[0]).toMatchObject({ period: "2025", year: 2025, value: 72, n: 140, disaggregation: "" });
     expect(rows[0]!.source).toBe("Statusrunde Årsstatus 2025");
 
-    const after = (await indicatorsWithProgress(s.coordinator.ctx, [s.policy.id]))[0]!;
+    const after = (
+      await indicatorsWithProgress(s.coordinator.ctx, [s.policy.id], DEFAULT_SUPPRESSION_THRESHOLD)
+    )[0]!;
     // 72 in 2025 is past the 2022 target of 70: the indicator's progress now rests on the answer.
     expect(after.progress.series[0]!.current).toMatchObject({ year: 2025, value: 72 });
     expect(after.progress.status).toBe("target_achieved");

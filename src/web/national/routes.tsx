@@ -4,9 +4,9 @@
 // through a render cache of their own, dropped by any organisation's write.
 import { Hono } from "hono";
 import { isIndicatorKey } from "../../domain/indicatorKey.ts";
-import { DEFAULT_SUPPRESSION_THRESHOLD } from "../../domain/suppression.ts";
 import { notFound } from "../../errors.ts";
 import type { AppDeps, AppEnv } from "../../http/appEnv.ts";
+import { suppressionThresholdOf } from "../../http/appEnv.ts";
 import type { OrganisationDirectory } from "../../http/tenancy.ts";
 import { nationalPackageZip } from "../../opendata/national.ts";
 import { comparableIndicators, indicatorComparison } from "../../queries/comparison.ts";
@@ -35,7 +35,7 @@ export function nationalRoutes(deps: AppDeps, _directory: OrganisationDirectory)
     );
   national(["/"], true);
   national([MUNICIPALITIES_PATH, COMPARE_PATH, `${COMPARE_PATH}/*`]);
-  const threshold = deps.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD;
+  const threshold = suppressionThresholdOf(deps);
   // Under /k/<slug>/ these paths are the municipality's own (none there): the 404 says so.
   const atRoot = (c: { get(key: "basePath"): string }) => c.get("basePath") === "";
 

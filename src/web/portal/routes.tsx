@@ -3,9 +3,9 @@
 // organisation) → page. Responses go through the render cache (ETag/304).
 import { Hono } from "hono";
 import { z } from "zod";
-import { DEFAULT_SUPPRESSION_THRESHOLD } from "../../domain/suppression.ts";
 import { notFound } from "../../errors.ts";
 import type { AppDeps, AppEnv } from "../../http/appEnv.ts";
+import { suppressionThresholdOf } from "../../http/appEnv.ts";
 import { organisationName } from "../../http/tenancy.ts";
 import { buildDataPackage, dataPackageZip, resourceCsv } from "../../opendata/export.ts";
 import { resources } from "../../opendata/resources.ts";
@@ -49,10 +49,7 @@ function idParam(value: string, what: string): string {
 
 export function portalRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
-  // The threshold may come with the deps (PEJL_SUPPRESSION_THRESHOLD); 5 otherwise.
-  const threshold =
-    (deps as AppDeps & { suppressionThreshold?: number }).suppressionThreshold ??
-    DEFAULT_SUPPRESSION_THRESHOLD;
+  const threshold = suppressionThresholdOf(deps);
   const cache = createRenderCache();
   const html = async (node: unknown) =>
     new Response(await renderToString(node), { headers: { "Content-Type": "text/html; charset=utf-8" } });
