@@ -9,9 +9,9 @@ import { readDocument } from "../src/ingest/read.ts";
 import { stopIdleReaders, warmUpReaders } from "../src/ingest/readers/isolate.ts";
 import { readPdfInProcess } from "../src/ingest/readers/pdf.ts";
 import { buildPdf, paginate } from "../test/fixtures/ingest/pdfWriter.ts";
+import { MB, measure } from "./measure.ts";
 
 const PAGES = Number(process.argv[2] ?? 300);
-const MB = 1024 * 1024;
 
 function syntheticPages(pages: number) {
   const corpus = ["data/demo/001_ee4dbdb44e1a7a93.txt", "data/demo/004_7c8e50ded8f448b7.txt"]
@@ -20,20 +20,6 @@ function syntheticPages(pages: number) {
   let text = corpus;
   while (paginate(text).length < pages) text += `\n${corpus}`;
   return paginate(text).slice(0, pages);
-}
-
-/** Run `work` while sampling the process's resident memory every 5 ms. */
-async function measure<T>(work: () => Promise<T>): Promise<{ ms: number; peakRssMb: number; result: T }> {
-  let peak = process.memoryUsage.rss();
-  const sampler = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage.rss());
-  }, 5);
-  const started = performance.now();
-  const result = await work();
-  const ms = performance.now() - started;
-  clearInterval(sampler);
-  peak = Math.max(peak, process.memoryUsage.rss());
-  return { ms, peakRssMb: peak / MB, result };
 }
 
 const pages = syntheticPages(PAGES);

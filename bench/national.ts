@@ -19,25 +19,12 @@ import { type Database, openDatabase } from "../src/db/client.ts";
 import { exportDataPackage } from "../src/opendata/export.ts";
 import { resources } from "../src/opendata/resources.ts";
 import { findOrganisation } from "../src/organisation.ts";
+import { measure } from "./measure.ts";
 import { nationalSize, writeNationalPackages } from "./nationalData.ts";
 
 const SCALE = Number(process.argv[2] ?? 1);
 const ONLY = process.argv[3];
-const MB = 1024 * 1024;
 const size = nationalSize(SCALE);
-
-/** Runs `work` while sampling resident memory every 5 ms. */
-async function measure<T>(work: () => Promise<T>): Promise<{ ms: number; peakRssMb: number; result: T }> {
-  let peak = process.memoryUsage.rss();
-  const sampler = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage.rss());
-  }, 5);
-  const started = performance.now();
-  const result = await work();
-  const ms = performance.now() - started;
-  clearInterval(sampler);
-  return { ms, peakRssMb: Math.max(peak, process.memoryUsage.rss()) / MB, result };
-}
 
 const load = () =>
   os

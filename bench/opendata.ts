@@ -18,25 +18,12 @@ import * as s from "../src/db/schema.ts";
 import { buildDataPackage, exportDataPackage } from "../src/opendata/export.ts";
 import { importDataPackage } from "../src/opendata/import.ts";
 import { bulkInsert } from "../src/opendata/write.ts";
+import { measure } from "./measure.ts";
 
 const SCALE = Number(process.argv[2] ?? 1);
 const INITIATIVES = Math.round(10_000 * SCALE);
 const INDICATORS = Math.round(10_000 * SCALE);
 const YEARS = 20; // observations = INDICATORS × YEARS = 200,000
-const MB = 1024 * 1024;
-
-/** Runs `work` while sampling resident memory every 5 ms. */
-async function measure<T>(work: () => Promise<T>): Promise<{ ms: number; peakRssMb: number; result: T }> {
-  let peak = process.memoryUsage.rss();
-  const sampler = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage.rss());
-  }, 5);
-  const started = performance.now();
-  const result = await work();
-  const ms = performance.now() - started;
-  clearInterval(sampler);
-  return { ms, peakRssMb: Math.max(peak, process.memoryUsage.rss()) / MB, result };
-}
 
 // Bulk inserts for the synthetic rows: the importer's own JSON-parameter insert.
 const insertAll = (ctx: Context, table: PgTable, rows: Record<string, unknown>[]) =>
