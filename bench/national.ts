@@ -11,7 +11,6 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
-import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { transferImporter } from "../src/commands/organisation/transferImporter.ts";
 import { type Context, createContext, systemActor } from "../src/context.ts";
@@ -21,6 +20,7 @@ import { resources } from "../src/opendata/resources.ts";
 import { findOrganisation } from "../src/organisation.ts";
 import { measure } from "./measure.ts";
 import { nationalSize, writeNationalPackages } from "./nationalData.ts";
+import { withScratchDatabase } from "./scratchDatabase.ts";
 
 const SCALE = Number(process.argv[2] ?? 1);
 const ONLY = process.argv[3];
@@ -161,37 +161,9 @@ try {
   }
   const url = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   if (ONLY !== "pglite" && url) {
-    // A database of its own on that server, so the bench never writes into real data.
-    const name = `pejl_national_${process.pid}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    const target = new URL(url);
-    target.pathname = `/${name}`;
-    const postgres = await openDatabase({ url: target.toString(), poolSize: 4 });
-    try {
-      await postgres.migrate();
-      await run(`PostgreSQL (${postgres.location.replace(/\/[^/]*$/, "/…")})`, postgres, packages);
-    } finally {
-      await postgres.close();
-      await dropDatabase(admin, name);
-      await admin.end();
-    }
+    await withScratchDatabase(url, "pejl_national", (postgres, label) => run(label, postgres, packages));
   } else if (ONLY !== "pglite")
     console.log("\nDATABASE_URL / TEST_DATABASE_URL not set: PostgreSQL not measured.");
 } finally {
   fs.rmSync(root, { recursive: true, force: true });
-}
-
-/** Drops a database once the closed pool's connections are gone. */
-async function dropDatabase(admin: pg.Client, name: string): Promise<void> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-      return;
-    } catch (error) {
-      if ((error as { code?: string }).code !== "55006" || attempt >= 50) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
 }

@@ -11,7 +11,6 @@ import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import type { PgTable } from "drizzle-orm/pg-core";
-import pg from "pg";
 import { type Context, createContext, systemActor } from "../src/context.ts";
 import { type Database, openDatabase } from "../src/db/client.ts";
 import * as s from "../src/db/schema.ts";
@@ -19,6 +18,7 @@ import { buildDataPackage, exportDataPackage } from "../src/opendata/export.ts";
 import { importDataPackage } from "../src/opendata/import.ts";
 import { bulkInsert } from "../src/opendata/write.ts";
 import { measure } from "./measure.ts";
+import { withScratchDatabase } from "./scratchDatabase.ts";
 
 const SCALE = Number(process.argv[2] ?? 1);
 const INITIATIVES = Math.round(10_000 * SCALE);
@@ -214,38 +214,7 @@ try {
 
 const url = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 if (url) {
-  // A database of its own on that server, so the bench never writes into real data.
-  const name = `pejl_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  const postgres = await openDatabase({ url: target.toString(), poolSize: 4 });
-  try {
-    await postgres.migrate();
-    await run(`PostgreSQL (${postgres.location.replace(/\/[^/]*$/, "/…")})`, postgres);
-  } finally {
-    await postgres.close();
-    await dropDatabase(admin, name);
-    await admin.end();
-  }
+  await withScratchDatabase(url, "pejl_bench", (postgres, label) => run(label, postgres));
 } else {
   console.log("\nDATABASE_URL / TEST_DATABASE_URL not set: PostgreSQL not measured.");
-}
-
-/**
- * Drops a database once the closed pool's connections are gone. Not WITH (FORCE): that
- * kills connections still closing, and their error surfaces as an unhandled one.
- */
-async function dropDatabase(admin: pg.Client, name: string): Promise<void> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-      return;
-    } catch (error) {
-      if ((error as { code?: string }).code !== "55006" || attempt >= 50) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
 }
