@@ -161,7 +161,7 @@ try {
   }
   const url = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   if (ONLY !== "pglite" && url) {
-    await withScratchDatabase(url, "pejl_national", (postgres, label) => run(label, postgres, packages));
+    await withScratchDatabase(url, (postgres, label) => run(label, postgres, packages));
   } else if (ONLY !== "pglite")
     console.log("\nDATABASE_URL / TEST_DATABASE_URL not set: PostgreSQL not measured.");
 } finally {

@@ -214,7 +214,7 @@ try {
 
 const url = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 if (url) {
-  await withScratchDatabase(url, "pejl_bench", (postgres, label) => run(label, postgres));
+  await withScratchDatabase(url, (postgres, label) => run(label, postgres));
 } else {
   console.log("\nDATABASE_URL / TEST_DATABASE_URL not set: PostgreSQL not measured.");
 }
