@@ -9,7 +9,7 @@ import type { FundingStatus } from "../../domain/enums.ts";
 import type { Cell, Doc } from "./doc.ts";
 import { cleanTitle, jaccard, stems } from "./doc.ts";
 import type { Sink } from "./sink.ts";
-import { type TableView, textBefore, yearColumns } from "./tables.ts";
+import { type TableView, yearColumns } from "./tables.ts";
 
 export interface Owner {
   key: string;
@@ -20,16 +20,22 @@ export interface Owner {
 const TOTAL = /^(?:i\s+alt|total|sum|samlet|i\s+alt:)/i;
 const UNIT = /(1\.?000|mio\.?|mia\.?|t\.|tusinde)?\s*(?:kr\.?|kroner|dkk)(?![\p{L}])/iu;
 
-/** The multiplier to whole DKK a text names ("1.000 kr." → 1000), or null without a money unit. */
-export function moneyUnit(text: string): number | null {
+/** The first money unit a text names: its multiplier to whole DKK ("1.000 kr." → 1000) and where it stands. */
+export function moneyUnitIn(text: string): { multiplier: number; index: number } | null {
   const m = UNIT.exec(text);
   if (!m) return null;
   const u = (m[1] ?? "").toLowerCase();
-  if (u.startsWith("mia")) return 1_000_000_000;
-  if (u.startsWith("mio")) return 1_000_000;
-  if (u) return 1_000;
-  return 1;
+  const multiplier = u.startsWith("mia") ? 1_000_000_000 : u.startsWith("mio") ? 1_000_000 : u ? 1_000 : 1;
+  return { multiplier, index: m.index };
 }
+
+/** The multiplier to whole DKK a text names ("1.000 kr." → 1000), or null without a money unit. */
+export function moneyUnit(text: string): number | null {
+  return moneyUnitIn(text)?.multiplier ?? null;
+}
+
+/** A row or column label that marks the total ("I alt", "Total", "Samlet"). */
+export const isTotalLabel = (text: string): boolean => TOTAL.test(text.trim());
 
 /** The owner a label names best (at least half their content words shared). */
 export function ownerOf<T extends { title: string }>(label: string, owners: readonly T[]): T | null {
@@ -59,8 +65,11 @@ interface Series {
   total: boolean;
 }
 
-/** Rows or columns of amounts, one series per label, with the year each amount is for. */
-function seriesOf(t: TableView): { series: Series[]; yearCell: (year: number) => Cell | undefined } | null {
+/**
+ * Rows or columns of amounts, one series per label, with the year each amount is for; with the
+ * years as rows, the cell each year is read from (with the years as columns that is the header).
+ */
+function seriesOf(t: TableView): { series: Series[]; yearCell?: (year: number) => Cell | undefined } | null {
   const years = yearColumns(t.header);
   if (years.length >= 2) {
     const series: Series[] = [];
@@ -76,7 +85,7 @@ function seriesOf(t: TableView): { series: Series[]; yearCell: (year: number) =>
       }
       series.push({ label, amounts, total: TOTAL.test(label.text) });
     }
-    return { series, yearCell: (year) => t.header[years.find((y) => y.year === year)!.index] };
+    return { series };
   }
   // Years as rows: the first column holds the years, every other column is a line.
   const rowYears = t.rows.map((r) => (/^(?:19|20)\d{2}$/.test(r[0]?.text ?? "") ? Number(r[0]!.text) : null));
@@ -98,6 +107,17 @@ function seriesOf(t: TableView): { series: Series[]; yearCell: (year: number) =>
   return { series, yearCell: (year) => yearRows.get(year) };
 }
 
+/** The table's money unit and where the text naming it starts: the header, else a caption or lead-in above. */
+function unitOf(doc: Doc, t: TableView): { multiplier: number; from: number } | null {
+  const inHeader = moneyUnit(t.header.map((c) => c.text).join(" "));
+  if (inHeader !== null) return { multiplier: inHeader, from: doc.blocks[t.startBlock]!.textStart };
+  for (const b of doc.blocks.slice(Math.max(0, t.startBlock - 2), t.startBlock)) {
+    const u = moneyUnitIn(b.text);
+    if (u) return { multiplier: u.multiplier, from: b.textStart + u.index };
+  }
+  return null;
+}
+
 export function recognizeBudgetTableViews(
   doc: Doc,
   tables: readonly TableView[],
@@ -107,17 +127,22 @@ export function recognizeBudgetTableViews(
 ): TableView[] {
   const used: TableView[] = [];
   for (const t of tables) {
-    const unit = moneyUnit(t.header.map((c) => c.text).join(" ")) ?? moneyUnit(textBefore(doc, t)) ?? null;
-    if (unit === null) continue;
+    const named = unitOf(doc, t);
+    if (named === null) continue;
+    const unit = named.multiplier;
     const read = seriesOf(t);
     if (!read || read.series.every((s) => s.amounts.length === 0)) continue;
     used.push(t);
+    // With the years as columns a year is read from the header row, in the unit named in it or
+    // just above it: that whole span is each year's evidence, one per table, so the table's own
+    // "I alt" row can be read back under it later (statedTotals.ts), as for a table in text.
+    const header = { start: named.from, end: Math.max(...t.header.map((c) => c.end)) };
     const lines = read.series.filter((s) => !s.total);
     lines.forEach((s, r) => {
       const owner = ownerOf(s.label.text, owners);
       const label = cleanTitle(s.label.text);
       for (const a of s.amounts) {
-        const yearCell = read.yearCell(a.year);
+        const yearCell = read.yearCell ? read.yearCell(a.year) : header;
         sink.add({
           entity: "budget_line",
           key: `${owner?.key ?? policyKey}/budget_line:${a.year}-${r + 1}`,

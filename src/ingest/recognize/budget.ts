@@ -53,6 +53,19 @@ function labelText(label: readonly Token[]): string {
   return label.map((t) => t.text).join(" ");
 }
 
+/**
+ * Of two cuts of a label that name its owner equally well, the better one. Tails that differ only
+ * by words the similarity ignores tie: a group heading run into the label ("… social kontrol
+ * Forebyggelse af social kontrol") adds a repeated word, and the post's own first word may be
+ * one ("Flere …", "Mere …", "Nye …"). A post's name starts with a capital, so a cut there wins;
+ * among cuts alike in that, the shorter tail keeps the heading out.
+ */
+function betterCut(label: readonly Token[], from: number, than: number): boolean {
+  const capital = (i: number) => /^\p{Lu}/u.test(label[i]!.text);
+  if (capital(from) !== capital(than)) return capital(from);
+  return from > than;
+}
+
 /** Group headings run into the first row's label; cut the label to the owner's title or the last capitalised phrase. */
 function resolveLabel(
   whole: Token[],
@@ -67,10 +80,13 @@ function resolveLabel(
     const tail = stems(labelText(label.slice(from)));
     for (const owner of owners) {
       const score = jaccard(tail, stems(owner.title));
-      // On a tie the shorter tail wins: a group heading run into the label ("… social kontrol
-      // Forebyggelse af social kontrol") is not part of the post's name.
-      const better = !best || score > best.score + 1e-9 || (score > best.score - 1e-9 && from > best.from);
-      if (score >= 0.5 && better) best = { from, owner, score };
+      if (
+        score >= 0.5 &&
+        (!best ||
+          score > best.score + 1e-9 ||
+          (score > best.score - 1e-9 && betterCut(label, from, best.from)))
+      )
+        best = { from, owner, score };
     }
   }
   if (best) return { label: label.slice(best.from), owner: best.owner };
