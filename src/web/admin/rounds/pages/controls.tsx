@@ -1,10 +1,10 @@
 // Small pieces the round pages share: a DKFDS radio group (fieldset + legend),
 // the answer state badge, and the "late" mark that says it in words.
-import type { ReportState } from "../../../domain/enums.ts";
-import { reportStateLabels } from "../../../domain/labels.ts";
-import { ErrorMessage, FormGroup } from "../../components/FormControls.tsx";
-import { StatusBadge } from "../../components/StatusBadge.tsx";
-import type { BadgeVariant } from "../../labels.ts";
+import type { ReportState } from "../../../../domain/enums.ts";
+import { reportStateLabels } from "../../../../domain/labels.ts";
+import { ErrorMessage, FormGroup } from "../../../components/FormControls.tsx";
+import { StatusBadge } from "../../../components/StatusBadge.tsx";
+import type { BadgeVariant } from "../../../labels.ts";
 
 export interface RadioOption {
   value: string;
