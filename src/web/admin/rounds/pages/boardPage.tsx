@@ -17,7 +17,7 @@ import { Button, ButtonGroup, ButtonLink } from "../../../components/FormControl
 import { RatingBadge, RoundStateBadge } from "../../../components/StatusBadge.tsx";
 import { danishDateTime } from "../../dates.ts";
 import { type AdminPage, AdminShell, CsrfField } from "../../shell.tsx";
-import { isLate, LateMark, ReportStateBadge, roundName } from "./controls.tsx";
+import { AnswerState, LateMark, roundName } from "./controls.tsx";
 import { type progressRows, RollupSection, type ratingRows } from "./rollupSection.tsx";
 
 type Round = typeof statusRounds.$inferSelect;
@@ -251,17 +251,7 @@ export function boardPage(
           },
           {
             header: "Status",
-            cell: (a) => (
-              <>
-                <ReportStateBadge state={a.report.state} />
-                {isLate(round, a.report.state, d.today) && (
-                  <>
-                    {" "}
-                    <LateMark />
-                  </>
-                )}
-              </>
-            ),
+            cell: (a) => <AnswerState round={round} state={a.report.state} on={d.today} />,
           },
           {
             header: "Vurdering",

@@ -85,3 +85,18 @@ export function isLate(
     on > round.deadline && round.state !== "locked" && (reportState === "draft" || reportState === "returned")
   );
 }
+
+/** An answer's state, with the "late" mark after it when it is late (`on` is today by default). */
+export function AnswerState(p: { round: { deadline: string; state: string }; state: string; on?: string }) {
+  return (
+    <>
+      <ReportStateBadge state={p.state} />
+      {isLate(p.round, p.state, p.on) && (
+        <>
+          {" "}
+          <LateMark />
+        </>
+      )}
+    </>
+  );
+}

@@ -17,7 +17,7 @@ import { type AdminPage, AdminShell, CsrfField } from "../../shell.tsx";
 import type { ReportValues } from "../schema.ts";
 import { AnswerContext } from "./answerContext.tsx";
 import { AnswerView, type EditableAnswer } from "./answerView.tsx";
-import { isLate, LateMark, RadioGroup, ReportStateBadge, roundName } from "./controls.tsx";
+import { AnswerState, RadioGroup, roundName } from "./controls.tsx";
 
 /** The notice after saving, by the `besked` the redirect names. */
 export const reportNotices: Record<string, string> = {
@@ -59,13 +59,7 @@ export function reportFormPage(
         {`${answer.administrationName} (${answer.administrationCode}) · ${roundName(round)} · frist ${formatDanishDate(round.deadline)}`}
       </p>
       <p>
-        <ReportStateBadge state={report.state} />
-        {isLate(round, report.state) && (
-          <>
-            {" "}
-            <LateMark />
-          </>
-        )}
+        <AnswerState round={round} state={report.state} />
       </p>
       {p.message && <Alert variant="success">{p.message}</Alert>}
       {p.refused && (
