@@ -5,7 +5,6 @@
 // rides along, so a candidate someone else reviewed or edited meanwhile is
 // refused with a clear message; a refused edit keeps what the user typed.
 
-import { parseDanishNumber } from "../../domain/danishNumber.ts";
 import { valueLabelsOf } from "../../domain/entities/labels.ts";
 import { link } from "../../http/links.ts";
 import type { PlacementOption } from "../../queries/reviewPlacements.ts";
@@ -13,95 +12,11 @@ import { Alert } from "../components/Alert.tsx";
 import { ErrorSummary, type FieldError } from "../components/ErrorSummary.tsx";
 import { Button, CheckboxGroup, ErrorMessage, FormGroup, Hint, Label } from "../components/FormControls.tsx";
 import { Quote, quotesFor } from "./candidateFields.tsx";
+import { type Body, type EditableKind, editableFields, sentTexts } from "./candidateSchema.ts";
 import { TargetPicker, type TargetView } from "./candidateTarget.tsx";
 import { confidenceText, entityOne, fieldLabel, fieldText } from "./entityLabels.ts";
 import { candidateLabel, type QueueRow } from "./reviewPage.tsx";
 import { type AdminPage, AdminShell, CsrfField } from "./shell.tsx";
-
-type Kind = "number" | "list" | "text" | "choice" | "choices";
-
-/** Fields that hold numbers even where the document left them empty. */
-const numericFields = new Set([
-  "year",
-  "from_year",
-  "period_start",
-  "period_end",
-  "start_year",
-  "end_year",
-  "amount_dkk",
-  "fte",
-  "baseline_value",
-  "target_value",
-  "actual_value",
-  "value",
-  "n",
-  "question_count",
-]);
-
-function kindOf(entity: string, field: string, value: unknown): Kind | null {
-  const choices = valueLabelsOf(field, entity as never);
-  if (choices && Array.isArray(value)) return "choices";
-  if (choices && (value === null || typeof value === "string")) return "choice";
-  if (typeof value === "number" || (value === null && numericFields.has(field))) return "number";
-  if (Array.isArray(value)) return value.every((v) => typeof v === "string") ? "list" : null;
-  if (value === null || typeof value === "string") return "text";
-  return null;
-}
-
-/** The fields a person can edit: numbers, text, choices and lists (not nested structures). */
-export function editableFields(entity: string, fields: Record<string, unknown>): [string, Kind][] {
-  return Object.entries(fields)
-    .map(([k, v]) => [k, kindOf(entity, k, v)] as const)
-    .filter((e): e is [string, Kind] => e[1] !== null);
-}
-
-type Body = Record<string, string | File | (string | File)[]>;
-
-const texts = (v: Body[string] | undefined): string[] =>
-  (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === "string");
-
-/** Reads the submitted form back into typed fields; errors name the field in Danish. */
-export function parseEditedFields(
-  entity: string,
-  original: Record<string, unknown>,
-  body: Body,
-): { fields: Record<string, unknown>; errors: FieldError[] } {
-  const fields: Record<string, unknown> = {};
-  const errors: FieldError[] = [];
-  for (const [key, kind] of editableFields(entity, original)) {
-    if (kind === "choices") {
-      // Unticking every box sends nothing: the form says the group was shown.
-      if (body[`f.${key}.vist`] === undefined) continue;
-      fields[key] = texts(body[`f.${key}`]);
-      continue;
-    }
-    const raw = texts(body[`f.${key}`])[0];
-    if (raw === undefined) continue;
-    if (kind === "choice") {
-      // "Ikke angivet": the field's own default, or an error where the field must be given.
-      fields[key] = raw === "" ? undefined : raw;
-    } else if (kind === "number") {
-      const n = parseDanishNumber(raw);
-      if (!n.ok)
-        errors.push({
-          fieldId: `f-${key}`,
-          message: `${fieldLabel(key, entity)} skal være et tal, fx 1.500 eller 2,5.`,
-        });
-      else fields[key] = n.value;
-    } else if (kind === "list") {
-      fields[key] = raw
-        .split(";")
-        .map((s) => s.trim())
-        .filter(Boolean);
-    } else {
-      const t = raw.trim();
-      if (t.length > 20_000)
-        errors.push({ fieldId: `f-${key}`, message: `${fieldLabel(key, entity)} er for lang.` });
-      fields[key] = t === "" ? null : t;
-    }
-  }
-  return { fields, errors };
-}
 
 export interface EditView {
   back: string;
@@ -120,7 +35,7 @@ export function candidateEditPage(page: AdminPage, row: QueueRow, p: EditView) {
   const errors = p.errors ?? [];
   const errorFor = (id: string) => errors.find((e) => e.fieldId === id)?.message;
   const label = candidateLabel(row);
-  const sent = (key: string) => (p.values ? texts(p.values[key]) : undefined);
+  const sent = (key: string) => (p.values ? sentTexts(p.values, key) : undefined);
   const n = p.neighbours;
   const neighbour = (id: string) => link(`/admin/forslag/${id}?tilbage=${encodeURIComponent(p.back)}`);
   return (
@@ -249,7 +164,7 @@ function PlacePicker({
 function FieldInput(p: {
   entity: string;
   field: string;
-  kind: Kind;
+  kind: EditableKind;
   original: unknown;
   sent?: string[];
   error?: string;

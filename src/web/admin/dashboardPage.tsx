@@ -8,7 +8,7 @@ import type { adminDashboard } from "../../queries/adminDashboard.ts";
 import { Card } from "../components/Card.tsx";
 import { DataTable } from "../components/DataTable.tsx";
 import { danishDateTime } from "./dates.ts";
-import { LateMark, roundName } from "./rounds/controls.tsx";
+import { LateMark, roundName } from "./rounds/pages/controls.tsx";
 import { type AdminPage, AdminShell } from "./shell.tsx";
 
 type Dashboard = Awaited<ReturnType<typeof adminDashboard>>;

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { AppError, notFound, validationFailed } from "../../errors.ts";
 import { type AdminForm, errorList, formList, formText, formTick, parseForm, refusedFields } from "./form.ts";
+import { danishDate } from "./formReaders.ts";
 
 // A command's schema, as a command would export it: the rules live here only.
 const commandSchema = z
@@ -72,6 +73,40 @@ describe("parseForm", () => {
   it("reads a missing field as empty and a repeated one by its first value", () => {
     const parsed = parseForm(form, { title: ["Første", "Anden"], from: "2026-01-01", to: "2026-01-01" });
     expect(parsed.values).toMatchObject({ title: "Første", labels: [], urgent: false });
+  });
+});
+
+describe("parseForm with a form that reads its fields first", () => {
+  // A form whose date must be read as Danes write it before the command can judge it.
+  const dated: AdminForm<{ title: string; from: string }, { title: string; from: string }> = {
+    fields: z.object({ title: formText, from: formText }),
+    input: z.object({
+      title: z.string(),
+      from: danishDate().refine((d) => d >= "2026-01-01", "Datoen kan ikke ligge før 2026."),
+    }),
+    rules: z.object({ title: z.string().min(3), from: z.iso.date() }),
+    messages: { title: "Skriv en titel på mindst 3 tegn.", from: "Skriv en dato." },
+  };
+
+  it("gives the command the date it read", () => {
+    const parsed = parseForm(dated, { title: "Høring", from: "31. januar 2026" });
+    expect(parsed.ok ? parsed.input : null).toEqual({ title: "Høring", from: "2026-01-31" });
+  });
+
+  it("shows the reader's own Danish text and keeps what the user typed", () => {
+    const unread = parseForm(dated, { title: "Høring", from: "31.02.2026" });
+    expect(unread).toEqual({
+      ok: false,
+      values: { title: "Høring", from: "31.02.2026" },
+      errors: { from: 'Datoen "31.02.2026" findes ikke.' },
+    });
+    const early = parseForm(dated, { title: "Høring", from: "2025-12-31" });
+    expect(early.ok ? null : early.errors).toEqual({ from: "Datoen kan ikke ligge før 2026." });
+  });
+
+  it("still lets the command's rules refuse what read fine, in the form's words", () => {
+    const parsed = parseForm(dated, { title: "Hø", from: "2026-02-01" });
+    expect(parsed.ok ? null : parsed.errors).toEqual({ title: "Skriv en titel på mindst 3 tegn." });
   });
 });
 

@@ -25,6 +25,8 @@ export const formTick = z.preprocess((v) => texts(v)[0] === "yes", z.boolean());
 export interface FieldIssue {
   path: string;
   code?: string;
+  /** The form's own Danish text for it, from a reader in the form's input schema (formReaders.ts). */
+  danish?: string;
 }
 /** A field's Danish text, or a choice of texts by the problem (too short, too long, …). */
 export type FieldMessage = string | ((issue: FieldIssue) => string);
@@ -32,8 +34,13 @@ export type FieldMessage = string | ((issue: FieldIssue) => string);
 export interface AdminForm<V, I> {
   /** The fields as the page shows them again; built from formText, formList and formTick. */
   fields: z.ZodType<V>;
-  /** The command's input from the fields. */
-  input: (values: V) => I;
+  /**
+   * The command's input from the fields: a function, or a zod schema over the fields where the
+   * form must read something before the command can judge it (a number or a date as Danes type
+   * it, a choice among the options shown). That schema's own refusals (zod "custom" issues)
+   * carry their Danish text; its other issues take the field's text from `messages`.
+   */
+  input: ((values: V) => I) | z.ZodType<I>;
   /** The command's own schema, so a refusal is found before anything runs. */
   rules?: z.ZodType<unknown, I>;
   /** Danish text for each input field the command may refuse; the first is the fallback. */
@@ -56,15 +63,35 @@ function danishErrors<V, I>(form: AdminForm<V, I>, issues: readonly FieldIssue[]
     const field = form.fieldOf?.[name] ?? name;
     const message = form.messages[name];
     errors[field] ??=
-      typeof message === "function" ? message(issue) : (message ?? danishMessage("validation_failed"));
+      issue.danish ??
+      (typeof message === "function" ? message(issue) : (message ?? danishMessage("validation_failed")));
   }
   return errors;
+}
+
+type Read<I> = { ok: true; input: I } | { ok: false; issues: FieldIssue[] };
+
+/** The fields as the command's input, or what the form's own reading refused. */
+function readInput<V, I>(form: AdminForm<V, I>, values: V): Read<I> {
+  if (typeof form.input === "function") return { ok: true, input: form.input(values) };
+  const read = form.input.safeParse(values);
+  if (read.success) return { ok: true, input: read.data };
+  return {
+    ok: false,
+    issues: read.error.issues.map((i) => ({
+      path: i.path.join("."),
+      code: i.code,
+      ...(i.code === "custom" ? { danish: i.message } : {}),
+    })),
+  };
 }
 
 /** Form body → the command's input, or Danish errors per field; the user's values are kept either way. */
 export function parseForm<V, I>(form: AdminForm<V, I>, body: FormBody): ParsedForm<V, I> {
   const values = form.fields.parse(body);
-  const input = form.input(values);
+  const read = readInput(form, values);
+  if (!read.ok) return { ok: false, values, errors: danishErrors(form, read.issues) };
+  const input = read.input;
   const checked = form.rules?.safeParse(input);
   if (checked && !checked.success)
     return {
@@ -103,5 +130,6 @@ export function errorList(errors: FieldErrors, groups: readonly string[] = []): 
 
 /** The input of a button's form (no page of its own to show errors on): the command judges it. */
 export function formInput<V, I>(form: AdminForm<V, I>, body: FormBody): I {
-  return form.input(form.fields.parse(body));
+  const values = form.fields.parse(body);
+  return typeof form.input === "function" ? form.input(values) : form.input.parse(values);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { csvCell } from "./auditRoutes.tsx";
 import { actionLabel, auditChanges } from "./auditText.ts";
-import { parseEditedFields } from "./candidateEdit.tsx";
+import { parseEditedFields } from "./candidateSchema.ts";
 import { safeNext } from "./loginRoutes.tsx";
 
 describe("admin helpers", () => {

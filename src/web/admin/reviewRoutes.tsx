@@ -14,7 +14,8 @@ import { AppError, isAppError } from "../../errors.ts";
 import { candidateById, queueIds, queueNeighbours, reviewQueuePage } from "../../queries/adminCandidates.ts";
 import { listDocumentOptions } from "../../queries/adminDocuments.ts";
 import { placementOptions } from "../../queries/reviewPlacements.ts";
-import { candidateEditPage, type EditView, editableFields, parseEditedFields } from "./candidateEdit.tsx";
+import { candidateEditPage, type EditView } from "./candidateEdit.tsx";
+import { editableFields, parseEditedFields } from "./candidateSchema.ts";
 import { selectedTarget } from "./candidateTarget.tsx";
 import { type QueueView, queueQuery, reviewPage } from "./reviewPage.tsx";
 

@@ -297,6 +297,8 @@ describe("registry editors", () => {
       const badHtml = await bad.text();
       expect(badHtml).toContain("<title>Fejl: ");
       expect(badHtml).toContain(c.invalid[2]);
+      // What the user typed stays in the form to correct.
+      if (c.invalid[1]) expect(badHtml).toContain(`value="${c.invalid[1]}"`);
       expect((await rowOf(w.org, c, c.id(w))).version).toBe(3);
     },
   );

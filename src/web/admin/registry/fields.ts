@@ -1,13 +1,16 @@
 // The registry editors' fields: each is declared once (name, Danish label,
-// kind) and this module reads a posted form into typed values with Danish
-// errors, and compares two sets of form values for the conflict notice.
+// kind); this module turns a kind's fields into its form (zod schemas read through
+// form.ts parseForm, Danish errors per field) and compares two sets of form values
+// for the conflict notice.
 
+import { z } from "zod";
 import { parseDanishNumber } from "../../../domain/danishNumber.ts";
-import { parseDkk, parseFte } from "../../../domain/money.ts";
+import { parseDkk } from "../../../domain/money.ts";
 import { formatNumberDa } from "../../../domain/numberFormat.ts";
-import { normalizePeriod } from "../../../domain/period.ts";
 import type { FieldError } from "../../components/ErrorSummary.tsx";
 import type { SelectOption } from "../../components/FormControls.tsx";
+import { type AdminForm, formList, formText } from "../form.ts";
+import { danishDkk, danishFte, danishNumber, period } from "../formReaders.ts";
 
 export type FieldSpec = {
   name: string;
@@ -30,19 +33,6 @@ export type FormValues = Record<string, string | string[]>;
 const text = (v: FormValues[string] | undefined) => (Array.isArray(v) ? (v[0] ?? "") : (v ?? "")).trim();
 const list = (v: FormValues[string] | undefined) => (Array.isArray(v) ? v : v ? [v] : []);
 
-/** The posted body as form values: only the declared fields, checkboxes as lists. */
-export function formValues(fields: readonly FieldSpec[], body: Record<string, unknown>): FormValues {
-  const out: FormValues = {};
-  for (const f of fields) {
-    const raw = body[f.name] ?? body[`${f.name}[]`];
-    const strings = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter(
-      (x): x is string => typeof x === "string",
-    );
-    out[f.name] = f.type === "checkboxes" ? strings : (strings[0] ?? "");
-  }
-  return out;
-}
-
 /** A number as the form shows it: Danish decimal comma, no grouping (it reads back unchanged). */
 export function decimalText(v: number | null | undefined): string {
   return v === null || v === undefined ? "" : String(v).replace(".", ",");
@@ -52,87 +42,105 @@ export function dkkText(v: number | null | undefined): string {
   return v === null || v === undefined ? "" : formatNumberDa(v, 0);
 }
 
-export type Parsed = { values: Record<string, unknown>; errors: FieldError[] };
-
-/** Reads the form into typed values (empty = null); each problem as a Danish message on its field. */
-export function parseFields(fields: readonly FieldSpec[], form: FormValues): Parsed {
-  const values: Record<string, unknown> = {};
-  const errors: FieldError[] = [];
-  const fail = (f: FieldSpec, message: string) =>
-    errors.push({ fieldId: f.type === "checkboxes" ? `${f.name}-option1` : f.name, message });
-  for (const f of fields) {
-    const raw = text(form[f.name]);
-    const label = f.label.toLowerCase();
-    if (f.type === "checkboxes") {
-      const allowed = new Set(f.options.map((o) => o.value));
-      const picked = list(form[f.name]);
-      if (picked.some((p) => !allowed.has(p))) fail(f, `Vælg kun blandt de viste muligheder for ${label}.`);
-      values[f.name] = picked.filter((p) => allowed.has(p));
-      continue;
+/** How a field's text becomes its value, each refusal in Danish naming the field. */
+function reader(f: FieldSpec): z.ZodType {
+  const label = f.label.toLowerCase();
+  switch (f.type) {
+    case "text":
+    case "textarea":
+      return f.max ? z.string().max(f.max, `${f.label} må højst være ${f.max} tegn.`) : z.string();
+    case "date":
+      return z.iso.date(`${f.label} skal være en dato som 2024-05-31.`);
+    case "integer": {
+      const min = f.min ?? Number.MIN_SAFE_INTEGER;
+      const max = f.max ?? Number.MAX_SAFE_INTEGER;
+      const range = `${f.label} skal være mellem ${min} og ${max}.`;
+      return z
+        .string()
+        .regex(/^-?\d+$/, `${f.label} skal være et helt tal.`)
+        .transform(Number)
+        .pipe(z.int(`${f.label} skal være et helt tal.`).min(min, range).max(max, range));
     }
-    if (f.type === "lines") {
-      values[f.name] = raw
+    case "decimal":
+      return danishNumber(() => `${f.label} skal være et tal, fx 12,5.`);
+    case "period":
+      return period((e) => `${f.label}: ${e}`);
+    case "dkk":
+      return danishDkk((e) => `${f.label}: ${e}`);
+    case "fte":
+      return danishFte((e) => `${f.label}: ${e}`);
+    case "select":
+      return z.string().refine((v) => f.options.some((o) => o.value === v), {
+        message: `Vælg ${label} blandt de viste muligheder.`,
+      });
+    case "checkboxes":
+    case "lines":
+      throw new Error(`A ${f.type} field is read as a list.`);
+  }
+}
+
+/**
+ * A field's value from its text: empty is "not given" (null, or "" for text) and refused
+ * where the field is required; otherwise its reader's value or its Danish refusal.
+ */
+function fieldSchema(f: FieldSpec): z.ZodType {
+  const label = f.label.toLowerCase();
+  if (f.type === "checkboxes") {
+    const allowed = new Set(f.options.map((o) => o.value));
+    return z.array(z.string()).refine((picked) => picked.every((p) => allowed.has(p)), {
+      message: `Vælg kun blandt de viste muligheder for ${label}.`,
+    });
+  }
+  if (f.type === "lines")
+    return z.string().transform((raw) =>
+      raw
         .split(/\r?\n/)
         .map((l) => l.trim())
-        .filter(Boolean);
-      continue;
-    }
-    if (raw === "") {
-      if (f.required) fail(f, f.type === "select" ? `Vælg ${label}.` : `Udfyld ${label}.`);
-      values[f.name] = f.type === "text" || f.type === "textarea" ? "" : null;
-      continue;
-    }
-    switch (f.type) {
-      case "text":
-      case "textarea":
-        if (f.max && raw.length > f.max) fail(f, `${f.label} må højst være ${f.max} tegn.`);
-        values[f.name] = raw;
-        break;
-      case "date":
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(raw) || Number.isNaN(Date.parse(raw)))
-          fail(f, `${f.label} skal være en dato som 2024-05-31.`);
-        values[f.name] = raw;
-        break;
-      case "integer": {
-        const n = /^-?\d+$/.test(raw) ? Number(raw) : Number.NaN;
-        const min = f.min ?? Number.MIN_SAFE_INTEGER;
-        const max = f.max ?? Number.MAX_SAFE_INTEGER;
-        if (!Number.isSafeInteger(n)) fail(f, `${f.label} skal være et helt tal.`);
-        else if (n < min || n > max) fail(f, `${f.label} skal være mellem ${min} og ${max}.`);
-        values[f.name] = n;
-        break;
+        .filter(Boolean),
+    );
+  const read = reader(f);
+  const empty = f.type === "text" || f.type === "textarea" ? "" : null;
+  return z
+    .string()
+    .trim()
+    .transform((raw, ctx) => {
+      if (raw === "") {
+        if (!f.required) return empty;
+        ctx.addIssue({
+          code: "custom",
+          message: f.type === "select" ? `Vælg ${label}.` : `Udfyld ${label}.`,
+        });
+        return z.NEVER;
       }
-      case "decimal": {
-        const n = parseDanishNumber(raw);
-        if (!n.ok) fail(f, `${f.label} skal være et tal, fx 12,5.`);
-        values[f.name] = n.ok ? n.value : null;
-        break;
-      }
-      case "period": {
-        const p = normalizePeriod(raw);
-        if (!p.ok) fail(f, `${f.label}: ${p.error}`);
-        values[f.name] = p.ok ? p.value : null;
-        break;
-      }
-      case "dkk": {
-        const p = parseDkk(raw);
-        if (!p.ok) fail(f, `${f.label}: ${p.error}`);
-        values[f.name] = p.ok ? p.value : null;
-        break;
-      }
-      case "fte": {
-        const p = parseFte(raw);
-        if (!p.ok) fail(f, `${f.label}: ${p.error}`);
-        values[f.name] = p.ok ? p.value : null;
-        break;
-      }
-      case "select":
-        if (!f.options.some((o) => o.value === raw)) fail(f, `Vælg ${label} blandt de viste muligheder.`);
-        values[f.name] = raw;
-        break;
-    }
-  }
-  return { values, errors };
+      const value = read.safeParse(raw);
+      if (value.success) return value.data;
+      // The reader's first refusal: each of them is written in Danish for this field.
+      ctx.addIssue({ code: "custom", message: value.error.issues[0]?.message ?? `Ret ${label}.` });
+      return z.NEVER;
+    });
+}
+
+/**
+ * An editor's form, from its fields: the text as posted, read into typed values (form.ts
+ * parseForm). `check` adds the kind's rules across fields, once every field reads.
+ */
+export function editorForm(
+  fields: readonly FieldSpec[],
+  check?: (values: Record<string, unknown>) => FieldError[],
+): AdminForm<FormValues, Record<string, unknown>> {
+  return {
+    fields: z.object(
+      Object.fromEntries(fields.map((f) => [f.name, f.type === "checkboxes" ? formList : formText])),
+    ) as z.ZodType<FormValues>,
+    input: z
+      .object(Object.fromEntries(fields.map((f) => [f.name, fieldSchema(f)])))
+      .superRefine((values, ctx) => {
+        if (ctx.issues.length) return;
+        for (const e of check?.(values) ?? [])
+          ctx.addIssue({ code: "custom", path: [e.fieldId], message: e.message });
+      }),
+    messages: {},
+  };
 }
 
 /** A value as a person reads it: the option's text for choices, "(tom)" for nothing. */

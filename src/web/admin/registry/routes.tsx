@@ -8,9 +8,10 @@ import { AppError, isAppError } from "../../../errors.ts";
 import type { AppDeps } from "../../../http/appEnv.ts";
 import { link } from "../../../http/links.ts";
 import { administrationChoices, registryOverview } from "../../../queries/adminRegistry.ts";
+import { errorList, type FormBody, parseForm } from "../form.ts";
 import type { AdminPageFor } from "../routes.tsx";
 import { EditorPage, type EditorView } from "./editorPage.tsx";
-import { changedFields, formValues, parseFields } from "./fields.ts";
+import { changedFields, editorForm, type FieldSpec } from "./fields.ts";
 import { type EditorKind, hrefOf, REGISTER } from "./kind.ts";
 import { editorKinds } from "./kinds/index.ts";
 import { overviewPage } from "./overview.tsx";
@@ -32,6 +33,13 @@ const versionOf = (body: Record<string, unknown>) => {
   if (!v.success) throw new AppError("validation_failed", "The form has no valid version.");
   return v.data;
 };
+
+/** The form's errors for the page, a checkbox group's linked by its first box. */
+const pageErrors = (fields: readonly FieldSpec[], errors: Record<string, string>) =>
+  errorList(
+    errors,
+    fields.filter((f) => f.type === "checkboxes").map((f) => f.name),
+  );
 
 /** A command's refusal that a person can act on, in Danish; anything else is thrown on. */
 function refusal(error: unknown): string {
@@ -86,7 +94,11 @@ export function registryRoutes(_deps: AppDeps, pageFor: AdminPageFor) {
     if (!kind.draft || !kind.create) throw new AppError("not_found", "Nothing to add here.");
     const parentId = uuid(c.req.query("under"));
     const draft = await kind.draft(ctx, parentId);
-    const values = formValues(draft.fields, await c.req.parseBody({ all: true }));
+    const form = parseForm(
+      editorForm(draft.fields, kind.check),
+      (await c.req.parseBody({ all: true })) as FormBody,
+    );
+    const values = form.values;
     const view: EditorView = {
       heading: `Tilføj ${kind.one}`,
       crumbs: [...draft.crumbs, { text: `Tilføj ${kind.one}` }],
@@ -94,11 +106,13 @@ export function registryRoutes(_deps: AppDeps, pageFor: AdminPageFor) {
       fields: draft.fields,
       values,
     };
-    const parsed = parseFields(draft.fields, values);
-    const errors = [...parsed.errors, ...(parsed.errors.length ? [] : (kind.check?.(parsed.values) ?? []))];
-    if (errors.length) return c.html(<EditorPage page={pageFor(c)} view={{ ...view, errors }} />, 400);
+    if (!form.ok)
+      return c.html(
+        <EditorPage page={pageFor(c)} view={{ ...view, errors: pageErrors(draft.fields, form.errors) }} />,
+        400,
+      );
     try {
-      const created = await kind.create(ctx, parentId, parsed.values);
+      const created = await kind.create(ctx, parentId, form.input);
       return c.redirect(link(`${hrefOf(kind.slug, created.id)}?gemt=oprettet`), 303);
     } catch (error) {
       return c.html(<EditorPage page={pageFor(c)} view={{ ...view, problem: refusal(error) }} />, 409);
@@ -132,9 +146,10 @@ export function registryRoutes(_deps: AppDeps, pageFor: AdminPageFor) {
     const ctx = c.get("ctx");
     const kind = kindOf(c.req.param("kind"));
     const row = await kind.load(ctx, uuid(c.req.param("id")));
-    const body = await c.req.parseBody({ all: true });
+    const body = (await c.req.parseBody({ all: true })) as FormBody;
     const version = versionOf(body);
-    const values = formValues(row.fields, body);
+    const form = parseForm(editorForm(row.fields, kind.check), body);
+    const values = form.values;
     const view: EditorView = {
       heading: `Ret ${kind.one}: ${row.name}`,
       crumbs: [...row.crumbs, { text: row.name }],
@@ -156,11 +171,13 @@ export function registryRoutes(_deps: AppDeps, pageFor: AdminPageFor) {
         />,
         409,
       );
-    const parsed = parseFields(row.fields, values);
-    const errors = [...parsed.errors, ...(parsed.errors.length ? [] : (kind.check?.(parsed.values) ?? []))];
-    if (errors.length) return c.html(<EditorPage page={pageFor(c)} view={{ ...view, errors }} />, 400);
+    if (!form.ok)
+      return c.html(
+        <EditorPage page={pageFor(c)} view={{ ...view, errors: pageErrors(row.fields, form.errors) }} />,
+        400,
+      );
     try {
-      await kind.save(ctx, row.id, version, parsed.values);
+      await kind.save(ctx, row.id, version, form.input);
     } catch (error) {
       if (isAppError(error) && error.id === "stale_version") {
         const now = await kind.load(ctx, row.id);

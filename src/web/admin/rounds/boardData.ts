@@ -4,9 +4,9 @@ import type { Rating } from "../../../domain/enums.ts";
 import { answerCounts } from "../../../domain/roundState.ts";
 import { roundAnswers, roundBoard, roundInitiativeGoals } from "../../../queries/rounds.ts";
 import { buildRoundReport } from "../../../reports/roundReportModel.ts";
-import type { BoardData } from "./boardPage.tsx";
-import { today } from "./controls.tsx";
-import { progressRows, ratingRows } from "./rollupSection.tsx";
+import type { BoardData } from "./pages/boardPage.tsx";
+import { today } from "./pages/controls.tsx";
+import { progressRows, ratingRows } from "./pages/rollupSection.tsx";
 
 export async function boardData(ctx: Context, roundId: string): Promise<BoardData> {
   const on = today();

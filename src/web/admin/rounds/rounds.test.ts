@@ -159,6 +159,21 @@ describe("status rounds in the admin", () => {
     expect(noRating.status).toBe(400);
     expect(await noRating.text()).toContain("Vælg en vurdering, før du indsender svaret.");
 
+    // Numbers that cannot be read are refused in Danish beside their field, the typed text kept.
+    const unread = await s.bif.post(`/admin/indmeldinger/${mine.id}`, {
+      version: String(row.version),
+      rating: "on_track",
+      spendDkk: "mange penge",
+      progressPct: "120",
+      action: "save",
+    });
+    expect(unread.status).toBe(400);
+    const unreadHtml = await unread.text();
+    expect(unreadHtml).toContain("Beløbet &quot;mange penge&quot; kan ikke tolkes som kroner.");
+    expect(unreadHtml).toContain("Skriv fremdriften som et helt tal fra 0 til 100.");
+    expect(unreadHtml).toContain('value="mange penge"');
+    expect(await reportOf(s.org, s.bifItem.id)).toMatchObject({ version: row.version, progressPct: 30 });
+
     const submitted = await s.bif.post(`/admin/indmeldinger/${mine.id}`, {
       version: String(row.version),
       rating: "on_track",

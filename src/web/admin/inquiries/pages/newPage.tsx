@@ -4,7 +4,8 @@
 
 import { link } from "../../../../http/links.ts";
 import { ErrorSummary } from "../../../components/ErrorSummary.tsx";
-import { Button, CheckboxGroup, TextArea, TextInput } from "../../../components/FormControls.tsx";
+import { Button, TextArea, TextInput } from "../../../components/FormControls.tsx";
+import { AdministrationChoices } from "../../administrationChoices.tsx";
 import { errorList, type FieldErrors } from "../../form.ts";
 import { type AdminPage, AdminShell, CsrfField } from "../../shell.tsx";
 import type { NewInquiryValues } from "../schema.ts";
@@ -75,11 +76,9 @@ export function newPage(
           rows={6}
           value={v.questions}
         />
-        <CheckboxGroup
-          id="administrations"
-          name="administrations"
+        <AdministrationChoices
           legend="Svarende forvaltning(er)"
-          options={p.administrations.map((a) => ({ value: a.code, text: `${a.name} (${a.code})` }))}
+          administrations={p.administrations}
           checked={v.administrations}
           error={err("administrations-option1")}
         />

@@ -2,21 +2,22 @@
 // numbers and a narrative; "Gem kladde" or "Indsend". Guarded by the answer's
 // version like the initiative editor: when someone saved first, say so and keep
 // the user's values. Read-only once the round no longer takes answers.
-import { formatDanishDate } from "../../../domain/danishDate.ts";
-import type { RoundState } from "../../../domain/enums.ts";
-import { ratings } from "../../../domain/enums.ts";
-import { ratingLabels } from "../../../domain/labels.ts";
-import { formatNumberDa } from "../../../domain/numberFormat.ts";
-import { reportersMayWrite } from "../../../domain/roundState.ts";
-import { link } from "../../../http/links.ts";
-import { Alert } from "../../components/Alert.tsx";
-import { ErrorSummary, type FieldError } from "../../components/ErrorSummary.tsx";
-import { Button, ButtonGroup, TextArea, TextInput } from "../../components/FormControls.tsx";
-import { type AdminPage, AdminShell, CsrfField } from "../shell.tsx";
+import { formatDanishDate } from "../../../../domain/danishDate.ts";
+import type { RoundState } from "../../../../domain/enums.ts";
+import { ratings } from "../../../../domain/enums.ts";
+import { ratingLabels } from "../../../../domain/labels.ts";
+import { formatNumberDa } from "../../../../domain/numberFormat.ts";
+import { reportersMayWrite } from "../../../../domain/roundState.ts";
+import { link } from "../../../../http/links.ts";
+import { Alert } from "../../../components/Alert.tsx";
+import { ErrorSummary } from "../../../components/ErrorSummary.tsx";
+import { Button, ButtonGroup, TextArea, TextInput } from "../../../components/FormControls.tsx";
+import { errorList, type FieldErrors } from "../../form.ts";
+import { type AdminPage, AdminShell, CsrfField } from "../../shell.tsx";
+import type { ReportValues } from "../schema.ts";
 import { AnswerContext } from "./answerContext.tsx";
 import { AnswerView, type EditableAnswer } from "./answerView.tsx";
-import { isLate, LateMark, RadioGroup, ReportStateBadge, roundName } from "./controls.tsx";
-import type { ReportValues } from "./reportForm.ts";
+import { AnswerState, RadioGroup, roundName } from "./controls.tsx";
 
 /** The notice after saving, by the `besked` the redirect names. */
 export const reportNotices: Record<string, string> = {
@@ -34,9 +35,9 @@ export function answerWritable(answer: EditableAnswer): boolean {
 export function reportFormPage(
   page: AdminPage,
   answer: EditableAnswer,
-  p: { values: ReportValues; errors?: FieldError[]; conflict?: boolean; refused?: string; message?: string },
+  p: { values: ReportValues; errors?: FieldErrors; conflict?: boolean; refused?: string; message?: string },
 ) {
-  const errors = p.errors ?? [];
+  const errors = errorList(p.errors ?? {}, ["rating"]);
   const v = p.values;
   const { round, report } = answer;
   const err = (id: string) => errors.find((e) => e.fieldId === id)?.message;
@@ -58,13 +59,7 @@ export function reportFormPage(
         {`${answer.administrationName} (${answer.administrationCode}) · ${roundName(round)} · frist ${formatDanishDate(round.deadline)}`}
       </p>
       <p>
-        <ReportStateBadge state={report.state} />
-        {isLate(round, report.state) && (
-          <>
-            {" "}
-            <LateMark />
-          </>
-        )}
+        <AnswerState round={round} state={report.state} />
       </p>
       {p.message && <Alert variant="success">{p.message}</Alert>}
       {p.refused && (
@@ -111,7 +106,7 @@ export function reportFormPage(
               id="rating"
               name="rating"
               legend="Vurdering"
-              value={v.rating}
+              value={v.rating ?? ""}
               options={ratings.map((r) => ({ value: r, text: ratingLabels[r] }))}
               error={err("rating-option1")}
             />
@@ -121,7 +116,7 @@ export function reportFormPage(
               label="Fremdrift i procent"
               optionalLabel
               hint="Hvor langt er I nået med det, der er planlagt? Et helt tal fra 0 til 100."
-              value={v.progressPct}
+              value={v.progressPct ?? ""}
               inputmode="numeric"
               widthClass="input-width-xs"
               suffix="%"
@@ -136,7 +131,7 @@ export function reportFormPage(
                   label="Forbrug i kroner"
                   optionalLabel
                   hint="Fx 1.250.000 eller 1,25 mio."
-                  value={v.spendDkk}
+                  value={v.spendDkk ?? ""}
                   inputmode="decimal"
                   widthClass="input-width-m"
                   suffix="kr."
@@ -148,7 +143,7 @@ export function reportFormPage(
                   label="Årsværk"
                   optionalLabel
                   hint="Fx 2,5"
-                  value={v.fte}
+                  value={v.fte ?? ""}
                   inputmode="decimal"
                   widthClass="input-width-s"
                   error={err("fte")}
@@ -166,7 +161,7 @@ export function reportFormPage(
                     ? undefined
                     : `Målet er ${formatNumberDa(t.targetValue)}${t.unit ? ` ${t.unit}` : ""}.`
                 }
-                value={v.targets[t.id] ?? ""}
+                value={v[`target-${t.id}`] ?? ""}
                 inputmode="decimal"
                 widthClass="input-width-s"
                 error={err(`target-${t.id}`)}
@@ -180,7 +175,7 @@ export function reportFormPage(
                   name={`obs-${i.id}`}
                   label={`Værdi for ${round.period}${i.unit ? ` (${i.unit})` : ""}`}
                   optionalLabel
-                  value={v.observations[i.id]?.value ?? ""}
+                  value={v[`obs-${i.id}`] ?? ""}
                   inputmode="decimal"
                   widthClass="input-width-s"
                   error={err(`obs-${i.id}`)}
@@ -191,7 +186,7 @@ export function reportFormPage(
                   label="Antal personer, tallet bygger på"
                   optionalLabel
                   hint="Tal, der bygger på færre end 5 personer, vises aldrig offentligt."
-                  value={v.observations[i.id]?.n ?? ""}
+                  value={v[`obs-${i.id}-n`] ?? ""}
                   inputmode="numeric"
                   widthClass="input-width-xs"
                   error={err(`obs-${i.id}-n`)}
@@ -210,7 +205,7 @@ export function reportFormPage(
               error={err("narrative")}
               rows={10}
               wide
-              value={v.narrative}
+              value={v.narrative ?? ""}
             />
             <ButtonGroup>
               <Button name="action" value="save" variant="secondary">

@@ -1,13 +1,13 @@
 // An answer's content as label/value pairs, for the coordinator's review page
 // and the reporter's read-only view.
-import type { Rating } from "../../../domain/enums.ts";
-import { formatDkk, formatFte } from "../../../domain/money.ts";
-import { formatNumberDa } from "../../../domain/numberFormat.ts";
-import { displayCount, isSuppressed, suppressionMarker } from "../../../domain/suppression.ts";
-import type { answerForEdit } from "../../../queries/rounds.ts";
-import type { AnswerNumbers } from "../../../reports/roundAnswers.ts";
-import { SummaryList } from "../../components/Card.tsx";
-import { RatingBadge } from "../../components/StatusBadge.tsx";
+import type { Rating } from "../../../../domain/enums.ts";
+import { formatDkk, formatFte } from "../../../../domain/money.ts";
+import { formatNumberDa } from "../../../../domain/numberFormat.ts";
+import { displayCount, isSuppressed, suppressionMarker } from "../../../../domain/suppression.ts";
+import type { answerForEdit } from "../../../../queries/rounds.ts";
+import type { AnswerNumbers } from "../../../../reports/roundAnswers.ts";
+import { SummaryList } from "../../../components/Card.tsx";
+import { RatingBadge } from "../../../components/StatusBadge.tsx";
 import { ReportStateBadge } from "./controls.tsx";
 
 export type EditableAnswer = Awaited<ReturnType<typeof answerForEdit>>;

@@ -1,12 +1,12 @@
 // The confirmation step before a round changes state (locking cannot be undone).
 
-import type { statusRounds } from "../../../db/schema.ts";
-import type { RoundState } from "../../../domain/enums.ts";
-import { roundStateLabels } from "../../../domain/labels.ts";
-import { link } from "../../../http/links.ts";
-import { Alert } from "../../components/Alert.tsx";
-import { Button, ButtonGroup, ButtonLink } from "../../components/FormControls.tsx";
-import { type AdminPage, AdminShell, CsrfField } from "../shell.tsx";
+import type { statusRounds } from "../../../../db/schema.ts";
+import type { RoundState } from "../../../../domain/enums.ts";
+import { roundStateLabels } from "../../../../domain/labels.ts";
+import { link } from "../../../../http/links.ts";
+import { Alert } from "../../../components/Alert.tsx";
+import { Button, ButtonGroup, ButtonLink } from "../../../components/FormControls.tsx";
+import { type AdminPage, AdminShell, CsrfField } from "../../shell.tsx";
 import { transitionButtons } from "./boardPage.tsx";
 import { roundName } from "./controls.tsx";
 

@@ -1,14 +1,14 @@
 // Beside a reporter's form: what the initiative is (description, registered
 // budget per year or for the whole period) and what was answered last time, so
 // the answer can be written without looking elsewhere.
-import type { Rating } from "../../../domain/enums.ts";
-import { formatDkk } from "../../../domain/format.ts";
-import { formatFte } from "../../../domain/money.ts";
-import { spanLabel } from "../../../domain/moneyPeriods.ts";
-import type { AnswerNumbers } from "../../../reports/roundAnswers.ts";
-import { SummaryList } from "../../components/Card.tsx";
-import { DataTable } from "../../components/DataTable.tsx";
-import { RatingBadge } from "../../components/StatusBadge.tsx";
+import type { Rating } from "../../../../domain/enums.ts";
+import { formatDkk } from "../../../../domain/format.ts";
+import { formatFte } from "../../../../domain/money.ts";
+import { spanLabel } from "../../../../domain/moneyPeriods.ts";
+import type { AnswerNumbers } from "../../../../reports/roundAnswers.ts";
+import { SummaryList } from "../../../components/Card.tsx";
+import { DataTable } from "../../../components/DataTable.tsx";
+import { RatingBadge } from "../../../components/StatusBadge.tsx";
 import type { EditableAnswer } from "./answerView.tsx";
 
 function paragraphs(text: string) {

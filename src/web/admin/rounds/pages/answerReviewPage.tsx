@@ -1,19 +1,20 @@
 // The coordinator reads one answer and approves it or returns it with a comment.
 
-import { link } from "../../../http/links.ts";
-import { Alert } from "../../components/Alert.tsx";
-import { ErrorSummary, type FieldError } from "../../components/ErrorSummary.tsx";
-import { Button, TextArea } from "../../components/FormControls.tsx";
-import { type AdminPage, AdminShell, CsrfField } from "../shell.tsx";
+import { link } from "../../../../http/links.ts";
+import { Alert } from "../../../components/Alert.tsx";
+import { ErrorSummary } from "../../../components/ErrorSummary.tsx";
+import { Button, TextArea } from "../../../components/FormControls.tsx";
+import { errorList, type FieldErrors } from "../../form.ts";
+import { type AdminPage, AdminShell, CsrfField } from "../../shell.tsx";
 import { AnswerView, type EditableAnswer } from "./answerView.tsx";
 import { roundName } from "./controls.tsx";
 
 export function answerReviewPage(
   page: AdminPage,
   answer: EditableAnswer,
-  opts: { canReview: boolean; comment?: string; errors?: FieldError[]; message?: string },
+  opts: { canReview: boolean; comment?: string; errors?: FieldErrors; message?: string },
 ) {
-  const errors = opts.errors ?? [];
+  const errors = errorList(opts.errors ?? {});
   const { round, report } = answer;
   const base = `/admin/runder/${round.id}/svar/${report.id}`;
   const reviewable =

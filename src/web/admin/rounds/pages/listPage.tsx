@@ -1,15 +1,15 @@
 // The coordinator's list of status rounds, per policy: state, deadline and how
 // many answers are in.
-import { formatDanishDate } from "../../../domain/danishDate.ts";
-import type { RoundKind, RoundState } from "../../../domain/enums.ts";
-import { roundKindLabels } from "../../../domain/labels.ts";
-import { link } from "../../../http/links.ts";
-import type { RoundListRow } from "../../../queries/rounds.ts";
-import { Alert } from "../../components/Alert.tsx";
-import { DataTable } from "../../components/DataTable.tsx";
-import { ButtonLink } from "../../components/FormControls.tsx";
-import { RoundStateBadge } from "../../components/StatusBadge.tsx";
-import { type AdminPage, AdminShell } from "../shell.tsx";
+import { formatDanishDate } from "../../../../domain/danishDate.ts";
+import type { RoundKind, RoundState } from "../../../../domain/enums.ts";
+import { roundKindLabels } from "../../../../domain/labels.ts";
+import { link } from "../../../../http/links.ts";
+import type { RoundListRow } from "../../../../queries/rounds.ts";
+import { Alert } from "../../../components/Alert.tsx";
+import { DataTable } from "../../../components/DataTable.tsx";
+import { ButtonLink } from "../../../components/FormControls.tsx";
+import { RoundStateBadge } from "../../../components/StatusBadge.tsx";
+import { type AdminPage, AdminShell } from "../../shell.tsx";
 import { roundName } from "./controls.tsx";
 
 export function roundListPage(page: AdminPage, rows: readonly RoundListRow[], opts: { canManage: boolean }) {

@@ -1,10 +1,10 @@
 // Small pieces the round pages share: a DKFDS radio group (fieldset + legend),
 // the answer state badge, and the "late" mark that says it in words.
-import type { ReportState } from "../../../domain/enums.ts";
-import { reportStateLabels } from "../../../domain/labels.ts";
-import { ErrorMessage, FormGroup } from "../../components/FormControls.tsx";
-import { StatusBadge } from "../../components/StatusBadge.tsx";
-import type { BadgeVariant } from "../../labels.ts";
+import type { ReportState } from "../../../../domain/enums.ts";
+import { reportStateLabels } from "../../../../domain/labels.ts";
+import { ErrorMessage, FormGroup } from "../../../components/FormControls.tsx";
+import { StatusBadge } from "../../../components/StatusBadge.tsx";
+import type { BadgeVariant } from "../../../labels.ts";
 
 export interface RadioOption {
   value: string;
@@ -83,5 +83,20 @@ export function isLate(
 ): boolean {
   return (
     on > round.deadline && round.state !== "locked" && (reportState === "draft" || reportState === "returned")
+  );
+}
+
+/** An answer's state, with the "late" mark after it when it is late (`on` is today by default). */
+export function AnswerState(p: { round: { deadline: string; state: string }; state: string; on?: string }) {
+  return (
+    <>
+      <ReportStateBadge state={p.state} />
+      {isLate(p.round, p.state, p.on) && (
+        <>
+          {" "}
+          <LateMark />
+        </>
+      )}
+    </>
   );
 }

@@ -2,22 +2,22 @@
 // per initiative or goal, late ones marked in words; reminders, state changes,
 // downloads and the roll-up.
 
-import { can } from "../../../authz/can.ts";
-import type { statusRounds } from "../../../db/schema.ts";
-import { formatDanishDate } from "../../../domain/danishDate.ts";
-import type { Rating, RoundKind, RoundState } from "../../../domain/enums.ts";
-import { roundKindLabels } from "../../../domain/labels.ts";
-import { allowedTransitions } from "../../../domain/roundState.ts";
-import { link } from "../../../http/links.ts";
-import type { BoardRow, roundAnswers } from "../../../queries/rounds.ts";
-import { Alert } from "../../components/Alert.tsx";
-import { SummaryList } from "../../components/Card.tsx";
-import { DataTable } from "../../components/DataTable.tsx";
-import { Button, ButtonGroup, ButtonLink } from "../../components/FormControls.tsx";
-import { RatingBadge, RoundStateBadge } from "../../components/StatusBadge.tsx";
-import { danishDateTime } from "../dates.ts";
-import { type AdminPage, AdminShell, CsrfField } from "../shell.tsx";
-import { isLate, LateMark, ReportStateBadge, roundName } from "./controls.tsx";
+import { can } from "../../../../authz/can.ts";
+import type { statusRounds } from "../../../../db/schema.ts";
+import { formatDanishDate } from "../../../../domain/danishDate.ts";
+import { type Rating, type RoundKind, type RoundState, roundStates } from "../../../../domain/enums.ts";
+import { roundKindLabels, roundStateLabels } from "../../../../domain/labels.ts";
+import { allowedTransitions } from "../../../../domain/roundState.ts";
+import { link } from "../../../../http/links.ts";
+import type { BoardRow, roundAnswers } from "../../../../queries/rounds.ts";
+import { Alert } from "../../../components/Alert.tsx";
+import { SummaryList } from "../../../components/Card.tsx";
+import { DataTable } from "../../../components/DataTable.tsx";
+import { Button, ButtonGroup, ButtonLink } from "../../../components/FormControls.tsx";
+import { RatingBadge, RoundStateBadge } from "../../../components/StatusBadge.tsx";
+import { danishDateTime } from "../../dates.ts";
+import { type AdminPage, AdminShell, CsrfField } from "../../shell.tsx";
+import { AnswerState, LateMark, roundName } from "./controls.tsx";
 import { type progressRows, RollupSection, type ratingRows } from "./rollupSection.tsx";
 
 type Round = typeof statusRounds.$inferSelect;
@@ -39,6 +39,43 @@ export const transitionButtons: Record<RoundState, string> = {
   in_review: "Afslut indmelding og gennemgå",
   locked: "Lås runden",
 };
+
+/** "A", "A og B", "A, B og C". */
+function danishList(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} og ${items.at(-1)}`;
+}
+
+/** The notice after an action, by the `besked` (and its details) the redirect names. */
+export function boardNotice(q: Record<string, string>, rows: readonly BoardRow[]): string | undefined {
+  switch (q.besked) {
+    case "aabnet":
+      return "Runden er åbnet. Forvaltningerne kan nu indmelde under ”Mine indmeldinger”.";
+    case "paamindelse": {
+      const n = Number.parseInt(q.antal ?? "", 10);
+      const codes = new Set((q.uden ?? "").split(","));
+      const without = rows.filter((r) => codes.has(r.code)).map((r) => r.name);
+      const sent =
+        Number.isFinite(n) && n > 0
+          ? `Påmindelsen er sendt til ${n} ${n === 1 ? "indberetter" : "indberettere"}.`
+          : without.length
+            ? "Der er ikke sendt nogen påmindelse."
+            : "Alle svar er indsendt; der var ingen at minde om noget.";
+      return without.length
+        ? `${sent} ${danishList(without)} mangler svar, men har ingen indberetter og fik derfor ingen påmindelse. Tilføj en indberetter for ${without.length === 1 ? "forvaltningen" : "forvaltningerne"}.`
+        : sent;
+    }
+    case "godkendt":
+      return "Svaret er godkendt, og dets tal er overført til registret.";
+    case "retur":
+      return "Svaret er sendt retur til forvaltningen med din kommentar.";
+    default: {
+      const to = /^tilstand-(\w+)$/.exec(q.besked ?? "")?.[1];
+      return to && (roundStates as readonly string[]).includes(to)
+        ? `Runden har nu status ”${roundStateLabels[to as RoundState]}”.`
+        : undefined;
+    }
+  }
+}
 
 export function boardPage(
   page: AdminPage,
@@ -214,17 +251,7 @@ export function boardPage(
           },
           {
             header: "Status",
-            cell: (a) => (
-              <>
-                <ReportStateBadge state={a.report.state} />
-                {isLate(round, a.report.state, d.today) && (
-                  <>
-                    {" "}
-                    <LateMark />
-                  </>
-                )}
-              </>
-            ),
+            cell: (a) => <AnswerState round={round} state={a.report.state} on={d.today} />,
           },
           {
             header: "Vurdering",

@@ -1,7 +1,7 @@
 // Roll-up on the board: progress of goals, themes and the policy from the
 // indicators, and the initiatives' ratings per goal, per administration and for
 // the policy, each with its rule written next to the result (DESIGN.md §2).
-import type { Rating } from "../../../domain/enums.ts";
+import type { Rating } from "../../../../domain/enums.ts";
 import {
   type ProgressRollup,
   progressRollupRuleText,
@@ -9,10 +9,10 @@ import {
   ratingRollupRuleText,
   rollupProgress,
   rollupRatings,
-} from "../../../domain/rollup.ts";
-import type { RoundReport } from "../../../reports/roundReportModel.ts";
-import { DataTable } from "../../components/DataTable.tsx";
-import { ProgressBadge, RatingBadge } from "../../components/StatusBadge.tsx";
+} from "../../../../domain/rollup.ts";
+import type { RoundReport } from "../../../../reports/roundReportModel.ts";
+import { DataTable } from "../../../components/DataTable.tsx";
+import { ProgressBadge, RatingBadge } from "../../../components/StatusBadge.tsx";
 
 export interface RatingItem {
   initiativeId: string | null;

@@ -1,13 +1,15 @@
 // The form a coordinator opens a status round with.
-import { roundKinds } from "../../../domain/enums.ts";
-import { roundKindLabels } from "../../../domain/labels.ts";
-import { link } from "../../../http/links.ts";
-import type { roundFormOptions } from "../../../queries/rounds.ts";
-import { ErrorSummary, type FieldError } from "../../components/ErrorSummary.tsx";
-import { Button, ButtonGroup, CheckboxGroup, Select, TextInput } from "../../components/FormControls.tsx";
-import { type AdminPage, AdminShell, CsrfField } from "../shell.tsx";
+import { roundKinds } from "../../../../domain/enums.ts";
+import { roundKindLabels } from "../../../../domain/labels.ts";
+import { link } from "../../../../http/links.ts";
+import type { roundFormOptions } from "../../../../queries/rounds.ts";
+import { ErrorSummary } from "../../../components/ErrorSummary.tsx";
+import { Button, ButtonGroup, Select, TextInput } from "../../../components/FormControls.tsx";
+import { AdministrationChoices } from "../../administrationChoices.tsx";
+import { errorList, type FieldErrors } from "../../form.ts";
+import { type AdminPage, AdminShell, CsrfField } from "../../shell.tsx";
+import type { NewRoundValues } from "../schema.ts";
 import { RadioGroup } from "./controls.tsx";
-import type { NewRoundValues } from "./newRoundForm.ts";
 
 type Options = Awaited<ReturnType<typeof roundFormOptions>>;
 
@@ -15,8 +17,9 @@ export function newRoundPage(
   page: AdminPage,
   options: Options,
   v: NewRoundValues,
-  errors: FieldError[] = [],
+  fieldErrors: FieldErrors = {},
 ) {
+  const errors = errorList(fieldErrors, ["kind", "administrations"]);
   const err = (id: string) => errors.find((e) => e.fieldId === id)?.message;
   return (
     <AdminShell
@@ -82,11 +85,9 @@ export function newRoundPage(
           widthClass="input-width-m"
           error={err("deadline")}
         />
-        <CheckboxGroup
-          id="administrations"
-          name="administrations"
+        <AdministrationChoices
           legend="Forvaltninger, der skal indmelde"
-          options={options.administrations.map((a) => ({ value: a.code, text: `${a.name} (${a.code})` }))}
+          administrations={options.administrations}
           checked={v.administrations}
           error={err("administrations-option1")}
         />

@@ -1,14 +1,14 @@
 // "Mine indmeldinger": the rounds a reporter's administration takes part in,
 // and its initiatives and goals with the state of each answer.
-import { formatDanishDate } from "../../../domain/danishDate.ts";
-import type { Rating, RoundState } from "../../../domain/enums.ts";
-import { link } from "../../../http/links.ts";
-import type { myRounds } from "../../../queries/rounds.ts";
-import { Alert } from "../../components/Alert.tsx";
-import { DataTable } from "../../components/DataTable.tsx";
-import { RatingBadge, RoundStateBadge } from "../../components/StatusBadge.tsx";
-import { type AdminPage, AdminShell } from "../shell.tsx";
-import { isLate, LateMark, ReportStateBadge, roundName, today } from "./controls.tsx";
+import { formatDanishDate } from "../../../../domain/danishDate.ts";
+import type { Rating, RoundState } from "../../../../domain/enums.ts";
+import { link } from "../../../../http/links.ts";
+import type { myRounds } from "../../../../queries/rounds.ts";
+import { Alert } from "../../../components/Alert.tsx";
+import { DataTable } from "../../../components/DataTable.tsx";
+import { RatingBadge, RoundStateBadge } from "../../../components/StatusBadge.tsx";
+import { type AdminPage, AdminShell } from "../../shell.tsx";
+import { AnswerState, roundName, today } from "./controls.tsx";
 
 type Rounds = Awaited<ReturnType<typeof myRounds>>;
 type Answer = Rounds[number]["answers"][number];
@@ -58,17 +58,7 @@ export function myReportsPage(page: AdminPage, rounds: Rounds) {
                 { header: "Forvaltning", cell: (a) => a.administrationCode },
                 {
                   header: "Status",
-                  cell: (a) => (
-                    <>
-                      <ReportStateBadge state={a.report.state} />
-                      {isLate(round, a.report.state, on) && (
-                        <>
-                          {" "}
-                          <LateMark />
-                        </>
-                      )}
-                    </>
-                  ),
+                  cell: (a) => <AnswerState round={round} state={a.report.state} on={on} />,
                 },
                 {
                   header: "Vurdering",
