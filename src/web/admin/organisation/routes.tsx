@@ -10,9 +10,8 @@ import { settingSaver } from "../../../commands/organisation/settingSaver.ts";
 import { settingDefinition } from "../../../commands/organisation/settings.ts";
 import { unitDeleter } from "../../../commands/organisation/unitDeleter.ts";
 import { unitSaver } from "../../../commands/organisation/unitSaver.ts";
-import { DEFAULT_SUPPRESSION_THRESHOLD } from "../../../domain/suppression.ts";
 import { AppError, isAppError } from "../../../errors.ts";
-import type { AppDeps } from "../../../http/appEnv.ts";
+import { type AppDeps, suppressionThresholdOf } from "../../../http/appEnv.ts";
 import { link } from "../../../http/links.ts";
 import {
   organisationSettings,
@@ -51,7 +50,7 @@ function unitRefusal(kind: UnitKind, form: ReturnType<typeof unitForm>, error: u
 
 export function organisationRoutes(deps: AppDeps, pageFor: AdminPageFor) {
   const app = new Hono<AuthEnv>();
-  const threshold = deps.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD;
+  const threshold = suppressionThresholdOf(deps);
 
   const adminOnly: MiddlewareHandler<AuthEnv> = async (c, next) => {
     if (!can(c.get("ctx").actor, "manage", { entity: "organisation" }))

@@ -16,7 +16,7 @@ const attachment = (name: string) => `attachment; filename="${name}"`;
 const safe = (period: string) => period.replace(/[^0-9A-Za-z-]+/g, "-");
 
 /** `threshold`: the organisation's suppression threshold, so the report hides what the portal hides. */
-export function downloadRoutes(threshold?: number) {
+export function downloadRoutes(threshold: number) {
   const app = new Hono<AuthEnv>();
 
   app.get("/runder/:id/rapport.docx", async (c) => {
