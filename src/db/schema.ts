@@ -20,6 +20,7 @@ import {
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
+import { DEFAULT_COUNCIL_NAME } from "../domain/council.ts";
 import {
   candidateStates,
   equalityGrounds,
@@ -56,6 +57,11 @@ export const organisations = pgTable("organisations", {
   id: primaryId(),
   slug: text("slug").notNull().unique(),
   name: text("name").notNull(),
+  /**
+   * The council as the pages write it inside a sentence ("Spørgsmål fra …"): the generic
+   * "kommunalbestyrelsen", or the municipality's own ("Borgerrepræsentationen", "byrådet").
+   */
+  councilName: text("council_name").notNull().default(DEFAULT_COUNCIL_NAME),
   ...editable(),
 });
 
