@@ -10,6 +10,8 @@ import { AppError } from "./errors.ts";
 export interface OrganisationSeed {
   slug: string;
   name: string;
+  /** What the pages call its council; default "kommunalbestyrelsen". */
+  council?: string;
   administrations: { code: string; name: string }[];
   committees: { code: string; name: string }[];
 }
@@ -26,12 +28,19 @@ export interface OrganisationRef {
   id: string;
   slug: string;
   name: string;
+  /** The council as the pages write it inside a sentence (organisations.council_name). */
+  councilName: string;
 }
 
 /** Every organisation, by name (the national pages list them in this order). */
 export async function listOrganisations(db: Executor): Promise<OrganisationRef[]> {
   return db
-    .select({ id: organisations.id, slug: organisations.slug, name: organisations.name })
+    .select({
+      id: organisations.id,
+      slug: organisations.slug,
+      name: organisations.name,
+      councilName: organisations.councilName,
+    })
     .from(organisations)
     .orderBy(asc(organisations.name), asc(organisations.slug));
 }
@@ -73,10 +82,23 @@ export async function chooseOrganisation(db: Db, slug?: string): Promise<Organis
   );
 }
 
+/** What the organisation calls its council, with the version a change of it must name. */
+export async function councilNameOf(db: Executor, organisationId: string) {
+  const [row] = await db
+    .select({ councilName: organisations.councilName, version: organisations.version })
+    .from(organisations)
+    .where(eq(organisations.id, organisationId));
+  if (!row) throw new AppError("not_found", "The organisation was not found.");
+  return row;
+}
+
 /** Creates the organisation and its reference data if missing; idempotent. */
 export async function ensureOrganisation(db: Db, seed: OrganisationSeed) {
   return db.transaction(async (tx) => {
-    await tx.insert(organisations).values({ slug: seed.slug, name: seed.name }).onConflictDoNothing();
+    await tx
+      .insert(organisations)
+      .values({ slug: seed.slug, name: seed.name, ...(seed.council ? { councilName: seed.council } : {}) })
+      .onConflictDoNothing();
     const [org] = await tx.select().from(organisations).where(eq(organisations.slug, seed.slug));
     const organisationId = org!.id;
     if (seed.administrations.length)

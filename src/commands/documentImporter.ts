@@ -96,7 +96,7 @@ export async function documentImporter(ctx: Context, input: ImportInput): Promis
         .from(committees)
         .where(eq(committees.organisationId, ctx.organisationId)),
     ]);
-    analysis = await analyzeDocument(input.bytes, input.limits, {
+    analysis = await analyzeDocument(input.bytes, input.limits ?? {}, {
       administrations: adminRows,
       committees: committeeRows,
     });

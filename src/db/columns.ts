@@ -1,9 +1,23 @@
 // Column sets every table shares, and the enumeration checks the schema reuses.
 import { sql } from "drizzle-orm";
-import { customType, integer, timestamp, uuid } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, customType, foreignKey, integer, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /** Every table belongs to one organisation (municipality): one deployment can hold several. */
 export const organisationId = () => uuid("organisation_id").notNull();
+
+/**
+ * A reference that cannot leave its organisation: the child's (organisation_id, column) must
+ * be a row's (organisation_id, id) in the parent, which declares that pair unique. A budget
+ * line of one municipality can then never hang under another's initiative, whatever code
+ * wrote it. A null column is not checked (MATCH SIMPLE), as with a plain reference.
+ */
+export function sameOrganisation(
+  name: string,
+  columns: [AnyPgColumn, AnyPgColumn],
+  parentColumns: [AnyPgColumn, AnyPgColumn],
+) {
+  return foreignKey({ name, columns, foreignColumns: parentColumns });
+}
 
 export const primaryId = () => uuid("id").primaryKey().defaultRandom();
 

@@ -1,12 +1,13 @@
 // The whole domain model of DESIGN.md §2 as tables. Every table carries
-// organisation_id; every editable table carries version and timestamps.
+// organisation_id; every editable table carries version and timestamps. A reference
+// between two tables of an organisation goes through (organisation_id, id)
+// (columns.ts sameOrganisation), so no row can point into another organisation.
 import { sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
   check,
   date,
-  foreignKey,
   index,
   integer,
   jsonb,
@@ -19,6 +20,7 @@ import {
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
+import { DEFAULT_COUNCIL_NAME } from "../domain/council.ts";
 import {
   candidateStates,
   equalityGrounds,
@@ -37,7 +39,15 @@ import {
   roundKinds,
   roundStates,
 } from "../domain/enums.ts";
-import { editable, oneOf, organisationId, primaryId, timestamps, tsvector } from "./columns.ts";
+import {
+  editable,
+  oneOf,
+  organisationId,
+  primaryId,
+  sameOrganisation,
+  timestamps,
+  tsvector,
+} from "./columns.ts";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "string" });
 const day = (name: string) => date(name, { mode: "string" });
@@ -47,6 +57,11 @@ export const organisations = pgTable("organisations", {
   id: primaryId(),
   slug: text("slug").notNull().unique(),
   name: text("name").notNull(),
+  /**
+   * The council as the pages write it inside a sentence ("Spørgsmål fra …"): the generic
+   * "kommunalbestyrelsen", or the municipality's own ("Borgerrepræsentationen", "byrådet").
+   */
+  councilName: text("council_name").notNull().default(DEFAULT_COUNCIL_NAME),
   ...editable(),
 });
 
@@ -59,7 +74,10 @@ export const administrations = pgTable(
     name: text("name").notNull(),
     ...editable(),
   },
-  (t) => [unique("administrations_org_code").on(t.organisationId, t.code)],
+  (t) => [
+    unique("administrations_org_code").on(t.organisationId, t.code),
+    unique("administrations_organisation_id").on(t.organisationId, t.id),
+  ],
 );
 
 export const committees = pgTable(
@@ -71,7 +89,10 @@ export const committees = pgTable(
     name: text("name").notNull(),
     ...editable(),
   },
-  (t) => [unique("committees_org_code").on(t.organisationId, t.code)],
+  (t) => [
+    unique("committees_org_code").on(t.organisationId, t.code),
+    unique("committees_organisation_id").on(t.organisationId, t.id),
+  ],
 );
 
 export const documents = pgTable(
@@ -100,8 +121,12 @@ export const documents = pgTable(
     unique("documents_org_sha256").on(t.organisationId, t.sha256),
     check("documents_sha256_hex", sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
     check("documents_size_nonnegative", sql`${t.size} >= 0`),
-    foreignKey({ columns: [t.previousVersionId], foreignColumns: [t.id] }),
-    index("documents_organisation").on(t.organisationId, t.id),
+    unique("documents_organisation_id").on(t.organisationId, t.id),
+    sameOrganisation(
+      "documents_previous_version_id_org_fk",
+      [t.organisationId, t.previousVersionId],
+      [t.organisationId, t.id],
+    ),
   ],
 );
 
@@ -118,15 +143,15 @@ export const policies = pgTable(
     status: text("status").notNull().default("adopted"),
     periodStart: integer("period_start"),
     periodEnd: integer("period_end"),
-    ownerAdministrationId: uuid("owner_administration_id").references(() => administrations.id),
-    ownerCommitteeId: uuid("owner_committee_id").references(() => committees.id),
+    ownerAdministrationId: uuid("owner_administration_id"),
+    ownerCommitteeId: uuid("owner_committee_id"),
     parentPolicyId: uuid("parent_policy_id"),
     adoptedOn: day("adopted_on"),
     /** How the policy is followed up: rounds, recipients (free text from the document). */
     followUp: text("follow_up"),
     /** The equality grounds the policy or report covers as a whole. */
     equalityGrounds: text("equality_grounds").array().notNull().default(sql`'{}'`),
-    documentId: uuid("document_id").references(() => documents.id),
+    documentId: uuid("document_id"),
     search: tsvector("search").generatedAlwaysAs(
       sql`to_tsvector('danish', coalesce(title, '') || ' ' || coalesce(follow_up, ''))`,
     ),
@@ -141,9 +166,28 @@ export const policies = pgTable(
       "policies_equality_grounds",
       sql.raw(`equality_grounds <@ ARRAY[${equalityGrounds.map((g) => `'${g}'`).join(",")}]::text[]`),
     ),
-    foreignKey({ columns: [t.parentPolicyId], foreignColumns: [t.id] }),
     index("policies_search").using("gin", t.search),
-    index("policies_organisation").on(t.organisationId, t.id),
+    unique("policies_organisation_id").on(t.organisationId, t.id),
+    sameOrganisation(
+      "policies_owner_administration_id_org_fk",
+      [t.organisationId, t.ownerAdministrationId],
+      [administrations.organisationId, administrations.id],
+    ),
+    sameOrganisation(
+      "policies_owner_committee_id_org_fk",
+      [t.organisationId, t.ownerCommitteeId],
+      [committees.organisationId, committees.id],
+    ),
+    sameOrganisation(
+      "policies_parent_policy_id_org_fk",
+      [t.organisationId, t.parentPolicyId],
+      [t.organisationId, t.id],
+    ),
+    sameOrganisation(
+      "policies_document_id_org_fk",
+      [t.organisationId, t.documentId],
+      [documents.organisationId, documents.id],
+    ),
   ],
 );
 
@@ -152,9 +196,7 @@ export const themes = pgTable(
   {
     id: primaryId(),
     organisationId: organisationId().references(() => organisations.id),
-    policyId: uuid("policy_id")
-      .notNull()
-      .references(() => policies.id, { onDelete: "cascade" }),
+    policyId: uuid("policy_id").notNull(),
     number: integer("number").notNull(),
     title: text("title").notNull(),
     description: text("description"),
@@ -162,7 +204,12 @@ export const themes = pgTable(
   },
   (t) => [
     unique("themes_policy_number").on(t.policyId, t.number),
-    index("themes_organisation").on(t.organisationId, t.id),
+    unique("themes_organisation_id").on(t.organisationId, t.id),
+    sameOrganisation(
+      "themes_policy_id_org_fk",
+      [t.organisationId, t.policyId],
+      [policies.organisationId, policies.id],
+    ).onDelete("cascade"),
   ],
 );
 
@@ -171,14 +218,12 @@ export const goals = pgTable(
   {
     id: primaryId(),
     organisationId: organisationId().references(() => organisations.id),
-    policyId: uuid("policy_id")
-      .notNull()
-      .references(() => policies.id, { onDelete: "cascade" }),
-    themeId: uuid("theme_id").references(() => themes.id, { onDelete: "cascade" }),
+    policyId: uuid("policy_id").notNull(),
+    themeId: uuid("theme_id"),
     kind: text("kind").notNull().default("goal"),
     number: text("number"),
     text: text("text").notNull(),
-    administrationId: uuid("administration_id").references(() => administrations.id),
+    administrationId: uuid("administration_id"),
     sortOrder: integer("sort_order").notNull().default(0),
     search: tsvector("search").generatedAlwaysAs(sql`to_tsvector('danish', coalesce(text, ''))`),
     ...editable(),
@@ -186,7 +231,22 @@ export const goals = pgTable(
   (t) => [
     check("goals_kind", oneOf("kind", goalKinds)),
     index("goals_search").using("gin", t.search),
-    index("goals_organisation").on(t.organisationId, t.id),
+    unique("goals_organisation_id").on(t.organisationId, t.id),
+    sameOrganisation(
+      "goals_policy_id_org_fk",
+      [t.organisationId, t.policyId],
+      [policies.organisationId, policies.id],
+    ).onDelete("cascade"),
+    sameOrganisation(
+      "goals_theme_id_org_fk",
+      [t.organisationId, t.themeId],
+      [themes.organisationId, themes.id],
+    ).onDelete("cascade"),
+    sameOrganisation(
+      "goals_administration_id_org_fk",
+      [t.organisationId, t.administrationId],
+      [administrations.organisationId, administrations.id],
+    ),
   ],
 );
 
@@ -194,14 +254,22 @@ export const goalCommittees = pgTable(
   "goal_committees",
   {
     organisationId: organisationId().references(() => organisations.id),
-    goalId: uuid("goal_id")
-      .notNull()
-      .references(() => goals.id, { onDelete: "cascade" }),
-    committeeId: uuid("committee_id")
-      .notNull()
-      .references(() => committees.id),
+    goalId: uuid("goal_id").notNull(),
+    committeeId: uuid("committee_id").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.goalId, t.committeeId] })],
+  (t) => [
+    primaryKey({ columns: [t.goalId, t.committeeId] }),
+    sameOrganisation(
+      "goal_committees_goal_id_org_fk",
+      [t.organisationId, t.goalId],
+      [goals.organisationId, goals.id],
+    ).onDelete("cascade"),
+    sameOrganisation(
+      "goal_committees_committee_id_org_fk",
+      [t.organisationId, t.committeeId],
+      [committees.organisationId, committees.id],
+    ),
+  ],
 );
 
 export const indicators = pgTable(
@@ -209,9 +277,7 @@ export const indicators = pgTable(
   {
     id: primaryId(),
     organisationId: organisationId().references(() => organisations.id),
-    goalId: uuid("goal_id")
-      .notNull()
-      .references(() => goals.id, { onDelete: "cascade" }),
+    goalId: uuid("goal_id").notNull(),
     title: text("title").notNull(),
     unit: text("unit"),
     direction: text("direction").notNull().default("increase"),
@@ -229,7 +295,12 @@ export const indicators = pgTable(
     check("indicators_direction", oneOf("direction", indicatorDirections)),
     index("indicators_search").using("gin", t.search),
     index("indicators_goal").on(t.goalId),
-    index("indicators_organisation").on(t.organisationId, t.id),
+    unique("indicators_organisation_id").on(t.organisationId, t.id),
+    sameOrganisation(
+      "indicators_goal_id_org_fk",
+      [t.organisationId, t.goalId],
+      [goals.organisationId, goals.id],
+    ).onDelete("cascade"),
   ],
 );
 
@@ -238,9 +309,7 @@ export const observations = pgTable(
   {
     id: primaryId(),
     organisationId: organisationId().references(() => organisations.id),
-    indicatorId: uuid("indicator_id")
-      .notNull()
-      .references(() => indicators.id, { onDelete: "cascade" }),
+    indicatorId: uuid("indicator_id").notNull(),
     period: text("period").notNull(),
     /** Sort/compute year derived from the period (a school year counts as its end year). */
     year: integer("year").notNull(),
@@ -257,6 +326,11 @@ export const observations = pgTable(
     check("observations_n_nonnegative", sql`n IS NULL OR n >= 0`),
     index("observations_indicator").on(t.indicatorId, t.year),
     index("observations_organisation").on(t.organisationId, t.id),
+    sameOrganisation(
+      "observations_indicator_id_org_fk",
+      [t.organisationId, t.indicatorId],
+      [indicators.organisationId, indicators.id],
+    ).onDelete("cascade"),
   ],
 );
 
@@ -265,11 +339,9 @@ export const initiatives = pgTable(
   {
     id: primaryId(),
     organisationId: organisationId().references(() => organisations.id),
-    policyId: uuid("policy_id")
-      .notNull()
-      .references(() => policies.id, { onDelete: "cascade" }),
-    administrationId: uuid("administration_id").references(() => administrations.id),
-    committeeId: uuid("committee_id").references(() => committees.id),
+    policyId: uuid("policy_id").notNull(),
+    administrationId: uuid("administration_id"),
+    committeeId: uuid("committee_id"),
     title: text("title").notNull(),
     description: text("description"),
     targetGroups: text("target_groups").array().notNull().default(sql`'{}'`),
@@ -294,7 +366,22 @@ export const initiatives = pgTable(
     index("initiatives_search").using("gin", t.search),
     index("initiatives_policy").on(t.policyId),
     index("initiatives_administration").on(t.administrationId),
-    index("initiatives_organisation").on(t.organisationId, t.id),
+    unique("initiatives_organisation_id").on(t.organisationId, t.id),
+    sameOrganisation(
+      "initiatives_policy_id_org_fk",
+      [t.organisationId, t.policyId],
+      [policies.organisationId, policies.id],
+    ).onDelete("cascade"),
+    sameOrganisation(
+      "initiatives_administration_id_org_fk",
+      [t.organisationId, t.administrationId],
+      [administrations.organisationId, administrations.id],
+    ),
+    sameOrganisation(
+      "initiatives_committee_id_org_fk",
+      [t.organisationId, t.committeeId],
+      [committees.organisationId, committees.id],
+    ),
   ],
 );
 
@@ -302,14 +389,22 @@ export const initiativeGoals = pgTable(
   "initiative_goals",
   {
     organisationId: organisationId().references(() => organisations.id),
-    initiativeId: uuid("initiative_id")
-      .notNull()
-      .references(() => initiatives.id, { onDelete: "cascade" }),
-    goalId: uuid("goal_id")
-      .notNull()
-      .references(() => goals.id, { onDelete: "cascade" }),
+    initiativeId: uuid("initiative_id").notNull(),
+    goalId: uuid("goal_id").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.initiativeId, t.goalId] })],
+  (t) => [
+    primaryKey({ columns: [t.initiativeId, t.goalId] }),
+    sameOrganisation(
+      "initiative_goals_initiative_id_org_fk",
+      [t.organisationId, t.initiativeId],
+      [initiatives.organisationId, initiatives.id],
+    ).onDelete("cascade"),
+    sameOrganisation(
+      "initiative_goals_goal_id_org_fk",
+      [t.organisationId, t.goalId],
+      [goals.organisationId, goals.id],
+    ).onDelete("cascade"),
+  ],
 );
 
 export const budgetLines = pgTable(
@@ -317,9 +412,7 @@ export const budgetLines = pgTable(
   {
     id: primaryId(),
     organisationId: organisationId().references(() => organisations.id),
-    initiativeId: uuid("initiative_id")
-      .notNull()
-      .references(() => initiatives.id, { onDelete: "cascade" }),
+    initiativeId: uuid("initiative_id").notNull(),
     /** Null = the whole period. */
     year: integer("year"),
     amountDkk: bigint("amount_dkk", { mode: "number" }),
@@ -333,6 +426,11 @@ export const budgetLines = pgTable(
     check("budget_lines_fte", sql`fte IS NULL OR fte >= 0`),
     index("budget_lines_initiative").on(t.initiativeId),
     index("budget_lines_organisation").on(t.organisationId, t.id),
+    sameOrganisation(
+      "budget_lines_initiative_id_org_fk",
+      [t.organisationId, t.initiativeId],
+      [initiatives.organisationId, initiatives.id],
+    ).onDelete("cascade"),
   ],
 );
 
@@ -341,9 +439,7 @@ export const annualTargets = pgTable(
   {
     id: primaryId(),
     organisationId: organisationId().references(() => organisations.id),
-    initiativeId: uuid("initiative_id")
-      .notNull()
-      .references(() => initiatives.id, { onDelete: "cascade" }),
+    initiativeId: uuid("initiative_id").notNull(),
     year: integer("year"),
     /** A yearly target that applies from this year on ("årligt fra 2020"). */
     fromYear: integer("from_year"),
@@ -356,6 +452,11 @@ export const annualTargets = pgTable(
   (t) => [
     index("annual_targets_initiative").on(t.initiativeId),
     index("annual_targets_organisation").on(t.organisationId, t.id),
+    sameOrganisation(
+      "annual_targets_initiative_id_org_fk",
+      [t.organisationId, t.initiativeId],
+      [initiatives.organisationId, initiatives.id],
+    ).onDelete("cascade"),
   ],
 );
 
@@ -367,9 +468,7 @@ export const provenance = pgTable(
     entity: text("entity").notNull(),
     entityId: uuid("entity_id").notNull(),
     field: text("field").notNull(),
-    documentId: uuid("document_id")
-      .notNull()
-      .references(() => documents.id, { onDelete: "cascade" }),
+    documentId: uuid("document_id").notNull(),
     start: integer("start").notNull(),
     end: integer("end").notNull(),
     page: integer("page"),
@@ -380,6 +479,11 @@ export const provenance = pgTable(
     check("provenance_span", sql`start >= 0 AND "end" >= start`),
     index("provenance_entity").on(t.entity, t.entityId),
     index("provenance_organisation").on(t.organisationId, t.id),
+    sameOrganisation(
+      "provenance_document_id_org_fk",
+      [t.organisationId, t.documentId],
+      [documents.organisationId, documents.id],
+    ).onDelete("cascade"),
   ],
 );
 
@@ -388,9 +492,7 @@ export const candidates = pgTable(
   {
     id: primaryId(),
     organisationId: organisationId().references(() => organisations.id),
-    documentId: uuid("document_id")
-      .notNull()
-      .references(() => documents.id, { onDelete: "cascade" }),
+    documentId: uuid("document_id").notNull(),
     key: text("key").notNull(),
     entity: text("entity").notNull(),
     parentKey: text("parent_key"),
@@ -412,6 +514,11 @@ export const candidates = pgTable(
     check("candidates_state", oneOf("state", candidateStates)),
     check("candidates_confidence", sql`confidence >= 0 AND confidence <= 1`),
     index("candidates_organisation").on(t.organisationId, t.id),
+    sameOrganisation(
+      "candidates_document_id_org_fk",
+      [t.organisationId, t.documentId],
+      [documents.organisationId, documents.id],
+    ).onDelete("cascade"),
   ],
 );
 
@@ -430,7 +537,10 @@ export const users = pgTable(
     ...editable(),
   },
   // Users belong to one organisation: the same e-mail may log in to two (as two users).
-  (t) => [unique("users_org_email").on(t.organisationId, t.email)],
+  (t) => [
+    unique("users_org_email").on(t.organisationId, t.email),
+    unique("users_organisation_id").on(t.organisationId, t.id),
+  ],
 );
 
 export const roleAssignments = pgTable(
@@ -438,18 +548,26 @@ export const roleAssignments = pgTable(
   {
     id: primaryId(),
     organisationId: organisationId().references(() => organisations.id),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: uuid("user_id").notNull(),
     role: text("role").notNull(),
     /** Reporters are bound to one administration. */
-    administrationId: uuid("administration_id").references(() => administrations.id),
+    administrationId: uuid("administration_id"),
     ...editable(),
   },
   (t) => [
     check("role_assignments_role", oneOf("role", roles)),
     check("role_assignments_reporter_admin", sql`role <> 'reporter' OR administration_id IS NOT NULL`),
     unique("role_assignments_unique").on(t.userId, t.role, t.administrationId),
+    sameOrganisation(
+      "role_assignments_user_id_org_fk",
+      [t.organisationId, t.userId],
+      [users.organisationId, users.id],
+    ).onDelete("cascade"),
+    sameOrganisation(
+      "role_assignments_administration_id_org_fk",
+      [t.organisationId, t.administrationId],
+      [administrations.organisationId, administrations.id],
+    ),
   ],
 );
 
@@ -459,29 +577,42 @@ export const sessions = pgTable(
     /** sha256 of the session token; the token itself lives only in the cookie. */
     id: text("id").primaryKey(),
     organisationId: organisationId().references(() => organisations.id),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: uuid("user_id").notNull(),
     csrfToken: text("csrf_token").notNull(),
     createdAt: ts("created_at").notNull().defaultNow(),
     lastSeenAt: ts("last_seen_at").notNull().defaultNow(),
     expiresAt: ts("expires_at").notNull(),
   },
-  (t) => [index("sessions_user").on(t.userId)],
+  (t) => [
+    index("sessions_user").on(t.userId),
+    sameOrganisation(
+      "sessions_user_id_org_fk",
+      [t.organisationId, t.userId],
+      [users.organisationId, users.id],
+    ).onDelete("cascade"),
+  ],
 );
 
-export const apiTokens = pgTable("api_tokens", {
-  id: primaryId(),
-  organisationId: organisationId().references(() => organisations.id),
-  userId: uuid("user_id")
-    .notNull()
-    .references(() => users.id, { onDelete: "cascade" }),
-  name: text("name").notNull(),
-  tokenHash: text("token_hash").notNull().unique(),
-  lastUsedAt: ts("last_used_at"),
-  revokedAt: ts("revoked_at"),
-  ...timestamps,
-});
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: primaryId(),
+    organisationId: organisationId().references(() => organisations.id),
+    userId: uuid("user_id").notNull(),
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    lastUsedAt: ts("last_used_at"),
+    revokedAt: ts("revoked_at"),
+    ...timestamps,
+  },
+  (t) => [
+    sameOrganisation(
+      "api_tokens_user_id_org_fk",
+      [t.organisationId, t.userId],
+      [users.organisationId, users.id],
+    ).onDelete("cascade"),
+  ],
+);
 
 export const loginThrottle = pgTable("login_throttle", {
   /** e-mail or client address the attempts are counted for */
@@ -496,9 +627,7 @@ export const statusRounds = pgTable(
   {
     id: primaryId(),
     organisationId: organisationId().references(() => organisations.id),
-    policyId: uuid("policy_id")
-      .notNull()
-      .references(() => policies.id),
+    policyId: uuid("policy_id").notNull(),
     kind: text("kind").notNull(),
     period: text("period").notNull(),
     title: text("title"),
@@ -512,9 +641,15 @@ export const statusRounds = pgTable(
     lockedAt: ts("locked_at"),
     ...editable(),
   },
-  (_t) => [
+  (t) => [
     check("status_rounds_kind", oneOf("kind", roundKinds)),
     check("status_rounds_state", oneOf("state", roundStates)),
+    unique("status_rounds_organisation_id").on(t.organisationId, t.id),
+    sameOrganisation(
+      "status_rounds_policy_id_org_fk",
+      [t.organisationId, t.policyId],
+      [policies.organisationId, policies.id],
+    ),
   ],
 );
 
@@ -522,15 +657,23 @@ export const roundAdministrations = pgTable(
   "round_administrations",
   {
     organisationId: organisationId().references(() => organisations.id),
-    roundId: uuid("round_id")
-      .notNull()
-      .references(() => statusRounds.id, { onDelete: "cascade" }),
-    administrationId: uuid("administration_id")
-      .notNull()
-      .references(() => administrations.id),
+    roundId: uuid("round_id").notNull(),
+    administrationId: uuid("administration_id").notNull(),
     lastReminderAt: ts("last_reminder_at"),
   },
-  (t) => [primaryKey({ columns: [t.roundId, t.administrationId] })],
+  (t) => [
+    primaryKey({ columns: [t.roundId, t.administrationId] }),
+    sameOrganisation(
+      "round_administrations_round_id_org_fk",
+      [t.organisationId, t.roundId],
+      [statusRounds.organisationId, statusRounds.id],
+    ).onDelete("cascade"),
+    sameOrganisation(
+      "round_administrations_administration_id_org_fk",
+      [t.organisationId, t.administrationId],
+      [administrations.organisationId, administrations.id],
+    ),
+  ],
 );
 
 export const statusReports = pgTable(
@@ -538,14 +681,10 @@ export const statusReports = pgTable(
   {
     id: primaryId(),
     organisationId: organisationId().references(() => organisations.id),
-    roundId: uuid("round_id")
-      .notNull()
-      .references(() => statusRounds.id),
-    initiativeId: uuid("initiative_id").references(() => initiatives.id),
-    goalId: uuid("goal_id").references(() => goals.id),
-    administrationId: uuid("administration_id")
-      .notNull()
-      .references(() => administrations.id),
+    roundId: uuid("round_id").notNull(),
+    initiativeId: uuid("initiative_id"),
+    goalId: uuid("goal_id"),
+    administrationId: uuid("administration_id").notNull(),
     state: text("state").notNull().default("draft"),
     rating: text("rating"),
     progressPct: integer("progress_pct"),
@@ -553,10 +692,10 @@ export const statusReports = pgTable(
     /** The year's numbers: observations, annual-target actuals, spend (DKK, FTE). */
     numbers: jsonb("numbers").$type<Record<string, unknown>>().notNull().default({}),
     returnComment: text("return_comment"),
-    authorId: uuid("author_id").references(() => users.id),
+    authorId: uuid("author_id"),
     submittedAt: ts("submitted_at"),
     reviewedAt: ts("reviewed_at"),
-    reviewedBy: uuid("reviewed_by").references(() => users.id),
+    reviewedBy: uuid("reviewed_by"),
     ...editable(),
   },
   (t) => [
@@ -567,6 +706,36 @@ export const statusReports = pgTable(
     unique("status_reports_round_initiative").on(t.roundId, t.initiativeId),
     unique("status_reports_round_goal").on(t.roundId, t.goalId),
     index("status_reports_organisation").on(t.organisationId, t.id),
+    sameOrganisation(
+      "status_reports_round_id_org_fk",
+      [t.organisationId, t.roundId],
+      [statusRounds.organisationId, statusRounds.id],
+    ),
+    sameOrganisation(
+      "status_reports_initiative_id_org_fk",
+      [t.organisationId, t.initiativeId],
+      [initiatives.organisationId, initiatives.id],
+    ),
+    sameOrganisation(
+      "status_reports_goal_id_org_fk",
+      [t.organisationId, t.goalId],
+      [goals.organisationId, goals.id],
+    ),
+    sameOrganisation(
+      "status_reports_administration_id_org_fk",
+      [t.organisationId, t.administrationId],
+      [administrations.organisationId, administrations.id],
+    ),
+    sameOrganisation(
+      "status_reports_author_id_org_fk",
+      [t.organisationId, t.authorId],
+      [users.organisationId, users.id],
+    ),
+    sameOrganisation(
+      "status_reports_reviewed_by_org_fk",
+      [t.organisationId, t.reviewedBy],
+      [users.organisationId, users.id],
+    ),
   ],
 );
 
@@ -579,7 +748,7 @@ export const inquiries = pgTable(
     askedOn: day("asked_on"),
     dueOn: day("due_on"),
     questions: jsonb("questions").$type<string[]>().notNull().default([]),
-    administrationId: uuid("administration_id").references(() => administrations.id),
+    administrationId: uuid("administration_id"),
     answer: text("answer"),
     answeredOn: day("answered_on"),
     signedBy: text("signed_by"),
@@ -591,26 +760,52 @@ export const inquiries = pgTable(
     /** The draft's selection: equality grounds, administrations, policies, years. */
     scope: jsonb("scope").$type<Record<string, unknown>>().notNull().default({}),
     approvedAt: ts("approved_at"),
-    approvedBy: uuid("approved_by").references(() => users.id),
+    approvedBy: uuid("approved_by"),
     sentAt: ts("sent_at"),
-    documentId: uuid("document_id").references(() => documents.id),
+    documentId: uuid("document_id"),
     ...editable(),
   },
-  (_t) => [check("inquiries_state", oneOf("state", inquiryStates))],
+  (t) => [
+    check("inquiries_state", oneOf("state", inquiryStates)),
+    unique("inquiries_organisation_id").on(t.organisationId, t.id),
+    sameOrganisation(
+      "inquiries_administration_id_org_fk",
+      [t.organisationId, t.administrationId],
+      [administrations.organisationId, administrations.id],
+    ),
+    sameOrganisation(
+      "inquiries_approved_by_org_fk",
+      [t.organisationId, t.approvedBy],
+      [users.organisationId, users.id],
+    ),
+    sameOrganisation(
+      "inquiries_document_id_org_fk",
+      [t.organisationId, t.documentId],
+      [documents.organisationId, documents.id],
+    ),
+  ],
 );
 
 export const inquiryAdministrations = pgTable(
   "inquiry_administrations",
   {
     organisationId: organisationId().references(() => organisations.id),
-    inquiryId: uuid("inquiry_id")
-      .notNull()
-      .references(() => inquiries.id, { onDelete: "cascade" }),
-    administrationId: uuid("administration_id")
-      .notNull()
-      .references(() => administrations.id),
+    inquiryId: uuid("inquiry_id").notNull(),
+    administrationId: uuid("administration_id").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.inquiryId, t.administrationId] })],
+  (t) => [
+    primaryKey({ columns: [t.inquiryId, t.administrationId] }),
+    sameOrganisation(
+      "inquiry_administrations_inquiry_id_org_fk",
+      [t.organisationId, t.inquiryId],
+      [inquiries.organisationId, inquiries.id],
+    ).onDelete("cascade"),
+    sameOrganisation(
+      "inquiry_administrations_administration_id_org_fk",
+      [t.organisationId, t.administrationId],
+      [administrations.organisationId, administrations.id],
+    ),
+  ],
 );
 
 export const hearings = pgTable(
@@ -618,9 +813,9 @@ export const hearings = pgTable(
   {
     id: primaryId(),
     organisationId: organisationId().references(() => organisations.id),
-    policyId: uuid("policy_id").references(() => policies.id),
-    draftDocumentId: uuid("draft_document_id").references(() => documents.id),
-    adoptedDocumentId: uuid("adopted_document_id").references(() => documents.id),
+    policyId: uuid("policy_id"),
+    draftDocumentId: uuid("draft_document_id"),
+    adoptedDocumentId: uuid("adopted_document_id"),
     title: text("title").notNull(),
     opensOn: day("opens_on"),
     closesOn: day("closes_on"),
@@ -628,9 +823,25 @@ export const hearings = pgTable(
     invited: jsonb("invited").$type<string[]>().notNull().default([]),
     ...editable(),
   },
-  (_t) => [
+  (t) => [
     check("hearings_state", oneOf("state", hearingStates)),
     check("hearings_period", sql`opens_on IS NULL OR closes_on IS NULL OR opens_on <= closes_on`),
+    unique("hearings_organisation_id").on(t.organisationId, t.id),
+    sameOrganisation(
+      "hearings_policy_id_org_fk",
+      [t.organisationId, t.policyId],
+      [policies.organisationId, policies.id],
+    ),
+    sameOrganisation(
+      "hearings_draft_document_id_org_fk",
+      [t.organisationId, t.draftDocumentId],
+      [documents.organisationId, documents.id],
+    ),
+    sameOrganisation(
+      "hearings_adopted_document_id_org_fk",
+      [t.organisationId, t.adoptedDocumentId],
+      [documents.organisationId, documents.id],
+    ),
   ],
 );
 
@@ -639,13 +850,13 @@ export const hearingResponses = pgTable(
   {
     id: primaryId(),
     organisationId: organisationId().references(() => organisations.id),
-    hearingId: uuid("hearing_id").references(() => hearings.id),
+    hearingId: uuid("hearing_id"),
     policyTitle: text("policy_title"),
     /** The period of the policy under hearing, as the response names it. */
     periodStart: integer("period_start"),
     periodEnd: integer("period_end"),
     respondentKind: text("respondent_kind").notNull().default("committee"),
-    fromCommitteeId: uuid("from_committee_id").references(() => committees.id),
+    fromCommitteeId: uuid("from_committee_id"),
     fromName: text("from_name"),
     addressedTo: text("addressed_to"),
     /** The addressee's position ("borgmester"). */
@@ -667,8 +878,8 @@ export const hearingResponses = pgTable(
     erasedAt: ts("erased_at"),
     published: boolean("published").notNull().default(false),
     administrationComment: text("administration_comment"),
-    attachmentDocumentId: uuid("attachment_document_id").references(() => documents.id),
-    documentId: uuid("document_id").references(() => documents.id),
+    attachmentDocumentId: uuid("attachment_document_id"),
+    documentId: uuid("document_id"),
     /**
      * Whole seconds: the open-data package writes it in Table Schema's default datetime
      * format (YYYY-MM-DDThh:mm:ssZ), which has no fraction, so it round-trips exactly.
@@ -685,6 +896,26 @@ export const hearingResponses = pgTable(
       sql`period_start IS NULL OR period_end IS NULL OR period_start <= period_end`,
     ),
     index("hearing_responses_organisation").on(t.organisationId, t.id),
+    sameOrganisation(
+      "hearing_responses_hearing_id_org_fk",
+      [t.organisationId, t.hearingId],
+      [hearings.organisationId, hearings.id],
+    ),
+    sameOrganisation(
+      "hearing_responses_from_committee_id_org_fk",
+      [t.organisationId, t.fromCommitteeId],
+      [committees.organisationId, committees.id],
+    ),
+    sameOrganisation(
+      "hearing_responses_attachment_document_id_org_fk",
+      [t.organisationId, t.attachmentDocumentId],
+      [documents.organisationId, documents.id],
+    ),
+    sameOrganisation(
+      "hearing_responses_document_id_org_fk",
+      [t.organisationId, t.documentId],
+      [documents.organisationId, documents.id],
+    ),
   ],
 );
 

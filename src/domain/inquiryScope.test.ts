@@ -61,6 +61,23 @@ describe("proposeInquiryScope", () => {
     expect(named.policyIds).toEqual(["p-integration"]);
   });
 
+  it("takes the organisation's own name for no policy, but its policies' other words still", () => {
+    const question = ["Hvad bruger Københavns Kommune på sin integrationspolitik?"];
+    const known = { administrations, policies, organisation: "Københavns Kommune" };
+    expect(proposeInquiryScope(["Hvad gør Københavns Kommune for ligestilling?"], known).policyIds).toEqual(
+      [],
+    );
+    expect(proposeInquiryScope(question, known).policyIds).toEqual(["p-integration"]);
+    const vesteraa = [{ id: "p-v", title: "Vesterås Kommunes ligestillingsplan" }];
+    expect(
+      proposeInquiryScope(["Hvad gør Vesterås Kommune?"], {
+        administrations,
+        policies: vesteraa,
+        organisation: "Vesterås Kommune",
+      }).policyIds,
+    ).toEqual([]);
+  });
+
   it("does not take a lower-case word for an administration code", () => {
     expect(proposeInquiryScope(["Hvad sof man?"], { administrations, policies }).administrations).toEqual([]);
   });

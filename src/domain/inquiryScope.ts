@@ -36,28 +36,34 @@ function namesAdministration(text: string, a: ScopeAdministration): boolean {
   return stem.length >= 5 && new RegExp(`${B}${escapeRe(stem)}`, "iu").test(text);
 }
 
-// Words every policy title shares; they say nothing about which policy is meant.
-const GENERIC = new Set([
+// Words every policy title shares; they say nothing about which policy is meant. The
+// organisation's own name ("Københavns Kommunes …") is added per organisation.
+const GENERIC = [
   "politik",
   "politikken",
   "handleplan",
   "handleplanen",
   "kommune",
   "kommunes",
-  "københavns",
   "strategi",
   "strategien",
   "udvalgets",
   "forvaltningens",
-]);
+];
 
-function titleWords(title: string): string[] {
-  return (title.toLowerCase().match(/\p{L}+/gu) ?? []).filter((w) => w.length >= 7 && !GENERIC.has(w));
+/** The generic words, with the organisation's name words and their genitive ("københavns"). */
+function genericWords(organisation: string | undefined): Set<string> {
+  const own = (organisation?.toLowerCase().match(/\p{L}+/gu) ?? []).flatMap((w) => [w, `${w}s`]);
+  return new Set([...GENERIC, ...own]);
+}
+
+function titleWords(title: string, generic: Set<string>): string[] {
+  return (title.toLowerCase().match(/\p{L}+/gu) ?? []).filter((w) => w.length >= 7 && !generic.has(w));
 }
 
 /** A policy is named when the text has one of its title's distinctive words (≥ 7 letters). */
-function namesPolicy(lowerText: string, p: ScopePolicy): boolean {
-  return titleWords(p.title).some((w) => new RegExp(`${B}${escapeRe(w)}${E}`, "u").test(lowerText));
+function namesPolicy(lowerText: string, p: ScopePolicy, generic: Set<string>): boolean {
+  return titleWords(p.title, generic).some((w) => new RegExp(`${B}${escapeRe(w)}${E}`, "u").test(lowerText));
 }
 
 /** Four-digit years 1990–2100, and every year of a range such as "2020-2023" or "2020–23". */
@@ -78,14 +84,20 @@ export function yearsIn(text: string): number[] {
 
 export function proposeInquiryScope(
   questions: readonly string[],
-  known: { administrations: readonly ScopeAdministration[]; policies: readonly ScopePolicy[] },
+  known: {
+    administrations: readonly ScopeAdministration[];
+    policies: readonly ScopePolicy[];
+    /** The organisation's name ("Københavns Kommune"): its words name no one policy. */
+    organisation?: string;
+  },
 ): ProposedScope {
   const text = questions.join("\n");
   const lower = text.toLowerCase();
+  const generic = genericWords(known.organisation);
   return {
     equalityGrounds: groundsIn(text),
     administrations: known.administrations.filter((a) => namesAdministration(text, a)).map((a) => a.code),
-    policyIds: known.policies.filter((p) => namesPolicy(lower, p)).map((p) => p.id),
+    policyIds: known.policies.filter((p) => namesPolicy(lower, p, generic)).map((p) => p.id),
     years: yearsIn(text),
   };
 }

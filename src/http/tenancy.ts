@@ -147,6 +147,11 @@ export const requireOrganisation: MiddlewareHandler<AppEnv> = async (c, next) =>
 };
 
 /** The name of the request's organisation, for the page header and footer. */
+/** What the request's organisation calls its council, inside a sentence ("Borgerrepræsentationen"). */
+export function councilName(c: { get(key: "organisation"): AppEnv["Variables"]["organisation"] }): string {
+  return c.get("organisation").councilName;
+}
+
 export function organisationName(c: {
   get(key: "organisation"): AppEnv["Variables"]["organisation"];
 }): string {

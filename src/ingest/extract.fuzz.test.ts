@@ -1,6 +1,7 @@
 // Mangled input must never crash or hang the normalizer and the recognizers.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { DEMO_UNITS } from "../../test/fixtures/ingest/demoUnits.ts";
 import { extract } from "./extract.ts";
 import { normalize } from "./normalize.ts";
 import { CORPUS, readDemo } from "./recognize/testkit.ts";
@@ -65,7 +66,7 @@ const mangled = fc
 function timed(text: string, mediaType: string): void {
   const t0 = performance.now();
   const norm = normalize({ mediaType, text });
-  const x = extract(norm);
+  const x = extract(norm, DEMO_UNITS);
   const ms = performance.now() - t0;
   expect(ms).toBeLessThan(BUDGET_MS);
   for (const c of x.candidates) {

@@ -51,10 +51,11 @@ function documentTitle(doc: Doc, sink: Sink, kind: DocumentKind): { title: strin
 
 /**
  * Recognize the document's kind and propose candidates with provenance. `org`: the
- * administrations and committees of the organisation importing it (default: the demo's).
+ * administrations and committees of the organisation importing it; the recognizers know none
+ * of their own.
  */
-export function extract(norm: NormalizedText, org?: OrganisationUnits | Units): Extraction {
-  const units = org === undefined ? undefined : org instanceof Units ? org : new Units(org);
+export function extract(norm: NormalizedText, org: OrganisationUnits | Units): Extraction {
+  const units = org instanceof Units ? org : new Units(org);
   const doc = new Doc(norm.text, units, norm.structure, norm.structured);
   const sink = new Sink(norm.text);
   const { kind, segments, plans } = classify(doc);

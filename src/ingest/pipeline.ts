@@ -17,8 +17,8 @@ export interface Analysis {
 /** `org`: the importing organisation's administrations and committees, which the text is read for. */
 export async function analyzeDocument(
   bytes: Uint8Array,
-  opts: ReadOptions = {},
-  org?: OrganisationUnits,
+  opts: ReadOptions,
+  org: OrganisationUnits,
 ): Promise<Analysis> {
   const raw = await readDocument(bytes, opts);
   const norm = normalize(raw);

@@ -1,6 +1,7 @@
 // datapackage.json: written for an organisation's export, and on import checked against
 // the vendored profiles and against what Pejl reads (a Tabular Data Package whose
 // resources and columns are ours). Nothing in a package is trusted before this passes.
+import { councilNameSchema } from "../domain/council.ts";
 import { settingDefinition, validSettingValue } from "../domain/settings.ts";
 import { type FieldDef, resourceNames, tableSchemaField } from "./fields.ts";
 import { dataPackageProblems, tableSchemaProblems } from "./profiles.ts";
@@ -23,6 +24,8 @@ export const LICENCE = {
 export interface PackageOrganisation {
   name: string;
   slug: string;
+  /** What its pages call its council ("Borgerrepræsentationen"); older packages lack it. */
+  council?: string;
   settings?: Record<string, number>;
 }
 
@@ -77,6 +80,7 @@ export function buildDescriptor(input: DescriptorInput): Record<string, unknown>
     organisation: {
       name: organisation.name,
       slug: organisation.slug,
+      ...(organisation.council ? { council: organisation.council } : {}),
       ...(audience === "full" ? { settings: organisation.settings ?? {} } : {}),
     },
     audience,
@@ -108,6 +112,12 @@ function packageOrganisation(raw: unknown, add: (p: string) => void): PackageOrg
     add('organisation must be an object with a "slug" and a "name"');
     return undefined;
   }
+  let council: string | undefined;
+  if (o.council !== undefined) {
+    const parsed = councilNameSchema.safeParse(o.council);
+    if (parsed.success) council = parsed.data;
+    else add("organisation.council must be the council's name, 2 to 80 characters on one line");
+  }
   const settings: Record<string, number> = {};
   if (o.settings !== undefined) {
     if (typeof o.settings !== "object" || o.settings === null || Array.isArray(o.settings)) {
@@ -122,7 +132,12 @@ function packageOrganisation(raw: unknown, add: (p: string) => void): PackageOrg
       else settings[key] = value as number;
     }
   }
-  return { slug: o.slug, name: o.name, ...(o.settings === undefined ? {} : { settings }) };
+  return {
+    slug: o.slug,
+    name: o.name,
+    ...(council === undefined ? {} : { council }),
+    ...(o.settings === undefined ? {} : { settings }),
+  };
 }
 
 export interface CheckedDescriptor {

@@ -112,7 +112,7 @@ async function savedSettings(ctx: Context): Promise<Record<string, number>> {
 /** datapackage.json's text for the context's organisation. */
 async function descriptorText(ctx: Context, opts: ExportOptions): Promise<string> {
   const [organisation] = await ctx.db
-    .select({ name: organisations.name, slug: organisations.slug })
+    .select({ name: organisations.name, slug: organisations.slug, council: organisations.councilName })
     .from(organisations)
     .where(eq(organisations.id, ctx.organisationId));
   if (!organisation) throw new AppError("not_found", "The organisation was not found.");

@@ -99,6 +99,8 @@ describe(`a whole installation moves: the demo from PGlite into an empty databas
       const result = await transferImporter({ db: target.db, actor: systemActor("test") }, { dir: fullDir });
       expect(result.organisation).toEqual({ slug: "koebenhavn", name: "Københavns Kommune", created: true });
       const org = await findOrganisation(target.db, "koebenhavn");
+      // The council's name travels in the package's organisation, as the pages use it.
+      expect(org!.councilName).toBe("Borgerrepræsentationen");
       const targetCtx = createContext({ db: target.db, organisationId: org!.id, actor: systemActor("test") });
 
       const before = readPackageDir(fullDir);

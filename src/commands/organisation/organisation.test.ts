@@ -6,10 +6,12 @@ import { describe, expect, it } from "vitest";
 import { buildActor } from "../../../test/actors.ts";
 import { buildInitiative, buildOrganisation, buildPolicy } from "../../../test/factories.ts";
 import { administrations, auditEvents, committees } from "../../db/schema.ts";
+import { councilNameOf } from "../../organisation.ts";
 import { inquiryDueWorkingDays } from "../../queries/inquiries.ts";
 import { roundOpener } from "../rounds/roundOpener.ts";
 import { administrationSaver } from "./administrationSaver.ts";
 import { committeeSaver } from "./committeeSaver.ts";
+import { councilNameSaver } from "./councilNameSaver.ts";
 import { settingSaver } from "./settingSaver.ts";
 import { unitDeleter } from "./unitDeleter.ts";
 
@@ -88,6 +90,40 @@ describe("administrations and committees", () => {
     expect(await org.db.select().from(administrations).where(eq(administrations.id, sof!.id))).toHaveLength(
       1,
     );
+  });
+});
+
+describe("the council's name", () => {
+  it("is kommunalbestyrelsen until the admin names it, by version, audited; a bad name or actor changes nothing", async () => {
+    const { org, admin } = await setup();
+    const start = await councilNameOf(org.db, org.organisationId);
+    expect(start.councilName).toBe("kommunalbestyrelsen");
+    const saved = await councilNameSaver(admin.ctx, { councilName: " byrådet ", version: start.version });
+    expect(saved).toEqual({ councilName: "byrådet", version: start.version + 1 });
+    await expect(
+      councilNameSaver(admin.ctx, { councilName: "Borgerrepræsentationen", version: start.version }),
+    ).rejects.toMatchObject({ id: "stale_version" });
+    for (const councilName of ["", "x", "by\nrådet", "B".repeat(81)])
+      await expect(
+        councilNameSaver(admin.ctx, { councilName, version: saved.version }),
+      ).rejects.toMatchObject({
+        id: "validation_failed",
+      });
+    const coordinator = await buildActor(org, "coordinator");
+    await expect(
+      councilNameSaver(coordinator.ctx, { councilName: "Borgerrepræsentationen", version: saved.version }),
+    ).rejects.toMatchObject({ id: "not_found" });
+    expect(await councilNameOf(org.db, org.organisationId)).toEqual(saved);
+    const events = await org.db
+      .select()
+      .from(auditEvents)
+      .where(
+        and(
+          eq(auditEvents.organisationId, org.organisationId),
+          eq(auditEvents.action, "organisation.update"),
+        ),
+      );
+    expect(events.map((e) => e.after)).toEqual([{ councilName: "byrådet", version: saved.version }]);
   });
 });
 

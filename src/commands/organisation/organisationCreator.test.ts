@@ -37,6 +37,8 @@ describe("organisationCreator", () => {
       committees: [{ code: "BSU", name: "Børne- og Skoleudvalget" }],
     });
     expect(created).toMatchObject({ slug, name: "Nordby Kommune", administrations: 2, committees: 1 });
+    const [row] = await db.select().from(organisations).where(eq(organisations.id, created.id));
+    expect(row!.councilName).toBe("kommunalbestyrelsen");
     const admins = await db
       .select({ code: administrations.code })
       .from(administrations)
@@ -46,6 +48,22 @@ describe("organisationCreator", () => {
     expect(units.map((c) => c.name)).toEqual(["Børne- og Skoleudvalget"]);
     const events = await db.select().from(auditEvents).where(eq(auditEvents.organisationId, created.id));
     expect(events.map((e) => [e.action, e.entityId])).toEqual([["organisation.create", created.id]]);
+  });
+
+  it("takes the council's name from the file, as data/demo/organisation.json gives Borgerrepræsentationen", async () => {
+    const { db, ctx } = await installation();
+    const created = await organisationCreator(ctx, {
+      slug: uniqueSlug(),
+      name: "Nordby Kommune",
+      council: "byrådet",
+    });
+    const [row] = await db.select().from(organisations).where(eq(organisations.id, created.id));
+    expect(row!.councilName).toBe("byrådet");
+    const before = await organisationCount();
+    await expect(
+      organisationCreator(ctx, { slug: uniqueSlug(), name: "Sydby Kommune", council: "by\nrådet" }),
+    ).rejects.toMatchObject({ id: "validation_failed" });
+    expect(await organisationCount()).toBe(before);
   });
 
   it("makes the slug from the name when none is given (Danish letters spelt out)", async () => {

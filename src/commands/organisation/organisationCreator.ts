@@ -7,6 +7,7 @@ import { z } from "zod";
 import { authorize } from "../../authz/can.ts";
 import { type InstallationContext, inInstallationTransaction } from "../../context.ts";
 import { administrations, committees, organisations } from "../../db/schema.ts";
+import { councilNameSchema } from "../../domain/council.ts";
 import { slugify } from "../../domain/slug.ts";
 import { AppError, validationFailed } from "../../errors.ts";
 import { recordAudit } from "../audit.ts";
@@ -51,6 +52,8 @@ export const organisationCreateSchema = z
   .object({
     slug: organisationSlugSchema.optional(),
     name: organisationNameSchema,
+    /** What the pages call its council ("Borgerrepræsentationen"); default "kommunalbestyrelsen". */
+    council: councilNameSchema.optional(),
     administrations: units("administration"),
     committees: units("committee"),
   })
@@ -97,7 +100,7 @@ export async function organisationCreator(
     // A concurrent creator of the same slug loses here rather than on a raw unique violation.
     const [org] = await tx.db
       .insert(organisations)
-      .values({ slug, name: data.name })
+      .values({ slug, name: data.name, ...(data.council ? { councilName: data.council } : {}) })
       .onConflictDoNothing()
       .returning();
     if (!org) throw takenSlug(slug, data.name);
@@ -112,7 +115,13 @@ export async function organisationCreator(
         action: "organisation.create",
         entity: "organisation",
         entityId: organisationId,
-        after: { slug, name: data.name, administrations: data.administrations, committees: data.committees },
+        after: {
+          slug,
+          name: data.name,
+          council: data.council,
+          administrations: data.administrations,
+          committees: data.committees,
+        },
       },
     );
     return {

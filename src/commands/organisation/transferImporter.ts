@@ -51,13 +51,24 @@ async function target(
 
 /** The package's name and settings on its own organisation; returns what changed, for the log. */
 async function applyIdentity(ctx: InstallationContext, org: OrganisationRow, own: PackageOrganisation) {
-  const changes: { name?: [string, string]; settings: Record<string, [unknown, number]> } = { settings: {} };
-  if (own.name !== org.name) {
+  const changes: {
+    name?: [string, string];
+    council?: [string, string];
+    settings: Record<string, [unknown, number]>;
+  } = { settings: {} };
+  if (own.name !== org.name) changes.name = [org.name, own.name];
+  if (own.council !== undefined && own.council !== org.councilName)
+    changes.council = [org.councilName, own.council];
+  if (changes.name || changes.council) {
     await ctx.db
       .update(organisations)
-      .set({ name: own.name, version: sql`${organisations.version} + 1`, updatedAt: sql`now()` })
+      .set({
+        name: own.name,
+        ...(changes.council ? { councilName: changes.council[1] } : {}),
+        version: sql`${organisations.version} + 1`,
+        updatedAt: sql`now()`,
+      })
       .where(eq(organisations.id, org.id));
-    changes.name = [org.name, own.name];
   }
   for (const [key, value] of Object.entries(own.settings ?? {})) {
     const where = and(eq(settings.organisationId, org.id), eq(settings.key, key));
@@ -84,7 +95,11 @@ export async function transferImporter(ctx: InstallationContext, input: unknown)
     const chosen = await target(tx, parsed.data.organisation, pkg.organisation);
     const created = "create" in chosen;
     if ("create" in chosen)
-      await organisationCreator(tx, { slug: chosen.create.slug, name: chosen.create.name });
+      await organisationCreator(tx, {
+        slug: chosen.create.slug,
+        name: chosen.create.name,
+        ...(chosen.create.council ? { council: chosen.create.council } : {}),
+      });
     const slug = "create" in chosen ? chosen.create.slug : chosen.existing.slug;
     const [org] = await tx.db.select().from(organisations).where(eq(organisations.slug, slug));
     const orgCtx = {
@@ -93,7 +108,7 @@ export async function transferImporter(ctx: InstallationContext, input: unknown)
     };
     if (pkg.organisation && pkg.organisation.slug === org!.slug) {
       const changes = await applyIdentity(tx, org!, pkg.organisation);
-      if (changes.name || Object.keys(changes.settings).length)
+      if (changes.name || changes.council || Object.keys(changes.settings).length)
         await recordAudit(orgCtx, {
           action: "organisation.update",
           entity: "organisation",

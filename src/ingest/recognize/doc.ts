@@ -2,7 +2,6 @@
 // with the structure the reader or the normalizer gave each line, and the small predicates every
 // recognizer shares.
 import type { LineStructure } from "../normalize.ts";
-import { DEFAULT_UNITS } from "./codes.ts";
 import type { Units } from "./units.ts";
 
 /** A cell of a table row: its text and span in the normalized text. */
@@ -51,7 +50,7 @@ export class Doc {
    */
   constructor(
     readonly text: string,
-    readonly units: Units = DEFAULT_UNITS,
+    readonly units: Units,
     structure?: readonly LineStructure[],
     /** The structure is the format's own (Word, HTML, Markdown, PDF), not found in plain text. */
     readonly structured = false,

@@ -2,6 +2,7 @@
 // text, and small accessors over an extraction. Used by tests only.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { DEMO_UNITS } from "../../../test/fixtures/ingest/demoUnits.ts";
 import { extract } from "../extract.ts";
 import { type NormalizedText, normalize } from "../normalize.ts";
 import type { Candidate, CandidateEntity, Extraction } from "../types.ts";
@@ -20,9 +21,10 @@ export function readDemo(name: string): string {
   return readFileSync(`${DEMO_DIR}${name}`, "utf8");
 }
 
+/** Normalize and recognize `text` as the demo organisation imports it. */
 export function run(text: string, mediaType = "text/plain"): { norm: NormalizedText; x: Extraction } {
   const norm = normalize({ mediaType, text });
-  return { norm, x: extract(norm) };
+  return { norm, x: extract(norm, DEMO_UNITS) };
 }
 
 export function ofEntity(x: Extraction, entity: CandidateEntity): Candidate[] {

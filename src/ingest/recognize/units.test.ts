@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { DEMO_UNITS } from "../../../test/fixtures/ingest/demoUnits.ts";
 import { AARHUS_UNITS } from "../../../test/fixtures/ingest/otherMunicipality.ts";
-import { DEFAULT_UNITS } from "./codes.ts";
 import { Units } from "./units.ts";
 
 const codes = (mentions: { code: string }[]) => mentions.map((m) => m.code);
@@ -48,12 +48,44 @@ describe("units read from the organisation's own names", () => {
   });
 
   it("derives Copenhagen's variants from its names alone", () => {
-    const cph = DEFAULT_UNITS;
+    const cph = DEMO_UNITS;
     expect(
       codes(cph.findAdministrations("Børne- og Ungeforvaltningen og Økonomiforvaltningens svar")),
     ).toEqual(["BUF", "ØKF"]);
     expect(cph.committeeOfAdministration("BUF")).toBe("BUU");
     expect(cph.administrationOfCommittee("ØU")).toBe("ØKF");
     expect(cph.areaMentions("i kultur- og fritidsområdet")).toEqual(["KFU"]);
+  });
+});
+
+describe("the demo organisation's units (Copenhagen's)", () => {
+  it("finds names in any inflection", () => {
+    expect(
+      codes(
+        DEMO_UNITS.findAdministrations(
+          "Socialforvaltningens svar og Beskæftigelses- og Integrationsforvaltningen",
+        ),
+      ),
+    ).toEqual(["SOF", "BIF"]);
+    expect(
+      codes(DEMO_UNITS.findCommittees("på vegne af Socialudvalget, forelagt Økonomiudvalgets møde")),
+    ).toEqual(["SOU", "ØU"]);
+    expect(codes(DEMO_UNITS.findCommittees("behandlet på Socialudvalgsmødet d. 3. december 2014"))).toEqual([
+      "SOU",
+    ]);
+  });
+
+  it("reads administration abbreviations but not committee ones", () => {
+    expect(
+      codes(DEMO_UNITS.findAdministrations("Region Hovedstadens Psykiatri, SOF, BIF og evt. BUF")),
+    ).toEqual(["SOF", "BIF", "BUF"]);
+    expect(DEMO_UNITS.findCommittees("vedtaget i juni 2008 (SOU 12.06.2008)")).toEqual([]);
+  });
+
+  it("finds a committee on a cover that cut its name", () => {
+    expect(DEMO_UNITS.committeeInCompact("SUNDHEDS- OG OMSORGS UDVALGETS HANDLEPLAN")).toBe("SUU");
+    expect(DEMO_UNITS.committeeInCompact("øKONOMiUDVALGETS HANDLEPLAN TiL iNTEGRATiONSPOLiTiKKEN")).toBe(
+      "ØU",
+    );
   });
 });

@@ -8,7 +8,7 @@ import { randomToken } from "../../auth/tokens.ts";
 import type { AppDeps } from "../../http/appEnv.ts";
 import { csrfProtection } from "../../http/csrf.ts";
 import { link } from "../../http/links.ts";
-import { organisationName } from "../../http/tenancy.ts";
+import { councilName, organisationName } from "../../http/tenancy.ts";
 import { uploadLimitBytes } from "../../http/upload.ts";
 import { adminDashboard } from "../../queries/adminDashboard.ts";
 import { auditRoutes } from "./auditRoutes.tsx";
@@ -56,6 +56,7 @@ export function adminRoutes(deps: AppDeps) {
 
   const pageFor: AdminPageFor = (c) => ({
     organisation: organisationName(c),
+    council: councilName(c),
     user: c.get("user")!,
     csrf: c.get("session")?.csrfToken ?? "",
   });

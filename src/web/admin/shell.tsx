@@ -11,6 +11,8 @@ import { Layout } from "../components/Layout.tsx";
 
 export interface AdminPage {
   organisation: string;
+  /** What the organisation calls its council, inside a sentence ("Borgerrepræsentationen"). */
+  council: string;
   user: UserActor;
   csrf: string;
 }

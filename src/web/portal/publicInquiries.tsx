@@ -1,13 +1,13 @@
 // The public list of answered inquiries from council members, with their
 // answers. Only sent answers are shown; drafts and approved-but-unsent texts
 // never reach the portal (the query filters on state "sent").
-import { Hono } from "hono";
+import { Hono, type Context as HonoContext } from "hono";
 import { z } from "zod";
 import { formatDanishDate } from "../../domain/danishDate.ts";
 import { notFound } from "../../errors.ts";
 import type { AppEnv } from "../../http/appEnv.ts";
 import { link } from "../../http/links.ts";
-import { organisationName } from "../../http/tenancy.ts";
+import { councilName, organisationName } from "../../http/tenancy.ts";
 import { publicInquiries, publicInquiry } from "../../queries/inquiries.ts";
 import { renderToString } from "../../render.ts";
 import { type FigureTable, figureTables } from "../../reports/inquiryLetterModel.ts";
@@ -103,18 +103,25 @@ export function AnswerText({ text }: { text: string }) {
 
 const date = (iso: string | null) => (iso ? formatDanishDate(iso) : "–");
 
-function listPage(organisation: string, rows: Awaited<ReturnType<typeof publicInquiries>>) {
+/** The organisation and what it calls its council ("kommunalbestyrelsen", "Borgerrepræsentationen"). */
+interface Org {
+  name: string;
+  council: string;
+}
+
+function listPage(org: Org, rows: Awaited<ReturnType<typeof publicInquiries>>) {
+  const title = `Spørgsmål fra ${org.council}`;
   return (
     <Layout
-      title="Spørgsmål fra kommunalbestyrelsen"
-      organisation={organisation}
+      title={title}
+      organisation={org.name}
       currentPath="/spoergsmaal"
-      breadcrumbs={[{ text: "Forside", href: "/" }, { text: "Spørgsmål fra kommunalbestyrelsen" }]}
+      breadcrumbs={[{ text: "Forside", href: "/" }, { text: title }]}
     >
-      <h1>Spørgsmål fra kommunalbestyrelsen</h1>
+      <h1>{title}</h1>
       <p class="font-lead">
-        Medlemmer af kommunalbestyrelsen kan stille spørgsmål til forvaltningerne. Her er de besvarede
-        spørgsmål om ligestilling og inklusion med forvaltningernes svar.
+        Medlemmer af {org.council} kan stille spørgsmål til forvaltningerne. Her er de besvarede spørgsmål om
+        ligestilling og inklusion med forvaltningernes svar.
       </p>
       {rows.length === 0 ? (
         <p>Der er endnu ingen besvarede spørgsmål.</p>
@@ -138,16 +145,16 @@ function listPage(organisation: string, rows: Awaited<ReturnType<typeof publicIn
   );
 }
 
-function detailPage(organisation: string, q: NonNullable<Awaited<ReturnType<typeof publicInquiry>>>) {
+function detailPage(org: Org, q: NonNullable<Awaited<ReturnType<typeof publicInquiry>>>) {
   const title = `Spørgsmål fra ${q.askedBy}`;
   return (
     <Layout
       title={title}
-      organisation={organisation}
+      organisation={org.name}
       currentPath="/spoergsmaal"
       breadcrumbs={[
         { text: "Forside", href: "/" },
-        { text: "Spørgsmål fra kommunalbestyrelsen", href: "/spoergsmaal" },
+        { text: `Spørgsmål fra ${org.council}`, href: "/spoergsmaal" },
         { text: title },
       ]}
     >
@@ -188,21 +195,21 @@ function detailPage(organisation: string, q: NonNullable<Awaited<ReturnType<type
   );
 }
 
+const orgOf = (c: HonoContext<AppEnv>): Org => ({ name: organisationName(c), council: councilName(c) });
+
 export function publicInquiryRoutes() {
   const app = new Hono<AppEnv>();
   const html = async (node: unknown) =>
     new Response(await renderToString(node), { headers: { "Content-Type": "text/html; charset=utf-8" } });
 
-  app.get("/spoergsmaal", async (c) =>
-    html(listPage(organisationName(c), await publicInquiries(c.get("ctx")))),
-  );
+  app.get("/spoergsmaal", async (c) => html(listPage(orgOf(c), await publicInquiries(c.get("ctx")))));
 
   app.get("/spoergsmaal/:id", async (c) => {
     const id = c.req.param("id");
     if (!z.uuid().safeParse(id).success) throw notFound("The inquiry");
     const q = await publicInquiry(c.get("ctx"), id);
     if (!q) throw notFound("The inquiry");
-    return html(detailPage(organisationName(c), q));
+    return html(detailPage(orgOf(c), q));
   });
   return app;
 }

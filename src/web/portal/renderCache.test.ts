@@ -15,7 +15,12 @@ function appWithCache(organisationId: string) {
   const app = new Hono<AppEnv>();
   app.use(async (c, next) => {
     c.set("ctx", { organisationId, actor: publicActor } as unknown as Context);
-    c.set("organisation", { id: organisationId, slug: organisationId, name: "Testkommune" });
+    c.set("organisation", {
+      id: organisationId,
+      slug: organisationId,
+      name: "Testkommune",
+      councilName: "kommunalbestyrelsen",
+    });
     await next();
   });
   app.use(cache.middleware);

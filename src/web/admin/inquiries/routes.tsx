@@ -59,7 +59,10 @@ export function inquiryRoutes(_deps: AppDeps, pageFor: AdminPageFor) {
     const { draft: _, ...stored } = inquiry.scope;
     if (inquiry.scope.draft)
       return { inquiry, options, selected: stored, proposed: false, today: todayInDenmark() };
-    const proposal = proposeInquiryScope(inquiry.questions, options);
+    const proposal = proposeInquiryScope(inquiry.questions, {
+      ...options,
+      organisation: pageFor(c).organisation,
+    });
     const answering = new Set([...proposal.administrations, ...inquiry.administrations.map((a) => a.code)]);
     return {
       inquiry,

@@ -190,4 +190,34 @@ describe("organisation pages", () => {
       );
     expect(row).toMatchObject({ value: 15, version: 1 });
   });
+
+  it("names the council as the admin writes it, on the inquiry pages of the admin and the portal", async () => {
+    const org = await buildOrganisation();
+    const client = await as(org, "admin");
+    await client.get("/admin/spoergsmaal");
+    expect(client.lastHtml).toContain("<h1>Spørgsmål fra kommunalbestyrelsen</h1>");
+    await client.get("/admin/indstillinger");
+    const version = /name="version" value="(\d+)"/.exec(client.lastHtml)![1]!;
+    for (const councilName of ["x", ""]) {
+      const res = await client.post("/admin/indstillinger/kommunalbestyrelse", { councilName, version });
+      expect(res.status).toBe(400);
+      expect(client.lastHtml).toContain("Skriv kommunalbestyrelsens navn med 2 til 80 tegn");
+    }
+    const ok = await client.post("/admin/indstillinger/kommunalbestyrelse", {
+      councilName: "Borgerrepræsentationen",
+      version,
+    });
+    expect(ok.status).toBe(303);
+    const stale = await client.post("/admin/indstillinger/kommunalbestyrelse", {
+      councilName: "byrådet",
+      version,
+    });
+    expect(stale.status).toBe(409);
+    expect(client.lastHtml).toContain("Navnet er ikke gemt");
+    await client.get("/admin/spoergsmaal");
+    expect(client.lastHtml).toContain("<h1>Spørgsmål fra Borgerrepræsentationen</h1>");
+    await client.get("/spoergsmaal");
+    expect(client.lastHtml).toContain("<h1>Spørgsmål fra Borgerrepræsentationen</h1>");
+    expect(client.lastHtml).toContain("Medlemmer af Borgerrepræsentationen kan stille spørgsmål");
+  });
 });

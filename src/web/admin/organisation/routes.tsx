@@ -6,14 +6,15 @@ import { Hono, type Context as HonoContext, type MiddlewareHandler } from "hono"
 import { z } from "zod";
 import type { AuthEnv } from "../../../auth/middleware.ts";
 import { can } from "../../../authz/can.ts";
+import { councilNameSaver } from "../../../commands/organisation/councilNameSaver.ts";
 import { settingSaver } from "../../../commands/organisation/settingSaver.ts";
 import { settingDefinition } from "../../../commands/organisation/settings.ts";
 import { unitDeleter } from "../../../commands/organisation/unitDeleter.ts";
 import { unitSaver } from "../../../commands/organisation/unitSaver.ts";
-import { DEFAULT_SUPPRESSION_THRESHOLD } from "../../../domain/suppression.ts";
 import { AppError, isAppError } from "../../../errors.ts";
-import type { AppDeps } from "../../../http/appEnv.ts";
+import { type AppDeps, suppressionThresholdOf } from "../../../http/appEnv.ts";
 import { link } from "../../../http/links.ts";
+import { councilNameOf } from "../../../organisation.ts";
 import {
   organisationSettings,
   organisationUnit,
@@ -23,7 +24,7 @@ import {
 import type { FieldError } from "../../components/ErrorSummary.tsx";
 import { type FieldErrors, type FormBody, formInput, parseForm, refusedFields } from "../form.ts";
 import type { AdminPageFor } from "../routes.tsx";
-import { settingFieldId, settingsPage } from "./pages/settingsPage.tsx";
+import { COUNCIL_FIELD_ID, COUNCIL_PATH, settingFieldId, settingsPage } from "./pages/settingsPage.tsx";
 import {
   kindText,
   ORGANISATION,
@@ -32,7 +33,7 @@ import {
   unitHref,
   unitPage,
 } from "./pages/unitPages.tsx";
-import { notices, settingForm, settingKeyOf, unitDeleteForm, unitForm } from "./schema.ts";
+import { councilForm, notices, settingForm, settingKeyOf, unitDeleteForm, unitForm } from "./schema.ts";
 
 /** A unit form's errors by the ids its fields carry on the page (prefixed by kind). */
 const unitErrors = (kind: UnitKind, errors: FieldErrors): FieldError[] =>
@@ -51,7 +52,7 @@ function unitRefusal(kind: UnitKind, form: ReturnType<typeof unitForm>, error: u
 
 export function organisationRoutes(deps: AppDeps, pageFor: AdminPageFor) {
   const app = new Hono<AuthEnv>();
-  const threshold = deps.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD;
+  const threshold = suppressionThresholdOf(deps);
 
   const adminOnly: MiddlewareHandler<AuthEnv> = async (c, next) => {
     if (!can(c.get("ctx").actor, "manage", { entity: "organisation" }))
@@ -155,12 +156,13 @@ export function organisationRoutes(deps: AppDeps, pageFor: AdminPageFor) {
 
   const showSettings = async (
     c: HonoContext<AuthEnv>,
-    extra: Omit<Parameters<typeof settingsPage>[1], "settings" | "suppressionThreshold"> = {},
+    extra: Omit<Parameters<typeof settingsPage>[1], "settings" | "council" | "suppressionThreshold"> = {},
     status: 200 | 400 | 409 = 200,
   ) =>
     c.html(
       settingsPage(pageFor(c), {
         settings: await organisationSettings(c.get("ctx")),
+        council: await councilNameOf(c.get("ctx").db, c.get("ctx").organisationId),
         suppressionThreshold: threshold,
         ...extra,
       }),
@@ -168,6 +170,26 @@ export function organisationRoutes(deps: AppDeps, pageFor: AdminPageFor) {
     );
 
   app.get("/indstillinger", (c) => showSettings(c, { notice: notice(c) }));
+
+  app.post(COUNCIL_PATH.replace(/^\/admin/, ""), async (c) => {
+    const parsed = parseForm(councilForm, await body(c));
+    const failed = (errors: FieldErrors, conflict?: boolean) => ({
+      value: parsed.values.councilName,
+      errors: Object.values(errors).map((message) => ({ fieldId: COUNCIL_FIELD_ID, message })),
+      conflict,
+    });
+    if (!parsed.ok) return showSettings(c, { failedCouncil: failed(parsed.errors) }, 400);
+    try {
+      await councilNameSaver(c.get("ctx"), parsed.input);
+    } catch (error) {
+      if (isAppError(error) && error.id === "stale_version")
+        return showSettings(c, { failedCouncil: failed({}, true) }, 409);
+      const refused = refusedFields(councilForm, error);
+      if (!refused) throw error;
+      return showSettings(c, { failedCouncil: failed(refused) }, 400);
+    }
+    return c.redirect(link(`${SETTINGS}?besked=gemt`), 303);
+  });
 
   app.post("/indstillinger", async (c) => {
     const sent = await body(c);

@@ -1,7 +1,11 @@
-// The organisation forms: an administration's or a committee's code and name, and one
-// setting's number. Their fields as the pages show them again, the command input they
+// The organisation forms: an administration's or a committee's code and name, the
+// council's name, and one setting's number. Their fields as the pages show them again, the command input they
 // become, and the Danish text for each field a command may refuse (form.ts reads them).
 import { z } from "zod";
+import {
+  type CouncilNameSave,
+  councilNameSaveSchema,
+} from "../../../commands/organisation/councilNameSaver.ts";
 import { type SettingSave, settingSaveSchema } from "../../../commands/organisation/settingSaver.ts";
 import type { SettingDefinition } from "../../../commands/organisation/settings.ts";
 import { unitDeleteSchema } from "../../../commands/organisation/unitDeleter.ts";
@@ -45,6 +49,17 @@ export const unitDeleteForm = (
   rules: unitDeleteSchema,
   messages: { version: "Siden er forældet. Genindlæs den, og prøv igen." },
 });
+
+/** What the organisation calls its council, with the organisation's version read. */
+export const councilForm: AdminForm<{ councilName: string; version: string }, CouncilNameSave> = {
+  fields: z.object({ councilName: formText.transform((s) => s.trim()), version: formText }),
+  input: (v) => ({ councilName: v.councilName, version: versionOf(v.version) }),
+  rules: councilNameSaveSchema,
+  messages: {
+    councilName: "Skriv kommunalbestyrelsens navn med 2 til 80 tegn på én linje, fx byrådet.",
+    version: "Siden er forældet. Genindlæs den, og prøv igen.",
+  },
+};
 
 /** Which setting a form saves: the first thing read, since its texts depend on it. */
 export const settingKeyOf = (body: Record<string, unknown>) =>

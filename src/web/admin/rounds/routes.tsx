@@ -18,7 +18,7 @@ import type { Context } from "../../../context.ts";
 import type { RoundState } from "../../../domain/enums.ts";
 import { allowedTransitions } from "../../../domain/roundState.ts";
 import { AppError, isAppError, notFound } from "../../../errors.ts";
-import type { AppDeps } from "../../../http/appEnv.ts";
+import { type AppDeps, suppressionThresholdOf } from "../../../http/appEnv.ts";
 import { link } from "../../../http/links.ts";
 import { answerForEdit, getRound, myRounds, roundFormOptions, roundList } from "../../../queries/rounds.ts";
 import { answersFileStem, roundAnswerRows } from "../../../reports/roundAnswers.ts";
@@ -60,10 +60,10 @@ const attachment = (name: string) => `attachment; filename="${name}"`;
 // The period is free text ("2024/25"); only safe characters go into a file name.
 const safe = (period: string) => period.replace(/[^0-9A-Za-z-]+/g, "-");
 
-/** `deps.suppressionThreshold`: the organisation's, so the report hides what the portal hides. */
+/** The suppression threshold is the organisation's, so the report hides what the portal hides. */
 export function roundRoutes(deps: AppDeps, pageFor: AdminPageFor) {
   const app = new Hono<AuthEnv>();
-  const threshold = deps.suppressionThreshold;
+  const threshold = suppressionThresholdOf(deps);
   const body = async (c: { req: { parseBody: (o: { all: true }) => Promise<unknown> } }) =>
     (await c.req.parseBody({ all: true })) as FormBody;
 

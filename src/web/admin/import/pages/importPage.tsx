@@ -16,7 +16,6 @@ const kindLabels: Record<string, string> = {
   action_plan: "Handleplan",
   committee_action_plan: "Udvalgshandleplan",
   status_report: "Statusrapport",
-  inquiry_answer: "Svar på spørgsmål fra kommunalbestyrelsen",
   hearing_response: "Høringssvar",
   unknown: "Ukendt",
 };
@@ -31,7 +30,7 @@ export function importPage(page: AdminPage, p: { limitMb: number; error?: string
       breadcrumbs={[{ href: "/admin", text: "Oversigt" }, { text: "Importér dokument" }]}
     >
       <h1>Importér dokument</h1>
-      {summary && <ImportSummaryView summary={summary} />}
+      {summary && <ImportSummaryView summary={summary} council={page.council} />}
       <ErrorSummary errors={p.error ? [{ fieldId: "file", message: p.error }] : []} />
       <p>
         Pejl læser dokumentet og foreslår politik, temaer, mål, indikatorer, initiativer og økonomi. Intet
@@ -65,7 +64,8 @@ export function importPage(page: AdminPage, p: { limitMb: number; error?: string
   );
 }
 
-function ImportSummaryView({ summary }: { summary: ImportSummary }) {
+/** `council`: what the organisation calls its council, for an inquiry answer's kind. */
+function ImportSummaryView({ summary, council }: { summary: ImportSummary; council: string }) {
   const counts = Object.entries(summary.counts).filter(([entity]) => entity !== "document");
   return (
     <section aria-labelledby="summary-heading" class="mb-8">
@@ -82,7 +82,12 @@ function ImportSummaryView({ summary }: { summary: ImportSummary }) {
         </Alert>
       )}
       <h2 id="summary-heading">Resultat af importen</h2>
-      <p>Dokumenttype: {kindLabels[summary.kind] ?? summary.kind}</p>
+      <p>
+        Dokumenttype:{" "}
+        {summary.kind === "inquiry_answer"
+          ? `Svar på spørgsmål fra ${council}`
+          : (kindLabels[summary.kind] ?? summary.kind)}
+      </p>
       <DataTable
         caption="Genkendt i dokumentet"
         narrow

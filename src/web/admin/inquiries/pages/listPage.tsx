@@ -27,11 +27,11 @@ export function listPage(
   return (
     <AdminShell
       page={page}
-      title="Spørgsmål fra kommunalbestyrelsen"
+      title={`Spørgsmål fra ${page.council}`}
       currentPath="/admin/spoergsmaal"
       breadcrumbs={[{ href: "/admin", text: "Oversigt" }, { text: "Spørgsmål" }]}
     >
-      <h1>Spørgsmål fra kommunalbestyrelsen</h1>
+      <h1>Spørgsmål fra {page.council}</h1>
       {can(page.user, "create", { entity: "inquiry" }) && (
         <p>
           <ButtonLink href="/admin/spoergsmaal/nyt" variant="primary">

@@ -41,7 +41,7 @@ export function newPage(
           id="askedBy"
           name="askedBy"
           label="Stillet af"
-          hint="Medlemmet af kommunalbestyrelsen, fx Anne Hansen."
+          hint={`Medlemmet af ${page.council}, fx Anne Hansen.`}
           value={v.askedBy}
           required
           error={err("askedBy")}

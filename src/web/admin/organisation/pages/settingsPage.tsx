@@ -1,6 +1,7 @@
-// The organisation's settings: the due date rule for inquiries and the default
-// reminder before a round's deadline, one form each (each guarded by its own
-// version), and the suppression threshold, which operations set, read-only.
+// The organisation's settings: what the pages call its council, the due date rule
+// for inquiries and the default reminder before a round's deadline, one form each
+// (each guarded by its own version), and the suppression threshold, which
+// operations set, read-only.
 
 import { link } from "../../../../http/links.ts";
 import type { SettingRow } from "../../../../queries/adminOrganisation.ts";
@@ -11,22 +12,29 @@ import { type AdminPage, AdminShell, CsrfField } from "../../shell.tsx";
 import { ORGANISATION, SETTINGS } from "./unitPages.tsx";
 
 export const settingFieldId = (key: string) => `setting-${key}`;
+export const COUNCIL_FIELD_ID = "council-name";
+/** Where the council's name is saved. */
+export const COUNCIL_PATH = `${SETTINGS}/kommunalbestyrelse`;
 
 export function settingsPage(
   page: AdminPage,
   p: {
     settings: SettingRow[];
+    council: { councilName: string; version: number };
     suppressionThreshold: number;
     notice?: string;
+    /** The council's name, when its save failed, with what was typed. */
+    failedCouncil?: { value: string; errors: FieldError[]; conflict?: boolean };
     /** The setting whose save failed, with what was typed. */
     failed?: { key: string; value: string; errors: FieldError[]; conflict?: boolean };
   },
 ) {
   const failed = p.failed;
+  const failedCouncil = p.failedCouncil;
   return (
     <AdminShell
       page={page}
-      title={`${failed ? "Fejl: " : ""}Indstillinger`}
+      title={`${failed || failedCouncil ? "Fejl: " : ""}Indstillinger`}
       currentPath={ORGANISATION}
       breadcrumbs={[
         { text: "Oversigt", href: "/admin" },
@@ -36,13 +44,38 @@ export function settingsPage(
     >
       <h1>Indstillinger</h1>
       {p.notice && <Alert variant="success">{p.notice}</Alert>}
+      {failedCouncil?.conflict && (
+        <Alert variant="error" heading="Navnet er ikke gemt">
+          En anden har ændret organisationen, siden du åbnede siden. Feltet viser det, du skrev; det gemte
+          navn står under feltet. Gem igen, hvis dit navn stadig skal gælde.
+        </Alert>
+      )}
       {failed?.conflict && (
         <Alert variant="error" heading="Indstillingen er ikke gemt">
           En anden har gemt indstillingen, siden du åbnede siden. Feltet viser dit tal; den gemte værdi står
           under feltet. Gem igen, hvis dit tal stadig skal gælde.
         </Alert>
       )}
-      <ErrorSummary errors={failed?.errors ?? []} />
+      <ErrorSummary errors={failedCouncil?.errors ?? failed?.errors ?? []} />
+      <h2>Kommunalbestyrelsen</h2>
+      <form method="post" action={link(COUNCIL_PATH)} novalidate class="mb-6">
+        <CsrfField token={page.csrf} />
+        <input type="hidden" name="version" value={String(p.council.version)} />
+        <TextInput
+          id={COUNCIL_FIELD_ID}
+          name="councilName"
+          label="Kommunalbestyrelsens navn"
+          hint="Som siderne skriver det inde i en sætning, fx kommunalbestyrelsen, byrådet eller Borgerrepræsentationen. Det står blandt andet i »Spørgsmål fra …«."
+          value={failedCouncil ? failedCouncil.value : p.council.councilName}
+          widthClass="input-width-l"
+          required
+          error={failedCouncil?.errors.find((e) => e.fieldId === COUNCIL_FIELD_ID)?.message}
+        />
+        <p class="form-hint">Gemt nu: {p.council.councilName}.</p>
+        <ButtonGroup>
+          <Button variant="secondary">Gem navnet</Button>
+        </ButtonGroup>
+      </form>
       <h2>Frister</h2>
       {p.settings.map((s) => {
         const id = settingFieldId(s.key);

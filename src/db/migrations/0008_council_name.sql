@@ -1,0 +1,1 @@
+ALTER TABLE "organisations" ADD COLUMN "council_name" text DEFAULT 'kommunalbestyrelsen' NOT NULL;
