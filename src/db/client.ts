@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { PGlite } from "@electric-sql/pglite";
+import { PGlite, type Transaction } from "@electric-sql/pglite";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
 import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
@@ -19,6 +19,26 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
 /** Either the database or a transaction in it: what queries and commands run on. */
 export type Executor = Db | Tx;
+
+/**
+ * The one connection a transaction runs on, for what Drizzle does not speak: COPY
+ * (pg-copy-streams on PostgreSQL, the /dev/blob device on PGlite).
+ */
+export type RawConnection =
+  | { kind: "postgres"; client: pg.PoolClient }
+  | { kind: "pglite"; client: Transaction };
+
+// Every transaction of a database opened here runs on a connection we took ourselves
+// (a pool client, a PGlite transaction) and gave to Drizzle; this remembers which.
+const rawConnections = new WeakMap<Tx, RawConnection>();
+
+/** The connection of a transaction opened by `db.transaction` on a database of `openDatabase`, if any. */
+export function rawConnection(tx: Executor): RawConnection | undefined {
+  return rawConnections.get(tx as Tx);
+}
+
+type Work<T> = (tx: Tx) => Promise<T>;
+type TransactionConfig = Parameters<Db["transaction"]>[1];
 
 export const migrationsFolder = fileURLToPath(new URL("./migrations", import.meta.url));
 
@@ -84,6 +104,25 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   // numeric and bigint arrive as strings from node-postgres; drizzle maps the columns we declare.
   await pool.query("select 1");
   const db = drizzleNodePg(pool, { schema }) as unknown as Db;
+  // A Drizzle database per pooled connection, made once: Drizzle opens the transaction
+  // on the connection it is given, so we know it.
+  const onClient = new WeakMap<pg.PoolClient, Db>();
+  db.transaction = async <T>(work: Work<T>, config?: TransactionConfig): Promise<T> => {
+    const client = await pool.connect();
+    try {
+      let own = onClient.get(client);
+      if (!own) {
+        own = drizzleNodePg(client, { schema }) as unknown as Db;
+        onClient.set(client, own);
+      }
+      return await own.transaction((tx) => {
+        rawConnections.set(tx, { kind: "postgres", client });
+        return work(tx);
+      }, config);
+    } finally {
+      client.release();
+    }
+  };
   return {
     db,
     kind: "postgres",
@@ -113,6 +152,21 @@ async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undef
     throw error;
   }
   const db = drizzlePglite(client, { schema }) as unknown as Db;
+  // PGlite runs one transaction at a time; Drizzle is given the open one, through a
+  // client whose transaction is that one (so Drizzle issues no second BEGIN).
+  db.transaction = <T>(work: Work<T>, config?: TransactionConfig): Promise<T> =>
+    client.transaction((open) => {
+      const inOpen = {
+        query: open.query,
+        exec: open.exec,
+        transaction: <R>(f: (t: Transaction) => R) => f(open),
+      };
+      const own = drizzlePglite(inOpen as unknown as PGlite, { schema }) as unknown as Db;
+      return own.transaction((tx) => {
+        rawConnections.set(tx, { kind: "pglite", client: open });
+        return work(tx);
+      }, config);
+    });
   let closed = false;
   return {
     db,

@@ -5,10 +5,9 @@
 // connection) the caller inserts as before.
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import type { PGliteInterface } from "@electric-sql/pglite";
-import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import type { Context } from "../context.ts";
+import { type RawConnection, rawConnection } from "../db/client.ts";
 
 export interface CopyColumn {
   /** Key of the rows' objects. */
@@ -19,20 +18,10 @@ export interface CopyColumn {
   type: string;
 }
 
-type Connection = { kind: "postgres"; client: pg.PoolClient } | { kind: "pglite"; client: PGliteInterface };
-
 /** The one connection the context's transaction runs on, or null (a pool: COPY needs one connection). */
-export function copyConnection(ctx: Context): Connection | null {
+export function copyConnection(ctx: Context): RawConnection | null {
   if (!ctx.inTransaction) return null;
-  const client = (ctx.db as unknown as { session?: { client?: unknown } }).session?.client as
-    | Record<string, unknown>
-    | undefined;
-  if (!client) return null;
-  if (typeof client.release === "function" && typeof client.query === "function")
-    return { kind: "postgres", client: client as unknown as pg.PoolClient };
-  if (typeof client.query === "function" && typeof client.exec === "function" && !("totalCount" in client))
-    return { kind: "pglite", client: client as unknown as PGliteInterface };
-  return null;
+  return rawConnection(ctx.db) ?? null;
 }
 
 /** COPY text format: backslash, tab, line ends escaped; NULL is \N. */

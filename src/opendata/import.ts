@@ -34,8 +34,14 @@ export interface CheckedPackage {
   tables: Map<string, ParsedTable>;
 }
 
-/** Reads and checks the package files; throws `bad_package` listing what is wrong. */
-export async function readPackage(dir: string): Promise<CheckedPackage> {
+/**
+ * Reads and checks the package files; throws `bad_package` listing what is wrong.
+ * `keepChars`: how much cell text the check keeps to write from (readPackage.ts); the rest is read again.
+ */
+export async function readPackage(
+  dir: string,
+  options: { keepChars?: number } = {},
+): Promise<CheckedPackage> {
   const problems = new Problems();
   const descriptor = await readDescriptor(dir, problems);
   problems.throwIfAny();
@@ -44,7 +50,7 @@ export async function readPackage(dir: string): Promise<CheckedPackage> {
     problems.add({ file: "datapackage.json", message: message.replace(/^datapackage\.json: /, "") });
   }
   problems.throwIfAny();
-  const tables = await readTables(dir, declared, problems);
+  const tables = await readTables(dir, declared, problems, options.keepChars);
   problems.throwIfAny();
   return { organisation, tables };
 }
@@ -132,7 +138,7 @@ export async function importTables(ctx: Context, tables: Map<string, ParsedTable
         table.rows.map((row) => toDatabaseRow(table.def, row, refs, tx.organisationId)),
       );
     }
-    await checkExistingKeys(tx, tables, databaseRows, problems);
+    await checkExistingKeys(tx, tables, databaseRows, existing, problems);
     problems.throwIfAny();
 
     const result: ImportResult = { resources: {}, links: {}, remappedIds: remapped };
@@ -141,7 +147,9 @@ export async function importTables(ctx: Context, tables: Map<string, ParsedTable
       if (!table) continue;
       try {
         result.resources[name] = await writeTable(tx, table, refs, existing.get(name)!);
-        const owners = table.rows.map((row) => refs.id(name, row.id as string));
+        // Only rows that were here before can have pairs already.
+        const had = existing.get(name)!;
+        const owners = table.rows.map((row) => refs.id(name, row.id as string)).filter((id) => had.has(id));
         for (const [fieldName, pairs] of linkPairs(table, refs)) {
           const join = table.def.fields.find((f) => f.name === fieldName)!.join!;
           result.links[getTableName(join.table)] = await syncLinks(tx, join, owners, pairs);

@@ -18,9 +18,21 @@ export interface ParsedTable {
   file: string;
   /** Where it is read from. */
   source: string;
-  /** rows[i] is data row i + 1, with its key fields only (`keyFields`); `readRows` gives whole rows. */
+  /**
+   * rows[i] is data row i + 1: whole when `whole` is set, otherwise with its key fields
+   * only (`keyFields`); `readRows` gives whole rows either way.
+   */
   rows: ParsedRow[];
+  /** The rows are whole: the file fitted in what the check keeps (`KEEP_CHARS`), and is not read again. */
+  whole?: boolean;
 }
+
+/**
+ * How much cell text the check keeps whole across a package: a package within it is
+ * read once, a larger one keeps key fields only and reads each file again to write it.
+ * A bound, not a share of the package, so memory does not grow with the number of rows.
+ */
+const KEEP_CHARS = 8 * 1024 * 1024;
 
 /** Offset of the first byte that is not valid UTF-8, or -1. */
 export function firstInvalidUtf8(bytes: Uint8Array): number {
@@ -176,21 +188,38 @@ function project(row: ParsedRow, fields: Set<string>): ParsedRow {
   return out;
 }
 
-/** Reads one file as a stream; false when it could not be read as a whole (problems added). */
-async function readTable(table: ParsedTable, problems: Problems): Promise<boolean> {
+/**
+ * Reads one file as a stream, keeping rows whole while `budget.chars` lasts (then only
+ * their key fields); false when it could not be read as a whole (problems added).
+ */
+async function readTable(
+  table: ParsedTable,
+  problems: Problems,
+  budget: { chars: number },
+): Promise<boolean> {
   const { def, file, source } = table;
   const keys = keyFields(def);
   const mark = problems.mark();
   let i = 0;
+  let kept = 0;
+  table.whole = true;
   try {
     for await (const record of csvRecords(source)) {
       if (i === 0 && !checkHeader(def, file, record, problems)) return false;
       if (i > 0) {
         const row = parseRecord(def, file, record, i, problems);
-        if (row) table.rows.push(project(row, keys));
+        if (table.whole) {
+          for (const cell of record) kept += cell.length;
+          if (kept > budget.chars) {
+            table.whole = false;
+            table.rows = table.rows.map((r) => project(r, keys));
+          }
+        }
+        if (row) table.rows.push(table.whole ? row : project(row, keys));
       }
       i++;
     }
+    if (table.whole) budget.chars -= kept;
   } catch (error) {
     // A file that is not UTF-8 or not CSV is one problem, not one per row read before it.
     problems.reset(mark);
@@ -205,13 +234,18 @@ async function readTable(table: ParsedTable, problems: Problems): Promise<boolea
   return i > 0;
 }
 
-/** Reads and checks every declared resource; problems are collected, not thrown. */
+/**
+ * Reads and checks every declared resource; problems are collected, not thrown.
+ * `keepChars`: how much cell text is kept whole (default `KEEP_CHARS`).
+ */
 export async function readTables(
   dir: string,
   declared: DeclaredResource[],
   problems: Problems,
+  keepChars = KEEP_CHARS,
 ): Promise<Map<string, ParsedTable>> {
   const tables = new Map<string, ParsedTable>();
+  const budget = { chars: keepChars };
   for (const { def, path: file } of declared) {
     const source = path.join(dir, file);
     try {
@@ -221,16 +255,21 @@ export async function readTables(
       continue;
     }
     const table: ParsedTable = { def, file, source, rows: [] };
-    if (await readTable(table, problems)) tables.set(def.name, table);
+    if (await readTable(table, problems, budget)) tables.set(def.name, table);
   }
   return tables;
 }
 
 /**
- * The table's whole rows, read again from its file, `size` at a time (after the checks:
- * a cell that fails now means the file changed while it was imported).
+ * The table's whole rows, `size` at a time: those the check kept, or else read again from
+ * its file (after the checks: a cell that fails now means the file changed while it was
+ * imported).
  */
 export async function* readRows(table: ParsedTable, size: number): AsyncGenerator<ParsedRow[]> {
+  if (table.whole) {
+    for (let i = 0; i < table.rows.length; i += size) yield table.rows.slice(i, i + size);
+    return;
+  }
   const problems = new Problems();
   let batch: ParsedRow[] = [];
   let i = 0;

@@ -12,7 +12,7 @@ import type { ResourceName } from "./fields.ts";
 import type { CodeResource, ExistingCodes } from "./keys.ts";
 import type { Problems } from "./problems.ts";
 import type { ParsedTable } from "./readPackage.ts";
-import type { Refs } from "./resourceDef.ts";
+import type { Refs, ResourceDef } from "./resourceDef.ts";
 import { writeOrder } from "./resources.ts";
 import { rowsOf } from "./sqlRows.ts";
 
@@ -61,22 +61,41 @@ export async function existingCodes(
   };
 }
 
-/** Which of `ids` exist in `table`, and in which organisation. */
-async function owners(ctx: Context, table: ParsedTable, ids: string[]): Promise<Map<string, string>> {
-  const found = new Map<string, string>();
-  const name = getTableName(table.def.table).replaceAll('"', '""');
-  for (const chunk of chunks(ids, CHUNK)) {
-    // The ids as one JSON parameter: thousands of bound parameters cost more than the lookup.
-    const rows = rowsOf(
-      await ctx.db.execute(
-        sql.join([
-          sql.raw(`SELECT t.id::text AS id, t.organisation_id::text AS org FROM jsonb_array_elements_text(`),
-          sql`${JSON.stringify(chunk)}`,
-          sql.raw(`::jsonb) AS j(id) JOIN "${name}" t ON t.id = j.id::uuid`),
-        ]),
-      ),
-    ) as { id: string; org: string }[];
-    for (const r of rows) found.set(r.id, r.org);
+/**
+ * Which of each resource's ids exist in its table, and in which organisation: one
+ * statement for all resources (a round trip each cost more than the lookups), the ids as
+ * one JSON parameter per resource, `CHUNK` ids at a time.
+ */
+async function owners(
+  ctx: Context,
+  wanted: { def: ResourceDef; ids: string[] }[],
+): Promise<Map<ResourceName, Map<string, string>>> {
+  const found = new Map<ResourceName, Map<string, string>>(wanted.map((w) => [w.def.name, new Map()]));
+  const pairs = wanted.flatMap(({ def, ids }) => ids.map((id) => [def, id] as const));
+  for (const chunk of chunks(pairs, CHUNK)) {
+    const byResource = new Map<ResourceDef, string[]>();
+    for (const [def, id] of chunk) {
+      const ids = byResource.get(def);
+      if (ids) ids.push(id);
+      else byResource.set(def, [id]);
+    }
+    const selects = [...byResource].map(([def, ids]) =>
+      sql.join([
+        sql.raw(
+          `SELECT '${def.name}' AS r, t.id::text AS id, t.organisation_id::text AS org FROM jsonb_array_elements_text(`,
+        ),
+        sql`${JSON.stringify(ids)}`,
+        sql.raw(
+          `::jsonb) AS j(id) JOIN "${getTableName(def.table).replaceAll('"', '""')}" t ON t.id = j.id::uuid`,
+        ),
+      ]),
+    );
+    const rows = rowsOf(await ctx.db.execute(sql.join(selects, sql.raw(" UNION ALL ")))) as {
+      r: ResourceName;
+      id: string;
+      org: string;
+    }[];
+    for (const r of rows) found.get(r.r)!.set(r.id, r.org);
   }
   return found;
 }
@@ -108,15 +127,22 @@ export async function resolveIds(
   const maps = new Map<ResourceName, Map<string, string>>();
   const existing = new Map<ResourceName, Set<string>>();
   let remapped = 0;
-  for (const name of writeOrder) {
-    const table = tables.get(name);
-    if (!table) continue;
-    const found = await owners(
-      ctx,
-      table,
-      table.rows.map((r) => r.id as string),
-    );
-    const natural = table.def.matchBy ? await naturalKeyIds(ctx, table, table.def.matchBy) : undefined;
+  const present = writeOrder.flatMap((name) => (tables.has(name) ? [tables.get(name)!] : []));
+  const foundAll = await owners(
+    ctx,
+    present.map((table) => ({ def: table.def, ids: table.rows.map((r) => r.id as string) })),
+  );
+  const replacedAll: { def: ResourceDef; ids: string[] }[] = [];
+  for (const table of present) {
+    const name = table.def.name;
+    const found = foundAll.get(name)!;
+    const natural = !table.def.matchBy
+      ? undefined
+      : table.def.matchBy === "code"
+        ? codeIds[name as CodeResource]
+        : table.rows.length
+          ? await naturalKeyIds(ctx, table, table.def.matchBy)
+          : undefined;
     const map = new Map<string, string>();
     const exists = new Set<string>();
     const takenBy = new Map<string, number>();
@@ -147,12 +173,13 @@ export async function resolveIds(
       takenBy.set(resolved, i + 1);
       map.set(id, resolved);
     });
-    // A replaced id is already here when the same package was imported before.
-    for (const [id, org] of await owners(ctx, table, replaced))
-      if (org === ctx.organisationId) exists.add(id);
+    if (replaced.length) replacedAll.push({ def: table.def, ids: replaced });
     maps.set(name, map);
     existing.set(name, exists);
   }
+  // A replaced id is already here when the same package was imported before.
+  for (const [name, found] of await owners(ctx, replacedAll))
+    for (const [id, org] of found) if (org === ctx.organisationId) existing.get(name)!.add(id);
   // A code means the package's row when the package has one, otherwise the organisation's.
   const codes = {
     administrations: new Map(codeIds.administrations),
@@ -177,17 +204,47 @@ export async function resolveIds(
   };
 }
 
-/** Natural keys (slug, theme number …) already used by another row of the organisation. */
+/** How many rows each resource's table holds in the organisation: one statement for all. */
+async function rowCounts(ctx: Context, defs: ResourceDef[]): Promise<Map<ResourceName, number>> {
+  if (!defs.length) return new Map();
+  const selects = defs.map((def) =>
+    sql.join([
+      sql.raw(
+        `SELECT '${def.name}' AS r, count(*)::int AS n FROM "${getTableName(def.table).replaceAll('"', '""')}" WHERE organisation_id = `,
+      ),
+      sql`${ctx.organisationId}`,
+    ]),
+  );
+  const rows = rowsOf(await ctx.db.execute(sql.join(selects, sql.raw(" UNION ALL ")))) as {
+    r: ResourceName;
+    n: number;
+  }[];
+  return new Map(rows.map((r) => [r.r, Number(r.n)]));
+}
+
+/**
+ * Natural keys (slug, theme number …) already used by another row of the organisation.
+ * `existing`: the package's rows the organisation already has (resolveIds); when these are
+ * all its rows, no other row can hold a key, and the table is not read.
+ */
 export async function checkExistingKeys(
   ctx: Context,
   tables: Map<string, ParsedTable>,
   databaseRows: Map<ResourceName, Record<string, unknown>[]>,
+  existing: Map<ResourceName, Set<string>>,
   problems: Problems,
 ): Promise<void> {
-  for (const table of tables.values()) {
+  const keysOf = (def: ResourceDef) =>
+    (def.unique ?? []).filter((k) => !(k.length === 1 && k[0] === def.matchBy));
+  const keyed = [...tables.values()].filter((t) => keysOf(t.def).length > 0);
+  const counts = await rowCounts(
+    ctx,
+    keyed.map((t) => t.def),
+  );
+  for (const table of keyed) {
     const { def } = table;
-    const keys = (def.unique ?? []).filter((k) => !(k.length === 1 && k[0] === def.matchBy));
-    if (!keys.length) continue;
+    if (counts.get(def.name) === existing.get(def.name)!.size) continue;
+    const keys = keysOf(def);
     const columns = getTableColumns(def.table) as Record<string, PgColumn>;
     const rows = databaseRows.get(def.name)!;
     const packageIds = new Set(rows.map((r) => r.id as string));
@@ -196,12 +253,12 @@ export async function checkExistingKeys(
         .map((f) => def.fields.find((x) => x.name === f)!.column ?? f)
         .map((c) => c.replace(/_([a-z0-9])/g, (_, x: string) => x.toUpperCase()));
       const select = Object.fromEntries([["id", columns.id!], ...props.map((p) => [p, columns[p]!])]);
-      const existing = (await ctx.db
+      const existingRows = (await ctx.db
         .select(select)
         .from(def.table)
         .where(eq(columns.organisationId!, ctx.organisationId))) as Record<string, unknown>[];
       const owner = new Map<string, string>();
-      for (const r of existing) {
+      for (const r of existingRows) {
         if (!packageIds.has(r.id as string))
           owner.set(props.map((p) => String(r[p])).join("\u0000"), r.id as string);
       }

@@ -131,7 +131,10 @@ export interface LinkCounts {
   removed: number;
 }
 
-/** Makes the link table hold exactly `pairs` for the given owners. */
+/**
+ * Makes the link table hold exactly `pairs` for the rows the package holds. `owners`: those
+ * of them that were here before the import (a new row has no pairs to read or remove).
+ */
 export async function syncLinks(
   ctx: Context,
   join: JoinSpec,
@@ -167,17 +170,21 @@ export async function syncLinks(
       ]),
     );
   }
-  const add = pairs.filter(([a, b]) => !have.has(`${a}|${b}`));
+  // A list may name an item twice; the pair is added once.
+  const add = [...new Set(pairs.map(([a, b]) => `${a}|${b}`))]
+    .filter((p) => !have.has(p))
+    .map((p) => p.split("|") as [string, string]);
   const [ownerProp, otherProp] = [
     drizzleKey(join.table, join.ownerColumn),
     drizzleKey(join.table, join.otherColumn),
   ];
-  await bulkInsert(
-    ctx,
-    join.table,
-    add.map(([a, b]) => ({ organisationId: ctx.organisationId, [ownerProp]: a, [otherProp]: b })),
-    " ON CONFLICT DO NOTHING",
-  );
+  const rows = add.map(([a, b]) => ({ organisationId: ctx.organisationId, [ownerProp]: a, [otherProp]: b }));
+  if (rows.length) {
+    const t = target(join.table, Object.keys(rows[0]!));
+    const columns = t.columns.map((c) => ({ ...c, name: q(c.name) }));
+    for (const batch of chunks(rows, COPY_BATCH))
+      if (!(await copyRows(ctx, t.table, columns, batch))) await bulkInsert(ctx, join.table, batch);
+  }
   return { added: add.length, removed: remove.length };
 }
 
