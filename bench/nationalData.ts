@@ -288,7 +288,9 @@ export function writeOrganisationPackage(
   seed = 1,
 ): Record<ResourceName, number> {
   fs.mkdirSync(dir, { recursive: true });
-  const organisation = { ...municipalityName(index), settings: {} };
+  // Most councils are called "Kommunalbestyrelsen"; the larger towns' often "Byrådet".
+  const council = index % 5 === 0 ? "Byrådet" : "Kommunalbestyrelsen";
+  const organisation = { ...municipalityName(index), council, settings: {} };
   const descriptor = buildDescriptor({ organisation, audience: "full", created: CREATED, threshold: 5 });
   fs.writeFileSync(path.join(dir, "datapackage.json"), `${JSON.stringify(descriptor, null, 2)}\n`);
   const counts = {} as Record<ResourceName, number>;
