@@ -6,6 +6,7 @@ import { authorize } from "../authz/can.ts";
 import type { Context } from "../context.ts";
 import { candidates, documents } from "../db/schema.ts";
 import { needsPlace } from "../domain/entities/index.ts";
+import { inOrganisation } from "./scope.ts";
 
 const parents = alias(candidates, "parent_candidate");
 
@@ -37,10 +38,14 @@ function withPlace<R extends { entity: string; parentKey: string | null; parentS
   return { ...row, needsPlace: needsPlace(row.entity, row.parentKey, row.parentState) };
 }
 
-const parentJoin = and(
-  eq(parents.documentId, candidates.documentId),
-  eq(parents.key, candidates.parentKey),
-) as SQL;
+const parentJoin = (organisationId: string) =>
+  and(
+    eq(parents.documentId, candidates.documentId),
+    eq(parents.key, candidates.parentKey),
+    inOrganisation(parents, organisationId),
+  ) as SQL;
+const documentJoin = (organisationId: string) =>
+  and(eq(documents.id, candidates.documentId), inOrganisation(documents, organisationId)) as SQL;
 
 function conditions(ctx: Context, filter: QueueFilter): SQL[] {
   const where: SQL[] = [eq(candidates.organisationId, ctx.organisationId), eq(candidates.state, "pending")];
@@ -61,8 +66,8 @@ export async function reviewQueuePage(
   const rows = await ctx.db
     .select(queueColumns)
     .from(candidates)
-    .innerJoin(documents, eq(documents.id, candidates.documentId))
-    .leftJoin(parents, parentJoin)
+    .innerJoin(documents, documentJoin(ctx.organisationId))
+    .leftJoin(parents, parentJoin(ctx.organisationId))
     .where(where)
     .orderBy(asc(documents.filename), asc(candidates.key), desc(candidates.confidence))
     .limit(page.size)
@@ -90,8 +95,8 @@ export async function candidateById(ctx: Context, id: string) {
   const [row] = await ctx.db
     .select({ ...queueColumns, state: candidates.state })
     .from(candidates)
-    .innerJoin(documents, eq(documents.id, candidates.documentId))
-    .leftJoin(parents, parentJoin)
+    .innerJoin(documents, documentJoin(ctx.organisationId))
+    .leftJoin(parents, parentJoin(ctx.organisationId))
     .where(and(eq(candidates.organisationId, ctx.organisationId), inArray(candidates.id, [id])));
   return row ? withPlace(row) : null;
 }
@@ -108,7 +113,7 @@ export async function queueNeighbours(ctx: Context, id: string, filter: QueueFil
       position: sql<number>`(row_number() over (order by ${documents.filename}, ${candidates.key}, ${candidates.confidence} desc))::int`,
     })
     .from(candidates)
-    .innerJoin(documents, eq(documents.id, candidates.documentId))
+    .innerJoin(documents, documentJoin(ctx.organisationId))
     .where(and(...conditions(ctx, filter)));
   ordered.sort((a, b) => a.position - b.position);
   const at = ordered.findIndex((r) => r.id === id);

@@ -16,6 +16,7 @@ import {
 } from "../db/schema.ts";
 import { countedReportStates } from "../domain/roundState.ts";
 import { reporterAdministrationIds } from "./rounds.ts";
+import { inOrganisation } from "./scope.ts";
 
 export async function adminDashboard(ctx: Context, today = new Date().toISOString().slice(0, 10)) {
   const org = ctx.organisationId;
@@ -78,8 +79,14 @@ export async function adminDashboard(ctx: Context, today = new Date().toISOStrin
             total: sql<number>`count(*)::int`,
           })
           .from(statusReports)
-          .innerJoin(statusRounds, eq(statusRounds.id, statusReports.roundId))
-          .innerJoin(administrations, eq(administrations.id, statusReports.administrationId))
+          .innerJoin(
+            statusRounds,
+            and(eq(statusRounds.id, statusReports.roundId), inOrganisation(statusRounds, org)),
+          )
+          .innerJoin(
+            administrations,
+            and(eq(administrations.id, statusReports.administrationId), inOrganisation(administrations, org)),
+          )
           .where(
             and(
               eq(statusReports.organisationId, org),
@@ -102,14 +109,16 @@ export async function adminDashboard(ctx: Context, today = new Date().toISOStrin
             period: statusRounds.period,
             deadline: statusRounds.deadline,
             policyTitle: policies.title,
-            total: sql<number>`(select count(*)::int from ${statusReports} r where r.round_id = ${statusRounds.id})`,
-            reported: sql<number>`(select count(*)::int from ${statusReports} r where r.round_id = ${statusRounds.id} and r.state in (${sql.join(
-              countedReportStates.map((s) => sql`${s}`),
-              sql`, `,
-            )}))`,
+            total: sql<number>`(select count(*)::int from ${statusReports} r where r.round_id = ${statusRounds.id}
+              and r.organisation_id = ${org})`,
+            reported: sql<number>`(select count(*)::int from ${statusReports} r where r.round_id = ${statusRounds.id}
+              and r.organisation_id = ${org} and r.state in (${sql.join(
+                countedReportStates.map((s) => sql`${s}`),
+                sql`, `,
+              )}))`,
           })
           .from(statusRounds)
-          .innerJoin(policies, eq(policies.id, statusRounds.policyId))
+          .innerJoin(policies, and(eq(policies.id, statusRounds.policyId), inOrganisation(policies, org)))
           .where(and(eq(statusRounds.organisationId, org), eq(statusRounds.state, "open")))
           .orderBy(asc(statusRounds.deadline), asc(policies.title))
       ).map((r) => ({ ...r, late: r.reported < r.total && today > r.deadline }))

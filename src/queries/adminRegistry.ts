@@ -18,6 +18,7 @@ import {
   themes,
 } from "../db/schema.ts";
 import { notFound } from "../errors.ts";
+import { inOrganisation } from "./scope.ts";
 
 export function authorizeRegistryEditor(ctx: Context) {
   authorize(ctx.actor, "update", { entity: "registry" }, { hidden: true });
@@ -87,7 +88,12 @@ export async function goalIdsOf(ctx: Context, initiativeId: string) {
   const rows = await ctx.db
     .select({ goalId: initiativeGoals.goalId })
     .from(initiativeGoals)
-    .where(eq(initiativeGoals.initiativeId, initiativeId));
+    .where(
+      and(
+        inOrganisation(initiativeGoals, ctx.organisationId),
+        eq(initiativeGoals.initiativeId, initiativeId),
+      ),
+    );
   return rows.map((r) => r.goalId).sort();
 }
 
@@ -152,7 +158,10 @@ export async function registryOverview(ctx: Context, filter: { administration?: 
         administrationCode: administrations.code,
       })
       .from(initiatives)
-      .leftJoin(administrations, eq(administrations.id, initiatives.administrationId))
+      .leftJoin(
+        administrations,
+        and(eq(administrations.id, initiatives.administrationId), inOrganisation(administrations, org)),
+      )
       .where(
         filter.administration
           ? and(eq(initiatives.organisationId, org), eq(administrations.code, filter.administration))

@@ -6,6 +6,7 @@ import type { Context } from "../context.ts";
 import { administrations, roleAssignments, users } from "../db/schema.ts";
 import type { Role } from "../domain/enums.ts";
 import { notFound } from "../errors.ts";
+import { inOrganisation } from "./scope.ts";
 
 export interface UserRow {
   id: string;
@@ -29,8 +30,17 @@ export async function usersForAdmin(ctx: Context, id?: string): Promise<UserRow[
       administrationCode: administrations.code,
     })
     .from(users)
-    .leftJoin(roleAssignments, eq(roleAssignments.userId, users.id))
-    .leftJoin(administrations, eq(administrations.id, roleAssignments.administrationId))
+    .leftJoin(
+      roleAssignments,
+      and(eq(roleAssignments.userId, users.id), inOrganisation(roleAssignments, ctx.organisationId)),
+    )
+    .leftJoin(
+      administrations,
+      and(
+        eq(administrations.id, roleAssignments.administrationId),
+        inOrganisation(administrations, ctx.organisationId),
+      ),
+    )
     .where(
       id
         ? and(eq(users.organisationId, ctx.organisationId), eq(users.id, id))

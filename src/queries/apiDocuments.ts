@@ -6,7 +6,7 @@ import { asc, eq, inArray, sql } from "drizzle-orm";
 import { documents, hearingResponses, inquiries, observations, provenance } from "../db/schema.ts";
 import { HEARING_ATTACHMENT_KIND } from "../domain/enums.ts";
 import { resourceQueries, when } from "./apiPage.ts";
-import { col, isoDate } from "./apiSql.ts";
+import { col, isoDate, ownedBy } from "./apiSql.ts";
 
 export interface DocumentFilters {
   kind?: string;
@@ -71,17 +71,26 @@ const about = (entity: string, ...fields: string[]) =>
     ? sql`${col(provenance.entity)} = ${entity}`
     : sql`${col(provenance.entity)} = ${entity} AND ${inArray(provenance.field, fields)}`;
 
-/** Provenance the public may see: only of public resources, and not of withheld values. */
-const publicProvenance = (threshold: number) => sql`${inArray(provenance.entity, provenanceEntityNames)}
+/**
+ * Provenance the public may see: only of public resources, and not of withheld values.
+ * A value of another organisation's row counts as withheld.
+ */
+const publicProvenance = (
+  threshold: number,
+  org: string,
+) => sql`${inArray(provenance.entity, provenanceEntityNames)}
   AND NOT (
     (${about("document", "text", "storage_path")})
     OR (${about("observation", "value", "n")} AND EXISTS (SELECT 1 FROM ${observations}
-      WHERE ${col(observations.id)} = ${col(provenance.entityId)} AND ${col(observations.n)} < ${threshold}))
+      WHERE ${col(observations.id)} = ${col(provenance.entityId)}
+        AND (NOT ${ownedBy(observations, org)} OR ${col(observations.n)} < ${threshold})))
     OR (${about("inquiry", "scope")})
     OR (${about("inquiry", "answer")} AND EXISTS (SELECT 1 FROM ${inquiries}
-      WHERE ${col(inquiries.id)} = ${col(provenance.entityId)} AND ${col(inquiries.state)} <> 'sent'))
+      WHERE ${col(inquiries.id)} = ${col(provenance.entityId)}
+        AND (NOT ${ownedBy(inquiries, org)} OR ${col(inquiries.state)} <> 'sent')))
     OR (${about("hearing_response")} AND EXISTS (SELECT 1 FROM ${hearingResponses}
-      WHERE ${col(hearingResponses.id)} = ${col(provenance.entityId)} AND (NOT ${col(hearingResponses.published)}
+      WHERE ${col(hearingResponses.id)} = ${col(provenance.entityId)}
+        AND (NOT ${ownedBy(hearingResponses, org)} OR NOT ${col(hearingResponses.published)}
         OR (${col(provenance.field)} = 'from_name' AND ${col(hearingResponses.respondentKind)} = 'citizen'
           AND NOT ${col(hearingResponses.consentToPublishName)}))))
   )`;
@@ -89,7 +98,7 @@ const publicProvenance = (threshold: number) => sql`${inArray(provenance.entity,
 export const provenanceQueries = resourceQueries({
   id: provenance.id,
   organisationId: provenance.organisationId,
-  visible: (scope) => publicProvenance(scope.threshold),
+  visible: (scope) => publicProvenance(scope.threshold, scope.organisationId),
   select: (scope, where, limit) =>
     scope.db
       .select({

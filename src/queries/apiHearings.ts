@@ -19,6 +19,7 @@ import {
   hasCommitteeCode,
   isoDate,
   isoTimestamp,
+  ownedBy,
 } from "./apiSql.ts";
 
 export interface InquiryFilters {
@@ -36,7 +37,7 @@ export const inquiryQueries = resourceQueries({
         askedBy: inquiries.askedBy,
         askedOn: isoDate(inquiries.askedOn),
         answeredOn: isoDate(inquiries.answeredOn),
-        administration: administrationCode(inquiries.administrationId),
+        administration: administrationCode(inquiries.administrationId, scope.organisationId),
         signedBy: inquiries.signedBy,
         caseNumber: inquiries.caseNumber,
         documentNumber: inquiries.documentNumber,
@@ -51,15 +52,17 @@ export const inquiryQueries = resourceQueries({
         administrations: sql<string[]>`ARRAY(
           SELECT ${col(administrations.code)} FROM ${inquiryAdministrations}
           JOIN ${administrations} ON ${col(administrations.id)} = ${col(inquiryAdministrations.administrationId)}
-          WHERE ${col(inquiryAdministrations.inquiryId)} = ${col(inquiries.id)} ORDER BY 1)`,
+            AND ${ownedBy(administrations, scope.organisationId)}
+          WHERE ${col(inquiryAdministrations.inquiryId)} = ${col(inquiries.id)}
+            AND ${ownedBy(inquiryAdministrations, scope.organisationId)} ORDER BY 1)`,
         signerTitle: inquiries.signerTitle,
       })
       .from(inquiries)
       .where(where)
       .orderBy(asc(inquiries.id))
       .limit(limit),
-  filters: (f: InquiryFilters) => [
-    when(f.administration, (v) => hasAdministrationCode(inquiries.administrationId, v)),
+  filters: (f: InquiryFilters, scope) => [
+    when(f.administration, (v) => hasAdministrationCode(inquiries.administrationId, v, scope.organisationId)),
     when(f.state, (v) => eq(inquiries.state, v)),
   ],
 });
@@ -108,19 +111,20 @@ export interface HearingResponseFilters {
 export const hearingResponseQueries = resourceQueries({
   id: hearingResponses.id,
   organisationId: hearingResponses.organisationId,
-  // Published, and not in a hearing that has not been opened (whose existence is not public).
-  visible: () =>
+  // Published, and not in a hearing that has not been opened (whose existence is not public);
+  // a hearing of another organisation counts as not opened.
+  visible: (scope) =>
     and(
       eq(hearingResponses.published, true),
       sql`NOT EXISTS (SELECT 1 FROM ${hearings} WHERE ${col(hearings.id)} = ${col(hearingResponses.hearingId)}
-        AND ${col(hearings.state)} = 'draft')`,
+        AND (NOT ${ownedBy(hearings, scope.organisationId)} OR ${col(hearings.state)} = 'draft'))`,
     ),
   select: (scope, where, limit) =>
     scope.db
       .select({
         id: hearingResponses.id,
         policyTitle: hearingResponses.policyTitle,
-        fromCommittee: committeeCode(hearingResponses.fromCommitteeId),
+        fromCommittee: committeeCode(hearingResponses.fromCommitteeId, scope.organisationId),
         addressedTo: hearingResponses.addressedTo,
         meetingDate: isoDate(hearingResponses.meetingDate),
         signedBy: hearingResponses.signedBy,
@@ -147,9 +151,11 @@ export const hearingResponseQueries = resourceQueries({
       .where(where)
       .orderBy(asc(hearingResponses.id))
       .limit(limit),
-  filters: (f: HearingResponseFilters) => [
+  filters: (f: HearingResponseFilters, scope) => [
     when(f.hearing_id, (v) => eq(hearingResponses.hearingId, v)),
-    when(f.from_committee, (v) => hasCommitteeCode(hearingResponses.fromCommitteeId, v)),
+    when(f.from_committee, (v) =>
+      hasCommitteeCode(hearingResponses.fromCommitteeId, v, scope.organisationId),
+    ),
     when(f.respondent_kind, (v) => eq(hearingResponses.respondentKind, v)),
   ],
 });

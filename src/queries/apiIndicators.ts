@@ -1,9 +1,10 @@
 // The API's reads of indicators and their observations. Suppression of small counts
 // is the presenter's job (it needs only the row); here the rows are read as stored.
-import { asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { goals, indicators, observations } from "../db/schema.ts";
 import type { ProgressObservationRow } from "../domain/indicatorProgress.ts";
 import { resourceQueries, when } from "./apiPage.ts";
+import { inOrganisation } from "./scope.ts";
 
 export interface IndicatorFilters {
   goal_id?: string;
@@ -30,7 +31,8 @@ export const indicatorQueries = resourceQueries({
         observations: sql<ProgressObservationRow[]>`coalesce((
           select json_agg(json_build_object('period', o.period, 'value', o.value,
             'disaggregation', o.disaggregation, 'n', o.n) order by o.year, o.period)
-          from ${observations} o where o.indicator_id = "indicators"."id"), '[]'::json)`,
+          from ${observations} o where o.indicator_id = "indicators"."id"
+            and o.organisation_id = ${scope.organisationId}), '[]'::json)`,
       })
       .from(indicators)
       .where(where)
@@ -39,7 +41,13 @@ export const indicatorQueries = resourceQueries({
   filters: (f: IndicatorFilters, scope) => [
     when(f.goal_id, (v) => eq(indicators.goalId, v)),
     when(f.policy_id, (v) =>
-      inArray(indicators.goalId, scope.db.select({ id: goals.id }).from(goals).where(eq(goals.policyId, v))),
+      inArray(
+        indicators.goalId,
+        scope.db
+          .select({ id: goals.id })
+          .from(goals)
+          .where(and(inOrganisation(goals, scope.organisationId), eq(goals.policyId, v))),
+      ),
     ),
   ],
 });
@@ -76,7 +84,10 @@ export const observationQueries = resourceQueries({
     when(f.goal_id, (v) =>
       inArray(
         observations.indicatorId,
-        scope.db.select({ id: indicators.id }).from(indicators).where(eq(indicators.goalId, v)),
+        scope.db
+          .select({ id: indicators.id })
+          .from(indicators)
+          .where(and(inOrganisation(indicators, scope.organisationId), eq(indicators.goalId, v))),
       ),
     ),
     when(f.period, (v) => eq(observations.period, v)),

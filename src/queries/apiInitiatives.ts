@@ -5,7 +5,7 @@ import type { PgColumn } from "drizzle-orm/pg-core";
 import { annualTargets, budgetLines, initiativeGoals, initiatives, policies } from "../db/schema.ts";
 import type { EqualityGround, FundingStatus, InitiativeStatus } from "../domain/enums.ts";
 import { resourceQueries, when } from "./apiPage.ts";
-import { administrationCode, col, committeeCode, hasAdministrationCode } from "./apiSql.ts";
+import { administrationCode, col, committeeCode, hasAdministrationCode, ownedBy } from "./apiSql.ts";
 
 export interface InitiativeFilters {
   administration?: string;
@@ -23,21 +23,20 @@ export interface InitiativeBudget {
   fte: number | null;
 }
 
-const policyYear = (column: PgColumn) =>
-  sql<
-    number | null
-  >`(SELECT ${col(column)} FROM ${policies} WHERE ${col(policies.id)} = ${col(initiatives.policyId)})`;
+const policyYear = (column: PgColumn, organisationId: string) =>
+  sql<number | null>`(SELECT ${col(column)} FROM ${policies}
+    WHERE ${col(policies.id)} = ${col(initiatives.policyId)} AND ${ownedBy(policies, organisationId)})`;
 
 /**
  * Runs in `year`, as on the portal's browse page: it has a budget line for the year, or
  * its own period (its policy's where its own is not registered) covers the year; a
  * period with a start and no end counts as its start year only.
  */
-export const runsInYear = (year: number) => {
-  const start = sql`coalesce(${col(initiatives.startYear)}, ${policyYear(policies.periodStart)})`;
-  const end = sql`coalesce(${col(initiatives.endYear)}, ${policyYear(policies.periodEnd)}, ${start})`;
+export const runsInYear = (year: number, organisationId: string) => {
+  const start = sql`coalesce(${col(initiatives.startYear)}, ${policyYear(policies.periodStart, organisationId)})`;
+  const end = sql`coalesce(${col(initiatives.endYear)}, ${policyYear(policies.periodEnd, organisationId)}, ${start})`;
   return sql`(EXISTS (SELECT 1 FROM ${budgetLines} WHERE ${col(budgetLines.initiativeId)} = ${col(initiatives.id)}
-      AND ${col(budgetLines.year)} = ${year})
+      AND ${ownedBy(budgetLines, organisationId)} AND ${col(budgetLines.year)} = ${year})
     OR (${start} <= ${year} AND ${end} >= ${year}))`;
 };
 
@@ -50,9 +49,10 @@ export const initiativeQueries = resourceQueries({
         id: initiatives.id,
         policyId: initiatives.policyId,
         goalIds: sql<string[]>`ARRAY(SELECT ${col(initiativeGoals.goalId)}::text FROM ${initiativeGoals}
-          WHERE ${col(initiativeGoals.initiativeId)} = ${col(initiatives.id)} ORDER BY 1)`,
-        administration: administrationCode(initiatives.administrationId),
-        committee: committeeCode(initiatives.committeeId),
+          WHERE ${col(initiativeGoals.initiativeId)} = ${col(initiatives.id)}
+            AND ${ownedBy(initiativeGoals, scope.organisationId)} ORDER BY 1)`,
+        administration: administrationCode(initiatives.administrationId, scope.organisationId),
+        committee: committeeCode(initiatives.committeeId, scope.organisationId),
         title: initiatives.title,
         description: initiatives.description,
         fundingStatus: initiatives.fundingStatus,
@@ -68,28 +68,31 @@ export const initiativeQueries = resourceQueries({
           FROM (SELECT ${col(budgetLines.year)} AS year, sum(${col(budgetLines.amountDkk)})::float8 AS amount,
               sum(${col(budgetLines.fte)})::float8 AS fte
             FROM ${budgetLines} WHERE ${col(budgetLines.initiativeId)} = ${col(initiatives.id)}
+              AND ${ownedBy(budgetLines, scope.organisationId)}
             GROUP BY ${col(budgetLines.year)}) y), '[]'::json)`,
-        periodStart: policyYear(policies.periodStart).mapWith(Number),
-        periodEnd: policyYear(policies.periodEnd).mapWith(Number),
+        periodStart: policyYear(policies.periodStart, scope.organisationId).mapWith(Number),
+        periodEnd: policyYear(policies.periodEnd, scope.organisationId).mapWith(Number),
       })
       .from(initiatives)
       .where(where)
       .orderBy(asc(initiatives.id))
       .limit(limit),
-  filters: (f: InitiativeFilters) => [
-    when(f.administration, (v) => hasAdministrationCode(initiatives.administrationId, v)),
+  filters: (f: InitiativeFilters, scope) => [
+    when(f.administration, (v) =>
+      hasAdministrationCode(initiatives.administrationId, v, scope.organisationId),
+    ),
     when(f.policy_id, (v) => eq(initiatives.policyId, v)),
     when(
       f.goal_id,
       (
         v,
       ) => sql`EXISTS (SELECT 1 FROM ${initiativeGoals} WHERE ${col(initiativeGoals.initiativeId)} = ${col(initiatives.id)}
-        AND ${col(initiativeGoals.goalId)} = ${v})`,
+        AND ${ownedBy(initiativeGoals, scope.organisationId)} AND ${col(initiativeGoals.goalId)} = ${v})`,
     ),
     when(f.equality_ground, (v) => sql`${v} = ANY(${col(initiatives.equalityGrounds)})`),
     when(f.funding_status, (v) => eq(initiatives.fundingStatus, v)),
     when(f.status, (v) => eq(initiatives.status, v)),
-    when(f.year, runsInYear),
+    when(f.year, (v) => runsInYear(v, scope.organisationId)),
   ],
 });
 export type InitiativeRow = NonNullable<Awaited<ReturnType<typeof initiativeQueries.get>>>;

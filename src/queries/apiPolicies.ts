@@ -3,7 +3,7 @@ import { asc, eq, sql } from "drizzle-orm";
 import { committees, goalCommittees, goals, policies, themes } from "../db/schema.ts";
 import type { GoalKind, PolicyKind, PolicyStatus } from "../domain/enums.ts";
 import { resourceQueries, when } from "./apiPage.ts";
-import { administrationCode, col, committeeCode, hasAdministrationCode, isoDate } from "./apiSql.ts";
+import { administrationCode, col, committeeCode, hasAdministrationCode, isoDate, ownedBy } from "./apiSql.ts";
 
 export interface PolicyFilters {
   kind?: PolicyKind;
@@ -23,8 +23,8 @@ export const policyQueries = resourceQueries({
         kind: policies.kind,
         periodStart: policies.periodStart,
         periodEnd: policies.periodEnd,
-        ownerAdministration: administrationCode(policies.ownerAdministrationId),
-        ownerCommittee: committeeCode(policies.ownerCommitteeId),
+        ownerAdministration: administrationCode(policies.ownerAdministrationId, scope.organisationId),
+        ownerCommittee: committeeCode(policies.ownerCommitteeId, scope.organisationId),
         parentPolicyId: policies.parentPolicyId,
         adoptedOn: isoDate(policies.adoptedOn),
         documentId: policies.documentId,
@@ -38,10 +38,12 @@ export const policyQueries = resourceQueries({
       .where(where)
       .orderBy(asc(policies.id))
       .limit(limit),
-  filters: (f: PolicyFilters) => [
+  filters: (f: PolicyFilters, scope) => [
     when(f.kind, (v) => eq(policies.kind, v)),
     when(f.status, (v) => eq(policies.status, v)),
-    when(f.owner_administration, (v) => hasAdministrationCode(policies.ownerAdministrationId, v)),
+    when(f.owner_administration, (v) =>
+      hasAdministrationCode(policies.ownerAdministrationId, v, scope.organisationId),
+    ),
     when(f.parent_policy_id, (v) => eq(policies.parentPolicyId, v)),
   ],
 });
@@ -78,10 +80,11 @@ export interface GoalFilters {
   committee?: string;
 }
 
-const goalCommitteeCodes = sql<string[]>`ARRAY(
+const goalCommitteeCodes = (organisationId: string) => sql<string[]>`ARRAY(
   SELECT ${col(committees.code)} FROM ${goalCommittees}
   JOIN ${committees} ON ${col(committees.id)} = ${col(goalCommittees.committeeId)}
-  WHERE ${col(goalCommittees.goalId)} = ${col(goals.id)} ORDER BY 1)`;
+    AND ${ownedBy(committees, organisationId)}
+  WHERE ${col(goalCommittees.goalId)} = ${col(goals.id)} AND ${ownedBy(goalCommittees, organisationId)} ORDER BY 1)`;
 
 export const goalQueries = resourceQueries({
   id: goals.id,
@@ -95,19 +98,19 @@ export const goalQueries = resourceQueries({
         kind: goals.kind,
         number: goals.number,
         text: goals.text,
-        committees: goalCommitteeCodes,
-        administration: administrationCode(goals.administrationId),
+        committees: goalCommitteeCodes(scope.organisationId),
+        administration: administrationCode(goals.administrationId, scope.organisationId),
         sortOrder: goals.sortOrder,
       })
       .from(goals)
       .where(where)
       .orderBy(asc(goals.id))
       .limit(limit),
-  filters: (f: GoalFilters) => [
+  filters: (f: GoalFilters, scope) => [
     when(f.policy_id, (v) => eq(goals.policyId, v)),
     when(f.theme_id, (v) => eq(goals.themeId, v)),
     when(f.kind, (v) => eq(goals.kind, v)),
-    when(f.committee, (v) => sql`${v} = ANY(${goalCommitteeCodes})`),
+    when(f.committee, (v) => sql`${v} = ANY(${goalCommitteeCodes(scope.organisationId)})`),
   ],
 });
 export type GoalRow = NonNullable<Awaited<ReturnType<typeof goalQueries.get>>>;

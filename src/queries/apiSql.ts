@@ -11,23 +11,27 @@ import { administrations, committees } from "../db/schema.ts";
  */
 export const col = (column: PgColumn): SQL => sql.raw(`"${getTableName(column.table)}"."${column.name}"`);
 
-/** The code of the administration a column points to (null when it points nowhere). */
-export const administrationCode = (column: PgColumn): SQL<string | null> =>
-  sql<
-    string | null
-  >`(SELECT ${col(administrations.code)} FROM ${administrations} WHERE ${col(administrations.id)} = ${col(column)})`;
+/** A hand-written subquery's condition that keeps `table`'s rows of the organisation. */
+export const ownedBy = (table: { organisationId: PgColumn }, organisationId: string): SQL =>
+  sql`${col(table.organisationId)} = ${organisationId}`;
 
-export const committeeCode = (column: PgColumn): SQL<string | null> =>
-  sql<
-    string | null
-  >`(SELECT ${col(committees.code)} FROM ${committees} WHERE ${col(committees.id)} = ${col(column)})`;
+/** The code of the organisation's administration a column points to (null when it points nowhere). */
+export const administrationCode = (column: PgColumn, organisationId: string): SQL<string | null> =>
+  sql<string | null>`(SELECT ${col(administrations.code)} FROM ${administrations}
+    WHERE ${col(administrations.id)} = ${col(column)} AND ${ownedBy(administrations, organisationId)})`;
 
-/** Rows whose administration column points at the administration with this code. */
-export const hasAdministrationCode = (column: PgColumn, code: string): SQL =>
-  sql`${col(column)} IN (SELECT ${col(administrations.id)} FROM ${administrations} WHERE ${col(administrations.code)} = ${code})`;
+export const committeeCode = (column: PgColumn, organisationId: string): SQL<string | null> =>
+  sql<string | null>`(SELECT ${col(committees.code)} FROM ${committees}
+    WHERE ${col(committees.id)} = ${col(column)} AND ${ownedBy(committees, organisationId)})`;
 
-export const hasCommitteeCode = (column: PgColumn, code: string): SQL =>
-  sql`${col(column)} IN (SELECT ${col(committees.id)} FROM ${committees} WHERE ${col(committees.code)} = ${code})`;
+/** Rows whose administration column points at the organisation's administration with this code. */
+export const hasAdministrationCode = (column: PgColumn, code: string, organisationId: string): SQL =>
+  sql`${col(column)} IN (SELECT ${col(administrations.id)} FROM ${administrations}
+    WHERE ${col(administrations.code)} = ${code} AND ${ownedBy(administrations, organisationId)})`;
+
+export const hasCommitteeCode = (column: PgColumn, code: string, organisationId: string): SQL =>
+  sql`${col(column)} IN (SELECT ${col(committees.id)} FROM ${committees}
+    WHERE ${col(committees.code)} = ${code} AND ${ownedBy(committees, organisationId)})`;
 
 /** A timestamp as ISO 8601 in UTC with microseconds. */
 export const isoTimestamp = (column: PgColumn): SQL<string> =>

@@ -3,7 +3,7 @@
 // municipality's latest value, baseline and target. Only what each portal shows
 // anyway; a latest value based on fewer persons than the threshold is
 // suppressed here, before any page or chart sees it.
-import { asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { goals, indicators, observations, organisations } from "../db/schema.ts";
 import type { ProgressStatus } from "../domain/enums.ts";
@@ -102,11 +102,22 @@ export async function indicatorComparison(
     db
       .select(indicatorColumns)
       .from(indicators)
-      .innerJoin(goals, eq(goals.id, indicators.goalId))
+      // Across organisations: each row's own organisation is the one its parent belongs to.
+      .innerJoin(
+        goals,
+        and(eq(goals.id, indicators.goalId), eq(goals.organisationId, indicators.organisationId)),
+      )
       .where(inArray(indicators.id, ids)),
     db
       .select(observationColumns)
       .from(observations)
+      .innerJoin(
+        indicators,
+        and(
+          eq(indicators.id, observations.indicatorId),
+          eq(indicators.organisationId, observations.organisationId),
+        ),
+      )
       .where(inArray(observations.indicatorId, ids))
       .orderBy(asc(observations.year), asc(observations.period)),
   ]);

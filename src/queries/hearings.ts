@@ -9,6 +9,8 @@ import { committees, documents, goals, hearingResponses, hearings, policies } fr
 import type { HearingState, RespondentKind } from "../domain/enums.ts";
 import { respondentKindLabels } from "../domain/labels.ts";
 import { notFound } from "../errors.ts";
+import { col } from "./apiSql.ts";
+import { inOrganisation } from "./scope.ts";
 
 export type HearingRecord = typeof hearings.$inferSelect;
 export type ResponseRecord = typeof hearingResponses.$inferSelect;
@@ -34,11 +36,13 @@ export async function listHearings(ctx: Context): Promise<HearingListItem[]> {
       opensOn: hearings.opensOn,
       closesOn: hearings.closesOn,
       policyTitle: policies.title,
-      responses: sql<number>`(SELECT count(*)::int FROM ${hearingResponses} r WHERE r.hearing_id = ${hearings.id})`,
-      published: sql<number>`(SELECT count(*)::int FROM ${hearingResponses} r WHERE r.hearing_id = ${hearings.id} AND r.published)`,
+      responses: sql<number>`(SELECT count(*)::int FROM ${hearingResponses} r WHERE r.hearing_id = ${hearings.id}
+        AND r.organisation_id = ${ctx.organisationId})`,
+      published: sql<number>`(SELECT count(*)::int FROM ${hearingResponses} r WHERE r.hearing_id = ${hearings.id}
+        AND r.organisation_id = ${ctx.organisationId} AND r.published)`,
     })
     .from(hearings)
-    .leftJoin(policies, eq(policies.id, hearings.policyId))
+    .leftJoin(policies, and(eq(policies.id, hearings.policyId), inOrganisation(policies, ctx.organisationId)))
     .where(eq(hearings.organisationId, ctx.organisationId))
     .orderBy(desc(hearings.createdAt));
   return rows.map((r) => ({ ...r, state: r.state as HearingState }));
@@ -120,9 +124,8 @@ export interface ResponseView {
   version: number;
 }
 
-const committeeName = sql<
-  string | null
->`(SELECT c.name FROM ${committees} c WHERE c.id = ${hearingResponses.fromCommitteeId})`;
+const committeeName = sql<string | null>`(SELECT c.name FROM ${committees} c
+  WHERE c.id = ${hearingResponses.fromCommitteeId} AND c.organisation_id = ${col(hearingResponses.organisationId)})`;
 
 /** Who a response is from, as the public may read it: a private person only with consent. */
 export function publicFrom(r: {

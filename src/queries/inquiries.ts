@@ -17,6 +17,7 @@ import { type EqualityGround, equalityGrounds, type InquiryState } from "../doma
 import { DEFAULT_DUE_WORKING_DAYS, DUE_SETTING } from "../domain/settings.ts";
 import { notFound } from "../errors.ts";
 import type { InquiryDraft } from "./inquiryDraft.ts";
+import { inOrganisation } from "./scope.ts";
 
 export { DEFAULT_DUE_WORKING_DAYS, DUE_SETTING };
 
@@ -69,7 +70,13 @@ async function administrationsOf(ctx: Context, ids: string[]) {
       name: administrations.name,
     })
     .from(inquiryAdministrations)
-    .innerJoin(administrations, eq(administrations.id, inquiryAdministrations.administrationId))
+    .innerJoin(
+      administrations,
+      and(
+        eq(administrations.id, inquiryAdministrations.administrationId),
+        inOrganisation(administrations, ctx.organisationId),
+      ),
+    )
     .where(
       and(
         eq(inquiryAdministrations.organisationId, ctx.organisationId),
@@ -82,6 +89,9 @@ async function administrationsOf(ctx: Context, ids: string[]) {
     map.set(r.inquiryId, [...(map.get(r.inquiryId) ?? []), { code: r.code, name: r.name }]);
   return map;
 }
+
+const administrationJoin = (organisationId: string) =>
+  and(eq(administrations.id, inquiries.administrationId), inOrganisation(administrations, organisationId));
 
 const listColumns = {
   id: inquiries.id,
@@ -107,7 +117,7 @@ export async function listInquiries(ctx: Context, filter: { state?: InquiryState
   const rows = await ctx.db
     .select(listColumns)
     .from(inquiries)
-    .leftJoin(administrations, eq(administrations.id, inquiries.administrationId))
+    .leftJoin(administrations, administrationJoin(ctx.organisationId))
     .where(and(...where))
     .orderBy(asc(inquiries.dueOn), desc(inquiries.askedOn), asc(inquiries.askedBy));
   const admins = await administrationsOf(
@@ -136,7 +146,10 @@ async function loadDetail(ctx: Context, id: string) {
   const [row] = await ctx.db
     .select({ inquiry: inquiries, documentFilename: documents.filename })
     .from(inquiries)
-    .leftJoin(documents, eq(documents.id, inquiries.documentId))
+    .leftJoin(
+      documents,
+      and(eq(documents.id, inquiries.documentId), inOrganisation(documents, ctx.organisationId)),
+    )
     .where(and(eq(inquiries.id, id), eq(inquiries.organisationId, ctx.organisationId)));
   if (!row) throw notFound("The inquiry");
   const [own] = [...(await administrationsOf(ctx, [id])).values()];
@@ -145,7 +158,12 @@ async function loadDetail(ctx: Context, id: string) {
     admins = await ctx.db
       .select({ code: administrations.code, name: administrations.name })
       .from(administrations)
-      .where(eq(administrations.id, row.inquiry.administrationId));
+      .where(
+        and(
+          eq(administrations.id, row.inquiry.administrationId),
+          inOrganisation(administrations, ctx.organisationId),
+        ),
+      );
   }
   return {
     ...row.inquiry,
@@ -187,7 +205,7 @@ export async function publicInquiries(ctx: Context) {
   const rows = await ctx.db
     .select(listColumns)
     .from(inquiries)
-    .leftJoin(administrations, eq(administrations.id, inquiries.administrationId))
+    .leftJoin(administrations, administrationJoin(ctx.organisationId))
     .where(and(eq(inquiries.organisationId, ctx.organisationId), eq(inquiries.state, "sent")))
     .orderBy(desc(inquiries.answeredOn), desc(inquiries.askedOn));
   const admins = await administrationsOf(

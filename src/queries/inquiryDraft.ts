@@ -12,6 +12,7 @@ import { equalityGrounds } from "../domain/enums.ts";
 import { sumByPeriod } from "../domain/moneyPeriods.ts";
 import { validationFailed } from "../errors.ts";
 import { budgetLinesOfMany } from "./budgetLines.ts";
+import { inOrganisation } from "./scope.ts";
 
 export const inquiryScopeSchema = z.object({
   equalityGrounds: z.array(z.enum(equalityGrounds)).default([]),
@@ -113,8 +114,17 @@ export async function draftInquiryAnswer(
       name: administrations.name,
     })
     .from(initiatives)
-    .innerJoin(policies, eq(policies.id, initiatives.policyId))
-    .innerJoin(administrations, eq(administrations.id, initiatives.administrationId))
+    .innerJoin(
+      policies,
+      and(eq(policies.id, initiatives.policyId), inOrganisation(policies, ctx.organisationId)),
+    )
+    .innerJoin(
+      administrations,
+      and(
+        eq(administrations.id, initiatives.administrationId),
+        inOrganisation(administrations, ctx.organisationId),
+      ),
+    )
     .where(and(...where))
     .orderBy(asc(administrations.code), asc(initiatives.title));
   const lines = await budgetLinesOfMany(

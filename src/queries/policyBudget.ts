@@ -5,6 +5,7 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Context } from "../context.ts";
 import { budgetLines, documents, initiatives, provenance } from "../db/schema.ts";
 import { type StatedTotal, statedTableTotals } from "../ingest/recognize/statedTotals.ts";
+import { inOrganisation } from "./scope.ts";
 
 export interface BudgetRow {
   initiativeId: string;
@@ -40,7 +41,10 @@ export async function policyBudget(ctx: Context, policyId: string): Promise<Poli
       fte: budgetLines.fte,
     })
     .from(budgetLines)
-    .innerJoin(initiatives, eq(initiatives.id, budgetLines.initiativeId))
+    .innerJoin(
+      initiatives,
+      and(eq(initiatives.id, budgetLines.initiativeId), inOrganisation(initiatives, org)),
+    )
     .where(and(eq(budgetLines.organisationId, org), eq(initiatives.policyId, policyId)))
     .orderBy(asc(initiatives.title), asc(budgetLines.label), asc(budgetLines.year));
 

@@ -7,6 +7,7 @@ import type { Context } from "../context.ts";
 import { goals, initiatives, policies, provenance } from "../db/schema.ts";
 import type { EqualityGround } from "../domain/enums.ts";
 import { browseInitiatives } from "./portalInitiatives.ts";
+import { inOrganisation } from "./scope.ts";
 
 /**
  * Danish words that name each ground, as tsquery prefixes (Danish builds
@@ -52,7 +53,7 @@ export async function groundOverview(ctx: Context, ground: EqualityGround) {
         policyTitle: policies.title,
       })
       .from(goals)
-      .innerJoin(policies, eq(policies.id, goals.policyId))
+      .innerJoin(policies, and(eq(policies.id, goals.policyId), inOrganisation(policies, org)))
       .where(and(eq(goals.organisationId, org), sql`${goals.search} @@ ${query}`))
       .orderBy(asc(policies.title), asc(goals.sortOrder), asc(goals.number)),
     ctx.db

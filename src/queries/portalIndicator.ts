@@ -5,6 +5,7 @@ import type { Context } from "../context.ts";
 import { goals, indicators, observations, policies } from "../db/schema.ts";
 import { sourcesOf } from "./portalPolicies.ts";
 import { indicatorColumns, observationColumns, withProgress } from "./portalProgress.ts";
+import { inOrganisation } from "./scope.ts";
 
 export async function indicatorDetail(ctx: Context, id: string, threshold: number) {
   const org = ctx.organisationId;
@@ -17,8 +18,8 @@ export async function indicatorDetail(ctx: Context, id: string, threshold: numbe
       policyTitle: policies.title,
     })
     .from(indicators)
-    .innerJoin(goals, eq(goals.id, indicators.goalId))
-    .innerJoin(policies, eq(policies.id, goals.policyId))
+    .innerJoin(goals, and(eq(goals.id, indicators.goalId), inOrganisation(goals, org)))
+    .innerJoin(policies, and(eq(policies.id, goals.policyId), inOrganisation(policies, org)))
     .where(and(eq(indicators.organisationId, org), eq(indicators.id, id)))
     .limit(1);
   if (!row) return undefined;

@@ -1,7 +1,7 @@
 // Initiatives for the public portal: one initiative with its money, targets,
 // status history and sources; and the filtered, sorted, paged browse list
 // with counts and DKK totals for the filter.
-import { and, asc, desc, eq, exists, inArray, isNotNull, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Context } from "../context.ts";
 import {
   administrations,
@@ -18,8 +18,11 @@ import type { EqualityGround, FundingStatus, InitiativeStatus } from "../domain/
 import { type MoneyByPeriod, sumByPeriod } from "../domain/moneyPeriods.ts";
 import { countedReportStates } from "../domain/roundState.ts";
 import { annualTargetsOf } from "./annualTargets.ts";
+import { runsInYear } from "./apiInitiatives.ts";
+import { ownedBy } from "./apiSql.ts";
 import { budgetLinesOf } from "./budgetLines.ts";
 import { documentsByIds, sourcesOf } from "./portalPolicies.ts";
+import { inOrganisation } from "./scope.ts";
 
 export async function initiativeDetail(ctx: Context, id: string) {
   const org = ctx.organisationId;
@@ -44,9 +47,12 @@ export async function initiativeDetail(ctx: Context, id: string) {
       policyTitle: policies.title,
     })
     .from(initiatives)
-    .innerJoin(policies, eq(policies.id, initiatives.policyId))
-    .leftJoin(administrations, eq(administrations.id, initiatives.administrationId))
-    .leftJoin(committees, eq(committees.id, initiatives.committeeId))
+    .innerJoin(policies, and(eq(policies.id, initiatives.policyId), inOrganisation(policies, org)))
+    .leftJoin(
+      administrations,
+      and(eq(administrations.id, initiatives.administrationId), inOrganisation(administrations, org)),
+    )
+    .leftJoin(committees, and(eq(committees.id, initiatives.committeeId), inOrganisation(committees, org)))
     .where(and(eq(initiatives.organisationId, org), eq(initiatives.id, id)))
     .limit(1);
   if (!row) return undefined;
@@ -54,7 +60,7 @@ export async function initiativeDetail(ctx: Context, id: string) {
     ctx.db
       .select({ id: goals.id, number: goals.number, text: goals.text, kind: goals.kind })
       .from(initiativeGoals)
-      .innerJoin(goals, eq(goals.id, initiativeGoals.goalId))
+      .innerJoin(goals, and(eq(goals.id, initiativeGoals.goalId), inOrganisation(goals, org)))
       .where(and(eq(initiativeGoals.organisationId, org), eq(initiativeGoals.initiativeId, id)))
       .orderBy(asc(goals.sortOrder), asc(goals.number)),
     budgetLinesOf(ctx, id),
@@ -72,7 +78,10 @@ export async function initiativeDetail(ctx: Context, id: string) {
         lockedAt: statusRounds.lockedAt,
       })
       .from(statusReports)
-      .innerJoin(statusRounds, eq(statusRounds.id, statusReports.roundId))
+      .innerJoin(
+        statusRounds,
+        and(eq(statusRounds.id, statusReports.roundId), inOrganisation(statusRounds, org)),
+      )
       .where(
         and(
           eq(statusReports.organisationId, org),
@@ -125,32 +134,13 @@ function filterWhere(ctx: Context, f: InitiativeFilter): SQL {
   if (f.status) parts.push(eq(initiatives.status, f.status));
   if (f.policyIds)
     parts.push(f.policyIds.length ? inArray(initiatives.policyId, [...f.policyIds]) : sql`false`);
-  if (f.year !== undefined) {
-    // Runs that year: a budget line for the year, or its own years (else its policy's) cover it.
-    const start = sql`coalesce(${initiatives.startYear}, ${policies.periodStart})`;
-    const end = sql`coalesce(${initiatives.endYear}, ${policies.periodEnd})`;
-    parts.push(
-      or(
-        exists(
-          ctx.db
-            .select({ one: sql`1` })
-            .from(budgetLines)
-            .where(and(eq(budgetLines.initiativeId, initiatives.id), eq(budgetLines.year, f.year))),
-        ),
-        and(
-          or(isNotNull(initiatives.startYear), isNotNull(policies.periodStart)),
-          sql`${start} <= ${f.year}`,
-          sql`coalesce(${end}, ${start}) >= ${f.year}`,
-        ),
-      ),
-    );
-  }
+  if (f.year !== undefined) parts.push(runsInYear(f.year, ctx.organisationId));
   return and(...parts) as SQL;
 }
 
 /** Sum of amounts and FTE per initiative: the given year's lines when filtering on a year, else all. */
-function moneyOf(year: number | undefined) {
-  const yearCond = year === undefined ? sql`true` : sql`${budgetLines.year} = ${year}`;
+function moneyOf(organisationId: string, year: number | undefined) {
+  const yearCond = sql`${ownedBy(budgetLines, organisationId)} and ${year === undefined ? sql`true` : sql`${budgetLines.year} = ${year}`}`;
   return {
     amount: sql<
       number | null
@@ -182,7 +172,7 @@ export const DEFAULT_PAGE_SIZE = 25;
 /** The rows of one page (or all when `all`), the total count and the DKK/FTE totals for the filter. */
 export async function browseInitiatives(ctx: Context, f: InitiativeFilter, opts: { all?: boolean } = {}) {
   const where = filterWhere(ctx, f);
-  const money = moneyOf(f.year);
+  const money = moneyOf(ctx.organisationId, f.year);
   const pageSize = f.pageSize ?? DEFAULT_PAGE_SIZE;
   const page = Math.max(1, f.page ?? 1);
   const direction = f.dir === "desc" ? desc : asc;
@@ -212,8 +202,17 @@ export async function browseInitiatives(ctx: Context, f: InitiativeFilter, opts:
         fte: money.fte,
       })
       .from(initiatives)
-      .innerJoin(policies, eq(policies.id, initiatives.policyId))
-      .leftJoin(administrations, eq(administrations.id, initiatives.administrationId))
+      .innerJoin(
+        policies,
+        and(eq(policies.id, initiatives.policyId), inOrganisation(policies, ctx.organisationId)),
+      )
+      .leftJoin(
+        administrations,
+        and(
+          eq(administrations.id, initiatives.administrationId),
+          inOrganisation(administrations, ctx.organisationId),
+        ),
+      )
       .where(where)
       .orderBy(
         sql`${sortExpr} ${sql.raw(f.dir === "desc" ? "desc" : "asc")} nulls last`,
@@ -234,8 +233,17 @@ export async function browseInitiatives(ctx: Context, f: InitiativeFilter, opts:
         fte: sql<number | null>`sum(${money.fte})::float8`,
       })
       .from(initiatives)
-      .innerJoin(policies, eq(policies.id, initiatives.policyId))
-      .leftJoin(administrations, eq(administrations.id, initiatives.administrationId))
+      .innerJoin(
+        policies,
+        and(eq(policies.id, initiatives.policyId), inOrganisation(policies, ctx.organisationId)),
+      )
+      .leftJoin(
+        administrations,
+        and(
+          eq(administrations.id, initiatives.administrationId),
+          inOrganisation(administrations, ctx.organisationId),
+        ),
+      )
       .where(where),
     ctx.db
       .select({
@@ -246,10 +254,28 @@ export async function browseInitiatives(ctx: Context, f: InitiativeFilter, opts:
         periodEnd: policies.periodEnd,
       })
       .from(budgetLines)
-      .innerJoin(initiatives, eq(initiatives.id, budgetLines.initiativeId))
-      .innerJoin(policies, eq(policies.id, initiatives.policyId))
-      .leftJoin(administrations, eq(administrations.id, initiatives.administrationId))
-      .where(and(where, f.year === undefined ? undefined : eq(budgetLines.year, f.year))),
+      .innerJoin(
+        initiatives,
+        and(eq(initiatives.id, budgetLines.initiativeId), inOrganisation(initiatives, ctx.organisationId)),
+      )
+      .innerJoin(
+        policies,
+        and(eq(policies.id, initiatives.policyId), inOrganisation(policies, ctx.organisationId)),
+      )
+      .leftJoin(
+        administrations,
+        and(
+          eq(administrations.id, initiatives.administrationId),
+          inOrganisation(administrations, ctx.organisationId),
+        ),
+      )
+      .where(
+        and(
+          where,
+          inOrganisation(budgetLines, ctx.organisationId),
+          f.year === undefined ? undefined : eq(budgetLines.year, f.year),
+        ),
+      ),
   ]);
   const total = totals[0] ?? { count: 0, amount: null, fte: null };
   return {
@@ -286,8 +312,14 @@ export async function moneyByInitiative(
       periodEnd: sql<number | null>`coalesce(${initiatives.endYear}, ${policies.periodEnd})`,
     })
     .from(budgetLines)
-    .innerJoin(initiatives, eq(initiatives.id, budgetLines.initiativeId))
-    .innerJoin(policies, eq(policies.id, initiatives.policyId))
+    .innerJoin(
+      initiatives,
+      and(eq(initiatives.id, budgetLines.initiativeId), inOrganisation(initiatives, ctx.organisationId)),
+    )
+    .innerJoin(
+      policies,
+      and(eq(policies.id, initiatives.policyId), inOrganisation(policies, ctx.organisationId)),
+    )
     .where(
       and(
         eq(budgetLines.organisationId, ctx.organisationId),

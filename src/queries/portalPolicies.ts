@@ -15,9 +15,10 @@ import {
   themes,
 } from "../db/schema.ts";
 import type { FundingStatus, InitiativeStatus, ProgressStatus } from "../domain/enums.ts";
-import { col } from "./apiSql.ts";
+import { col, ownedBy } from "./apiSql.ts";
 import { policyBudget } from "./policyBudget.ts";
 import { countByStatus, type IndicatorWithProgress, indicatorsWithProgress } from "./portalProgress.ts";
+import { inOrganisation } from "./scope.ts";
 
 /** Funding statuses that mean "not yet paid for": the front page counts these as awaiting funding. */
 export const awaitingFunding: readonly FundingStatus[] = ["requires_separate_funding", "in_budget_process"];
@@ -64,8 +65,20 @@ function policyQuery(ctx: Context) {
   return ctx.db
     .select(policyColumns)
     .from(policies)
-    .leftJoin(administrations, eq(administrations.id, policies.ownerAdministrationId))
-    .leftJoin(ownerCommittee, eq(ownerCommittee.id, policies.ownerCommitteeId))
+    .leftJoin(
+      administrations,
+      and(
+        eq(administrations.id, policies.ownerAdministrationId),
+        inOrganisation(administrations, ctx.organisationId),
+      ),
+    )
+    .leftJoin(
+      ownerCommittee,
+      and(
+        eq(ownerCommittee.id, policies.ownerCommitteeId),
+        inOrganisation(ownerCommittee, ctx.organisationId),
+      ),
+    )
     .$dynamic();
 }
 
@@ -189,14 +202,20 @@ export async function policyDetail(ctx: Context, slug: string, threshold: number
         administrationCode: administrations.code,
       })
       .from(goals)
-      .leftJoin(administrations, eq(administrations.id, goals.administrationId))
+      .leftJoin(
+        administrations,
+        and(eq(administrations.id, goals.administrationId), inOrganisation(administrations, org)),
+      )
       .where(and(eq(goals.organisationId, org), eq(goals.policyId, policy.id)))
       .orderBy(asc(goals.sortOrder), asc(goals.number)),
     ctx.db
       .select({ goalId: goalCommittees.goalId, code: committees.code, name: committees.name })
       .from(goalCommittees)
-      .innerJoin(committees, eq(committees.id, goalCommittees.committeeId))
-      .innerJoin(goals, eq(goals.id, goalCommittees.goalId))
+      .innerJoin(
+        committees,
+        and(eq(committees.id, goalCommittees.committeeId), inOrganisation(committees, org)),
+      )
+      .innerJoin(goals, and(eq(goals.id, goalCommittees.goalId), inOrganisation(goals, org)))
       .where(and(eq(goalCommittees.organisationId, org), eq(goals.policyId, policy.id)))
       .orderBy(asc(committees.code)),
     indicatorsWithProgress(ctx, [policy.id], threshold),
@@ -210,7 +229,10 @@ export async function policyDetail(ctx: Context, slug: string, threshold: number
         administrationName: administrations.name,
       })
       .from(initiatives)
-      .leftJoin(administrations, eq(administrations.id, initiatives.administrationId))
+      .leftJoin(
+        administrations,
+        and(eq(administrations.id, initiatives.administrationId), inOrganisation(administrations, org)),
+      )
       .where(and(eq(initiatives.organisationId, org), eq(initiatives.policyId, policy.id)))
       .orderBy(asc(administrations.code), asc(initiatives.title)),
     ctx.db
@@ -304,7 +326,8 @@ export async function documentsByIds(ctx: Context, ids: readonly string[]): Prom
       caseNumber: documents.caseNumber,
       documentNumber: documents.documentNumber,
       dated: documents.dated,
-      policyCount: sql<number>`(select count(*) from ${policies} where ${col(policies.documentId)} = ${col(documents.id)})::int`,
+      policyCount: sql<number>`(select count(*) from ${policies} where ${col(policies.documentId)} = ${col(documents.id)}
+        and ${ownedBy(policies, ctx.organisationId)})::int`,
     })
     .from(documents)
     .where(and(eq(documents.organisationId, ctx.organisationId), inArray(documents.id, [...ids])))

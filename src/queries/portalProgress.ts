@@ -7,6 +7,7 @@ import { goals, indicators, observations } from "../db/schema.ts";
 import type { ProgressStatus } from "../domain/enums.ts";
 import { indicatorProgress } from "../domain/indicatorProgress.ts";
 import type { IndicatorProgress } from "../domain/progress.ts";
+import { inOrganisation } from "./scope.ts";
 
 export interface ObservationRow {
   id: string;
@@ -84,8 +85,10 @@ export async function indicatorsWithProgress(
   threshold: number,
 ): Promise<IndicatorWithProgress[]> {
   if (policyIds && policyIds.length === 0) return [];
+  const org = ctx.organisationId;
   const scope = and(
-    eq(indicators.organisationId, ctx.organisationId),
+    inOrganisation(indicators, org),
+    inOrganisation(goals, org),
     policyIds ? inArray(goals.policyId, [...policyIds]) : undefined,
   );
   const [rows, obsRows] = await Promise.all([
@@ -100,7 +103,7 @@ export async function indicatorsWithProgress(
       .from(observations)
       .innerJoin(indicators, eq(indicators.id, observations.indicatorId))
       .innerJoin(goals, eq(goals.id, indicators.goalId))
-      .where(and(eq(observations.organisationId, ctx.organisationId), scope))
+      .where(and(inOrganisation(observations, org), scope))
       .orderBy(asc(observations.year), asc(observations.period)),
   ]);
   const byIndicator = new Map<string, ObservationRow[]>();

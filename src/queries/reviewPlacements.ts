@@ -7,6 +7,7 @@ import { and, asc, eq, ne } from "drizzle-orm";
 import { authorize } from "../authz/can.ts";
 import type { Context } from "../context.ts";
 import { goals, initiatives, policies, themes } from "../db/schema.ts";
+import { inOrganisation } from "./scope.ts";
 
 export interface PlacementOption {
   id: string;
@@ -39,7 +40,7 @@ export async function placementOptions(ctx: Context, entity: string): Promise<Pl
       .select({ id: initiatives.id, title: initiatives.title, policy: policies.title })
       .from(initiatives)
       .innerJoin(policies, eq(policies.id, initiatives.policyId))
-      .where(live)
+      .where(and(live, inOrganisation(initiatives, org)))
       .orderBy(asc(policies.title), asc(initiatives.title));
     for (const r of rows) out.push({ id: r.id, text: `Initiativ: ${short(r.title)}`, policy: r.policy });
   }
@@ -48,7 +49,7 @@ export async function placementOptions(ctx: Context, entity: string): Promise<Pl
       .select({ id: themes.id, number: themes.number, title: themes.title, policy: policies.title })
       .from(themes)
       .innerJoin(policies, eq(policies.id, themes.policyId))
-      .where(live)
+      .where(and(live, inOrganisation(themes, org)))
       .orderBy(asc(policies.title), asc(themes.number));
     for (const r of rows)
       out.push({ id: r.id, text: `Tema ${r.number}: ${short(r.title)}`, policy: r.policy });
@@ -58,7 +59,7 @@ export async function placementOptions(ctx: Context, entity: string): Promise<Pl
       .select({ id: goals.id, number: goals.number, text: goals.text, policy: policies.title })
       .from(goals)
       .innerJoin(policies, eq(policies.id, goals.policyId))
-      .where(live)
+      .where(and(live, inOrganisation(goals, org)))
       .orderBy(asc(policies.title), asc(goals.sortOrder));
     for (const r of rows)
       out.push({

@@ -1,5 +1,5 @@
 // Status rounds: the coordinator's board (who has reported) and a reporter's own answers.
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { authorize } from "../authz/can.ts";
 import type { Context } from "../context.ts";
 import {
@@ -19,7 +19,7 @@ import { notFound } from "../errors.ts";
 import { annualTargetsOf } from "./annualTargets.ts";
 import { budgetLinesOf } from "./budgetLines.ts";
 import { indicatorsOf } from "./indicators.ts";
-import { readableBy } from "./scope.ts";
+import { inOrganisation, readableBy } from "./scope.ts";
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -32,6 +32,19 @@ export async function getRound(ctx: Context, roundId: string) {
   if (!round) throw notFound("The status round");
   return round;
 }
+
+/** A status report's administration and subject, of the organisation. */
+const reportJoins = (organisationId: string) => ({
+  administration: and(
+    eq(administrations.id, statusReports.administrationId),
+    inOrganisation(administrations, organisationId),
+  ) as SQL,
+  initiative: and(
+    eq(initiatives.id, statusReports.initiativeId),
+    inOrganisation(initiatives, organisationId),
+  ) as SQL,
+  goal: and(eq(goals.id, statusReports.goalId), inOrganisation(goals, organisationId)) as SQL,
+});
 
 export interface BoardRow {
   administrationId: string;
@@ -56,6 +69,7 @@ export async function roundBoard(
 ) {
   authorize(ctx.actor, "read", { entity: "statusRound" }, { hidden: true });
   const round = await getRound(ctx, roundId);
+  const org = ctx.organisationId;
   const participants = await ctx.db
     .select({
       id: administrations.id,
@@ -64,14 +78,21 @@ export async function roundBoard(
       lastReminderAt: roundAdministrations.lastReminderAt,
     })
     .from(roundAdministrations)
-    .innerJoin(administrations, eq(administrations.id, roundAdministrations.administrationId))
-    .where(eq(roundAdministrations.roundId, round.id))
+    .innerJoin(
+      administrations,
+      and(
+        eq(administrations.id, roundAdministrations.administrationId),
+        inOrganisation(administrations, org),
+      ),
+    )
+    .where(and(inOrganisation(roundAdministrations, org), eq(roundAdministrations.roundId, round.id)))
     .orderBy(asc(administrations.code));
   const reports = await ctx.db
     .select({ administrationId: statusReports.administrationId, state: statusReports.state })
     .from(statusReports)
     .where(
       and(
+        inOrganisation(statusReports, org),
         eq(statusReports.roundId, round.id),
         readableBy(ctx.actor, "statusReport", statusReports.administrationId),
       ),
@@ -79,7 +100,7 @@ export async function roundBoard(
   const reporterCounts = await ctx.db
     .select({ administrationId: roleAssignments.administrationId, n: sql<number>`count(*)::int` })
     .from(roleAssignments)
-    .innerJoin(users, eq(users.id, roleAssignments.userId))
+    .innerJoin(users, and(eq(users.id, roleAssignments.userId), inOrganisation(users, org)))
     .where(
       and(
         eq(roleAssignments.organisationId, ctx.organisationId),
@@ -127,9 +148,9 @@ export async function roundAnswers(ctx: Context, roundId: string, administration
       administrationCode: administrations.code,
     })
     .from(statusReports)
-    .innerJoin(administrations, eq(administrations.id, statusReports.administrationId))
-    .leftJoin(initiatives, eq(initiatives.id, statusReports.initiativeId))
-    .leftJoin(goals, eq(goals.id, statusReports.goalId))
+    .innerJoin(administrations, reportJoins(ctx.organisationId).administration)
+    .leftJoin(initiatives, reportJoins(ctx.organisationId).initiative)
+    .leftJoin(goals, reportJoins(ctx.organisationId).goal)
     .where(and(...where))
     .orderBy(asc(administrations.code), asc(initiatives.title), asc(goals.sortOrder));
 }
@@ -165,7 +186,10 @@ export async function roundList(ctx: Context): Promise<RoundListRow[]> {
       isExample: statusRounds.isExample,
     })
     .from(statusRounds)
-    .innerJoin(policies, eq(policies.id, statusRounds.policyId))
+    .innerJoin(
+      policies,
+      and(eq(policies.id, statusRounds.policyId), inOrganisation(policies, ctx.organisationId)),
+    )
     .where(eq(statusRounds.organisationId, ctx.organisationId))
     .orderBy(asc(policies.title), desc(statusRounds.deadline));
   const counts = rounds.length
@@ -217,8 +241,17 @@ export async function myRounds(ctx: Context) {
       policyTitle: policies.title,
     })
     .from(statusRounds)
-    .innerJoin(policies, eq(policies.id, statusRounds.policyId))
-    .innerJoin(roundAdministrations, eq(roundAdministrations.roundId, statusRounds.id))
+    .innerJoin(
+      policies,
+      and(eq(policies.id, statusRounds.policyId), inOrganisation(policies, ctx.organisationId)),
+    )
+    .innerJoin(
+      roundAdministrations,
+      and(
+        eq(roundAdministrations.roundId, statusRounds.id),
+        inOrganisation(roundAdministrations, ctx.organisationId),
+      ),
+    )
     .where(
       and(
         eq(statusRounds.organisationId, ctx.organisationId),
@@ -250,9 +283,9 @@ export async function answerForEdit(ctx: Context, reportId: string) {
       administrationName: administrations.name,
     })
     .from(statusReports)
-    .innerJoin(administrations, eq(administrations.id, statusReports.administrationId))
-    .leftJoin(initiatives, eq(initiatives.id, statusReports.initiativeId))
-    .leftJoin(goals, eq(goals.id, statusReports.goalId))
+    .innerJoin(administrations, reportJoins(ctx.organisationId).administration)
+    .leftJoin(initiatives, reportJoins(ctx.organisationId).initiative)
+    .leftJoin(goals, reportJoins(ctx.organisationId).goal)
     .where(and(eq(statusReports.id, reportId), eq(statusReports.organisationId, ctx.organisationId)));
   if (!row) throw notFound("The status report");
   authorize(
@@ -296,7 +329,10 @@ async function answerContext(ctx: Context, initiativeId: string | null) {
         periodEnd: policies.periodEnd,
       })
       .from(initiatives)
-      .innerJoin(policies, eq(policies.id, initiatives.policyId))
+      .innerJoin(
+        policies,
+        and(eq(policies.id, initiatives.policyId), inOrganisation(policies, ctx.organisationId)),
+      )
       .where(and(eq(initiatives.id, initiativeId), eq(initiatives.organisationId, ctx.organisationId))),
     budgetLinesOf(ctx, initiativeId),
   ]);
@@ -328,7 +364,10 @@ async function previousAnswer(
       numbers: statusReports.numbers,
     })
     .from(statusReports)
-    .innerJoin(statusRounds, eq(statusRounds.id, statusReports.roundId))
+    .innerJoin(
+      statusRounds,
+      and(eq(statusRounds.id, statusReports.roundId), inOrganisation(statusRounds, ctx.organisationId)),
+    )
     .where(
       and(
         eq(statusReports.organisationId, ctx.organisationId),
@@ -352,8 +391,14 @@ export async function roundInitiativeGoals(ctx: Context, roundId: string) {
       goalText: goals.text,
     })
     .from(initiativeGoals)
-    .innerJoin(statusReports, eq(statusReports.initiativeId, initiativeGoals.initiativeId))
-    .innerJoin(goals, eq(goals.id, initiativeGoals.goalId))
+    .innerJoin(
+      statusReports,
+      and(
+        eq(statusReports.initiativeId, initiativeGoals.initiativeId),
+        inOrganisation(statusReports, ctx.organisationId),
+      ),
+    )
+    .innerJoin(goals, and(eq(goals.id, initiativeGoals.goalId), inOrganisation(goals, ctx.organisationId)))
     .where(and(eq(statusReports.roundId, roundId), eq(initiativeGoals.organisationId, ctx.organisationId)))
     .orderBy(asc(goals.sortOrder), asc(goals.text));
 }

@@ -6,6 +6,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Context } from "../context.ts";
 import { goals, indicators, initiatives, policies } from "../db/schema.ts";
+import { col } from "./apiSql.ts";
 import { currentGeneration } from "./generation.ts";
 
 export const MAX_QUERY_LENGTH = 200;
@@ -101,7 +102,7 @@ const specs: KindSpec[] = [
     table: goals,
     title: sql`${goals.text}`,
     text: sql`coalesce(${goals.text}, '')`,
-    extra: sql`(select slug from policies p where p.id = ${goals.policyId})`,
+    extra: sql`(select slug from policies p where p.id = ${goals.policyId} and p.organisation_id = ${col(goals.organisationId)})`,
     href: (r) => `/politikker/${encodeURIComponent(r.extra ?? "")}#maal-${r.id}`,
   },
   {
