@@ -23,11 +23,11 @@ import {
   roundAdministrations,
   statusReports,
 } from "../db/schema.ts";
-import { registryOverview } from "./adminRegistry.ts";
-import { policyBudget } from "./policyBudget.ts";
-import { browseInitiatives } from "./portalInitiatives.ts";
-import { policyDetail } from "./portalPolicies.ts";
-import { roundBoard } from "./rounds.ts";
+import { browseInitiatives } from "./initiatives/browse.ts";
+import { policyBudget } from "./policies/budget.ts";
+import { policyDetail } from "./policies/detail.ts";
+import { registryOverview } from "./registry.ts";
+import { roundBoard } from "./rounds/rounds.ts";
 
 const FOREIGN_AMOUNT = 7_777_777;
 

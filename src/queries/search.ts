@@ -6,8 +6,8 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Context } from "../context.ts";
 import { goals, indicators, initiatives, policies } from "../db/schema.ts";
-import { col } from "./apiSql.ts";
 import { currentGeneration } from "./generation.ts";
+import { col } from "./sqlFragments.ts";
 
 export const MAX_QUERY_LENGTH = 200;
 export const PER_KIND = 20;

@@ -14,12 +14,8 @@ import { DEFAULT_SUPPRESSION_THRESHOLD } from "../../../domain/suppression.ts";
 import { AppError, isAppError } from "../../../errors.ts";
 import type { AppDeps } from "../../../http/appEnv.ts";
 import { link } from "../../../http/links.ts";
-import {
-  organisationSettings,
-  organisationUnit,
-  organisationUnits,
-  type UnitKind,
-} from "../../../queries/adminOrganisation.ts";
+import { organisationSettings } from "../../../queries/organisation/settings.ts";
+import { organisationUnit, organisationUnits, type UnitKind } from "../../../queries/organisation/units.ts";
 import type { FieldError } from "../../components/ErrorSummary.tsx";
 import { type FieldErrors, type FormBody, formInput, parseForm, refusedFields } from "../form.ts";
 import type { AdminPageFor } from "../routes.tsx";

@@ -18,13 +18,8 @@ import { roundStateLabels } from "../../../domain/labels.ts";
 import { allowedTransitions } from "../../../domain/roundState.ts";
 import { AppError, notFound } from "../../../errors.ts";
 import { link } from "../../../http/links.ts";
-import {
-  answerForEdit,
-  type BoardRow,
-  getRound,
-  roundFormOptions,
-  roundList,
-} from "../../../queries/rounds.ts";
+import { answerForEdit } from "../../../queries/rounds/answers.ts";
+import { type BoardRow, getRound, roundFormOptions, roundList } from "../../../queries/rounds/rounds.ts";
 import type { AdminPageFor } from "../routes.tsx";
 import { answerReviewPage } from "./answerReviewPage.tsx";
 import { boardData } from "./boardData.ts";

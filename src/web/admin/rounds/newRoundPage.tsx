@@ -2,7 +2,7 @@
 import { roundKinds } from "../../../domain/enums.ts";
 import { roundKindLabels } from "../../../domain/labels.ts";
 import { link } from "../../../http/links.ts";
-import type { roundFormOptions } from "../../../queries/rounds.ts";
+import type { roundFormOptions } from "../../../queries/rounds/rounds.ts";
 import { ErrorSummary, type FieldError } from "../../components/ErrorSummary.tsx";
 import { Button, ButtonGroup, CheckboxGroup, Select, TextInput } from "../../components/FormControls.tsx";
 import { type AdminPage, AdminShell, CsrfField } from "../shell.tsx";

@@ -7,7 +7,7 @@ import type { AuthEnv } from "../../../auth/middleware.ts";
 import { statusReportSaver } from "../../../commands/rounds/statusReportSaver.ts";
 import { AppError, isAppError } from "../../../errors.ts";
 import { link } from "../../../http/links.ts";
-import { answerForEdit, myRounds } from "../../../queries/rounds.ts";
+import { answerForEdit, myRounds } from "../../../queries/rounds/answers.ts";
 import type { AdminPageFor } from "../routes.tsx";
 import { myReportsPage } from "./myReportsPage.tsx";
 import { checkReport, postedValues, storedValues } from "./reportForm.ts";
