@@ -1,7 +1,7 @@
 // Hearings: the admin list and detail, the public list, the options of the "open a
 // hearing" form, a response attachment's file, and the API's list. Every query
 // filters by the organisation.
-import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
 import { authorize } from "../../authz/can.ts";
 import type { SectionGoal } from "../../commands/hearings/sections.ts";
 import type { Context } from "../../context.ts";
@@ -13,6 +13,9 @@ import { inOrganisation } from "../scope.ts";
 import { isoDate } from "../sqlFragments.ts";
 
 export type HearingRecord = typeof hearings.$inferSelect;
+
+/** A hearing is public once it has been opened: a draft's existence is not (the portal and the API alike). */
+const isPublic = () => ne(hearings.state, "draft");
 
 export interface HearingListItem {
   id: string;
@@ -141,12 +144,7 @@ export async function publicHearings(ctx: Context) {
       closesOn: hearings.closesOn,
     })
     .from(hearings)
-    .where(
-      and(
-        eq(hearings.organisationId, ctx.organisationId),
-        inArray(hearings.state, ["open", "closed", "summarized"]),
-      ),
-    )
+    .where(and(eq(hearings.organisationId, ctx.organisationId), isPublic()))
     .orderBy(desc(hearings.closesOn), asc(hearings.title));
 }
 
@@ -171,8 +169,7 @@ export interface HearingFilters {
 export const hearingQueries = resourceQueries({
   id: hearings.id,
   organisationId: hearings.organisationId,
-  // A hearing not yet opened is not public (as on the portal's /hoeringer).
-  visible: () => ne(hearings.state, "draft"),
+  visible: isPublic,
   select: (scope, where, limit) =>
     scope.db
       .select({

@@ -5,6 +5,7 @@ import type { Context } from "../../context.ts";
 import { administrations, budgetLines, initiatives, policies } from "../../db/schema.ts";
 import type { EqualityGround, FundingStatus, InitiativeStatus } from "../../domain/enums.ts";
 import { type MoneyByPeriod, sumByPeriod } from "../../domain/moneyPeriods.ts";
+import { administrationChoices } from "../organisation/units.ts";
 import { inOrganisation } from "../scope.ts";
 import { ownedBy } from "../sqlFragments.ts";
 import { runsInYear } from "./initiatives.ts";
@@ -246,11 +247,7 @@ export async function moneyByInitiative(
 /** What the filter's drop-downs offer: administrations and policies of this organisation. */
 export async function filterOptions(ctx: Context) {
   const [adminRows, policyRows] = await Promise.all([
-    ctx.db
-      .select({ code: administrations.code, name: administrations.name })
-      .from(administrations)
-      .where(eq(administrations.organisationId, ctx.organisationId))
-      .orderBy(asc(administrations.code)),
+    administrationChoices(ctx),
     ctx.db
       .select({ slug: policies.slug, title: policies.title })
       .from(policies)

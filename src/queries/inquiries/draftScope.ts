@@ -2,8 +2,9 @@
 // drafter write it, and the options it is chosen from.
 import { and, asc, eq, isNotNull, ne } from "drizzle-orm";
 import type { Context } from "../../context.ts";
-import { administrations, budgetLines, policies } from "../../db/schema.ts";
+import { budgetLines, policies } from "../../db/schema.ts";
 import { type EqualityGround, equalityGrounds } from "../../domain/enums.ts";
+import { administrationChoices } from "../organisation/units.ts";
 import type { InquiryDraft } from "./draft.ts";
 
 export interface StoredScope {
@@ -35,11 +36,7 @@ export function storedScope(raw: Record<string, unknown> | null | undefined): St
 /** What a draft's scope is chosen from: the organisation's administrations and policies in use. */
 export async function inquiryScopeOptions(ctx: Context) {
   const [admins, pols, years] = await Promise.all([
-    ctx.db
-      .select({ code: administrations.code, name: administrations.name })
-      .from(administrations)
-      .where(eq(administrations.organisationId, ctx.organisationId))
-      .orderBy(asc(administrations.code)),
+    administrationChoices(ctx),
     ctx.db
       .select({
         id: policies.id,

@@ -212,6 +212,7 @@ export async function organisationUnit(ctx: Context, kind: UnitKind, id: string)
   return { ...row, usage: await unitUsage(ctx, kind, id) };
 }
 
+/** The organisation's administrations by code: what every form and filter offers. */
 export async function administrationChoices(ctx: Context) {
   return ctx.db
     .select({ id: administrations.id, code: administrations.code, name: administrations.name })

@@ -204,6 +204,8 @@ async function previousAnswer(
     .where(
       and(
         eq(statusReports.organisationId, ctx.organisationId),
+        // An initiative may have moved to another administration since: its earlier answers stay theirs.
+        readableBy(ctx.actor, "statusReport", statusReports.administrationId),
         subject,
         sql`${statusReports.roundId} <> ${round.id}`,
         sql`${statusRounds.deadline} < ${round.deadline}`,

@@ -14,6 +14,7 @@ import {
 } from "../../db/schema.ts";
 import { answerCounts } from "../../domain/roundState.ts";
 import { notFound } from "../../errors.ts";
+import { administrationChoices } from "../organisation/units.ts";
 import { inOrganisation, readableBy } from "../scope.ts";
 
 /** Whether an id from a URL can be a row id at all (else "not found" without a query). */
@@ -194,11 +195,7 @@ export async function roundFormOptions(ctx: Context) {
       .from(policies)
       .where(eq(policies.organisationId, ctx.organisationId))
       .orderBy(asc(policies.title)),
-    ctx.db
-      .select({ code: administrations.code, name: administrations.name })
-      .from(administrations)
-      .where(eq(administrations.organisationId, ctx.organisationId))
-      .orderBy(asc(administrations.code)),
+    administrationChoices(ctx),
   ]);
   return { policies: policyRows, administrations: administrationRows };
 }
