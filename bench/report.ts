@@ -12,7 +12,7 @@ import { openDatabase } from "../src/db/client.ts";
 import * as s from "../src/db/schema.ts";
 import { ratings } from "../src/domain/enums.ts";
 import { ensureOrganisation } from "../src/organisation.ts";
-import { roundAnswers } from "../src/queries/rounds.ts";
+import { roundAnswers } from "../src/queries/rounds/answers.ts";
 import { roundReport } from "../src/reports/roundReport.ts";
 
 const RUNS = Number(process.argv[2] ?? 5);

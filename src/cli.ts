@@ -241,7 +241,7 @@ program
       withContext("cli", async (ctx) => {
         const { printCandidates } = await import("./cliFormat.ts");
         if (!action || action === "list") {
-          const { reviewQueuePage } = await import("./queries/adminCandidates.ts");
+          const { reviewQueuePage } = await import("./queries/candidates.ts");
           const filter = {
             documentId: opts.document,
             entity: opts.entity,

@@ -1,6 +1,6 @@
 // How the CLI prints import summaries and the review queue.
 import type { ImportSummary } from "./commands/documentImporter.ts";
-import type { reviewQueuePage } from "./queries/adminCandidates.ts";
+import type { reviewQueuePage } from "./queries/candidates.ts";
 
 export function printImportSummary(s: ImportSummary) {
   if (s.status === "unchanged") {

@@ -11,7 +11,7 @@ import {
 } from "../../test/factories.ts";
 import { publicActor } from "../context.ts";
 import { budgetLines } from "../db/schema.ts";
-import { browseInitiatives } from "../queries/portalInitiatives.ts";
+import { browseInitiatives } from "../queries/initiatives/browse.ts";
 
 type Row = Record<string, unknown> & { id: string };
 

@@ -6,7 +6,7 @@ import { createRoute, type OpenAPIHono, type RouteConfig, z } from "@hono/zod-op
 import type { MiddlewareHandler } from "hono";
 import { notFound } from "../errors.ts";
 import type { AppEnv } from "../http/appEnv.ts";
-import { type ApiScope, encodeCursor, type Page, type PageRequest } from "../queries/apiPage.ts";
+import { type ApiScope, encodeCursor, type Page, type PageRequest } from "../queries/keysetPage.ts";
 import { ErrorBody, idParams, itemBody, listBody, pageQuery } from "./schema.ts";
 
 export interface ApiResource<Item extends z.ZodObject, Filters extends z.ZodRawShape, Row> {

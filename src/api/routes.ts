@@ -11,7 +11,7 @@ import type { AppDeps, AppEnv } from "../http/appEnv.ts";
 import { suppressionThresholdOf } from "../http/appEnv.ts";
 import { link } from "../http/links.ts";
 import { organisationName } from "../http/tenancy.ts";
-import type { ApiScope } from "../queries/apiPage.ts";
+import type { ApiScope } from "../queries/keysetPage.ts";
 import { apiDocsPage } from "./docsPage.tsx";
 import { buildOpenApiDocument } from "./openapi.ts";
 import { registerResource } from "./resource.ts";

@@ -2,7 +2,7 @@
 // envelopes and the error body. The OpenAPI document is generated from these, so the
 // texts (descriptions) are Danish: they also make up the human documentation at /api.
 import { z } from "@hono/zod-openapi";
-import { decodeCursor } from "../queries/apiPage.ts";
+import { decodeCursor } from "../queries/keysetPage.ts";
 
 export const MAX_LIMIT = 500;
 export const DEFAULT_LIMIT = 50;

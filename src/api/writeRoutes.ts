@@ -13,7 +13,7 @@ import { AppError, validationFailed } from "../errors.ts";
 import type { AppDeps } from "../http/appEnv.ts";
 import { csrfProtection } from "../http/csrf.ts";
 import { readUpload, tooLarge, uploadLimitBytes } from "../http/upload.ts";
-import { reviewQueuePage } from "../queries/adminCandidates.ts";
+import { reviewQueuePage } from "../queries/candidates.ts";
 import { presentCandidate, presentImportSummary, presentReviewResult } from "./adminPresenters.ts";
 import { queueQuerySchema, reviewBodySchema } from "./adminSchemas.ts";
 

@@ -10,7 +10,7 @@ import { statusReportReviewer } from "../commands/rounds/statusReportReviewer.ts
 import { statusReportSaver } from "../commands/rounds/statusReportSaver.ts";
 import { administrations, goalCommittees, goals, indicators, observations } from "../db/schema.ts";
 import { createLogger } from "../logger.ts";
-import { roundAnswers } from "../queries/rounds.ts";
+import { roundAnswers } from "../queries/rounds/answers.ts";
 import { importDemoDocuments } from "./demoImport.ts";
 import { demoDocuments } from "./loadDemo.ts";
 

@@ -10,7 +10,7 @@ import { statusReportSaver } from "../commands/rounds/statusReportSaver.ts";
 import type { Context } from "../context.ts";
 import { administrations, initiatives, policies, statusRounds } from "../db/schema.ts";
 import type { Rating } from "../domain/enums.ts";
-import { roundAnswers } from "../queries/rounds.ts";
+import { roundAnswers } from "../queries/rounds/answers.ts";
 import { type DemoUser, demoReporterActor } from "./demoUsers.ts";
 
 export const EXAMPLE_LABEL = "Eksempeldata";

@@ -19,7 +19,7 @@ import {
 } from "../db/schema.ts";
 import { createLogger } from "../logger.ts";
 import { publicBaseUrl } from "../outbox/links.ts";
-import { roundBoard } from "../queries/rounds.ts";
+import { roundBoard } from "../queries/rounds/rounds.ts";
 import { roundReport } from "../reports/roundReport.ts";
 import { AdminClient } from "../web/admin/testkit.ts";
 import { importDemoDocuments } from "./demoImport.ts";

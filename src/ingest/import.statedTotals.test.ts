@@ -8,7 +8,7 @@ import { buildEmptyOrganisation } from "../../test/factories.ts";
 import { repoFile } from "../../test/fixtures/ingest/helpers.ts";
 import { documentImporter } from "../commands/documentImporter.ts";
 import { administrations, committees, policies } from "../db/schema.ts";
-import { policyBudget } from "../queries/policyBudget.ts";
+import { policyBudget } from "../queries/policies/budget.ts";
 
 const UNITS = {
   administrations: [

@@ -1,5 +1,5 @@
 // An initiative's target for a year, with the actual value when reported.
-import type { AnnualTargetRow } from "../queries/apiInitiatives.ts";
+import type { AnnualTargetRow } from "../queries/initiatives/annualTargets.ts";
 
 export function presentAnnualTarget(row: AnnualTargetRow) {
   return {

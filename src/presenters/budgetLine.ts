@@ -1,6 +1,6 @@
 // A budget line: DKK (whole kroner) and FTE for a year, or for the whole period (year null).
 import type { FundingStatus } from "../domain/enums.ts";
-import type { BudgetLineRow } from "../queries/apiInitiatives.ts";
+import type { BudgetLineRow } from "../queries/initiatives/budgetLines.ts";
 
 export function presentBudgetLine(row: BudgetLineRow) {
   return {

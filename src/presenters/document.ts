@@ -1,5 +1,5 @@
 // A source document's metadata. Never its text or where the file is stored.
-import type { DocumentRow } from "../queries/apiDocuments.ts";
+import type { DocumentRow } from "../queries/documents.ts";
 
 export function presentDocument(row: DocumentRow) {
   return {

@@ -1,6 +1,6 @@
 // A goal or result goal; its responsible committees by code.
 import type { GoalKind } from "../domain/enums.ts";
-import type { GoalRow } from "../queries/apiPolicies.ts";
+import type { GoalRow } from "../queries/goals.ts";
 
 export function presentGoal(row: GoalRow) {
   return {

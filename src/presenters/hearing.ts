@@ -1,6 +1,6 @@
 // A hearing on a draft policy.
 import type { HearingState } from "../domain/enums.ts";
-import type { HearingRow } from "../queries/apiHearings.ts";
+import type { HearingRow } from "../queries/hearings/hearings.ts";
 
 export function presentHearing(row: HearingRow) {
   return {

@@ -1,7 +1,7 @@
 // A published hearing response; a citizen's name only with their consent (the query
 // withholds it otherwise).
 import type { RespondentKind } from "../domain/enums.ts";
-import type { HearingResponseRow } from "../queries/apiHearings.ts";
+import type { HearingResponseRow } from "../queries/hearings/responses.ts";
 
 export function presentHearingResponse(row: HearingResponseRow) {
   return {

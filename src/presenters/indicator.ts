@@ -1,7 +1,7 @@
 // An indicator with its baseline, target and progress (the portal's rule, same threshold).
 import type { IndicatorDirection } from "../domain/enums.ts";
 import { indicatorProgress } from "../domain/indicatorProgress.ts";
-import type { IndicatorRow } from "../queries/apiIndicators.ts";
+import type { IndicatorRow } from "../queries/indicators/indicators.ts";
 
 export function presentIndicator(row: IndicatorRow, opts: { threshold: number }) {
   const progress = indicatorProgress(row, row.observations.map(numeric), opts.threshold);

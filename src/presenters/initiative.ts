@@ -1,6 +1,6 @@
 // An initiative of the project bank; administration and committee by code.
 import type { EqualityGround, FundingStatus, InitiativeStatus } from "../domain/enums.ts";
-import type { InitiativeRow } from "../queries/apiInitiatives.ts";
+import type { InitiativeRow } from "../queries/initiatives/initiatives.ts";
 
 export function presentInitiative(row: InitiativeRow) {
   return {

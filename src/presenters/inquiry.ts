@@ -1,6 +1,6 @@
 // A council member's inquiry; the answer only once it is sent (the query withholds it).
 import type { InquiryState } from "../domain/enums.ts";
-import type { InquiryRow } from "../queries/apiHearings.ts";
+import type { InquiryRow } from "../queries/inquiries/inquiries.ts";
 
 export function presentInquiry(row: InquiryRow) {
   return {

@@ -1,7 +1,7 @@
 // A policy or action plan as the API shows it; administration and committee by code.
 // (Enumerated columns are held to their lists by the database's checks, hence the casts.)
 import type { EqualityGround, PolicyKind, PolicyStatus } from "../domain/enums.ts";
-import type { PolicyRow } from "../queries/apiPolicies.ts";
+import type { PolicyRow } from "../queries/policies/policies.ts";
 
 export function presentPolicy(row: PolicyRow) {
   return {

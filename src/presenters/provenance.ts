@@ -1,5 +1,5 @@
 // Where a value was read: the document, the character span of its text, and the quote.
-import type { ProvenanceEntity, ProvenanceRow } from "../queries/apiDocuments.ts";
+import type { ProvenanceEntity, ProvenanceRow } from "../queries/provenance.ts";
 
 export function presentProvenance(row: ProvenanceRow) {
   return {

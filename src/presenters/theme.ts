@@ -1,5 +1,5 @@
 // A theme or beacon (tema, pejlemærke) of a policy.
-import type { ThemeRow } from "../queries/apiPolicies.ts";
+import type { ThemeRow } from "../queries/themes.ts";
 
 export function presentTheme(row: ThemeRow) {
   return {

@@ -7,6 +7,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Context } from "../context.ts";
 import { goals, indicators, initiatives, policies } from "../db/schema.ts";
 import { currentGeneration } from "./generation.ts";
+import { col } from "./sqlFragments.ts";
 
 export const MAX_QUERY_LENGTH = 200;
 export const PER_KIND = 20;
@@ -101,7 +102,7 @@ const specs: KindSpec[] = [
     table: goals,
     title: sql`${goals.text}`,
     text: sql`coalesce(${goals.text}, '')`,
-    extra: sql`(select slug from policies p where p.id = ${goals.policyId})`,
+    extra: sql`(select slug from policies p where p.id = ${goals.policyId} and p.organisation_id = ${col(goals.organisationId)})`,
     href: (r) => `/politikker/${encodeURIComponent(r.extra ?? "")}#maal-${r.id}`,
   },
   {

@@ -5,7 +5,8 @@ import { publicResponseSubmitter } from "../commands/hearings/publicResponseSubm
 import { responseCommenter } from "../commands/hearings/responseCommenter.ts";
 import { openHearing } from "../commands/hearings/testkit.ts";
 import { publicActor } from "../context.ts";
-import { hearingDetail, responsesOf } from "../queries/hearings.ts";
+import { hearingDetail } from "../queries/hearings/hearings.ts";
+import { responsesOf } from "../queries/hearings/responses.ts";
 import { renderToString } from "../render.ts";
 import { renderHearingSummaryDocx } from "./hearingSummaryDocx.ts";
 import { HearingSummaryBody } from "./hearingSummaryHtml.tsx";

@@ -6,7 +6,8 @@
 import { GENERAL_SECTION, goalLabel } from "../commands/hearings/sections.ts";
 import { formatDanishDate } from "../domain/danishDate.ts";
 import { hearingStateLabels, respondentKindLabels } from "../domain/labels.ts";
-import type { HearingDetail, ResponseView } from "../queries/hearings.ts";
+import type { HearingDetail } from "../queries/hearings/hearings.ts";
+import type { ResponseView } from "../queries/hearings/responses.ts";
 
 export interface SummaryEntry {
   responseId: string;

@@ -3,7 +3,7 @@
 import { equalityGroundLabels, fundingStatusLabels } from "../domain/labels.ts";
 import { formatDkk, formatFte } from "../domain/money.ts";
 import { spanLabel } from "../domain/moneyPeriods.ts";
-import type { DraftTotal, InquiryDraft, LeftOutGroup } from "../queries/inquiryDraft.ts";
+import type { DraftTotal, InquiryDraft, LeftOutGroup } from "../queries/inquiries/draft.ts";
 
 /** "2020", or "hele perioden 2011–2014" for a whole-period sum. */
 export function totalLabel(t: DraftTotal): string {

@@ -1,6 +1,6 @@
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import type { InquiryDraft } from "../queries/inquiryDraft.ts";
+import type { InquiryDraft } from "../queries/inquiries/draft.ts";
 import { inquiryLetterDocx, inquiryLetterFilename } from "./inquiryLetterDocx.ts";
 import { inquiryLetter } from "./inquiryLetterModel.ts";
 

@@ -3,7 +3,7 @@
 // administration, signatory), built from the stored inquiry and its draft.
 import { formatDanishDate } from "../domain/danishDate.ts";
 import { formatDkk, formatFte } from "../domain/money.ts";
-import type { InquiryDraft } from "../queries/inquiryDraft.ts";
+import type { InquiryDraft } from "../queries/inquiries/draft.ts";
 import { leftOutLines, totalLabel } from "./inquiryAnswerText.ts";
 
 export interface FigureTable {

@@ -11,7 +11,7 @@ import {
 } from "../../test/factories.ts";
 import { roundOpener } from "../commands/rounds/roundOpener.ts";
 import { statusReportSaver } from "../commands/rounds/statusReportSaver.ts";
-import { roundAnswers } from "../queries/rounds.ts";
+import { roundAnswers } from "../queries/rounds/answers.ts";
 import { roundAnswerRows } from "./roundAnswers.ts";
 import { renderRoundAnswersCsv } from "./roundAnswersCsv.ts";
 import { renderRoundAnswersXlsx } from "./roundAnswersXlsx.ts";

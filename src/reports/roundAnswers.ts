@@ -10,8 +10,9 @@ import type { Rating, ReportState } from "../domain/enums.ts";
 import { ratingLabels, reportStateLabels } from "../domain/labels.ts";
 import { formatNumberDa } from "../domain/numberFormat.ts";
 import { isSuppressed, suppressionMarker } from "../domain/suppression.ts";
-import { annualTargetMetrics } from "../queries/annualTargets.ts";
-import { getRound, roundAnswers } from "../queries/rounds.ts";
+import { annualTargetMetrics } from "../queries/initiatives/annualTargets.ts";
+import { roundAnswers } from "../queries/rounds/answers.ts";
+import { getRound } from "../queries/rounds/rounds.ts";
 
 export interface AnswerNumbers {
   spendDkk?: number | null;

@@ -15,7 +15,7 @@ import { roundStateChanger } from "../commands/rounds/roundStateChanger.ts";
 import { statusReportSaver } from "../commands/rounds/statusReportSaver.ts";
 import { budgetLines, initiatives, observations } from "../db/schema.ts";
 import { formatDanishDate, todayInDenmark } from "../domain/danishDate.ts";
-import { roundAnswers } from "../queries/rounds.ts";
+import { roundAnswers } from "../queries/rounds/answers.ts";
 import { roundReport } from "./roundReport.ts";
 
 async function lockedRound() {

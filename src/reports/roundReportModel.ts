@@ -19,8 +19,9 @@ import { roundKindLabels } from "../domain/labels.ts";
 import { parsePeriod } from "../domain/period.ts";
 import { answerCounts } from "../domain/roundState.ts";
 import { DEFAULT_SUPPRESSION_THRESHOLD } from "../domain/suppression.ts";
-import { budgetLinesOfMany } from "../queries/budgetLines.ts";
-import { getRound, roundAnswers, roundBoard } from "../queries/rounds.ts";
+import { budgetLinesOfMany } from "../queries/initiatives/budgetLines.ts";
+import { roundAnswers } from "../queries/rounds/answers.ts";
+import { getRound, roundBoard } from "../queries/rounds/rounds.ts";
 
 export interface ReportIndicator {
   id: string;

@@ -3,7 +3,8 @@
 import { z } from "@hono/zod-openapi";
 import { presentDocument } from "../../presenters/document.ts";
 import { presentProvenance } from "../../presenters/provenance.ts";
-import { documentQueries, provenanceEntityNames, provenanceQueries } from "../../queries/apiDocuments.ts";
+import { documentQueries } from "../../queries/documents.ts";
+import { provenanceEntityNames, provenanceQueries } from "../../queries/provenance.ts";
 import { defineResource } from "../resource.ts";
 import { zDate, zId } from "../schema.ts";
 import { exampleIds } from "./examples.ts";

@@ -4,7 +4,9 @@ import { hearingStates, inquiryStates, respondentKinds } from "../../domain/enum
 import { presentHearing } from "../../presenters/hearing.ts";
 import { presentHearingResponse } from "../../presenters/hearingResponse.ts";
 import { presentInquiry } from "../../presenters/inquiry.ts";
-import { hearingQueries, hearingResponseQueries, inquiryQueries } from "../../queries/apiHearings.ts";
+import { hearingQueries } from "../../queries/hearings/hearings.ts";
+import { hearingResponseQueries } from "../../queries/hearings/responses.ts";
+import { inquiryQueries } from "../../queries/inquiries/inquiries.ts";
 import { defineResource } from "../resource.ts";
 import { zCode, zDate, zId } from "../schema.ts";
 import { exampleIds } from "./examples.ts";

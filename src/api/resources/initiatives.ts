@@ -5,7 +5,9 @@ import { equalityGrounds, fundingStatuses, initiativeStatuses } from "../../doma
 import { presentAnnualTarget } from "../../presenters/annualTarget.ts";
 import { presentBudgetLine } from "../../presenters/budgetLine.ts";
 import { presentInitiative } from "../../presenters/initiative.ts";
-import { annualTargetQueries, budgetLineQueries, initiativeQueries } from "../../queries/apiInitiatives.ts";
+import { annualTargetQueries } from "../../queries/initiatives/annualTargets.ts";
+import { budgetLineQueries } from "../../queries/initiatives/budgetLines.ts";
+import { initiativeQueries } from "../../queries/initiatives/initiatives.ts";
 import { defineResource } from "../resource.ts";
 import { zCode, zId, zYear } from "../schema.ts";
 import { exampleIds } from "./examples.ts";

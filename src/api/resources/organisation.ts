@@ -2,7 +2,7 @@
 import { z } from "@hono/zod-openapi";
 import { presentAdministration } from "../../presenters/administration.ts";
 import { presentCommittee } from "../../presenters/committee.ts";
-import { administrationQueries, committeeQueries } from "../../queries/apiOrganisation.ts";
+import { administrationQueries, committeeQueries } from "../../queries/organisation/units.ts";
 import { defineResource } from "../resource.ts";
 import { zCode, zId } from "../schema.ts";
 import { exampleIds } from "./examples.ts";

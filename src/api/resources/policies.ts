@@ -4,7 +4,9 @@ import { equalityGrounds, goalKinds, policyKinds, policyStatuses } from "../../d
 import { presentGoal } from "../../presenters/goal.ts";
 import { presentPolicy } from "../../presenters/policy.ts";
 import { presentTheme } from "../../presenters/theme.ts";
-import { goalQueries, policyQueries, themeQueries } from "../../queries/apiPolicies.ts";
+import { goalQueries } from "../../queries/goals.ts";
+import { policyQueries } from "../../queries/policies/policies.ts";
+import { themeQueries } from "../../queries/themes.ts";
 import { defineResource } from "../resource.ts";
 import { zCode, zDate, zId } from "../schema.ts";
 import { exampleIds } from "./examples.ts";

@@ -2,7 +2,7 @@
 import type { Context } from "../../context.ts";
 import { hearingResponses } from "../../db/schema.ts";
 import { notFound } from "../../errors.ts";
-import { loadHearingDetail } from "../../queries/hearings.ts";
+import { loadHearingDetail } from "../../queries/hearings/hearings.ts";
 import { loadForUpdate } from "../versioned.ts";
 import { GENERAL_SECTION, goalLabel, type SectionGoal } from "./sections.ts";
 

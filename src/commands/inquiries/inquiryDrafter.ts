@@ -7,7 +7,7 @@ import { authorize } from "../../authz/can.ts";
 import { type Context, inTransaction } from "../../context.ts";
 import { inquiries } from "../../db/schema.ts";
 import { validationFailed } from "../../errors.ts";
-import { draftInquiryAnswer, inquiryScopeSchema } from "../../queries/inquiryDraft.ts";
+import { draftInquiryAnswer, inquiryScopeSchema } from "../../queries/inquiries/draft.ts";
 import { inquiryAnswerText } from "../../reports/inquiryAnswerText.ts";
 import { recordAudit } from "../audit.ts";
 import { updateVersioned } from "../versioned.ts";

@@ -11,7 +11,7 @@ import { administrations, inquiries, inquiryAdministrations } from "../../db/sch
 import { addWorkingDays } from "../../domain/danishDate.ts";
 import { inquiryFields as q } from "../../domain/entities/inquiry.ts";
 import { validationFailed } from "../../errors.ts";
-import { inquiryDueWorkingDays } from "../../queries/inquiries.ts";
+import { inquiryDueWorkingDays } from "../../queries/organisation/settings.ts";
 import { recordAudit } from "../audit.ts";
 
 const optionalText = (max: number) =>

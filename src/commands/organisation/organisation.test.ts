@@ -7,7 +7,7 @@ import { buildActor } from "../../../test/actors.ts";
 import { buildInitiative, buildOrganisation, buildPolicy } from "../../../test/factories.ts";
 import { administrations, auditEvents, committees } from "../../db/schema.ts";
 import { councilNameOf } from "../../organisation.ts";
-import { inquiryDueWorkingDays } from "../../queries/inquiries.ts";
+import { inquiryDueWorkingDays } from "../../queries/organisation/settings.ts";
 import { roundOpener } from "../rounds/roundOpener.ts";
 import { administrationSaver } from "./administrationSaver.ts";
 import { committeeSaver } from "./committeeSaver.ts";

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { authorize } from "../../authz/can.ts";
 import { type Context, inTransaction } from "../../context.ts";
 import { AppError, staleVersion, validationFailed } from "../../errors.ts";
-import { type UnitKind, unitTable, unitUsage, usageSentence } from "../../queries/adminOrganisation.ts";
+import { type UnitKind, unitTable, unitUsage, usageSentence } from "../../queries/organisation/units.ts";
 import { recordAudit } from "../audit.ts";
 import { loadForUpdate } from "../versioned.ts";
 import { unitWords } from "./unitSaver.ts";

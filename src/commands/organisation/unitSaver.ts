@@ -5,7 +5,7 @@ import { z } from "zod";
 import { authorize } from "../../authz/can.ts";
 import { type Context, inTransaction } from "../../context.ts";
 import { AppError, validationFailed } from "../../errors.ts";
-import { type UnitKind, unitTable } from "../../queries/adminOrganisation.ts";
+import { type UnitKind, unitTable } from "../../queries/organisation/units.ts";
 import { recordAudit } from "../audit.ts";
 import { updateVersioned } from "../versioned.ts";
 

@@ -6,8 +6,8 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { buildOrganisation } from "../../../test/factories.ts";
 import { budgetLines, candidates, initiatives, policies } from "../../db/schema.ts";
-import { reviewQueuePage } from "../../queries/adminCandidates.ts";
-import { placementOptions } from "../../queries/reviewPlacements.ts";
+import { placementOptions } from "../../queries/candidatePlacements.ts";
+import { reviewQueuePage } from "../../queries/candidates.ts";
 import { candidateReviewer } from "../candidateReviewer.ts";
 import { documentImporter } from "../documentImporter.ts";
 

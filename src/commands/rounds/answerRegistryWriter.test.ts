@@ -10,8 +10,8 @@ import {
 } from "../../../test/factories.ts";
 import { annualTargets, auditEvents, observations } from "../../db/schema.ts";
 import { DEFAULT_SUPPRESSION_THRESHOLD } from "../../domain/suppression.ts";
-import { indicatorsWithProgress } from "../../queries/portalProgress.ts";
-import { roundAnswers } from "../../queries/rounds.ts";
+import { indicatorsWithProgress } from "../../queries/indicators/progress.ts";
+import { roundAnswers } from "../../queries/rounds/answers.ts";
 import { roundOpener } from "./roundOpener.ts";
 import { statusReportReviewer } from "./statusReportReviewer.ts";
 import { statusReportSaver } from "./statusReportSaver.ts";

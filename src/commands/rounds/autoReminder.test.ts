@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { buildActor } from "../../../test/actors.ts";
 import { buildInitiative, buildOrganisation, buildPolicy } from "../../../test/factories.ts";
 import { auditEvents, outbox, roundAdministrations, statusRounds } from "../../db/schema.ts";
-import { roundAnswers } from "../../queries/rounds.ts";
+import { roundAnswers } from "../../queries/rounds/answers.ts";
 import { autoReminder, copenhagenDay, reminderDue } from "./autoReminder.ts";
 import { reminderSender } from "./reminderSender.ts";
 import { roundOpener } from "./roundOpener.ts";

@@ -20,7 +20,7 @@ import {
 import { formatDanishDate } from "../../domain/danishDate.ts";
 import { AppError, validationFailed } from "../../errors.ts";
 import { organisationLink } from "../../outbox/links.ts";
-import { getRound } from "../../queries/rounds.ts";
+import { getRound } from "../../queries/rounds/rounds.ts";
 import { recordAudit } from "../audit.ts";
 
 export const reminderSchema = z.object({

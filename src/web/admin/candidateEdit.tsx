@@ -7,7 +7,7 @@
 
 import { valueLabelsOf } from "../../domain/entities/labels.ts";
 import { link } from "../../http/links.ts";
-import type { PlacementOption } from "../../queries/reviewPlacements.ts";
+import type { PlacementOption } from "../../queries/candidatePlacements.ts";
 import { Alert } from "../components/Alert.tsx";
 import { ErrorSummary, type FieldError } from "../components/ErrorSummary.tsx";
 import { Button, CheckboxGroup, ErrorMessage, FormGroup, Hint, Label } from "../components/FormControls.tsx";

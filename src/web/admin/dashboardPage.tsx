@@ -4,7 +4,7 @@ import { can } from "../../authz/can.ts";
 import { formatDanishDate } from "../../domain/danishDate.ts";
 import { formatNumber } from "../../domain/format.ts";
 import { link } from "../../http/links.ts";
-import type { adminDashboard } from "../../queries/adminDashboard.ts";
+import type { adminDashboard } from "../../queries/dashboard.ts";
 import { Card } from "../components/Card.tsx";
 import { DataTable } from "../components/DataTable.tsx";
 import { danishDateTime } from "./dates.ts";

@@ -4,7 +4,7 @@
 
 import { formatNumber } from "../../domain/format.ts";
 import { link } from "../../http/links.ts";
-import type { reviewQueuePage } from "../../queries/adminCandidates.ts";
+import type { reviewQueuePage } from "../../queries/candidates.ts";
 import { Alert, type AlertVariant } from "../components/Alert.tsx";
 import { Button, Select } from "../components/FormControls.tsx";
 import { Pagination } from "../components/Pagination.tsx";

@@ -10,7 +10,7 @@ import { csrfProtection } from "../../http/csrf.ts";
 import { link } from "../../http/links.ts";
 import { councilName, organisationName } from "../../http/tenancy.ts";
 import { uploadLimitBytes } from "../../http/upload.ts";
-import { adminDashboard } from "../../queries/adminDashboard.ts";
+import { adminDashboard } from "../../queries/dashboard.ts";
 import { auditRoutes } from "./auditRoutes.tsx";
 import { dashboardPage } from "./dashboardPage.tsx";
 import { hearingAdminRoutes } from "./hearings/routes.tsx";

@@ -6,7 +6,11 @@ import { formatPeriod, formatValue } from "../../domain/format.ts";
 import { progressStatusLabels } from "../../domain/labels.ts";
 import { organisationPath } from "../../domain/organisationAddress.ts";
 import { suppressionMarker } from "../../domain/suppression.ts";
-import type { ComparableIndicator, ComparisonRow, IndicatorComparison } from "../../queries/comparison.ts";
+import type {
+  ComparableIndicator,
+  ComparisonRow,
+  IndicatorComparison,
+} from "../../queries/indicators/comparison.ts";
 import { ChartFigure } from "../components/ChartFigure.tsx";
 import { DataTable } from "../components/DataTable.tsx";
 import { Lead, OpenDataLinks } from "../portal/common.tsx";

@@ -2,7 +2,7 @@
 // its own portal and what its registry holds, the comparisons and the national
 // open data. Served at /kommuner, and at / when no municipality is chosen.
 import { organisationPath } from "../../domain/organisationAddress.ts";
-import type { OrganisationOverview } from "../../queries/national.ts";
+import type { OrganisationOverview } from "../../queries/organisations.ts";
 import { DataTable } from "../components/DataTable.tsx";
 import { Lead, OpenDataLinks } from "../portal/common.tsx";
 import { COMPARE_PATH, MUNICIPALITIES_PATH, NATIONAL_PACKAGE_PATH, NationalShell } from "./shell.tsx";

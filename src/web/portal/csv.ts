@@ -6,8 +6,8 @@ import { stringify } from "csv-stringify/sync";
 import { type MoneyByPeriod, spanLabel, yearsTotal } from "../../domain/moneyPeriods.ts";
 import { spreadsheetText as text } from "../../domain/spreadsheetText.ts";
 import { isSuppressed, suppressionMarker } from "../../domain/suppression.ts";
-import type { BrowseRow } from "../../queries/portalInitiatives.ts";
-import type { IndicatorWithProgress, ObservationRow } from "../../queries/portalProgress.ts";
+import type { IndicatorWithProgress, ObservationRow } from "../../queries/indicators/progress.ts";
+import type { BrowseRow } from "../../queries/initiatives/browse.ts";
 
 const num = (v: number | null) => (v === null ? "" : String(Math.round(v * 100) / 100));
 

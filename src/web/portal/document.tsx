@@ -3,7 +3,7 @@
 // a policy, indicator or initiative lands on the sentence itself.
 import type { Child } from "hono/jsx";
 import { formatDanishDate } from "../../domain/danishDate.ts";
-import type { DocumentWithSources } from "../../queries/portalDocuments.ts";
+import type { DocumentWithSources } from "../../queries/documents.ts";
 import { SummaryList } from "../components/Card.tsx";
 import { Layout } from "../components/Layout.tsx";
 import { OpenDataLinks } from "./common.tsx";

@@ -5,7 +5,7 @@ import { formatDkk } from "../../domain/format.ts";
 import { equalityGroundLabels, equalityGroundSlugs } from "../../domain/labels.ts";
 import { describeMoneyByPeriod } from "../../domain/moneyPeriods.ts";
 import { link } from "../../http/links.ts";
-import type { GroundOverview, GroundPolicy } from "../../queries/portalGrounds.ts";
+import type { GroundOverview, GroundPolicy } from "../../queries/grounds.ts";
 import { DataTable } from "../components/DataTable.tsx";
 import { Layout } from "../components/Layout.tsx";
 import { Funding, InitiativeStatusTag, kindLabel, OpenDataLinks, periodText } from "./common.tsx";

@@ -2,8 +2,8 @@
 // with period, owner and a progress summary, and the search box.
 
 import { link } from "../../http/links.ts";
-import type { PolicySummary } from "../../queries/portalPolicies.ts";
-import { inForce } from "../../queries/portalPolicies.ts";
+import type { PolicySummary } from "../../queries/policies/policies.ts";
+import { inForce } from "../../queries/policies/policies.ts";
 import { Layout } from "../components/Layout.tsx";
 import { SearchForm } from "../components/SearchForm.tsx";
 import { InitiativeCounts, kindLabel, Lead, OpenDataLinks, ProgressCounts, periodText } from "./common.tsx";

@@ -7,7 +7,7 @@ import { sparkline } from "../../charts/index.ts";
 import { formatPeriod, formatValue, periodYear } from "../../domain/format.ts";
 import { isSuppressed } from "../../domain/suppression.ts";
 import { link } from "../../http/links.ts";
-import type { IndicatorWithProgress, ObservationRow } from "../../queries/portalProgress.ts";
+import type { IndicatorWithProgress, ObservationRow } from "../../queries/indicators/progress.ts";
 import { InlineChart } from "../components/ChartFigure.tsx";
 import { DataTable } from "../components/DataTable.tsx";
 import { Progress } from "./common.tsx";

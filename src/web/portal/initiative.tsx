@@ -7,7 +7,7 @@ import { formatDkk, formatNumber } from "../../domain/format.ts";
 import { ratingLabels, roundKindLabels } from "../../domain/labels.ts";
 import { formatFte } from "../../domain/money.ts";
 import { link } from "../../http/links.ts";
-import type { InitiativeDetail } from "../../queries/portalInitiatives.ts";
+import type { InitiativeDetail } from "../../queries/initiatives/detail.ts";
 import { SummaryList } from "../components/Card.tsx";
 import { ChartFigure } from "../components/ChartFigure.tsx";
 import { DataTable } from "../components/DataTable.tsx";

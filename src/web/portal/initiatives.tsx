@@ -11,8 +11,8 @@ import {
 } from "../../domain/labels.ts";
 import { describeMoneyByPeriod, spanLabel } from "../../domain/moneyPeriods.ts";
 import { link } from "../../http/links.ts";
-import type { CurrentPolicies } from "../../queries/currentPolicies.ts";
-import type { BrowseRow, browseInitiatives, filterOptions } from "../../queries/portalInitiatives.ts";
+import type { BrowseRow, browseInitiatives, filterOptions } from "../../queries/initiatives/browse.ts";
+import type { CurrentPolicies } from "../../queries/policies/policies.ts";
 import { DataTable, type SortDirection } from "../components/DataTable.tsx";
 import { Button, Select, TextInput } from "../components/FormControls.tsx";
 import { Layout } from "../components/Layout.tsx";

@@ -1,5 +1,5 @@
 // /politikker: every policy and action plan, in force first, with its progress summary.
-import type { PolicySummary } from "../../queries/portalPolicies.ts";
+import type { PolicySummary } from "../../queries/policies/policies.ts";
 import { Layout } from "../components/Layout.tsx";
 import { OpenDataLinks } from "./common.tsx";
 import { PolicyGroups } from "./home.tsx";

@@ -1,6 +1,6 @@
 // The budget table's check against the total a document states.
 import { describe, expect, it } from "vitest";
-import type { PolicyBudget } from "../../queries/policyBudget.ts";
+import type { PolicyBudget } from "../../queries/policies/budget.ts";
 import { statedTotalCheck } from "./policyBudget.tsx";
 
 function budget(totals: [number, number][], stated: [number, number][] | null): PolicyBudget {

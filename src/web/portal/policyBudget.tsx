@@ -3,7 +3,7 @@
 // document itself states, in Danish.
 import { formatDkk } from "../../domain/format.ts";
 import { link } from "../../http/links.ts";
-import type { BudgetRow, PolicyBudget } from "../../queries/policyBudget.ts";
+import type { BudgetRow, PolicyBudget } from "../../queries/policies/budget.ts";
 import { DataTable } from "../components/DataTable.tsx";
 import { listText } from "./common.tsx";
 

@@ -8,7 +8,7 @@ import { notFound } from "../../errors.ts";
 import type { AppEnv } from "../../http/appEnv.ts";
 import { link } from "../../http/links.ts";
 import { councilName, organisationName } from "../../http/tenancy.ts";
-import { publicInquiries, publicInquiry } from "../../queries/inquiries.ts";
+import { publicInquiries, publicInquiry } from "../../queries/inquiries/inquiries.ts";
 import { renderToString } from "../../render.ts";
 import { type FigureTable, figureTables } from "../../reports/inquiryLetterModel.ts";
 import { SummaryList } from "../components/Card.tsx";

@@ -9,17 +9,13 @@ import { suppressionThresholdOf } from "../../http/appEnv.ts";
 import { organisationName } from "../../http/tenancy.ts";
 import { buildDataPackage, dataPackageZip, resourceCsv } from "../../opendata/export.ts";
 import { resources } from "../../opendata/resources.ts";
-import { currentPolicies } from "../../queries/currentPolicies.ts";
-import { documentWithSources } from "../../queries/portalDocuments.ts";
-import { groundOverview } from "../../queries/portalGrounds.ts";
-import { indicatorDetail } from "../../queries/portalIndicator.ts";
-import {
-  browseInitiatives,
-  filterOptions,
-  initiativeDetail,
-  moneyByInitiative,
-} from "../../queries/portalInitiatives.ts";
-import { policyDetail, policySummaries } from "../../queries/portalPolicies.ts";
+import { documentWithSources } from "../../queries/documents.ts";
+import { groundOverview } from "../../queries/grounds.ts";
+import { indicatorDetail } from "../../queries/indicators/detail.ts";
+import { browseInitiatives, filterOptions, moneyByInitiative } from "../../queries/initiatives/browse.ts";
+import { initiativeDetail } from "../../queries/initiatives/detail.ts";
+import { policyDetail } from "../../queries/policies/detail.ts";
+import { currentPolicies, policySummaries } from "../../queries/policies/policies.ts";
 import { MAX_QUERY_LENGTH, search, searchKinds, suggest } from "../../queries/search.ts";
 import { renderToString } from "../../render.ts";
 import { accessibilityPage } from "../pages/index.ts";

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { equalityGrounds, fundingStatuses, initiativeStatuses } from "../../domain/enums.ts";
 import { equalityGroundFromSlug, equalityGroundSlugs } from "../../domain/labels.ts";
 import { AppError } from "../../errors.ts";
-import { initiativeSortKeys } from "../../queries/portalInitiatives.ts";
+import { initiativeSortKeys } from "../../queries/initiatives/browse.ts";
 
 /** An empty parameter (a form's "Alle" option) means "not given". */
 const optional = <T extends z.ZodType>(schema: T) =>

@@ -22,10 +22,8 @@ import {
   hearingDetail,
   hearingFormOptions,
   listHearings,
-  responseForStaff,
-  responsesOf,
-  unattachedResponses,
-} from "../../../queries/hearings.ts";
+} from "../../../queries/hearings/hearings.ts";
+import { responseForStaff, responsesOf, unattachedResponses } from "../../../queries/hearings/responses.ts";
 import { renderHearingSummaryDocx } from "../../../reports/hearingSummaryDocx.ts";
 import { buildHearingSummary } from "../../../reports/hearingSummaryModel.ts";
 import { type FormBody, formInput, parseForm, refusedFields } from "../form.ts";

@@ -16,12 +16,9 @@ import { proposeInquiryScope } from "../../../domain/inquiryScope.ts";
 import { isAppError } from "../../../errors.ts";
 import type { AppDeps } from "../../../http/appEnv.ts";
 import { link } from "../../../http/links.ts";
-import {
-  inquiryDetail,
-  inquiryDueWorkingDays,
-  inquiryScopeOptions,
-  listInquiries,
-} from "../../../queries/inquiries.ts";
+import { inquiryScopeOptions } from "../../../queries/inquiries/draftScope.ts";
+import { inquiryDetail, listInquiries } from "../../../queries/inquiries/inquiries.ts";
+import { inquiryDueWorkingDays } from "../../../queries/organisation/settings.ts";
 import { inquiryLetterDocx, inquiryLetterFilename } from "../../../reports/inquiryLetterDocx.ts";
 import { inquiryLetter } from "../../../reports/inquiryLetterModel.ts";
 import { errorHeading } from "../../errorTexts.ts";

@@ -15,12 +15,8 @@ import { AppError, isAppError } from "../../../errors.ts";
 import { type AppDeps, suppressionThresholdOf } from "../../../http/appEnv.ts";
 import { link } from "../../../http/links.ts";
 import { councilNameOf } from "../../../organisation.ts";
-import {
-  organisationSettings,
-  organisationUnit,
-  organisationUnits,
-  type UnitKind,
-} from "../../../queries/adminOrganisation.ts";
+import { organisationSettings } from "../../../queries/organisation/settings.ts";
+import { organisationUnit, organisationUnits, type UnitKind } from "../../../queries/organisation/units.ts";
 import type { FieldError } from "../../components/ErrorSummary.tsx";
 import { type FieldErrors, type FormBody, formInput, parseForm, refusedFields } from "../form.ts";
 import type { AdminPageFor } from "../routes.tsx";

@@ -10,7 +10,7 @@ import { type SettingSave, settingSaveSchema } from "../../../commands/organisat
 import type { SettingDefinition } from "../../../commands/organisation/settings.ts";
 import { unitDeleteSchema } from "../../../commands/organisation/unitDeleter.ts";
 import { type UnitSave, unitSaveSchema } from "../../../commands/organisation/unitSaver.ts";
-import type { UnitKind } from "../../../queries/adminOrganisation.ts";
+import type { UnitKind } from "../../../queries/organisation/units.ts";
 import { type AdminForm, formText } from "../form.ts";
 import { kindText, type UnitValues } from "./pages/unitPages.tsx";
 

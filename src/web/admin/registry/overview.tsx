@@ -8,7 +8,7 @@ import {
   policyStatusLabels,
 } from "../../../domain/labels.ts";
 import { link } from "../../../http/links.ts";
-import type { RegistryOverview } from "../../../queries/adminRegistry.ts";
+import type { RegistryOverview } from "../../../queries/registry.ts";
 import { Alert } from "../../components/Alert.tsx";
 import { DataTable } from "../../components/DataTable.tsx";
 import { Button, ButtonGroup, Select } from "../../components/FormControls.tsx";

@@ -2,7 +2,8 @@
 import type { Context } from "../../../context.ts";
 import type { Rating } from "../../../domain/enums.ts";
 import { answerCounts } from "../../../domain/roundState.ts";
-import { roundAnswers, roundBoard, roundInitiativeGoals } from "../../../queries/rounds.ts";
+import { roundAnswers, roundInitiativeGoals } from "../../../queries/rounds/answers.ts";
+import { roundBoard } from "../../../queries/rounds/rounds.ts";
 import { buildRoundReport } from "../../../reports/roundReportModel.ts";
 import type { BoardData } from "./pages/boardPage.tsx";
 import { today } from "./pages/controls.tsx";

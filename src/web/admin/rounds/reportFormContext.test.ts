@@ -13,7 +13,7 @@ import { roundOpener } from "../../../commands/rounds/roundOpener.ts";
 import { roundStateChanger } from "../../../commands/rounds/roundStateChanger.ts";
 import { statusReportSaver } from "../../../commands/rounds/statusReportSaver.ts";
 import { budgetLines } from "../../../db/schema.ts";
-import { roundAnswers } from "../../../queries/rounds.ts";
+import { roundAnswers } from "../../../queries/rounds/answers.ts";
 import { AdminClient } from "../testkit.ts";
 
 const nextYear = new Date().getUTCFullYear() + 1;

@@ -5,7 +5,8 @@ import { goalLabel } from "../../../commands/hearings/sections.ts";
 import { formatDanishDate } from "../../../domain/danishDate.ts";
 import { hearingStateLabels } from "../../../domain/labels.ts";
 import { link } from "../../../http/links.ts";
-import type { HearingDetail, ResponseView } from "../../../queries/hearings.ts";
+import type { HearingDetail } from "../../../queries/hearings/hearings.ts";
+import type { ResponseView } from "../../../queries/hearings/responses.ts";
 import { Alert } from "../../components/Alert.tsx";
 import { ErrorSummary, type FieldError } from "../../components/ErrorSummary.tsx";
 import {

@@ -23,7 +23,8 @@ import { link } from "../../../http/links.ts";
 import { clientAddress } from "../../../http/proxy.ts";
 import { organisationName } from "../../../http/tenancy.ts";
 import { tooLarge, uploadLimitBytes } from "../../../http/upload.ts";
-import { loadHearingDetail, publicHearings, responsesOf } from "../../../queries/hearings.ts";
+import { loadHearingDetail, publicHearings } from "../../../queries/hearings/hearings.ts";
+import { responsesOf } from "../../../queries/hearings/responses.ts";
 import { renderToString } from "../../../render.ts";
 import { formToken, HONEYPOT_FIELD, TOKEN_FIELD, validFormToken } from "./formGuard.ts";
 import {

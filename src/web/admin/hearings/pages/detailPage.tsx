@@ -3,7 +3,8 @@
 import { formatDanishDate } from "../../../../domain/danishDate.ts";
 import { hearingStateLabels, respondentKindLabels } from "../../../../domain/labels.ts";
 import { link } from "../../../../http/links.ts";
-import type { HearingDetail, ResponseView } from "../../../../queries/hearings.ts";
+import type { HearingDetail } from "../../../../queries/hearings/hearings.ts";
+import type { ResponseView } from "../../../../queries/hearings/responses.ts";
 import { Alert } from "../../../components/Alert.tsx";
 import { Button, Select } from "../../../components/FormControls.tsx";
 import { type AdminPage, AdminShell, CsrfField } from "../../shell.tsx";

@@ -2,7 +2,7 @@
 import { formatDanishDate } from "../../../../domain/danishDate.ts";
 import { hearingStateLabels } from "../../../../domain/labels.ts";
 import { link } from "../../../../http/links.ts";
-import type { HearingListItem } from "../../../../queries/hearings.ts";
+import type { HearingListItem } from "../../../../queries/hearings/hearings.ts";
 import { Alert } from "../../../components/Alert.tsx";
 import { ErrorSummary } from "../../../components/ErrorSummary.tsx";
 import {

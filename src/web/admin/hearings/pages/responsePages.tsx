@@ -5,7 +5,7 @@ import type { hearingResponses } from "../../../../db/schema.ts";
 import { respondentKinds } from "../../../../domain/enums.ts";
 import { respondentKindLabels } from "../../../../domain/labels.ts";
 import { link } from "../../../../http/links.ts";
-import type { HearingDetail } from "../../../../queries/hearings.ts";
+import type { HearingDetail } from "../../../../queries/hearings/hearings.ts";
 import { Alert } from "../../../components/Alert.tsx";
 import { ErrorSummary } from "../../../components/ErrorSummary.tsx";
 import {

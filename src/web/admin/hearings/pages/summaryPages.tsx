@@ -1,7 +1,7 @@
 // Admin: the hearing summary (høringsnotat) and the draft/adopted diff.
 import type { DiffPart } from "../../../../domain/textDiff.ts";
 import { link } from "../../../../http/links.ts";
-import type { HearingDetail } from "../../../../queries/hearings.ts";
+import type { HearingDetail } from "../../../../queries/hearings/hearings.ts";
 import { HearingSummaryBody } from "../../../../reports/hearingSummaryHtml.tsx";
 import type { HearingSummary } from "../../../../reports/hearingSummaryModel.ts";
 import { type AdminPage, AdminShell } from "../../shell.tsx";

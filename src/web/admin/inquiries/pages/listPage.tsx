@@ -5,7 +5,7 @@ import { formatDanishDate } from "../../../../domain/danishDate.ts";
 import { type InquiryState, inquiryStates } from "../../../../domain/enums.ts";
 import { inquiryStateLabels } from "../../../../domain/labels.ts";
 import { link } from "../../../../http/links.ts";
-import { type InquiryListRow, isOverdue } from "../../../../queries/inquiries.ts";
+import { type InquiryListRow, isOverdue } from "../../../../queries/inquiries/inquiries.ts";
 import { Alert } from "../../../components/Alert.tsx";
 import { DataTable } from "../../../components/DataTable.tsx";
 import { Button, ButtonLink, Select } from "../../../components/FormControls.tsx";

@@ -4,7 +4,7 @@
 // operations set, read-only.
 
 import { link } from "../../../../http/links.ts";
-import type { SettingRow } from "../../../../queries/adminOrganisation.ts";
+import type { SettingRow } from "../../../../queries/organisation/settings.ts";
 import { Alert } from "../../../components/Alert.tsx";
 import { ErrorSummary, type FieldError } from "../../../components/ErrorSummary.tsx";
 import { Button, ButtonGroup, TextInput } from "../../../components/FormControls.tsx";

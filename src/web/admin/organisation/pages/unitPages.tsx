@@ -3,7 +3,7 @@
 // delete one that nothing uses, or read why it cannot be deleted).
 import { inUseExplanation } from "../../../../commands/organisation/unitDeleter.ts";
 import { link } from "../../../../http/links.ts";
-import { type UnitKind, type UnitRow, usageSentence } from "../../../../queries/adminOrganisation.ts";
+import { type UnitKind, type UnitRow, usageSentence } from "../../../../queries/organisation/units.ts";
 import { Alert } from "../../../components/Alert.tsx";
 import { DataTable } from "../../../components/DataTable.tsx";
 import { ErrorSummary, type FieldError } from "../../../components/ErrorSummary.tsx";

@@ -3,7 +3,7 @@
 import { annualTargetSaver } from "../../../../commands/registry/annualTargetSaver.ts";
 import { annualTargetDeleter } from "../../../../commands/registry/deleters.ts";
 import type { Context } from "../../../../context.ts";
-import { annualTargetRow, initiativeRow } from "../../../../queries/adminRegistry.ts";
+import { annualTargetRow, initiativeRow } from "../../../../queries/registry.ts";
 import { decimalText, type FieldSpec } from "../fields.ts";
 import { type EditorKind, hrefOf, intText, orNull, registerCrumbs, str } from "../kind.ts";
 

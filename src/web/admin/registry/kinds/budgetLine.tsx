@@ -6,7 +6,7 @@ import { budgetLineDeleter } from "../../../../commands/registry/deleters.ts";
 import type { Context } from "../../../../context.ts";
 import { fundingStatuses } from "../../../../domain/enums.ts";
 import { fundingStatusLabels } from "../../../../domain/labels.ts";
-import { budgetLineRow, initiativeRow } from "../../../../queries/adminRegistry.ts";
+import { budgetLineRow, initiativeRow } from "../../../../queries/registry.ts";
 import { decimalText, dkkText, type FieldSpec } from "../fields.ts";
 import { type EditorKind, hrefOf, intText, options, orNull, registerCrumbs, str } from "../kind.ts";
 

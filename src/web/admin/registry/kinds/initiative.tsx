@@ -11,15 +11,12 @@ import {
 import { formatDkk, formatFte } from "../../../../domain/money.ts";
 import { formatNumberDa } from "../../../../domain/numberFormat.ts";
 import { link } from "../../../../http/links.ts";
-import {
-  administrationChoices,
-  goalIdsOf,
-  goalsOf,
-  initiativeRow,
-  policyTitle,
-} from "../../../../queries/adminRegistry.ts";
-import { annualTargetsOf } from "../../../../queries/annualTargets.ts";
-import { budgetLinesOf } from "../../../../queries/budgetLines.ts";
+import { goalIdsOf, goalsOf } from "../../../../queries/goals.ts";
+import { annualTargetsOf } from "../../../../queries/initiatives/annualTargets.ts";
+import { budgetLinesOf } from "../../../../queries/initiatives/budgetLines.ts";
+import { administrationChoices } from "../../../../queries/organisation/units.ts";
+import { policyTitle } from "../../../../queries/policies/policies.ts";
+import { initiativeRow } from "../../../../queries/registry.ts";
 import { DataTable } from "../../../components/DataTable.tsx";
 import { ButtonLink } from "../../../components/FormControls.tsx";
 import type { FieldSpec } from "../fields.ts";

@@ -3,7 +3,7 @@
 import { observationDeleter } from "../../../../commands/registry/deleters.ts";
 import { observationSaver } from "../../../../commands/registry/observationSaver.ts";
 import type { Context } from "../../../../context.ts";
-import { indicatorRow, observationRow } from "../../../../queries/adminRegistry.ts";
+import { indicatorRow, observationRow } from "../../../../queries/registry.ts";
 import { decimalText, type FieldSpec } from "../fields.ts";
 import { type EditorKind, hrefOf, intText, orNull, registerCrumbs, str } from "../kind.ts";
 

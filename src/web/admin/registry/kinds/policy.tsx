@@ -3,13 +3,11 @@
 import { policyUpdater } from "../../../../commands/registry/policyUpdater.ts";
 import { policyKinds, policyStatuses } from "../../../../domain/enums.ts";
 import { policyKindLabels, policyStatusLabels } from "../../../../domain/labels.ts";
-import {
-  administrationChoices,
-  goalsOf,
-  initiativesOf,
-  policyRow,
-  themesOf,
-} from "../../../../queries/adminRegistry.ts";
+import { goalsOf } from "../../../../queries/goals.ts";
+import { initiativesOf } from "../../../../queries/initiatives/initiatives.ts";
+import { administrationChoices } from "../../../../queries/organisation/units.ts";
+import { policyRow } from "../../../../queries/registry.ts";
+import { themesOf } from "../../../../queries/themes.ts";
 import type { FieldSpec } from "../fields.ts";
 import { type EditorKind, hrefOf, intText, options, orNull, REGISTER, registerCrumbs, str } from "../kind.ts";
 import { ChildList } from "./childList.tsx";

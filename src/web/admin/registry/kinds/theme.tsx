@@ -1,7 +1,8 @@
 // The theme editor: number, title, description.
 import { themeCreator } from "../../../../commands/registry/themeCreator.ts";
 import { themeUpdater } from "../../../../commands/registry/themeUpdater.ts";
-import { policyTitle, themeRow } from "../../../../queries/adminRegistry.ts";
+import { policyTitle } from "../../../../queries/policies/policies.ts";
+import { themeRow } from "../../../../queries/registry.ts";
 import type { FieldSpec } from "../fields.ts";
 import { type EditorKind, hrefOf, orNull, registerCrumbs, str } from "../kind.ts";
 

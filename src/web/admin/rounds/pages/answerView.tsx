@@ -4,7 +4,7 @@ import type { Rating } from "../../../../domain/enums.ts";
 import { formatDkk, formatFte } from "../../../../domain/money.ts";
 import { formatNumberDa } from "../../../../domain/numberFormat.ts";
 import { displayCount, isSuppressed, suppressionMarker } from "../../../../domain/suppression.ts";
-import type { answerForEdit } from "../../../../queries/rounds.ts";
+import type { answerForEdit } from "../../../../queries/rounds/answers.ts";
 import type { AnswerNumbers } from "../../../../reports/roundAnswers.ts";
 import { SummaryList } from "../../../components/Card.tsx";
 import { RatingBadge } from "../../../components/StatusBadge.tsx";

@@ -9,7 +9,8 @@ import { type Rating, type RoundKind, type RoundState, roundStates } from "../..
 import { roundKindLabels, roundStateLabels } from "../../../../domain/labels.ts";
 import { allowedTransitions } from "../../../../domain/roundState.ts";
 import { link } from "../../../../http/links.ts";
-import type { BoardRow, roundAnswers } from "../../../../queries/rounds.ts";
+import type { roundAnswers } from "../../../../queries/rounds/answers.ts";
+import type { BoardRow } from "../../../../queries/rounds/rounds.ts";
 import { Alert } from "../../../components/Alert.tsx";
 import { SummaryList } from "../../../components/Card.tsx";
 import { DataTable } from "../../../components/DataTable.tsx";

@@ -4,7 +4,7 @@ import { formatDanishDate } from "../../../../domain/danishDate.ts";
 import type { RoundKind, RoundState } from "../../../../domain/enums.ts";
 import { roundKindLabels } from "../../../../domain/labels.ts";
 import { link } from "../../../../http/links.ts";
-import type { RoundListRow } from "../../../../queries/rounds.ts";
+import type { RoundListRow } from "../../../../queries/rounds/rounds.ts";
 import { Alert } from "../../../components/Alert.tsx";
 import { DataTable } from "../../../components/DataTable.tsx";
 import { ButtonLink } from "../../../components/FormControls.tsx";

@@ -3,7 +3,7 @@
 import { formatDanishDate } from "../../../../domain/danishDate.ts";
 import type { Rating, RoundState } from "../../../../domain/enums.ts";
 import { link } from "../../../../http/links.ts";
-import type { myRounds } from "../../../../queries/rounds.ts";
+import type { myRounds } from "../../../../queries/rounds/answers.ts";
 import { Alert } from "../../../components/Alert.tsx";
 import { DataTable } from "../../../components/DataTable.tsx";
 import { RatingBadge, RoundStateBadge } from "../../../components/StatusBadge.tsx";

@@ -2,7 +2,7 @@
 import { roundKinds } from "../../../../domain/enums.ts";
 import { roundKindLabels } from "../../../../domain/labels.ts";
 import { link } from "../../../../http/links.ts";
-import type { roundFormOptions } from "../../../../queries/rounds.ts";
+import type { roundFormOptions } from "../../../../queries/rounds/rounds.ts";
 import { ErrorSummary } from "../../../components/ErrorSummary.tsx";
 import { Button, ButtonGroup, Select, TextInput } from "../../../components/FormControls.tsx";
 import { AdministrationChoices } from "../../administrationChoices.tsx";

@@ -4,7 +4,7 @@
 import { roles } from "../../../../domain/enums.ts";
 import { roleLabels } from "../../../../domain/labels.ts";
 import { link } from "../../../../http/links.ts";
-import type { UserRow } from "../../../../queries/adminUsers.ts";
+import type { UserRow } from "../../../../queries/users.ts";
 import { Alert } from "../../../components/Alert.tsx";
 import { DataTable } from "../../../components/DataTable.tsx";
 import { ErrorSummary, type FieldError } from "../../../components/ErrorSummary.tsx";

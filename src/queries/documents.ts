@@ -1,0 +1,152 @@
+// Documents: the API's list (metadata only: never the text or where the file is
+// kept), the admin's filter choices, the documents a portal page cites, and one
+// source document for the portal with every span a registry value was read from.
+import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
+import { authorize } from "../authz/can.ts";
+import type { Context } from "../context.ts";
+import { documents, hearingResponses, policies, provenance } from "../db/schema.ts";
+import { HEARING_ATTACHMENT_KIND } from "../domain/enums.ts";
+import { resourceQueries, when } from "./keysetPage.ts";
+import { col, isoDate, ownedBy } from "./sqlFragments.ts";
+
+export interface DocumentFilters {
+  kind?: string;
+}
+
+export const documentQueries = resourceQueries({
+  id: documents.id,
+  organisationId: documents.organisationId,
+  select: (scope, where, limit) =>
+    scope.db
+      .select({
+        id: documents.id,
+        filename: documents.filename,
+        mediaType: documents.mediaType,
+        sha256: documents.sha256,
+        title: documents.title,
+        caseNumber: documents.caseNumber,
+        documentNumber: documents.documentNumber,
+        dated: isoDate(documents.dated),
+        size: documents.size,
+        kind: documents.kind,
+        previousVersionId: documents.previousVersionId,
+      })
+      .from(documents)
+      .where(where)
+      .orderBy(asc(documents.id))
+      .limit(limit),
+  filters: (f: DocumentFilters) => [when(f.kind, (v) => eq(documents.kind, v))],
+  // A respondent's attachment may name a person; it is never listed publicly.
+  visible: () => sql`coalesce(${documents.kind}, '') <> ${HEARING_ATTACHMENT_KIND}`,
+});
+
+export type DocumentRow = NonNullable<Awaited<ReturnType<typeof documentQueries.get>>>;
+
+export async function listDocumentOptions(ctx: Context) {
+  authorize(ctx.actor, "read", { entity: "document" }, { hidden: true });
+  return ctx.db
+    .select({ id: documents.id, filename: documents.filename, title: documents.title })
+    .from(documents)
+    .where(eq(documents.organisationId, ctx.organisationId))
+    .orderBy(asc(documents.filename));
+}
+
+export interface PolicyDocument {
+  id: string;
+  title: string | null;
+  filename: string;
+  caseNumber: string | null;
+  documentNumber: string | null;
+  dated: string | null;
+  /** How many policies and action plans the document holds (a compiled file holds several). */
+  policyCount: number;
+}
+
+export async function documentsByIds(ctx: Context, ids: readonly string[]): Promise<PolicyDocument[]> {
+  if (ids.length === 0) return [];
+  return ctx.db
+    .select({
+      id: documents.id,
+      title: documents.title,
+      filename: documents.filename,
+      caseNumber: documents.caseNumber,
+      documentNumber: documents.documentNumber,
+      dated: documents.dated,
+      policyCount: sql<number>`(select count(*) from ${policies} where ${col(policies.documentId)} = ${col(documents.id)}
+        and ${ownedBy(policies, ctx.organisationId)})::int`,
+    })
+    .from(documents)
+    .where(and(eq(documents.organisationId, ctx.organisationId), inArray(documents.id, [...ids])))
+    .orderBy(asc(documents.title));
+}
+
+/**
+ * Documents that are not public: a hearing response (or its attachment) that
+ * is unpublished, or a citizen's sent without consent to publish the name
+ * (the same rule as the public open-data package).
+ */
+function withheld(ctx: Context, documentId: string) {
+  return ctx.db
+    .select({ one: sql`1` })
+    .from(hearingResponses)
+    .where(
+      and(
+        eq(hearingResponses.organisationId, ctx.organisationId),
+        or(
+          eq(hearingResponses.documentId, documentId),
+          eq(hearingResponses.attachmentDocumentId, documentId),
+        ),
+        // or() groups its terms: a raw "a or b" inside and() would escape the organisation and document filters.
+        or(
+          sql`not ${hearingResponses.published}`,
+          and(
+            eq(hearingResponses.respondentKind, "citizen"),
+            sql`not ${hearingResponses.consentToPublishName}`,
+          ),
+        ),
+      ),
+    )
+    .limit(1);
+}
+
+export async function documentWithSources(ctx: Context, id: string) {
+  const [doc] = await ctx.db
+    .select({
+      id: documents.id,
+      title: documents.title,
+      filename: documents.filename,
+      kind: documents.kind,
+      caseNumber: documents.caseNumber,
+      documentNumber: documents.documentNumber,
+      dated: documents.dated,
+      text: documents.text,
+    })
+    .from(documents)
+    .where(
+      and(
+        eq(documents.organisationId, ctx.organisationId),
+        eq(documents.id, id),
+        // A respondent's attachment may name a person; it is never shown publicly.
+        sql`coalesce(${documents.kind}, '') <> ${HEARING_ATTACHMENT_KIND}`,
+      ),
+    )
+    .limit(1);
+  if (!doc) return undefined;
+  if ((await withheld(ctx, id)).length > 0) return undefined;
+  const spans = await ctx.db
+    .select({
+      id: provenance.id,
+      entity: provenance.entity,
+      entityId: provenance.entityId,
+      field: provenance.field,
+      start: provenance.start,
+      end: provenance.end,
+      page: provenance.page,
+    })
+    .from(provenance)
+    .where(and(eq(provenance.organisationId, ctx.organisationId), eq(provenance.documentId, id)))
+    .orderBy(asc(provenance.start), asc(provenance.end), asc(provenance.field), asc(provenance.id));
+  return { document: doc, spans };
+}
+
+export type DocumentWithSources = NonNullable<Awaited<ReturnType<typeof documentWithSources>>>;

@@ -1,0 +1,122 @@
+// Indicators with their observations and computed progress, for the portal.
+// Progress is never stored: it is computed here from baseline, target,
+// direction and observations by the domain rule (domain/progress.ts).
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { Context } from "../../context.ts";
+import { goals, indicators, observations } from "../../db/schema.ts";
+import type { ProgressStatus } from "../../domain/enums.ts";
+import { indicatorProgress } from "../../domain/indicatorProgress.ts";
+import type { IndicatorProgress } from "../../domain/progress.ts";
+import { inOrganisation } from "../scope.ts";
+
+export interface ObservationRow {
+  id: string;
+  indicatorId: string;
+  period: string;
+  year: number;
+  value: number;
+  disaggregation: string;
+  n: number | null;
+  footnote: string | null;
+  source: string | null;
+}
+
+export interface IndicatorRow {
+  id: string;
+  goalId: string;
+  policyId: string;
+  title: string;
+  unit: string | null;
+  direction: string;
+  baselineValue: number | null;
+  baselinePeriod: string | null;
+  targetValue: number | null;
+  targetPeriod: string | null;
+  source: string | null;
+}
+
+export interface IndicatorWithProgress extends IndicatorRow {
+  observations: ObservationRow[];
+  progress: IndicatorProgress;
+}
+
+export const indicatorColumns = {
+  id: indicators.id,
+  goalId: indicators.goalId,
+  policyId: goals.policyId,
+  title: indicators.title,
+  unit: indicators.unit,
+  direction: indicators.direction,
+  baselineValue: indicators.baselineValue,
+  baselinePeriod: indicators.baselinePeriod,
+  targetValue: indicators.targetValue,
+  targetPeriod: indicators.targetPeriod,
+  source: indicators.source,
+};
+
+export const observationColumns = {
+  id: observations.id,
+  indicatorId: observations.indicatorId,
+  period: observations.period,
+  year: observations.year,
+  value: observations.value,
+  disaggregation: observations.disaggregation,
+  n: observations.n,
+  footnote: observations.footnote,
+  source: observations.source,
+};
+
+export function withProgress(
+  indicator: IndicatorRow,
+  obs: ObservationRow[],
+  threshold: number,
+): IndicatorWithProgress {
+  return {
+    ...indicator,
+    observations: obs,
+    progress: indicatorProgress(indicator, obs, threshold),
+  };
+}
+
+/** Every indicator of the given policies (all of the organisation's when omitted), with progress. */
+export async function indicatorsWithProgress(
+  ctx: Context,
+  policyIds: readonly string[] | undefined,
+  threshold: number,
+): Promise<IndicatorWithProgress[]> {
+  if (policyIds && policyIds.length === 0) return [];
+  const org = ctx.organisationId;
+  const scope = and(
+    inOrganisation(indicators, org),
+    inOrganisation(goals, org),
+    policyIds ? inArray(goals.policyId, [...policyIds]) : undefined,
+  );
+  const [rows, obsRows] = await Promise.all([
+    ctx.db
+      .select(indicatorColumns)
+      .from(indicators)
+      .innerJoin(goals, eq(goals.id, indicators.goalId))
+      .where(scope)
+      .orderBy(asc(indicators.title)),
+    ctx.db
+      .select(observationColumns)
+      .from(observations)
+      .innerJoin(indicators, eq(indicators.id, observations.indicatorId))
+      .innerJoin(goals, eq(goals.id, indicators.goalId))
+      .where(and(inOrganisation(observations, org), scope))
+      .orderBy(asc(observations.year), asc(observations.period)),
+  ]);
+  const byIndicator = new Map<string, ObservationRow[]>();
+  for (const o of obsRows) {
+    const list = byIndicator.get(o.indicatorId);
+    if (list) list.push(o);
+    else byIndicator.set(o.indicatorId, [o]);
+  }
+  return rows.map((row) => withProgress(row, byIndicator.get(row.id) ?? [], threshold));
+}
+
+export function countByStatus(items: readonly { progress: { status: ProgressStatus } }[]) {
+  const counts = new Map<ProgressStatus, number>();
+  for (const item of items) counts.set(item.progress.status, (counts.get(item.progress.status) ?? 0) + 1);
+  return counts;
+}

@@ -1,0 +1,73 @@
+// An initiative's annual targets, read in one place for the portal, the registry
+// editor and a reporter's answer form (the whole period's targets, with no year,
+// first), and the API's list.
+import { and, asc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import type { Context } from "../../context.ts";
+import { annualTargets } from "../../db/schema.ts";
+import { resourceQueries, when } from "../keysetPage.ts";
+
+/** The initiative's annual targets; with `year`, only that year's and the whole period's. */
+export async function annualTargetsOf(ctx: Context, initiativeId: string, opts: { year?: number } = {}) {
+  return ctx.db
+    .select({
+      id: annualTargets.id,
+      year: annualTargets.year,
+      metric: annualTargets.metric,
+      targetValue: annualTargets.targetValue,
+      actualValue: annualTargets.actualValue,
+      unit: annualTargets.unit,
+    })
+    .from(annualTargets)
+    .where(
+      and(
+        eq(annualTargets.organisationId, ctx.organisationId),
+        eq(annualTargets.initiativeId, initiativeId),
+        opts.year === undefined
+          ? undefined
+          : or(isNull(annualTargets.year), eq(annualTargets.year, opts.year)),
+      ),
+    )
+    .orderBy(sql`${annualTargets.year} asc nulls first`, asc(annualTargets.metric), asc(annualTargets.id));
+}
+
+/** The metric of each of these annual targets (for answers that name targets by id). */
+export async function annualTargetMetrics(ctx: Context, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await ctx.db
+    .select({ id: annualTargets.id, metric: annualTargets.metric })
+    .from(annualTargets)
+    .where(and(eq(annualTargets.organisationId, ctx.organisationId), inArray(annualTargets.id, ids)));
+  return new Map(rows.map((t) => [t.id, t.metric]));
+}
+
+export interface AnnualTargetFilters {
+  initiative_id?: string;
+  year?: number;
+}
+
+export const annualTargetQueries = resourceQueries({
+  id: annualTargets.id,
+  organisationId: annualTargets.organisationId,
+  select: (scope, where, limit) =>
+    scope.db
+      .select({
+        id: annualTargets.id,
+        initiativeId: annualTargets.initiativeId,
+        year: annualTargets.year,
+        metric: annualTargets.metric,
+        targetValue: annualTargets.targetValue,
+        actualValue: annualTargets.actualValue,
+        unit: annualTargets.unit,
+        fromYear: annualTargets.fromYear,
+      })
+      .from(annualTargets)
+      .where(where)
+      .orderBy(asc(annualTargets.id))
+      .limit(limit),
+  filters: (f: AnnualTargetFilters) => [
+    when(f.initiative_id, (v) => eq(annualTargets.initiativeId, v)),
+    when(f.year, (v) => eq(annualTargets.year, v)),
+  ],
+});
+
+export type AnnualTargetRow = NonNullable<Awaited<ReturnType<typeof annualTargetQueries.get>>>;

@@ -1,0 +1,86 @@
+// An initiative's budget lines, read in one place for the portal, the registry
+// editor, a reporter's answer form, the committee report and an inquiry's answer
+// draft (the whole period's lines, with no year, first), and the API's list.
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import type { Context } from "../../context.ts";
+import { budgetLines } from "../../db/schema.ts";
+import type { FundingStatus } from "../../domain/enums.ts";
+import { resourceQueries, when } from "../keysetPage.ts";
+
+const columns = {
+  id: budgetLines.id,
+  initiativeId: budgetLines.initiativeId,
+  year: budgetLines.year,
+  amountDkk: budgetLines.amountDkk,
+  fte: budgetLines.fte,
+  fundingStatus: budgetLines.fundingStatus,
+  label: budgetLines.label,
+};
+
+const order = [sql`${budgetLines.year} asc nulls first`, asc(budgetLines.label), asc(budgetLines.id)];
+
+export async function budgetLinesOf(ctx: Context, initiativeId: string) {
+  return ctx.db
+    .select(columns)
+    .from(budgetLines)
+    .where(
+      and(eq(budgetLines.organisationId, ctx.organisationId), eq(budgetLines.initiativeId, initiativeId)),
+    )
+    .orderBy(...order);
+}
+
+/**
+ * The budget lines of several initiatives at once; with `years`, only those
+ * years' lines (the whole period's lines have no year and are left out then).
+ */
+export async function budgetLinesOfMany(
+  ctx: Context,
+  initiativeIds: string[],
+  opts: { years?: number[] } = {},
+) {
+  if (!initiativeIds.length || opts.years?.length === 0) return [];
+  return ctx.db
+    .select(columns)
+    .from(budgetLines)
+    .where(
+      and(
+        eq(budgetLines.organisationId, ctx.organisationId),
+        inArray(budgetLines.initiativeId, initiativeIds),
+        opts.years === undefined ? undefined : inArray(budgetLines.year, opts.years),
+      ),
+    )
+    .orderBy(asc(budgetLines.initiativeId), ...order);
+}
+
+export interface BudgetLineFilters {
+  initiative_id?: string;
+  year?: number;
+  funding_status?: FundingStatus;
+}
+
+export const budgetLineQueries = resourceQueries({
+  id: budgetLines.id,
+  organisationId: budgetLines.organisationId,
+  select: (scope, where, limit) =>
+    scope.db
+      .select({
+        id: budgetLines.id,
+        initiativeId: budgetLines.initiativeId,
+        year: budgetLines.year,
+        amountDkk: budgetLines.amountDkk,
+        fte: budgetLines.fte,
+        fundingStatus: budgetLines.fundingStatus,
+        label: budgetLines.label,
+      })
+      .from(budgetLines)
+      .where(where)
+      .orderBy(asc(budgetLines.id))
+      .limit(limit),
+  filters: (f: BudgetLineFilters) => [
+    when(f.initiative_id, (v) => eq(budgetLines.initiativeId, v)),
+    when(f.year, (v) => eq(budgetLines.year, v)),
+    when(f.funding_status, (v) => eq(budgetLines.fundingStatus, v)),
+  ],
+});
+
+export type BudgetLineRow = NonNullable<Awaited<ReturnType<typeof budgetLineQueries.get>>>;

@@ -1,0 +1,43 @@
+// SQL fragments the queries share: a column named with its table, the organisation's
+// condition in a hand-written subquery, administrations and committees named by their
+// code (as in the open-data package), dates and times in ISO form.
+import { getTableName, type SQL, sql } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
+import { administrations, committees } from "../db/schema.ts";
+
+/**
+ * A column named with its table ("initiatives"."id"). Drizzle leaves the table out when
+ * a query reads one table, and inside a subquery an unqualified name means the inner
+ * table's column: every hand-written subquery names its columns with this.
+ */
+export const col = (column: PgColumn): SQL => sql.raw(`"${getTableName(column.table)}"."${column.name}"`);
+
+/** A hand-written subquery's condition that keeps `table`'s rows of the organisation. */
+export const ownedBy = (table: { organisationId: PgColumn }, organisationId: string): SQL =>
+  sql`${col(table.organisationId)} = ${organisationId}`;
+
+/** The code of the organisation's administration a column points to (null when it points nowhere). */
+export const administrationCode = (column: PgColumn, organisationId: string): SQL<string | null> =>
+  sql<string | null>`(SELECT ${col(administrations.code)} FROM ${administrations}
+    WHERE ${col(administrations.id)} = ${col(column)} AND ${ownedBy(administrations, organisationId)})`;
+
+export const committeeCode = (column: PgColumn, organisationId: string): SQL<string | null> =>
+  sql<string | null>`(SELECT ${col(committees.code)} FROM ${committees}
+    WHERE ${col(committees.id)} = ${col(column)} AND ${ownedBy(committees, organisationId)})`;
+
+/** Rows whose administration column points at the organisation's administration with this code. */
+export const hasAdministrationCode = (column: PgColumn, code: string, organisationId: string): SQL =>
+  sql`${col(column)} IN (SELECT ${col(administrations.id)} FROM ${administrations}
+    WHERE ${col(administrations.code)} = ${code} AND ${ownedBy(administrations, organisationId)})`;
+
+export const hasCommitteeCode = (column: PgColumn, code: string, organisationId: string): SQL =>
+  sql`${col(column)} IN (SELECT ${col(committees.id)} FROM ${committees}
+    WHERE ${col(committees.code)} = ${code} AND ${ownedBy(committees, organisationId)})`;
+
+/** A timestamp as ISO 8601 in UTC with microseconds. */
+export const isoTimestamp = (column: PgColumn): SQL<string> =>
+  sql<string>`to_char(${col(column)} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/** A date as YYYY-MM-DD, the same text from both database drivers. */
+export const isoDate = (column: PgColumn): SQL<string | null> =>
+  sql<string | null>`to_char(${col(column)}, 'YYYY-MM-DD')`;
