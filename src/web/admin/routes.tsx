@@ -5,7 +5,7 @@ import type { Context as HonoContext } from "hono";
 import { Hono } from "hono";
 import { type AuthEnv, actorFromRequest } from "../../auth/middleware.ts";
 import { randomToken } from "../../auth/tokens.ts";
-import type { AppDeps } from "../../http/appEnv.ts";
+import { type AppDeps, suppressionThresholdOf } from "../../http/appEnv.ts";
 import { csrfProtection } from "../../http/csrf.ts";
 import { link } from "../../http/links.ts";
 import { councilName, organisationName } from "../../http/tenancy.ts";
@@ -57,6 +57,7 @@ export function adminRoutes(deps: AppDeps) {
   const pageFor: AdminPageFor = (c) => ({
     organisation: organisationName(c),
     council: councilName(c),
+    suppressionThreshold: suppressionThresholdOf(deps),
     user: c.get("user")!,
     csrf: c.get("session")?.csrfToken ?? "",
   });

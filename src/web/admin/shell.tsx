@@ -13,6 +13,8 @@ export interface AdminPage {
   organisation: string;
   /** What the organisation calls its council, inside a sentence ("Borgerrepræsentationen"). */
   council: string;
+  /** Figures based on fewer persons than this are never shown as numbers (the portal's rule). */
+  suppressionThreshold: number;
   user: UserActor;
   csrf: string;
 }

@@ -36,7 +36,7 @@ export function answerReviewPage(
       <p class="font-lead">{`${answer.administrationName} (${answer.administrationCode}) · ${roundName(round)}`}</p>
       {opts.message && <Alert variant="success">{opts.message}</Alert>}
       <ErrorSummary errors={errors} />
-      <AnswerView answer={answer} />
+      <AnswerView answer={answer} threshold={page.suppressionThreshold} />
       {report.returnComment && (
         <Alert variant="info" heading="Kommentar ved retursendelse" headingLevel={2}>
           {report.returnComment}

@@ -12,7 +12,8 @@ import { ReportStateBadge } from "./controls.tsx";
 
 export type EditableAnswer = Awaited<ReturnType<typeof answerForEdit>>;
 
-export function AnswerView({ answer }: { answer: EditableAnswer }) {
+/** `threshold`: the organisation's suppression threshold (AdminPage.suppressionThreshold). */
+export function AnswerView({ answer, threshold }: { answer: EditableAnswer; threshold: number }) {
   const r = answer.report;
   const numbers = (r.numbers ?? {}) as AnswerNumbers;
   const indicatorTitle = new Map(answer.indicators.map((i) => [i.id, i.title]));
@@ -38,9 +39,9 @@ export function AnswerView({ answer }: { answer: EditableAnswer }) {
   for (const o of numbers.observations ?? [])
     items.push({
       label: `${indicatorTitle.get(o.indicatorId) ?? "Indikator"} (${o.period})`,
-      value: isSuppressed(o.n)
-        ? `${suppressionMarker()} (færre end 5 personer)`
-        : `${formatNumberDa(o.value)}${o.n == null ? "" : `, ${displayCount(o.n)} personer`}`,
+      value: isSuppressed(o.n, threshold)
+        ? `${suppressionMarker(threshold)} (færre end ${threshold} personer)`
+        : `${formatNumberDa(o.value)}${o.n == null ? "" : `, ${displayCount(o.n, threshold)} personer`}`,
     });
   items.push({
     label: "Beretning",

@@ -73,7 +73,7 @@ export function reportFormPage(
             Svaret er ændret, siden du åbnede det, så dine ændringer er ikke gemt. Her er, hvad der nu er
             gemt:
           </p>
-          <AnswerView answer={answer} />
+          <AnswerView answer={answer} threshold={page.suppressionThreshold} />
           <p class="alert-text">Dine værdier står stadig i formularen. Gem igen for at anvende dem.</p>
         </Alert>
       )}
@@ -93,7 +93,7 @@ export function reportFormPage(
                 ? "Koordinatoren har godkendt svaret, så det kan ikke længere ændres."
                 : "Runden tager ikke imod svar lige nu, så svaret kan ikke ændres."}
           </Alert>
-          <AnswerView answer={answer} />
+          <AnswerView answer={answer} threshold={page.suppressionThreshold} />
         </>
       ) : (
         <>
@@ -185,7 +185,7 @@ export function reportFormPage(
                   name={`obs-${i.id}-n`}
                   label="Antal personer, tallet bygger på"
                   optionalLabel
-                  hint="Tal, der bygger på færre end 5 personer, vises aldrig offentligt."
+                  hint={`Tal, der bygger på færre end ${page.suppressionThreshold} personer, vises aldrig offentligt.`}
                   value={v[`obs-${i.id}-n`] ?? ""}
                   inputmode="numeric"
                   widthClass="input-width-xs"
