@@ -98,16 +98,24 @@ program
   .requiredOption("--out <dir>", "output folder (created if missing)")
   .option("--full", "include suppressed values (for backups and transfers, not for publication)")
   .option("--national", "every organisation's public data in one package, with an organisation column")
+  .option("--all-organisations", "one package per organisation, each in a folder named by its slug in --out")
   .option("--force", "site: replace an earlier site export in --out")
   .action(
-    async (opts: { format: string; out: string; full?: boolean; national?: boolean; force?: boolean }) => {
+    async (opts: {
+      format: string;
+      out: string;
+      full?: boolean;
+      national?: boolean;
+      allOrganisations?: boolean;
+      force?: boolean;
+    }) => {
       if (opts.format !== "datapackage" && opts.format !== "site")
         throw new AppError("validation_failed", `Unknown format "${opts.format}": use datapackage or site.`);
       if (opts.format === "site") {
-        if (opts.full || opts.national)
+        if (opts.full || opts.national || opts.allOrganisations)
           throw new AppError(
             "validation_failed",
-            "--format site is the public portal of one organisation: it takes neither --full nor --national.",
+            "--format site is the public portal of one organisation: it takes neither --full, --national nor --all-organisations.",
           );
         const { checkOutDir } = await import("./site/exportSite.ts");
         await checkOutDir(path.resolve(opts.out), opts.force ?? false);
@@ -127,6 +135,11 @@ program
           if (result.broken.length) process.exitCode = 1;
         });
       }
+      if (opts.national && opts.allOrganisations)
+        throw new AppError(
+          "validation_failed",
+          "--national is one package of every organisation, --all-organisations one package each: choose one.",
+        );
       if (opts.national) {
         if (opts.full)
           throw new AppError(
@@ -140,6 +153,25 @@ program
           });
           console.log(
             `Exported ${result.files.length - 1} resources of every organisation to ${result.outDir}.`,
+          );
+        });
+      }
+      if (opts.allOrganisations) {
+        if (namedOrganisation)
+          throw new AppError(
+            "validation_failed",
+            "--all-organisations exports every organisation: leave out --organisation.",
+          );
+        return withDatabase(async (database) => {
+          const { exportEveryOrganisation } = await import("./opendata/exportPackages.ts");
+          const written = await exportEveryOrganisation(
+            { db: database.db, actor: systemActor("cli") },
+            path.resolve(opts.out),
+            { audience: opts.full ? "full" : "public" },
+          );
+          const rows = written.reduce((sum, p) => sum + Object.values(p.rows).reduce((a, b) => a + b, 0), 0);
+          console.log(
+            `Exported ${written.length} organisations (${rows} rows), one folder each, to ${path.resolve(opts.out)}.`,
           );
         });
       }

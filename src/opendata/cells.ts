@@ -28,6 +28,9 @@ export function canonicalDatetime(text: string): string {
   return `${match[1]}Z`;
 }
 
+/** What makes stringify quote a list item besides being empty: the separator, a quote, a line break. */
+const NEEDS_QUOTES = /[;"\r\n]/;
+
 /**
  * A list cell is itself one CSV record with ";" as delimiter (RFC 4180 quoting):
  * items are written as they are, and one holding ";", '"', a line break or
@@ -36,6 +39,8 @@ export function canonicalDatetime(text: string): string {
  */
 export function formatList(items: readonly string[]): string {
   if (items.length === 0) return "";
+  // Nothing to quote: the items as they are (what stringify writes, without its set-up per call).
+  if (items.every((item) => item !== "" && !NEEDS_QUOTES.test(item))) return items.join(LIST_SEPARATOR);
   return stringify([items], {
     delimiter: LIST_SEPARATOR,
     eof: false,

@@ -1,9 +1,8 @@
-// What a resource declaration holds, and the two things derived from its fields: the
-// query that reads it for one organisation, and the database row a CSV row becomes.
-import { getTableName, type SQL, sql } from "drizzle-orm";
+// What a resource declaration holds, and the database row a CSV row becomes (the
+// queries that read a resource for the export are in exportSql.ts).
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { CellValue } from "./cells.ts";
-import { columnKey, type FieldDef, type ResourceName, uuidPattern } from "./fields.ts";
+import { columnKey, type FieldDef, type ResourceName } from "./fields.ts";
 
 /** A CSV row after its cells were checked: field name → value. */
 export type ParsedRow = Record<string, CellValue>;
@@ -46,57 +45,6 @@ export interface ResourceDef {
   extraColumns?(row: ParsedRow, refs: Refs): Record<string, unknown>;
   /** The public package: the row with withheld values emptied, or null to leave it out. */
   publicView?(row: RawRow, ctx: PublicContext): RawRow | null;
-}
-
-const q = (name: string) => `"${name.replaceAll('"', '""')}"`;
-
-function fieldExpression(def: FieldDef): string {
-  if (def.derived) return `(${def.derived})`;
-  const ref = def.references;
-  if (def.join) {
-    const j = def.join;
-    const link = `${q(getTableName(j.table))} j`;
-    if (ref?.field === "code") {
-      return `ARRAY(SELECT r.code FROM ${link} JOIN ${q(ref.resource)} r ON r.id = j.${q(j.otherColumn)} WHERE j.${q(j.ownerColumn)} = t.id ORDER BY r.code)`;
-    }
-    return `ARRAY(SELECT j.${q(j.otherColumn)}::text FROM ${link} WHERE j.${q(j.ownerColumn)} = t.id ORDER BY 1)`;
-  }
-  const column = `t.${q(def.column ?? def.name)}`;
-  if (ref?.field === "code") return `(SELECT r.code FROM ${q(ref.resource)} r WHERE r.id = ${column})`;
-  switch (def.type) {
-    case "string":
-      return def.format === "uuid" ? `${column}::text` : column;
-    case "integer":
-    case "number":
-    case "boolean":
-      // As text: exact digits for numeric and bigint, the same on PGlite and node-postgres.
-      return `${column}::text`;
-    case "date":
-      return `to_char(${column}, 'YYYY-MM-DD')`;
-    case "datetime":
-      return `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
-    case "array":
-    case "object":
-      return column;
-  }
-}
-
-const selectColumns = (def: ResourceDef) =>
-  def.fields.map((f) => `${fieldExpression(f)} AS ${q(f.name)}`).join(", ");
-
-/** The export query: every field of the resource for one organisation, ordered by id. */
-export function selectSql(def: ResourceDef, organisationId: string): SQL {
-  return sql.join([
-    sql.raw(`SELECT ${selectColumns(def)} FROM ${q(getTableName(def.table))} t WHERE t.organisation_id = `),
-    sql`${organisationId}`,
-    sql.raw(" ORDER BY t.id"),
-  ]);
-}
-
-/** The same query as one text, the organisation's id a literal (for DECLARE … CURSOR, which takes no parameters). */
-export function selectText(def: ResourceDef, organisationId: string): string {
-  if (!uuidPattern.test(organisationId)) throw new Error(`not an organisation id: ${organisationId}`);
-  return `SELECT ${selectColumns(def)} FROM ${q(getTableName(def.table))} t WHERE t.organisation_id = '${organisationId}' ORDER BY t.id`;
 }
 
 type Mapping = { name: string; key: string; ref: FieldDef["references"] };

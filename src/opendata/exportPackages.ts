@@ -1,0 +1,217 @@
+// The data package written to disk, for one organisation or for many in one pass. Each
+// resource is read once for all of them, from a cursor a page at a time, and each page's
+// rows go to their organisation's file: no package is ever held in memory, and the number
+// of queries does not grow with the number of organisations. The package of one
+// organisation is the same whether it is exported alone or with others.
+import fs from "node:fs/promises";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import { to as copyTo } from "pg-copy-streams";
+import type { Context } from "../context.ts";
+import { DEFAULT_SUPPRESSION_THRESHOLD } from "../domain/suppression.ts";
+import { listOrganisations } from "../organisation.ts";
+import { copyConnection } from "./copy.ts";
+import {
+  csvHeader,
+  csvLines,
+  descriptorText,
+  type ExportOptions,
+  inSnapshot,
+  publicContext,
+  shownRows,
+} from "./exportRows.ts";
+import {
+  copyable,
+  copySelectText,
+  ORGANISATION_COLUMN,
+  type OrganisationSet,
+  selectText,
+  unwritableNumbersText,
+} from "./exportSql.ts";
+import type { ResourceName } from "./fields.ts";
+import { KeyedCsv, type RecordRun } from "./keyedCsv.ts";
+import type { RawRow, ResourceDef } from "./resourceDef.ts";
+import { resourceByName, resources, writeOrder } from "./resources.ts";
+import { rowsOf } from "./sqlRows.ts";
+
+export interface PackageTarget {
+  organisationId: string;
+  /** The package's folder (created if missing). */
+  outDir: string;
+}
+
+export interface WrittenPackage extends PackageTarget {
+  files: string[];
+  rows: Record<ResourceName, number>;
+}
+
+// Rows are fetched from a cursor and written this many at a time.
+const PAGE = 20_000;
+
+/** One resource's rows of the organisations, in `PAGE`-sized pages, from a cursor in the snapshot's transaction. */
+async function* resourcePages(ctx: Pick<Context, "db">, def: ResourceDef, organisations: OrganisationSet) {
+  const cursor = `pejl_export_${def.name}`;
+  await ctx.db.execute(sql.raw(`DECLARE ${cursor} NO SCROLL CURSOR FOR ${selectText(def, organisations)}`));
+  for (;;) {
+    const page = rowsOf(await ctx.db.execute(sql.raw(`FETCH ${PAGE} FROM ${cursor}`)));
+    if (page.length) yield page;
+    if (page.length < PAGE) break;
+  }
+  await ctx.db.execute(sql.raw(`CLOSE ${cursor}`));
+}
+
+// PGlite's COPY writes its whole result to one blob in memory: it is read this many rows at a time.
+const COPY_PAGE = 100_000;
+
+/**
+ * The resource's records of the organisations as CSV text, by organisation, written by
+ * the database (COPY): on PostgreSQL one COPY streamed through pg-copy-streams, on PGlite
+ * pages of COPY to its /dev/blob device, each after the last key of the one before.
+ */
+async function* copiedRuns(
+  connection: NonNullable<ReturnType<typeof copyConnection>>,
+  def: ResourceDef,
+  organisations: OrganisationSet,
+): AsyncGenerator<RecordRun> {
+  const split = new KeyedCsv();
+  for (let after = null, count = COPY_PAGE; count === COPY_PAGE; after = split.last) {
+    count = 0;
+    if (connection.kind === "postgres") {
+      const text = copySelectText(def, organisations, null, null);
+      const stream = connection.client.query(copyTo(`COPY (${text}) TO STDOUT WITH (FORMAT csv)`));
+      for await (const chunk of stream) yield* split.push(chunk as Buffer);
+    } else {
+      const text = copySelectText(def, organisations, after, COPY_PAGE);
+      const { blob } = await connection.client.query(`COPY (${text}) TO '/dev/blob' WITH (FORMAT csv)`);
+      const runs = blob ? split.push(Buffer.from(await blob.arrayBuffer())) : [];
+      for (const run of runs) count += run.records;
+      yield* runs;
+    }
+    if (split.unfinished) throw new Error(`The COPY of ${def.name} ended inside a record.`);
+  }
+}
+
+/** Refuses, as formatCell does, a number the package cannot write (COPY would write "NaN"). */
+async function checkNumbers(ctx: Pick<Context, "db">, def: ResourceDef, organisations: OrganisationSet) {
+  const text = unwritableNumbersText(def, organisations);
+  if (!text) return;
+  const [row] = rowsOf(await ctx.db.execute(sql.raw(text)));
+  if (row) csvLines(def, [row]);
+}
+
+/** A page's rows in runs of one organisation each (the query orders them by organisation). */
+function* byOrganisation(page: RawRow[]): Generator<[string, RawRow[]]> {
+  let start = 0;
+  for (let i = 1; i <= page.length; i++) {
+    const organisationId = page[start]![ORGANISATION_COLUMN] as string;
+    if (i === page.length || page[i]![ORGANISATION_COLUMN] !== organisationId) {
+      yield [organisationId, page.slice(start, i)];
+      start = i;
+    }
+  }
+}
+
+/**
+ * Writes datapackage.json and one CSV per resource for each organisation into its folder,
+ * all from one read-only snapshot. Each file is written beside its name and renamed when
+ * all are complete, so a reader never sees half a file.
+ */
+export async function exportDataPackages(
+  ctx: Omit<Context, "organisationId">,
+  targets: PackageTarget[],
+  opts: ExportOptions = {},
+): Promise<WrittenPackage[]> {
+  const ids = targets.map((t) => t.organisationId);
+  if (new Set(ids).size !== ids.length) throw new Error("an organisation is named twice");
+  const names = ["datapackage.json", ...resources.map((def) => `${def.name}.csv`)];
+  const threshold = opts.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD;
+  const isPublic = (opts.audience ?? "public") === "public";
+  const packages = new Map(
+    targets.map((target) => [
+      target.organisationId,
+      {
+        ...target,
+        // Each organisation's own view: what it withholds decides only its own provenance.
+        view: isPublic ? publicContext(threshold) : null,
+        rows: {} as Record<ResourceName, number>,
+      },
+    ]),
+  );
+  for (const target of targets) await fs.mkdir(target.outDir, { recursive: true });
+  if (targets.length === 0) return [];
+  await inSnapshot(ctx, async (ctx) => {
+    // Every organisation of the database: read without a condition (see OrganisationSet).
+    const existing = rowsOf(await ctx.db.execute(sql`SELECT id::text AS id FROM organisations`));
+    const organisations: OrganisationSet = existing.every((row) => packages.has(row.id as string))
+      ? "all"
+      : ids;
+    for (const target of targets)
+      await fs.writeFile(
+        path.join(target.outDir, "datapackage.json.tmp"),
+        await descriptorText({ ...ctx, organisationId: target.organisationId }, opts),
+        "utf8",
+      );
+    // Dependency order, so provenance sees what the resources it quotes have withheld.
+    for (const name of writeOrder) {
+      const def = resourceByName(name)!;
+      const files = new Map<string, fs.FileHandle>();
+      try {
+        for (const target of targets) {
+          const file = await fs.open(path.join(target.outDir, `${name}.csv.tmp`), "w");
+          files.set(target.organisationId, file);
+          await file.write(csvHeader(def));
+          packages.get(target.organisationId)!.rows[name] = 0;
+        }
+        // copyConnection looks only at the transaction; any one organisation's context will do.
+        const connection = copyConnection({ ...ctx, organisationId: ids[0]! });
+        // The public view needs each row; otherwise the database writes the CSV (if it can).
+        if (connection && copyable(def) && !(def.publicView && isPublic)) {
+          await checkNumbers(ctx, def, organisations);
+          for await (const run of copiedRuns(connection, def, organisations)) {
+            await files.get(run.organisationId)!.write(run.text);
+            packages.get(run.organisationId)!.rows[name] += run.records;
+          }
+          continue;
+        }
+        for await (const page of resourcePages(ctx, def, organisations)) {
+          for (const [organisationId, run] of byOrganisation(page)) {
+            const pkg = packages.get(organisationId)!;
+            const shown = shownRows(def, run, pkg.view);
+            if (shown.length) await files.get(organisationId)!.write(csvLines(def, shown));
+            pkg.rows[name] += shown.length;
+          }
+        }
+      } finally {
+        for (const file of files.values()) await file.close();
+      }
+    }
+  });
+  for (const target of targets)
+    for (const name of names)
+      await fs.rename(path.join(target.outDir, `${name}.tmp`), path.join(target.outDir, name));
+  return [...packages.values()].map(({ organisationId, outDir, rows }) => ({
+    organisationId,
+    outDir,
+    files: names,
+    rows,
+  }));
+}
+
+/**
+ * Every organisation's package, each in a folder of `outDir` named by its slug, in one
+ * pass (`pejl export --all-organisations`): what a region publishing for many
+ * municipalities runs.
+ */
+export async function exportEveryOrganisation(
+  ctx: Omit<Context, "organisationId">,
+  outDir: string,
+  opts: ExportOptions = {},
+): Promise<(WrittenPackage & { slug: string })[]> {
+  const organisations = await listOrganisations(ctx.db);
+  const written = await exportDataPackages(
+    ctx,
+    organisations.map((o) => ({ organisationId: o.id, outDir: path.join(outDir, o.slug) })),
+    opts,
+  );
+  return written.map((pkg, i) => ({ ...pkg, slug: organisations[i]!.slug }));
+}

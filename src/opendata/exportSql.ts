@@ -1,0 +1,181 @@
+// The queries that read a resource for the export, derived from its fields: each cell as
+// text (exact digits, dates as YYYY-MM-DD), a code for a reference by code, a list for a
+// link table. References by code and link tables are joined once for the whole query,
+// not looked up again for every row. Organisation ids and keys are written into the
+// text as literals (DECLARE … CURSOR and COPY take no parameters), each checked to be a UUID.
+import { getTableColumns, getTableName, type SQL, sql } from "drizzle-orm";
+import { type FieldDef, uuidPattern } from "./fields.ts";
+import type { ResourceDef } from "./resourceDef.ts";
+
+const q = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/** UUIDs as a list of SQL literals, each checked to be a UUID (so nothing else is in the text). */
+function literals(uuids: string[]): string {
+  for (const id of uuids) if (!uuidPattern.test(id)) throw new Error(`not a UUID: ${id}`);
+  return uuids.map((id) => `'${id}'`).join(", ");
+}
+
+/**
+ * Which organisations' rows a query reads: a list, or "all" (every organisation of the
+ * database, without a condition, so PostgreSQL reads the (organisation_id, id) index in
+ * order instead of sorting the rows of several organisations).
+ */
+export type OrganisationSet = string[] | "all";
+
+/** The condition on an organisation_id column, or null for all. */
+function ofOrganisations(column: string, organisations: OrganisationSet): string | null {
+  return organisations === "all" ? null : `${column} IN (${literals(organisations)})`;
+}
+
+/** The WHERE clause of the organisations and of further conditions ("" when there are none). */
+function where(organisations: OrganisationSet, ...more: string[]): string {
+  const all = [ofOrganisations("t.organisation_id", organisations), ...more].filter((c) => c !== null);
+  return all.length ? ` WHERE ${all.join(" AND ")}` : "";
+}
+
+/** The field's value (alias `t` for the resource's table) and the join it needs, if any. */
+function fieldSql(
+  def: FieldDef,
+  alias: string,
+  organisations: OrganisationSet,
+): { value: string; join?: string } {
+  if (def.derived) return { value: `(${def.derived})` };
+  const ref = def.references;
+  if (def.join) {
+    const j = def.join;
+    const link = `${q(getTableName(j.table))} j`;
+    const owner = `j.${q(j.ownerColumn)}`;
+    const other = `j.${q(j.otherColumn)}`;
+    const filter = ofOrganisations("j.organisation_id", organisations);
+    const items =
+      ref?.field === "code"
+        ? `array_agg(r.code ORDER BY r.code) AS items FROM ${link} JOIN ${q(ref.resource)} r ON r.id = ${other}`
+        : `array_agg(${other}::text ORDER BY ${other}::text) AS items FROM ${link}`;
+    return {
+      value: `COALESCE(${alias}.items, '{}'::text[])`,
+      join: `LEFT JOIN (SELECT ${owner} AS owner, ${items}${filter ? ` WHERE ${filter}` : ""} GROUP BY ${owner}) ${alias} ON ${alias}.owner = t.id`,
+    };
+  }
+  const column = `t.${q(def.column ?? def.name)}`;
+  if (ref?.field === "code")
+    return {
+      value: `${alias}.code`,
+      join: `LEFT JOIN ${q(ref.resource)} ${alias} ON ${alias}.id = ${column}`,
+    };
+  switch (def.type) {
+    case "string":
+      return { value: def.format === "uuid" ? `${column}::text` : column };
+    case "integer":
+    case "number":
+    case "boolean":
+      // As text: exact digits for numeric and bigint, the same on PGlite and node-postgres.
+      return { value: `${column}::text` };
+    case "date":
+      return { value: `to_char(${column}, 'YYYY-MM-DD')` };
+    case "datetime":
+      return { value: `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')` };
+    case "array":
+    case "object":
+      return { value: column };
+  }
+}
+
+/** "SELECT <lead>, <cells> FROM <table> t <joins> WHERE … ORDER BY …", each cell shaped by `cell`. */
+function select(
+  def: ResourceDef,
+  organisations: OrganisationSet,
+  opts: { lead?: string; cell?: (field: FieldDef, value: string) => string; more?: string[]; tail: string },
+): string {
+  const parts = def.fields.map((f, i) => ({ field: f, ...fieldSql(f, `x${i}`, organisations) }));
+  const cells = parts.map(({ field, value }) =>
+    opts.cell ? opts.cell(field, value) : `${value} AS ${q(field.name)}`,
+  );
+  const joins = parts.flatMap(({ join }) => (join ? [` ${join}`] : [])).join("");
+  const lead = opts.lead ? `${opts.lead}, ` : "";
+  return `SELECT ${lead}${cells.join(", ")} FROM ${q(getTableName(def.table))} t${joins}${where(organisations, ...(opts.more ?? []))} ${opts.tail}`;
+}
+
+/** The export query: every field of the resource for one organisation, ordered by id. */
+export function selectSql(def: ResourceDef, organisationId: string): SQL {
+  return sql.raw(select(def, [organisationId], { tail: "ORDER BY t.id" }));
+}
+
+/** The column naming each row's organisation in `selectText`; no field is called so. */
+export const ORGANISATION_COLUMN = "pejl:organisation";
+
+/**
+ * The export query of several organisations at once: each row led by its organisation's
+ * id, ordered by organisation and then by id, so each organisation's rows come together
+ * and in the order `selectSql` gives them.
+ */
+export function selectText(def: ResourceDef, organisations: OrganisationSet): string {
+  return select(def, organisations, {
+    lead: `t.organisation_id::text AS ${q(ORGANISATION_COLUMN)}`,
+    tail: "ORDER BY t.organisation_id, t.id",
+  });
+}
+
+/**
+ * True when the database can write every cell of the resource as the package's text, so
+ * `COPY … TO … (FORMAT csv)` writes its rows: no JSON and no date-times, whose text is
+ * made in cells.ts only.
+ */
+export function copyable(def: ResourceDef): boolean {
+  const columns = new Map(Object.values(getTableColumns(def.table)).map((c) => [c.name, c.getSQLType()]));
+  // A list kept in a link table or a text[] column; one kept as JSON (hearings.invited) is not.
+  const arrayColumn = (f: FieldDef) => f.join || columns.get(f.column ?? f.name)?.endsWith("[]");
+  return def.fields.every(
+    (f) => f.type !== "array" && f.type !== "object" && f.type !== "datetime" && (!f.list || arrayColumn(f)),
+  );
+}
+
+/** Items a list cell quotes (cells.ts, formatList): empty, or holding ; " or a line break. */
+const quotedItem = `x = '' OR strpos(x, ';') > 0 OR strpos(x, '"') > 0 OR strpos(x, chr(10)) > 0 OR strpos(x, chr(13)) > 0`;
+
+/**
+ * A cell as the package writes it (cells.ts's formatCell): a number without trailing zeros
+ * (trim_scale), a list as formatList writes it, and an empty text as NULL, which COPY
+ * writes as an empty field (an empty string it would quote). COPY's CSV quoting (a field
+ * with , " or a line break, " doubled) is csv-stringify's. The test "the database writes
+ * the same CSV as the export's own formatting" holds the two to each other.
+ */
+function copyCell(def: FieldDef, value: string): string {
+  let text = value;
+  if (def.type === "number" && !def.derived) text = `trim_scale(t.${q(def.column ?? def.name)})`;
+  if (def.list)
+    text = `(SELECT string_agg(CASE WHEN ${quotedItem} THEN '"' || replace(x, '"', '""') || '"' ELSE x END, ';' ORDER BY n) FROM unnest(${value}) WITH ORDINALITY u(item, n), COALESCE(u.item::text, 'null') x)`;
+  return `NULLIF((${text})::text, '')`;
+}
+
+/**
+ * One page of a copyable resource's rows of the organisations, for COPY: each record led by
+ * its organisation's id and its own id (split off again by keyedCsv.ts), ordered by both,
+ * starting after the key `after` (the last record of the page before); `limit` null for all.
+ */
+export function copySelectText(
+  def: ResourceDef,
+  organisations: OrganisationSet,
+  after: { organisationId: string; id: string } | null,
+  limit: number | null,
+): string {
+  const from = after ? [`(t.organisation_id, t.id) > (${literals([after.organisationId, after.id])})`] : [];
+  return select(def, organisations, {
+    lead: "t.organisation_id::text, t.id::text",
+    cell: copyCell,
+    more: from,
+    tail: `ORDER BY t.organisation_id, t.id${limit === null ? "" : ` LIMIT ${limit}`}`,
+  });
+}
+
+/**
+ * The first row of the organisations whose number the package cannot write (NaN or
+ * infinite, which formatCell refuses), with its id and number fields; COPY would write them.
+ */
+export function unwritableNumbersText(def: ResourceDef, organisations: OrganisationSet): string | null {
+  const numbers = def.fields.filter((f) => f.type === "number" && !f.derived);
+  if (!numbers.length) return null;
+  const column = (f: FieldDef) => `t.${q(f.column ?? f.name)}`;
+  const bad = numbers.map((f) => `${column(f)} IN ('NaN', 'Infinity', '-Infinity')`).join(" OR ");
+  const cells = numbers.map((f) => `${column(f)}::text AS ${q(f.name)}`).join(", ");
+  return `SELECT t.id::text AS id, ${cells} FROM ${q(getTableName(def.table))} t${where(organisations, `(${bad})`)} LIMIT 1`;
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { KeyedCsv } from "./keyedCsv.ts";
+
+const A = "0b5c8a1e-0000-4000-8000-00000000000a";
+const B = "0b5c8a1e-0000-4000-8000-00000000000b";
+const id = (n: number) => `1d2e3f40-0000-4000-8000-00000000000${n}`;
+// Quoted fields with the delimiter, doubled quotes, LF and CR inside them.
+const csv =
+  `${A},${id(1)},x,"a,""b""\nc"\n` +
+  `${A},${id(2)},"""",\n` +
+  `${B},${id(3)},"z\r",\n` +
+  `${B},${id(4)},,w\n`;
+
+describe("COPY output split by organisation", () => {
+  it("gives each organisation its records without the two key columns, wherever the chunks break", () => {
+    const bytes = Buffer.from(csv);
+    for (let cut = 0; cut <= bytes.length; cut++) {
+      const split = new KeyedCsv();
+      const text = new Map<string, string>();
+      let records = 0;
+      for (const chunk of [bytes.subarray(0, cut), bytes.subarray(cut)])
+        for (const run of split.push(chunk)) {
+          text.set(run.organisationId, (text.get(run.organisationId) ?? "") + run.text.toString());
+          records += run.records;
+        }
+      expect(Object.fromEntries(text), `cut at ${cut}`).toEqual({
+        [A]: 'x,"a,""b""\nc"\n"""",\n',
+        [B]: '"z\r",\n,w\n',
+      });
+      expect(records).toBe(4);
+      expect(split.last).toEqual({ organisationId: B, id: id(4) });
+      expect(split.unfinished).toBe(false);
+    }
+  });
+
+  it("knows when the input stopped inside a record", () => {
+    const split = new KeyedCsv();
+    expect(split.push(Buffer.from(`${A},${id(1)},"open\n`))).toEqual([]);
+    expect(split.unfinished).toBe(true);
+  });
+});
