@@ -69,8 +69,9 @@ export interface World {
   digest(tables: readonly string[]): Promise<string>;
 }
 
-/** Tables with an organisation_id whose rows are the organisation's data. */
+/** The organisation's own row, and the tables with an organisation_id whose rows are its data. */
 const DATA_TABLES = [
+  "organisations",
   "administrations",
   "committees",
   "documents",
@@ -160,7 +161,7 @@ export async function buildWorld(): Promise<World> {
     const parts: string[] = [];
     for (const table of tables) {
       const result = await database.db.execute(
-        sql`SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), '')) AS digest FROM ${sql.identifier(table)} t WHERE t.organisation_id = ${org.organisationId}`,
+        sql`SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), '')) AS digest FROM ${sql.identifier(table)} t WHERE ${sql.identifier(table === "organisations" ? "id" : "organisation_id")} = ${org.organisationId}`,
       );
       const rows = (result as unknown as { rows: { digest: string }[] }).rows;
       parts.push(`${table}:${rows[0]!.digest}`);

@@ -15,6 +15,7 @@ import {
   hearingResponses,
   hearings,
   inquiries,
+  organisations,
   roleAssignments,
   settings,
   statusReports,
@@ -343,6 +344,17 @@ export const WRITES: Record<string, Plan> = {
       path: "/admin/indstillinger",
       form: { key: DUE_SETTING, value: String(5 + (n % 20)), version: String(row?.version ?? 0) },
       changes: ["settings"],
+    };
+  },
+  "POST /admin/indstillinger/kommunalbestyrelse": async (w, _where, n) => {
+    const [row] = await w.org.db
+      .select({ version: organisations.version })
+      .from(organisations)
+      .where(eq(organisations.id, w.org.organisationId));
+    return {
+      path: "/admin/indstillinger/kommunalbestyrelse",
+      form: { councilName: `Byrådet ${n}`, version: String(row!.version) },
+      changes: ["organisations"],
     };
   },
   "POST /admin/spoergsmaal/nyt": async (_w, _where, n) => ({

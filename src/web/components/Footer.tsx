@@ -12,7 +12,7 @@ export interface FooterProps {
 const PORTAL_LINKS = [
   { href: "/tilgaengelighed", text: "Tilgængelighedserklæring" },
   { href: "/data", text: "Åbne data" },
-  { href: "/spoergsmaal", text: "Spørgsmål fra kommunalbestyrelsen" },
+  { href: "/spoergsmaal", text: "Politiske spørgsmål" },
   { href: "/api", text: "API til udviklere" },
 ];
 

@@ -1,6 +1,6 @@
 // The registry overview and the add/delete editors (measurements, budget lines,
 // annual targets) through HTTP.
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { buildTestApp } from "../../../../test/app.ts";
 import {
@@ -144,7 +144,12 @@ describe("adding and deleting rows", () => {
     const [event] = await w.org.db
       .select()
       .from(auditEvents)
-      .where(eq(auditEvents.action, "observation.delete"));
+      .where(
+        and(
+          eq(auditEvents.organisationId, w.org.organisationId),
+          eq(auditEvents.action, "observation.delete"),
+        ),
+      );
     expect(event?.before).toMatchObject({ id: obs!.id, value: 2 });
   });
 

@@ -65,7 +65,7 @@ export function settingsPage(
           id={COUNCIL_FIELD_ID}
           name="councilName"
           label="Kommunalbestyrelsens navn"
-          hint="Som siderne skriver det inde i en sætning, fx kommunalbestyrelsen, byrådet eller Borgerrepræsentationen. Det står blandt andet i »Spørgsmål fra …«."
+          hint="Som siderne skriver det inde i en sætning, fx kommunalbestyrelsen, byrådet eller Borgerrepræsentationen. Det står blandt andet i overskriften »Spørgsmål fra …«."
           value={failedCouncil ? failedCouncil.value : p.council.councilName}
           widthClass="input-width-l"
           required
