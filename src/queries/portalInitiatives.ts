@@ -5,6 +5,7 @@ import { and, asc, desc, eq, exists, inArray, isNotNull, or, type SQL, sql } fro
 import type { Context } from "../context.ts";
 import {
   administrations,
+  annualTargets,
   budgetLines,
   committees,
   goals,
@@ -19,38 +20,40 @@ import { type MoneyByPeriod, sumByPeriod } from "../domain/moneyPeriods.ts";
 import { countedReportStates } from "../domain/roundState.ts";
 import { annualTargetsOf } from "./annualTargets.ts";
 import { budgetLinesOf } from "./budgetLines.ts";
-import { documentsByIds, sourcesOf } from "./portalPolicies.ts";
+import { documentsByIds, sourceDocumentIds, sourcesOf } from "./portalPolicies.ts";
 
 export async function initiativeDetail(ctx: Context, id: string) {
   const org = ctx.organisationId;
-  const [row] = await ctx.db
-    .select({
-      id: initiatives.id,
-      title: initiatives.title,
-      description: initiatives.description,
-      targetGroups: initiatives.targetGroups,
-      equalityGrounds: initiatives.equalityGrounds,
-      partners: initiatives.partners,
-      fundingStatus: initiatives.fundingStatus,
-      status: initiatives.status,
-      startYear: initiatives.startYear,
-      endYear: initiatives.endYear,
-      administrationCode: administrations.code,
-      administrationName: administrations.name,
-      committeeCode: committees.code,
-      committeeName: committees.name,
-      policyId: policies.id,
-      policySlug: policies.slug,
-      policyTitle: policies.title,
-    })
-    .from(initiatives)
-    .innerJoin(policies, eq(policies.id, initiatives.policyId))
-    .leftJoin(administrations, eq(administrations.id, initiatives.administrationId))
-    .leftJoin(committees, eq(committees.id, initiatives.committeeId))
-    .where(and(eq(initiatives.organisationId, org), eq(initiatives.id, id)))
-    .limit(1);
-  if (!row) return undefined;
-  const [goalRows, budget, targets, history] = await Promise.all([
+  // Everything hangs on the id, so every part is read in one round trip (sources and their
+  // documents through subqueries); for an unknown id the parts come back empty and are dropped.
+  const sourceIds = sql`(select ${id}::uuid union all select ${budgetLines.id} from ${budgetLines} where ${budgetLines.initiativeId} = ${id} and ${budgetLines.organisationId} = ${org} union all select ${annualTargets.id} from ${annualTargets} where ${annualTargets.initiativeId} = ${id} and ${annualTargets.organisationId} = ${org})`;
+  const [[row], goalRows, budget, targets, history, sources, docs] = await Promise.all([
+    ctx.db
+      .select({
+        id: initiatives.id,
+        title: initiatives.title,
+        description: initiatives.description,
+        targetGroups: initiatives.targetGroups,
+        equalityGrounds: initiatives.equalityGrounds,
+        partners: initiatives.partners,
+        fundingStatus: initiatives.fundingStatus,
+        status: initiatives.status,
+        startYear: initiatives.startYear,
+        endYear: initiatives.endYear,
+        administrationCode: administrations.code,
+        administrationName: administrations.name,
+        committeeCode: committees.code,
+        committeeName: committees.name,
+        policyId: policies.id,
+        policySlug: policies.slug,
+        policyTitle: policies.title,
+      })
+      .from(initiatives)
+      .innerJoin(policies, eq(policies.id, initiatives.policyId))
+      .leftJoin(administrations, eq(administrations.id, initiatives.administrationId))
+      .leftJoin(committees, eq(committees.id, initiatives.committeeId))
+      .where(and(eq(initiatives.organisationId, org), eq(initiatives.id, id)))
+      .limit(1),
     ctx.db
       .select({ id: goals.id, number: goals.number, text: goals.text, kind: goals.kind })
       .from(initiativeGoals)
@@ -83,9 +86,10 @@ export async function initiativeDetail(ctx: Context, id: string) {
         ),
       )
       .orderBy(desc(statusRounds.period), desc(statusRounds.lockedAt)),
+    sourcesOf(ctx, sourceIds),
+    documentsByIds(ctx, sourceDocumentIds(ctx, sourceIds)),
   ]);
-  const sources = await sourcesOf(ctx, [id, ...budget.map((b) => b.id), ...targets.map((t) => t.id)]);
-  const docs = await documentsByIds(ctx, [...new Set(sources.map((s) => s.documentId))]);
+  if (!row) return undefined;
   return { initiative: row, goals: goalRows, budget, targets, history, sources, documents: docs };
 }
 
@@ -179,13 +183,9 @@ export interface BrowseRow {
 
 export const DEFAULT_PAGE_SIZE = 25;
 
-/** The rows of one page (or all when `all`), the total count and the DKK/FTE totals for the filter. */
-export async function browseInitiatives(ctx: Context, f: InitiativeFilter, opts: { all?: boolean } = {}) {
-  const where = filterWhere(ctx, f);
+/** The filter's rows, sorted, with the filter's count and DKK/FTE totals on every row (window sums). */
+function browseQuery(ctx: Context, f: InitiativeFilter) {
   const money = moneyOf(f.year);
-  const pageSize = f.pageSize ?? DEFAULT_PAGE_SIZE;
-  const page = Math.max(1, f.page ?? 1);
-  const direction = f.dir === "desc" ? desc : asc;
   const sortExpr = {
     title: initiatives.title,
     administration: administrations.code,
@@ -194,49 +194,61 @@ export async function browseInitiatives(ctx: Context, f: InitiativeFilter, opts:
     status: initiatives.status,
     amount: money.amount,
   }[f.sort ?? "title"];
-  const base = () =>
-    ctx.db
-      .select({
-        id: initiatives.id,
-        title: initiatives.title,
-        administrationCode: administrations.code,
-        administrationName: administrations.name,
-        policySlug: policies.slug,
-        policyTitle: policies.title,
-        fundingStatus: initiatives.fundingStatus,
-        status: initiatives.status,
-        equalityGrounds: initiatives.equalityGrounds,
-        startYear: initiatives.startYear,
-        endYear: initiatives.endYear,
-        amount: money.amount,
-        fte: money.fte,
-      })
-      .from(initiatives)
-      .innerJoin(policies, eq(policies.id, initiatives.policyId))
-      .leftJoin(administrations, eq(administrations.id, initiatives.administrationId))
-      .where(where)
-      .orderBy(
-        sql`${sortExpr} ${sql.raw(f.dir === "desc" ? "desc" : "asc")} nulls last`,
-        direction(initiatives.title),
-        asc(initiatives.id),
-      )
-      .$dynamic();
-  const [rows, totals, moneyRows] = await Promise.all([
+  const direction = f.dir === "desc" ? desc : asc;
+  return ctx.db
+    .select({
+      id: initiatives.id,
+      title: initiatives.title,
+      administrationCode: administrations.code,
+      administrationName: administrations.name,
+      policySlug: policies.slug,
+      policyTitle: policies.title,
+      fundingStatus: initiatives.fundingStatus,
+      status: initiatives.status,
+      equalityGrounds: initiatives.equalityGrounds,
+      startYear: initiatives.startYear,
+      endYear: initiatives.endYear,
+      amount: money.amount,
+      fte: money.fte,
+      // Window functions run before LIMIT: the whole filter's figures, without a second query.
+      filterCount: sql<number>`(count(*) over ())::int`,
+      filterAmount: sql<number | null>`(sum(${money.amount}) over ())::float8`,
+      filterFte: sql<number | null>`(sum(${money.fte}) over ())::float8`,
+    })
+    .from(initiatives)
+    .innerJoin(policies, eq(policies.id, initiatives.policyId))
+    .leftJoin(administrations, eq(administrations.id, initiatives.administrationId))
+    .where(filterWhere(ctx, f))
+    .orderBy(
+      sql`${sortExpr} ${sql.raw(f.dir === "desc" ? "desc" : "asc")} nulls last`,
+      direction(initiatives.title),
+      asc(initiatives.id),
+    )
+    .$dynamic();
+}
+
+function browseRow(r: Awaited<ReturnType<typeof browseQuery>>[number]): BrowseRow {
+  const { filterCount: _c, filterAmount: _a, filterFte: _f, ...row } = r;
+  return row as BrowseRow;
+}
+
+/** Every row of the filter, sorted (the CSV download): one query, no totals. */
+export async function browseAllInitiatives(ctx: Context, f: InitiativeFilter): Promise<BrowseRow[]> {
+  return (await browseQuery(ctx, f)).map(browseRow);
+}
+
+/** The rows of one page (or all when `all`), the total count and the DKK/FTE totals for the filter. */
+export async function browseInitiatives(ctx: Context, f: InitiativeFilter, opts: { all?: boolean } = {}) {
+  const where = filterWhere(ctx, f);
+  const money = moneyOf(f.year);
+  const pageSize = f.pageSize ?? DEFAULT_PAGE_SIZE;
+  const page = Math.max(1, f.page ?? 1);
+  const [rows, moneyRows] = await Promise.all([
     opts.all
-      ? base()
-      : base()
+      ? browseQuery(ctx, f)
+      : browseQuery(ctx, f)
           .limit(pageSize)
           .offset((page - 1) * pageSize),
-    ctx.db
-      .select({
-        count: sql<number>`count(*)::int`,
-        amount: sql<number | null>`sum(${money.amount})::float8`,
-        fte: sql<number | null>`sum(${money.fte})::float8`,
-      })
-      .from(initiatives)
-      .innerJoin(policies, eq(policies.id, initiatives.policyId))
-      .leftJoin(administrations, eq(administrations.id, initiatives.administrationId))
-      .where(where),
     ctx.db
       .select({
         year: budgetLines.year,
@@ -251,9 +263,25 @@ export async function browseInitiatives(ctx: Context, f: InitiativeFilter, opts:
       .leftJoin(administrations, eq(administrations.id, initiatives.administrationId))
       .where(and(where, f.year === undefined ? undefined : eq(budgetLines.year, f.year))),
   ]);
-  const total = totals[0] ?? { count: 0, amount: null, fte: null };
+  // Past the last page no row carries the totals: count on their own (a rare, hand-made URL).
+  const total = rows[0]
+    ? { count: rows[0].filterCount, amount: rows[0].filterAmount, fte: rows[0].filterFte }
+    : page > 1
+      ? ((
+          await ctx.db
+            .select({
+              count: sql<number>`count(*)::int`,
+              amount: sql<number | null>`sum(${money.amount})::float8`,
+              fte: sql<number | null>`sum(${money.fte})::float8`,
+            })
+            .from(initiatives)
+            .innerJoin(policies, eq(policies.id, initiatives.policyId))
+            .leftJoin(administrations, eq(administrations.id, initiatives.administrationId))
+            .where(where)
+        )[0] ?? { count: 0, amount: null, fte: null })
+      : { count: 0, amount: null, fte: null };
   return {
-    rows: rows as BrowseRow[],
+    rows: rows.map(browseRow),
     /** The filter's money per year and per whole policy period (never one mixed sum). */
     money: sumByPeriod(moneyRows),
     count: total.count,

@@ -1,6 +1,6 @@
 // Policies for the public portal: the list with a progress summary per policy
 // (front page, /politikker), and one policy with everything under it.
-import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Context } from "../context.ts";
 import {
@@ -9,6 +9,7 @@ import {
   documents,
   goalCommittees,
   goals,
+  indicators,
   initiatives,
   policies,
   provenance,
@@ -173,85 +174,92 @@ export async function policyDetail(ctx: Context, slug: string, threshold: number
     .limit(1);
   if (!policy) return undefined;
   const org = ctx.organisationId;
-  const [themeRows, goalRows, committeeRows, indicatorRows, initiativeRows, related] = await Promise.all([
-    ctx.db
-      .select({ id: themes.id, number: themes.number, title: themes.title, description: themes.description })
-      .from(themes)
-      .where(and(eq(themes.organisationId, org), eq(themes.policyId, policy.id)))
-      .orderBy(asc(themes.number)),
-    ctx.db
-      .select({
-        id: goals.id,
-        themeId: goals.themeId,
-        kind: goals.kind,
-        number: goals.number,
-        text: goals.text,
-        administrationCode: administrations.code,
-      })
-      .from(goals)
-      .leftJoin(administrations, eq(administrations.id, goals.administrationId))
-      .where(and(eq(goals.organisationId, org), eq(goals.policyId, policy.id)))
-      .orderBy(asc(goals.sortOrder), asc(goals.number)),
-    ctx.db
-      .select({ goalId: goalCommittees.goalId, code: committees.code, name: committees.name })
-      .from(goalCommittees)
-      .innerJoin(committees, eq(committees.id, goalCommittees.committeeId))
-      .innerJoin(goals, eq(goals.id, goalCommittees.goalId))
-      .where(and(eq(goalCommittees.organisationId, org), eq(goals.policyId, policy.id)))
-      .orderBy(asc(committees.code)),
-    indicatorsWithProgress(ctx, [policy.id], threshold),
-    ctx.db
-      .select({
-        id: initiatives.id,
-        title: initiatives.title,
-        fundingStatus: initiatives.fundingStatus,
-        status: initiatives.status,
-        administrationCode: administrations.code,
-        administrationName: administrations.name,
-      })
-      .from(initiatives)
-      .leftJoin(administrations, eq(administrations.id, initiatives.administrationId))
-      .where(and(eq(initiatives.organisationId, org), eq(initiatives.policyId, policy.id)))
-      .orderBy(asc(administrations.code), asc(initiatives.title)),
-    ctx.db
-      .select({
-        id: policies.id,
-        slug: policies.slug,
-        title: policies.title,
-        kind: policies.kind,
-        periodStart: policies.periodStart,
-        periodEnd: policies.periodEnd,
-        parentPolicyId: policies.parentPolicyId,
-      })
-      .from(policies)
-      .where(
-        and(
-          eq(policies.organisationId, org),
-          policy.parentPolicyId
-            ? or(eq(policies.parentPolicyId, policy.id), eq(policies.id, policy.parentPolicyId))
-            : eq(policies.parentPolicyId, policy.id),
-        ),
-      )
-      .orderBy(asc(policies.periodStart), asc(policies.title)),
-  ]);
+  // The ids whose sources the page shows, as a subquery: sources, their documents and the
+  // budget are then read in the same round trip as the rest.
+  const entityIds = sql`(select ${policy.id}::uuid
+    union all select id from ${themes} where organisation_id = ${org} and policy_id = ${policy.id}
+    union all select id from ${goals} where organisation_id = ${org} and policy_id = ${policy.id}
+    union all select i.id from ${indicators} i join ${goals} g on g.id = i.goal_id where i.organisation_id = ${org} and g.policy_id = ${policy.id}
+    union all select id from ${initiatives} where organisation_id = ${org} and policy_id = ${policy.id})`;
+  const documentIds = policy.documentId
+    ? sql`(${sourceDocumentIds(ctx, entityIds)} union select ${policy.documentId}::uuid)`
+    : sourceDocumentIds(ctx, entityIds);
+  const [themeRows, goalRows, committeeRows, indicatorRows, initiativeRows, related, sources, docs, budget] =
+    await Promise.all([
+      ctx.db
+        .select({
+          id: themes.id,
+          number: themes.number,
+          title: themes.title,
+          description: themes.description,
+        })
+        .from(themes)
+        .where(and(eq(themes.organisationId, org), eq(themes.policyId, policy.id)))
+        .orderBy(asc(themes.number)),
+      ctx.db
+        .select({
+          id: goals.id,
+          themeId: goals.themeId,
+          kind: goals.kind,
+          number: goals.number,
+          text: goals.text,
+          administrationCode: administrations.code,
+        })
+        .from(goals)
+        .leftJoin(administrations, eq(administrations.id, goals.administrationId))
+        .where(and(eq(goals.organisationId, org), eq(goals.policyId, policy.id)))
+        .orderBy(asc(goals.sortOrder), asc(goals.number)),
+      ctx.db
+        .select({ goalId: goalCommittees.goalId, code: committees.code, name: committees.name })
+        .from(goalCommittees)
+        .innerJoin(committees, eq(committees.id, goalCommittees.committeeId))
+        .innerJoin(goals, eq(goals.id, goalCommittees.goalId))
+        .where(and(eq(goalCommittees.organisationId, org), eq(goals.policyId, policy.id)))
+        .orderBy(asc(committees.code)),
+      indicatorsWithProgress(ctx, [policy.id], threshold),
+      ctx.db
+        .select({
+          id: initiatives.id,
+          title: initiatives.title,
+          fundingStatus: initiatives.fundingStatus,
+          status: initiatives.status,
+          administrationCode: administrations.code,
+          administrationName: administrations.name,
+        })
+        .from(initiatives)
+        .leftJoin(administrations, eq(administrations.id, initiatives.administrationId))
+        .where(and(eq(initiatives.organisationId, org), eq(initiatives.policyId, policy.id)))
+        .orderBy(asc(administrations.code), asc(initiatives.title)),
+      ctx.db
+        .select({
+          id: policies.id,
+          slug: policies.slug,
+          title: policies.title,
+          kind: policies.kind,
+          periodStart: policies.periodStart,
+          periodEnd: policies.periodEnd,
+          parentPolicyId: policies.parentPolicyId,
+        })
+        .from(policies)
+        .where(
+          and(
+            eq(policies.organisationId, org),
+            policy.parentPolicyId
+              ? or(eq(policies.parentPolicyId, policy.id), eq(policies.id, policy.parentPolicyId))
+              : eq(policies.parentPolicyId, policy.id),
+          ),
+        )
+        .orderBy(asc(policies.periodStart), asc(policies.title)),
+      sourcesOf(ctx, entityIds),
+      documentsByIds(ctx, documentIds),
+      policyBudget(ctx, policy.id),
+    ]);
 
   const goalList: GoalRow[] = goalRows.map((g) => ({
     ...g,
     committees: committeeRows.filter((c) => c.goalId === g.id).map(({ code, name }) => ({ code, name })),
     indicators: indicatorRows.filter((i) => i.goalId === g.id),
   }));
-
-  const entityIds = [
-    policy.id,
-    ...themeRows.map((t) => t.id),
-    ...goalRows.map((g) => g.id),
-    ...indicatorRows.map((i) => i.id),
-    ...initiativeRows.map((i) => i.id),
-  ];
-  const sources = await sourcesOf(ctx, entityIds);
-  const docIds = new Set(sources.map((s) => s.documentId));
-  if (policy.documentId) docIds.add(policy.documentId);
-  const [docs, budget] = await Promise.all([documentsByIds(ctx, [...docIds]), policyBudget(ctx, policy.id)]);
 
   return {
     policy,
@@ -269,9 +277,15 @@ export async function policyDetail(ctx: Context, slug: string, threshold: number
 
 export type PolicyDetail = NonNullable<Awaited<ReturnType<typeof policyDetail>>>;
 
+/**
+ * Ids given as a list, or as a subquery that selects them: a page then reads its
+ * sources in the same round trip as the rows they belong to, not after them.
+ */
+export type IdsOf = readonly string[] | SQL;
+
 /** Provenance rows of the given entities, in document order. */
-export async function sourcesOf(ctx: Context, entityIds: readonly string[]): Promise<ProvenanceRef[]> {
-  if (entityIds.length === 0) return [];
+export async function sourcesOf(ctx: Context, entityIds: IdsOf): Promise<ProvenanceRef[]> {
+  if (Array.isArray(entityIds) && entityIds.length === 0) return [];
   return ctx.db
     .select({
       id: provenance.id,
@@ -283,7 +297,7 @@ export async function sourcesOf(ctx: Context, entityIds: readonly string[]): Pro
     })
     .from(provenance)
     .where(
-      and(eq(provenance.organisationId, ctx.organisationId), inArray(provenance.entityId, [...entityIds])),
+      and(eq(provenance.organisationId, ctx.organisationId), inArray(provenance.entityId, idList(entityIds))),
     )
     .orderBy(
       asc(provenance.documentId),
@@ -294,8 +308,17 @@ export async function sourcesOf(ctx: Context, entityIds: readonly string[]): Pro
     );
 }
 
-export async function documentsByIds(ctx: Context, ids: readonly string[]): Promise<PolicyDocument[]> {
-  if (ids.length === 0) return [];
+function idList(ids: IdsOf): string[] | SQL {
+  return Array.isArray(ids) ? [...ids] : (ids as SQL);
+}
+
+/** Ids of the documents the given entities' provenance quotes (a subquery for documentsByIds). */
+export function sourceDocumentIds(ctx: Context, entityIds: SQL): SQL {
+  return sql`(select ${provenance.documentId} from ${provenance} where ${provenance.organisationId} = ${ctx.organisationId} and ${provenance.entityId} in ${entityIds})`;
+}
+
+export async function documentsByIds(ctx: Context, ids: IdsOf): Promise<PolicyDocument[]> {
+  if (Array.isArray(ids) && ids.length === 0) return [];
   return ctx.db
     .select({
       id: documents.id,
@@ -307,6 +330,6 @@ export async function documentsByIds(ctx: Context, ids: readonly string[]): Prom
       policyCount: sql<number>`(select count(*) from ${policies} where ${col(policies.documentId)} = ${col(documents.id)})::int`,
     })
     .from(documents)
-    .where(and(eq(documents.organisationId, ctx.organisationId), inArray(documents.id, [...ids])))
+    .where(and(eq(documents.organisationId, ctx.organisationId), inArray(documents.id, idList(ids))))
     .orderBy(asc(documents.title));
 }
