@@ -13,7 +13,7 @@ function misspelt(word: string): string {
 }
 
 /** Up to `max` distinct queries, the four kinds interleaved so any prefix of the list has each. */
-export function searchQueries(titles: readonly string[], max = 4000): string[] {
+export function searchQueries(titles: readonly string[], max = 1500): string[] {
   const words = new Set<string>();
   const pairs = new Set<string>();
   for (const title of titles) {

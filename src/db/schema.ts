@@ -380,6 +380,8 @@ export const provenance = pgTable(
     check("provenance_span", sql`start >= 0 AND "end" >= start`),
     index("provenance_entity").on(t.entity, t.entityId),
     index("provenance_organisation").on(t.organisationId, t.id),
+    // Every portal page reads its sources by the ids it shows, within its organisation.
+    index("provenance_organisation_entity").on(t.organisationId, t.entityId),
   ],
 );
 
