@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { withoutReferenceChecks } from "../../../test/crossReferences.ts";
 import { buildInitiative, buildOrganisation, buildPolicy } from "../../../test/factories.ts";
 import { budgetLines } from "../../db/schema.ts";
 import { draftInquiryAnswer } from "../inquiries/draft.ts";
@@ -23,16 +24,18 @@ async function twoOrganisations() {
       { organisationId: org.organisationId, initiativeId: initiative.id, year: null, amountDkk: 50_000 },
     ])
     .returning();
-  const [foreign] = await org.db
-    .insert(budgetLines)
-    .values({
-      organisationId: elsewhere.organisationId,
-      initiativeId: initiative.id,
-      year: 2025,
-      amountDkk: 7_000_000,
-      fte: 9,
-    })
-    .returning();
+  const [foreign] = await withoutReferenceChecks(org.db, (tx) =>
+    tx
+      .insert(budgetLines)
+      .values({
+        organisationId: elsewhere.organisationId,
+        initiativeId: initiative.id,
+        year: 2025,
+        amountDkk: 7_000_000,
+        fte: 9,
+      })
+      .returning(),
+  );
   return { org, elsewhere, initiative, ids: { y2025: y2025!.id, whole: whole!.id, foreign: foreign!.id } };
 }
 
