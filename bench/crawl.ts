@@ -4,19 +4,24 @@
 // strings included: filters, sort orders, pages, CSV), and autocannon (in a
 // child process, so the load generator does not share the server's event loop)
 // requests them round-robin at 50 connections:
-//   cold   every URL once, right after a registry edit emptied the render cache;
-//   edits  10 s, while one registry edit per second (an initiative's description,
-//          through the same command the admin uses) invalidates the cache.
-// Then, with the load off, a sample of URLs is timed one by one: uncached (edit
-// first) against cached, and the uncached time split into the database's share
-// (queries, counted and timed at the driver) and the rest (routing, rendering).
+//   cold    every URL once, right after a registry edit emptied the render cache;
+//   edits   10 s, while one registry edit per second (an initiative's description,
+//           through the same command the admin uses) invalidates the cache;
+//   search  /soeg with queries a visitor types, each once (so none is cached):
+//           words of the registry's titles, their first letters (prefixes), two
+//           words together, and misspelt words that find nothing (the page then
+//           looks for a spelling suggestion).
+// Then, with the load off, up to five URLs of each page type are timed one by
+// one: uncached (edit first) against cached, and the uncached time split into
+// the database's share (queries, counted and timed at the driver) and the rest
+// (routing, rendering).
 // On PGlite always; again on PostgreSQL when TEST_DATABASE_URL is set.
-// Run: node --import tsx bench/crawl.ts
+// Run: node --import tsx bench/crawl.ts [pglite|postgres]
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { initiativeUpdater } from "../src/commands/initiativeUpdater.ts";
 import { createContext, systemActor } from "../src/context.ts";
 import type { Database } from "../src/db/client.ts";
@@ -27,6 +32,7 @@ import { chooseOrganisation } from "../src/organisation.ts";
 import { startServer } from "../src/server.ts";
 import { crawl } from "../test/crawl.ts";
 import { emptyPostgresDatabase } from "../test/db.ts";
+import { searchQueries } from "./searchQueries.ts";
 
 const CONNECTIONS = 50;
 const EDIT_SECONDS = 10;
@@ -59,7 +65,7 @@ if (process.argv[2] === "--load") {
   const result = await autocannon({
     url: base!,
     connections: CONNECTIONS,
-    ...(mode === "cold" ? { amount: urls.length } : { duration: EDIT_SECONDS }),
+    ...(mode === "edits" ? { duration: EDIT_SECONDS } : { amount: urls.length }),
     requests: [
       {
         setupRequest: (req: Record<string, unknown>) => ({ ...req, path: urls[next++ % urls.length] }),
@@ -78,7 +84,7 @@ if (process.argv[2] === "--load") {
   process.exit(0);
 }
 
-function load(base: string, urlFile: string, mode: "cold" | "edits"): Promise<Run> {
+function load(base: string, urlFile: string, mode: "cold" | "edits" | "search"): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
@@ -126,6 +132,15 @@ function meterQueries(database: Database) {
     };
   }
   return meter;
+}
+
+/** A URL's page type for the breakdown: its first path segment, ".csv" for a download, "?" when it has a query. */
+function pageType(url: string): string {
+  const [pathPart, query] = url.split("?");
+  const segments = pathPart!.split("/").filter(Boolean);
+  const first = segments[0] ?? "";
+  const csv = pathPart!.endsWith(".csv") || /(^|&)format=csv/.test(query ?? "");
+  return `/${first}${segments.length > 1 ? "/…" : ""}${csv ? " (csv)" : query ? "?…" : ""}`;
 }
 
 async function bench(kind: "PGlite" | "PostgreSQL", databaseUrl?: string) {
@@ -198,37 +213,62 @@ async function bench(kind: "PGlite" | "PostgreSQL", databaseUrl?: string) {
       clearInterval(timer);
       await editing;
     }
+    const titles = (await server.database.db.execute(sql`
+      select title as t from policies where organisation_id = ${org.id}
+      union all select title from initiatives where organisation_id = ${org.id}
+      union all select title from indicators where organisation_id = ${org.id}
+      union all select text from goals where organisation_id = ${org.id}
+    `)) as unknown as { rows: { t: string }[] };
+    const queries = searchQueries(titles.rows.map((r) => r.t));
+    const searchFile = path.join(dir, "search.json");
+    writeFileSync(searchFile, JSON.stringify(queries.map((q) => `/soeg?q=${encodeURIComponent(q)}`)));
+    const searched = await load(base, searchFile, "search");
+
     const line = (name: string, r: Run) =>
-      `${kind.padEnd(10)} ${name.padEnd(28)} ${fmt(r.requests).padStart(6)} req  ${fmt(r.rps).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms` +
+      `${kind.padEnd(10)} ${name.padEnd(32)} ${fmt(r.requests).padStart(6)} req  ${fmt(r.rps).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms` +
       (r.non2xx ? `  ${r.non2xx} non-2xx` : "") +
       (r.errors ? `  ${r.errors} errors or timeouts` : "");
     console.log(line("cold cache, every URL once", cold));
     console.log(line(`1 edit/s, ${EDIT_SECONDS} s`, withEdits));
+    console.log(line(`search, ${queries.length} queries once`, searched));
 
-    // Where an uncached page spends its time: one request at a time, no load.
+    // Where an uncached page spends its time: one request at a time, no load,
+    // up to five URLs of each page type (first path segment; "?" when filtered).
     const meter = meterQueries(server.database);
-    const sample = urls.filter((_, i) => i % Math.max(1, Math.floor(urls.length / 60)) === 0);
-    let uncachedMs = 0;
-    let cachedMs = 0;
-    let queryMs = 0;
-    let queries = 0;
-    for (const url of sample) {
-      await edit();
-      meter.count = 0;
-      meter.ms = 0;
-      let t = performance.now();
-      await (await fetch(base + url)).arrayBuffer();
-      uncachedMs += performance.now() - t;
-      queryMs += meter.ms;
-      queries += meter.count;
-      t = performance.now();
-      await (await fetch(base + url)).arrayBuffer();
-      cachedMs += performance.now() - t;
+    const byType = new Map<string, string[]>();
+    for (const url of [...urls, ...queries.slice(0, 20).map((q) => `/soeg?q=${encodeURIComponent(q)}`)]) {
+      const type = pageType(url);
+      const list = byType.get(type) ?? [];
+      if (list.length < 5) byType.set(type, [...list, url]);
     }
-    const n = sample.length;
+    const all = { n: 0, uncached: 0, cached: 0, queryMs: 0, queries: 0 };
     console.log(
-      `${kind.padEnd(10)} uncached page, one at a time (${n} URLs): ${fmt(uncachedMs / n, 1)} ms, of which ${fmt(queries / n, 1)} queries keep the database busy ${fmt(queryMs / n, 1)} ms ` +
-        `(${fmt((100 * queryMs) / uncachedMs)} %) and routing + rendering + HTTP the rest; cached ${fmt(cachedMs / n, 1)} ms`,
+      `${kind.padEnd(10)} ${"page type".padEnd(32)} uncached  queries  db ms  cached (ms per page, one at a time)`,
+    );
+    for (const [type, sample] of byType) {
+      const t = { n: 0, uncached: 0, cached: 0, queryMs: 0, queries: 0 };
+      for (const url of sample) {
+        await edit();
+        meter.count = 0;
+        meter.ms = 0;
+        let at = performance.now();
+        await (await fetch(base + url)).arrayBuffer();
+        t.uncached += performance.now() - at;
+        t.queryMs += meter.ms;
+        t.queries += meter.count;
+        at = performance.now();
+        await (await fetch(base + url)).arrayBuffer();
+        t.cached += performance.now() - at;
+        t.n++;
+      }
+      for (const k of ["n", "uncached", "cached", "queryMs", "queries"] as const) all[k] += t[k];
+      console.log(
+        `${kind.padEnd(10)} ${type.padEnd(32)} ${fmt(t.uncached / t.n, 1).padStart(8)}  ${fmt(t.queries / t.n, 1).padStart(7)}  ${fmt(t.queryMs / t.n, 1).padStart(5)}  ${fmt(t.cached / t.n, 1).padStart(6)}`,
+      );
+    }
+    console.log(
+      `${kind.padEnd(10)} uncached page, one at a time (${all.n} URLs): ${fmt(all.uncached / all.n, 1)} ms, of which ${fmt(all.queries / all.n, 1)} queries keep the database busy ${fmt(all.queryMs / all.n, 1)} ms ` +
+        `(${fmt((100 * all.queryMs) / all.uncached)} %) and routing + rendering + HTTP the rest; cached ${fmt(all.cached / all.n, 1)} ms`,
     );
   } finally {
     await server.stop();
@@ -242,9 +282,10 @@ console.log(
     .map((l) => fmt(l, 1))
     .join(" / ")}`,
 );
-await bench("PGlite");
+const only = process.argv[2];
+if (only !== "postgres") await bench("PGlite");
 const pgUrl = process.env.TEST_DATABASE_URL;
-if (pgUrl) {
+if (pgUrl && only !== "pglite") {
   const fresh = await emptyPostgresDatabase(pgUrl);
   try {
     await bench("PostgreSQL", fresh.url);

@@ -484,6 +484,8 @@ export const provenance = pgTable(
       [t.organisationId, t.documentId],
       [documents.organisationId, documents.id],
     ).onDelete("cascade"),
+    // Every portal page reads its sources by the ids it shows, within its organisation.
+    index("provenance_organisation_entity").on(t.organisationId, t.entityId),
   ],
 );
 

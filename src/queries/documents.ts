@@ -7,7 +7,7 @@ import type { Context } from "../context.ts";
 import { documents, hearingResponses, policies, provenance } from "../db/schema.ts";
 import { HEARING_ATTACHMENT_KIND } from "../domain/enums.ts";
 import { resourceQueries, when } from "./keysetPage.ts";
-import { col, isoDate, ownedBy } from "./sqlFragments.ts";
+import { col, type IdsOf, idList, isoDate, noIds, ownedBy } from "./sqlFragments.ts";
 
 export interface DocumentFilters {
   kind?: string;
@@ -62,8 +62,8 @@ export interface PolicyDocument {
   policyCount: number;
 }
 
-export async function documentsByIds(ctx: Context, ids: readonly string[]): Promise<PolicyDocument[]> {
-  if (ids.length === 0) return [];
+export async function documentsByIds(ctx: Context, ids: IdsOf): Promise<PolicyDocument[]> {
+  if (noIds(ids)) return [];
   return ctx.db
     .select({
       id: documents.id,
@@ -76,7 +76,7 @@ export async function documentsByIds(ctx: Context, ids: readonly string[]): Prom
         and ${ownedBy(policies, ctx.organisationId)})::int`,
     })
     .from(documents)
-    .where(and(eq(documents.organisationId, ctx.organisationId), inArray(documents.id, [...ids])))
+    .where(and(eq(documents.organisationId, ctx.organisationId), inArray(documents.id, idList(ids))))
     .orderBy(asc(documents.title));
 }
 

@@ -2,11 +2,11 @@
 // withholds the provenance of a value the public may not see (its quote would give
 // the value away: a suppressed count, an unsent answer, a citizen's name); the portal
 // cites the sources of the entities a page shows.
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Context } from "../context.ts";
 import { hearingResponses, inquiries, observations, provenance } from "../db/schema.ts";
 import { resourceQueries, when } from "./keysetPage.ts";
-import { col, ownedBy } from "./sqlFragments.ts";
+import { col, type IdsOf, idList, noIds, ownedBy } from "./sqlFragments.ts";
 
 /** The entities provenance may name publicly: those of the open-data package's resources, in the singular. */
 export const provenanceEntityNames = [
@@ -105,8 +105,8 @@ export interface ProvenanceRef {
 }
 
 /** Provenance rows of the given entities, in document order. */
-export async function sourcesOf(ctx: Context, entityIds: readonly string[]): Promise<ProvenanceRef[]> {
-  if (entityIds.length === 0) return [];
+export async function sourcesOf(ctx: Context, entityIds: IdsOf): Promise<ProvenanceRef[]> {
+  if (noIds(entityIds)) return [];
   return ctx.db
     .select({
       id: provenance.id,
@@ -118,7 +118,7 @@ export async function sourcesOf(ctx: Context, entityIds: readonly string[]): Pro
     })
     .from(provenance)
     .where(
-      and(eq(provenance.organisationId, ctx.organisationId), inArray(provenance.entityId, [...entityIds])),
+      and(eq(provenance.organisationId, ctx.organisationId), inArray(provenance.entityId, idList(entityIds))),
     )
     .orderBy(
       asc(provenance.documentId),
@@ -128,3 +128,8 @@ export async function sourcesOf(ctx: Context, entityIds: readonly string[]): Pro
       asc(provenance.id),
     );
 }
+
+/** Ids of the documents the given entities' provenance quotes (a subquery for documentsByIds). */
+export const sourceDocumentIds = (ctx: Context, entityIds: SQL): SQL =>
+  sql`(SELECT ${col(provenance.documentId)} FROM ${provenance}
+    WHERE ${ownedBy(provenance, ctx.organisationId)} AND ${col(provenance.entityId)} IN ${entityIds})`;

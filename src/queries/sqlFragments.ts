@@ -1,6 +1,6 @@
 // SQL fragments the queries share: a column named with its table, the organisation's
 // condition in a hand-written subquery, administrations and committees named by their
-// code (as in the open-data package), dates and times in ISO form.
+// code (as in the open-data package), dates and times in ISO form, ids as a list or subquery.
 import { getTableName, type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { administrations, committees } from "../db/schema.ts";
@@ -41,3 +41,15 @@ export const isoTimestamp = (column: PgColumn): SQL<string> =>
 /** A date as YYYY-MM-DD, the same text from both database drivers. */
 export const isoDate = (column: PgColumn): SQL<string | null> =>
   sql<string | null>`to_char(${col(column)}, 'YYYY-MM-DD')`;
+
+/**
+ * Ids given as a list, or as a subquery that selects them: a page then reads its
+ * sources in the same round trip as the rows they belong to, not after them.
+ */
+export type IdsOf = readonly string[] | SQL;
+
+/** Whether `ids` is a list with no id in it (a subquery may select none, but is still run). */
+export const noIds = (ids: IdsOf): boolean => Array.isArray(ids) && ids.length === 0;
+
+/** `ids` as inArray takes them. */
+export const idList = (ids: IdsOf): string[] | SQL => (Array.isArray(ids) ? [...ids] : (ids as SQL));

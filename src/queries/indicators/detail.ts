@@ -9,21 +9,21 @@ import { indicatorColumns, observationColumns, withProgress } from "./progress.t
 
 export async function indicatorDetail(ctx: Context, id: string, threshold: number) {
   const org = ctx.organisationId;
-  const [row] = await ctx.db
-    .select({
-      ...indicatorColumns,
-      goalNumber: goals.number,
-      goalText: goals.text,
-      policySlug: policies.slug,
-      policyTitle: policies.title,
-    })
-    .from(indicators)
-    .innerJoin(goals, and(eq(goals.id, indicators.goalId), inOrganisation(goals, org)))
-    .innerJoin(policies, and(eq(policies.id, goals.policyId), inOrganisation(policies, org)))
-    .where(and(eq(indicators.organisationId, org), eq(indicators.id, id)))
-    .limit(1);
-  if (!row) return undefined;
-  const [obs, sources] = await Promise.all([
+  // One round trip: the observations and sources hang on the id alone (empty for an unknown one).
+  const [[row], obs, sources] = await Promise.all([
+    ctx.db
+      .select({
+        ...indicatorColumns,
+        goalNumber: goals.number,
+        goalText: goals.text,
+        policySlug: policies.slug,
+        policyTitle: policies.title,
+      })
+      .from(indicators)
+      .innerJoin(goals, and(eq(goals.id, indicators.goalId), inOrganisation(goals, org)))
+      .innerJoin(policies, and(eq(policies.id, goals.policyId), inOrganisation(policies, org)))
+      .where(and(eq(indicators.organisationId, org), eq(indicators.id, id)))
+      .limit(1),
     ctx.db
       .select(observationColumns)
       .from(observations)
@@ -31,6 +31,7 @@ export async function indicatorDetail(ctx: Context, id: string, threshold: numbe
       .orderBy(asc(observations.disaggregation), asc(observations.year), asc(observations.period)),
     sourcesOf(ctx, [id]),
   ]);
+  if (!row) return undefined;
   const { goalNumber, goalText, policySlug, policyTitle, ...indicator } = row;
   return {
     indicator: withProgress(indicator, obs, threshold),

@@ -80,13 +80,14 @@ export interface BrowseRow {
 
 export const DEFAULT_PAGE_SIZE = 25;
 
-/** The rows of one page (or all when `all`), the total count and the DKK/FTE totals for the filter. */
-export async function browseInitiatives(ctx: Context, f: InitiativeFilter, opts: { all?: boolean } = {}) {
-  const where = filterWhere(ctx, f);
+/** An initiative's policy and administration, of the organisation (the join conditions). */
+const policyOf = (org: string) => and(eq(policies.id, initiatives.policyId), inOrganisation(policies, org));
+const administrationOf = (org: string) =>
+  and(eq(administrations.id, initiatives.administrationId), inOrganisation(administrations, org));
+
+/** The filter's rows, sorted, with the filter's count and DKK/FTE totals on every row (window sums). */
+function browseQuery(ctx: Context, f: InitiativeFilter) {
   const money = moneyOf(ctx.organisationId, f.year);
-  const pageSize = f.pageSize ?? DEFAULT_PAGE_SIZE;
-  const page = Math.max(1, f.page ?? 1);
-  const direction = f.dir === "desc" ? desc : asc;
   const sortExpr = {
     title: initiatives.title,
     administration: administrations.code,
@@ -95,67 +96,76 @@ export async function browseInitiatives(ctx: Context, f: InitiativeFilter, opts:
     status: initiatives.status,
     amount: money.amount,
   }[f.sort ?? "title"];
-  const base = () =>
-    ctx.db
-      .select({
-        id: initiatives.id,
-        title: initiatives.title,
-        administrationCode: administrations.code,
-        administrationName: administrations.name,
-        policySlug: policies.slug,
-        policyTitle: policies.title,
-        fundingStatus: initiatives.fundingStatus,
-        status: initiatives.status,
-        equalityGrounds: initiatives.equalityGrounds,
-        startYear: initiatives.startYear,
-        endYear: initiatives.endYear,
-        amount: money.amount,
-        fte: money.fte,
-      })
-      .from(initiatives)
-      .innerJoin(
-        policies,
-        and(eq(policies.id, initiatives.policyId), inOrganisation(policies, ctx.organisationId)),
-      )
-      .leftJoin(
-        administrations,
-        and(
-          eq(administrations.id, initiatives.administrationId),
-          inOrganisation(administrations, ctx.organisationId),
-        ),
-      )
-      .where(where)
-      .orderBy(
-        sql`${sortExpr} ${sql.raw(f.dir === "desc" ? "desc" : "asc")} nulls last`,
-        direction(initiatives.title),
-        asc(initiatives.id),
-      )
-      .$dynamic();
-  const [rows, totals, moneyRows] = await Promise.all([
+  const direction = f.dir === "desc" ? desc : asc;
+  return ctx.db
+    .select({
+      id: initiatives.id,
+      title: initiatives.title,
+      administrationCode: administrations.code,
+      administrationName: administrations.name,
+      policySlug: policies.slug,
+      policyTitle: policies.title,
+      fundingStatus: initiatives.fundingStatus,
+      status: initiatives.status,
+      equalityGrounds: initiatives.equalityGrounds,
+      startYear: initiatives.startYear,
+      endYear: initiatives.endYear,
+      amount: money.amount,
+      fte: money.fte,
+      // Window functions run before LIMIT: the whole filter's figures, without a second query.
+      filterCount: sql<number>`(count(*) over ())::int`,
+      filterAmount: sql<number | null>`(sum(${money.amount}) over ())::float8`,
+      filterFte: sql<number | null>`(sum(${money.fte}) over ())::float8`,
+    })
+    .from(initiatives)
+    .innerJoin(policies, policyOf(ctx.organisationId))
+    .leftJoin(administrations, administrationOf(ctx.organisationId))
+    .where(filterWhere(ctx, f))
+    .orderBy(
+      sql`${sortExpr} ${sql.raw(f.dir === "desc" ? "desc" : "asc")} nulls last`,
+      direction(initiatives.title),
+      asc(initiatives.id),
+    )
+    .$dynamic();
+}
+
+function browseRow(r: Awaited<ReturnType<typeof browseQuery>>[number]): BrowseRow {
+  const { filterCount: _c, filterAmount: _a, filterFte: _f, ...row } = r;
+  return row as BrowseRow;
+}
+
+/** Every row of the filter, sorted (the CSV download): one query, no totals. */
+export async function browseAllInitiatives(ctx: Context, f: InitiativeFilter): Promise<BrowseRow[]> {
+  return (await browseQuery(ctx, f)).map(browseRow);
+}
+
+/** The filter's count and DKK/FTE totals on their own (when no row is read to carry them). */
+async function filterTotals(ctx: Context, f: InitiativeFilter) {
+  const money = moneyOf(ctx.organisationId, f.year);
+  const [total] = await ctx.db
+    .select({
+      count: sql<number>`count(*)::int`,
+      amount: sql<number | null>`sum(${money.amount})::float8`,
+      fte: sql<number | null>`sum(${money.fte})::float8`,
+    })
+    .from(initiatives)
+    .innerJoin(policies, policyOf(ctx.organisationId))
+    .leftJoin(administrations, administrationOf(ctx.organisationId))
+    .where(filterWhere(ctx, f));
+  return total ?? { count: 0, amount: null, fte: null };
+}
+
+/** The rows of one page (or all when `all`), the total count and the DKK/FTE totals for the filter. */
+export async function browseInitiatives(ctx: Context, f: InitiativeFilter, opts: { all?: boolean } = {}) {
+  const where = filterWhere(ctx, f);
+  const pageSize = f.pageSize ?? DEFAULT_PAGE_SIZE;
+  const page = Math.max(1, f.page ?? 1);
+  const [rows, moneyRows] = await Promise.all([
     opts.all
-      ? base()
-      : base()
+      ? browseQuery(ctx, f)
+      : browseQuery(ctx, f)
           .limit(pageSize)
           .offset((page - 1) * pageSize),
-    ctx.db
-      .select({
-        count: sql<number>`count(*)::int`,
-        amount: sql<number | null>`sum(${money.amount})::float8`,
-        fte: sql<number | null>`sum(${money.fte})::float8`,
-      })
-      .from(initiatives)
-      .innerJoin(
-        policies,
-        and(eq(policies.id, initiatives.policyId), inOrganisation(policies, ctx.organisationId)),
-      )
-      .leftJoin(
-        administrations,
-        and(
-          eq(administrations.id, initiatives.administrationId),
-          inOrganisation(administrations, ctx.organisationId),
-        ),
-      )
-      .where(where),
     ctx.db
       .select({
         year: budgetLines.year,
@@ -169,17 +179,8 @@ export async function browseInitiatives(ctx: Context, f: InitiativeFilter, opts:
         initiatives,
         and(eq(initiatives.id, budgetLines.initiativeId), inOrganisation(initiatives, ctx.organisationId)),
       )
-      .innerJoin(
-        policies,
-        and(eq(policies.id, initiatives.policyId), inOrganisation(policies, ctx.organisationId)),
-      )
-      .leftJoin(
-        administrations,
-        and(
-          eq(administrations.id, initiatives.administrationId),
-          inOrganisation(administrations, ctx.organisationId),
-        ),
-      )
+      .innerJoin(policies, policyOf(ctx.organisationId))
+      .leftJoin(administrations, administrationOf(ctx.organisationId))
       .where(
         and(
           where,
@@ -188,9 +189,14 @@ export async function browseInitiatives(ctx: Context, f: InitiativeFilter, opts:
         ),
       ),
   ]);
-  const total = totals[0] ?? { count: 0, amount: null, fte: null };
+  // Past the last page no row carries the totals: count on their own (a rare, hand-made URL).
+  const total = rows[0]
+    ? { count: rows[0].filterCount, amount: rows[0].filterAmount, fte: rows[0].filterFte }
+    : page > 1 && !opts.all
+      ? await filterTotals(ctx, f)
+      : { count: 0, amount: null, fte: null };
   return {
-    rows: rows as BrowseRow[],
+    rows: rows.map(browseRow),
     /** The filter's money per year and per whole policy period (never one mixed sum). */
     money: sumByPeriod(moneyRows),
     count: total.count,

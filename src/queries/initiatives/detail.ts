@@ -1,9 +1,11 @@
 // One initiative for the public portal: its money, targets, goals, status history
 // (locked rounds only) and sources.
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Context } from "../../context.ts";
 import {
   administrations,
+  annualTargets,
+  budgetLines,
   committees,
   goals,
   initiativeGoals,
@@ -14,44 +16,51 @@ import {
 } from "../../db/schema.ts";
 import { countedReportStates } from "../../domain/roundState.ts";
 import { documentsByIds } from "../documents.ts";
-import { sourcesOf } from "../provenance.ts";
+import { sourceDocumentIds, sourcesOf } from "../provenance.ts";
 import { inOrganisation } from "../scope.ts";
+import { col, ownedBy } from "../sqlFragments.ts";
 import { annualTargetsOf } from "./annualTargets.ts";
 import { budgetLinesOf } from "./budgetLines.ts";
 
 export async function initiativeDetail(ctx: Context, id: string) {
   const org = ctx.organisationId;
-  const [row] = await ctx.db
-    .select({
-      id: initiatives.id,
-      title: initiatives.title,
-      description: initiatives.description,
-      targetGroups: initiatives.targetGroups,
-      equalityGrounds: initiatives.equalityGrounds,
-      partners: initiatives.partners,
-      fundingStatus: initiatives.fundingStatus,
-      status: initiatives.status,
-      startYear: initiatives.startYear,
-      endYear: initiatives.endYear,
-      administrationCode: administrations.code,
-      administrationName: administrations.name,
-      committeeCode: committees.code,
-      committeeName: committees.name,
-      policyId: policies.id,
-      policySlug: policies.slug,
-      policyTitle: policies.title,
-    })
-    .from(initiatives)
-    .innerJoin(policies, and(eq(policies.id, initiatives.policyId), inOrganisation(policies, org)))
-    .leftJoin(
-      administrations,
-      and(eq(administrations.id, initiatives.administrationId), inOrganisation(administrations, org)),
-    )
-    .leftJoin(committees, and(eq(committees.id, initiatives.committeeId), inOrganisation(committees, org)))
-    .where(and(eq(initiatives.organisationId, org), eq(initiatives.id, id)))
-    .limit(1);
-  if (!row) return undefined;
-  const [goalRows, budget, targets, history] = await Promise.all([
+  // Everything hangs on the id, so every part is read in one round trip (sources and their
+  // documents through subqueries); for an unknown id the parts come back empty and are dropped.
+  const sourceIds = sql`(SELECT ${id}::uuid
+    UNION ALL SELECT ${col(budgetLines.id)} FROM ${budgetLines}
+      WHERE ${col(budgetLines.initiativeId)} = ${id} AND ${ownedBy(budgetLines, org)}
+    UNION ALL SELECT ${col(annualTargets.id)} FROM ${annualTargets}
+      WHERE ${col(annualTargets.initiativeId)} = ${id} AND ${ownedBy(annualTargets, org)})`;
+  const [[row], goalRows, budget, targets, history, sources, docs] = await Promise.all([
+    ctx.db
+      .select({
+        id: initiatives.id,
+        title: initiatives.title,
+        description: initiatives.description,
+        targetGroups: initiatives.targetGroups,
+        equalityGrounds: initiatives.equalityGrounds,
+        partners: initiatives.partners,
+        fundingStatus: initiatives.fundingStatus,
+        status: initiatives.status,
+        startYear: initiatives.startYear,
+        endYear: initiatives.endYear,
+        administrationCode: administrations.code,
+        administrationName: administrations.name,
+        committeeCode: committees.code,
+        committeeName: committees.name,
+        policyId: policies.id,
+        policySlug: policies.slug,
+        policyTitle: policies.title,
+      })
+      .from(initiatives)
+      .innerJoin(policies, and(eq(policies.id, initiatives.policyId), inOrganisation(policies, org)))
+      .leftJoin(
+        administrations,
+        and(eq(administrations.id, initiatives.administrationId), inOrganisation(administrations, org)),
+      )
+      .leftJoin(committees, and(eq(committees.id, initiatives.committeeId), inOrganisation(committees, org)))
+      .where(and(eq(initiatives.organisationId, org), eq(initiatives.id, id)))
+      .limit(1),
     ctx.db
       .select({ id: goals.id, number: goals.number, text: goals.text, kind: goals.kind })
       .from(initiativeGoals)
@@ -87,9 +96,10 @@ export async function initiativeDetail(ctx: Context, id: string) {
         ),
       )
       .orderBy(desc(statusRounds.period), desc(statusRounds.lockedAt)),
+    sourcesOf(ctx, sourceIds),
+    documentsByIds(ctx, sourceDocumentIds(ctx, sourceIds)),
   ]);
-  const sources = await sourcesOf(ctx, [id, ...budget.map((b) => b.id), ...targets.map((t) => t.id)]);
-  const docs = await documentsByIds(ctx, [...new Set(sources.map((s) => s.documentId))]);
+  if (!row) return undefined;
   return { initiative: row, goals: goalRows, budget, targets, history, sources, documents: docs };
 }
 

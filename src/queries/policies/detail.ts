@@ -1,20 +1,22 @@
 // One policy for the public portal with everything under it: themes → goals →
 // indicators with progress, initiatives, related policies, budget, documents and sources.
-import { and, asc, eq, or } from "drizzle-orm";
+import { and, asc, eq, or, sql } from "drizzle-orm";
 import type { Context } from "../../context.ts";
 import {
   administrations,
   committees,
   goalCommittees,
   goals,
+  indicators,
   initiatives,
   policies,
   themes,
 } from "../../db/schema.ts";
 import { documentsByIds } from "../documents.ts";
 import { type IndicatorWithProgress, indicatorsWithProgress } from "../indicators/progress.ts";
-import { sourcesOf } from "../provenance.ts";
+import { sourceDocumentIds, sourcesOf } from "../provenance.ts";
 import { inOrganisation } from "../scope.ts";
+import { col, ownedBy } from "../sqlFragments.ts";
 import { policyBudget } from "./budget.ts";
 import { policyQuery } from "./policies.ts";
 
@@ -45,94 +47,105 @@ export async function policyDetail(ctx: Context, slug: string, threshold: number
     .limit(1);
   if (!policy) return undefined;
   const org = ctx.organisationId;
-  const [themeRows, goalRows, committeeRows, indicatorRows, initiativeRows, related] = await Promise.all([
-    ctx.db
-      .select({ id: themes.id, number: themes.number, title: themes.title, description: themes.description })
-      .from(themes)
-      .where(and(eq(themes.organisationId, org), eq(themes.policyId, policy.id)))
-      .orderBy(asc(themes.number)),
-    ctx.db
-      .select({
-        id: goals.id,
-        themeId: goals.themeId,
-        kind: goals.kind,
-        number: goals.number,
-        text: goals.text,
-        administrationCode: administrations.code,
-      })
-      .from(goals)
-      .leftJoin(
-        administrations,
-        and(eq(administrations.id, goals.administrationId), inOrganisation(administrations, org)),
-      )
-      .where(and(eq(goals.organisationId, org), eq(goals.policyId, policy.id)))
-      .orderBy(asc(goals.sortOrder), asc(goals.number)),
-    ctx.db
-      .select({ goalId: goalCommittees.goalId, code: committees.code, name: committees.name })
-      .from(goalCommittees)
-      .innerJoin(
-        committees,
-        and(eq(committees.id, goalCommittees.committeeId), inOrganisation(committees, org)),
-      )
-      .innerJoin(goals, and(eq(goals.id, goalCommittees.goalId), inOrganisation(goals, org)))
-      .where(and(eq(goalCommittees.organisationId, org), eq(goals.policyId, policy.id)))
-      .orderBy(asc(committees.code)),
-    indicatorsWithProgress(ctx, [policy.id], threshold),
-    ctx.db
-      .select({
-        id: initiatives.id,
-        title: initiatives.title,
-        fundingStatus: initiatives.fundingStatus,
-        status: initiatives.status,
-        administrationCode: administrations.code,
-        administrationName: administrations.name,
-      })
-      .from(initiatives)
-      .leftJoin(
-        administrations,
-        and(eq(administrations.id, initiatives.administrationId), inOrganisation(administrations, org)),
-      )
-      .where(and(eq(initiatives.organisationId, org), eq(initiatives.policyId, policy.id)))
-      .orderBy(asc(administrations.code), asc(initiatives.title)),
-    ctx.db
-      .select({
-        id: policies.id,
-        slug: policies.slug,
-        title: policies.title,
-        kind: policies.kind,
-        periodStart: policies.periodStart,
-        periodEnd: policies.periodEnd,
-        parentPolicyId: policies.parentPolicyId,
-      })
-      .from(policies)
-      .where(
-        and(
-          eq(policies.organisationId, org),
-          policy.parentPolicyId
-            ? or(eq(policies.parentPolicyId, policy.id), eq(policies.id, policy.parentPolicyId))
-            : eq(policies.parentPolicyId, policy.id),
-        ),
-      )
-      .orderBy(asc(policies.periodStart), asc(policies.title)),
-  ]);
+  // The ids whose sources the page shows, as a subquery: sources, their documents and the
+  // budget are then read in the same round trip as the rest.
+  const ofPolicy = (table: typeof themes | typeof goals | typeof initiatives) =>
+    sql`${ownedBy(table, org)} AND ${col(table.policyId)} = ${policy.id}`;
+  const entityIds = sql`(SELECT ${policy.id}::uuid
+    UNION ALL SELECT ${col(themes.id)} FROM ${themes} WHERE ${ofPolicy(themes)}
+    UNION ALL SELECT ${col(goals.id)} FROM ${goals} WHERE ${ofPolicy(goals)}
+    UNION ALL SELECT ${col(indicators.id)} FROM ${indicators}
+      JOIN ${goals} ON ${col(goals.id)} = ${col(indicators.goalId)}
+      WHERE ${ownedBy(indicators, org)} AND ${ofPolicy(goals)}
+    UNION ALL SELECT ${col(initiatives.id)} FROM ${initiatives} WHERE ${ofPolicy(initiatives)})`;
+  const documentIds = policy.documentId
+    ? sql`(${sourceDocumentIds(ctx, entityIds)} UNION SELECT ${policy.documentId}::uuid)`
+    : sourceDocumentIds(ctx, entityIds);
+  const [themeRows, goalRows, committeeRows, indicatorRows, initiativeRows, related, sources, docs, budget] =
+    await Promise.all([
+      ctx.db
+        .select({
+          id: themes.id,
+          number: themes.number,
+          title: themes.title,
+          description: themes.description,
+        })
+        .from(themes)
+        .where(and(eq(themes.organisationId, org), eq(themes.policyId, policy.id)))
+        .orderBy(asc(themes.number)),
+      ctx.db
+        .select({
+          id: goals.id,
+          themeId: goals.themeId,
+          kind: goals.kind,
+          number: goals.number,
+          text: goals.text,
+          administrationCode: administrations.code,
+        })
+        .from(goals)
+        .leftJoin(
+          administrations,
+          and(eq(administrations.id, goals.administrationId), inOrganisation(administrations, org)),
+        )
+        .where(and(eq(goals.organisationId, org), eq(goals.policyId, policy.id)))
+        .orderBy(asc(goals.sortOrder), asc(goals.number)),
+      ctx.db
+        .select({ goalId: goalCommittees.goalId, code: committees.code, name: committees.name })
+        .from(goalCommittees)
+        .innerJoin(
+          committees,
+          and(eq(committees.id, goalCommittees.committeeId), inOrganisation(committees, org)),
+        )
+        .innerJoin(goals, and(eq(goals.id, goalCommittees.goalId), inOrganisation(goals, org)))
+        .where(and(eq(goalCommittees.organisationId, org), eq(goals.policyId, policy.id)))
+        .orderBy(asc(committees.code)),
+      indicatorsWithProgress(ctx, [policy.id], threshold),
+      ctx.db
+        .select({
+          id: initiatives.id,
+          title: initiatives.title,
+          fundingStatus: initiatives.fundingStatus,
+          status: initiatives.status,
+          administrationCode: administrations.code,
+          administrationName: administrations.name,
+        })
+        .from(initiatives)
+        .leftJoin(
+          administrations,
+          and(eq(administrations.id, initiatives.administrationId), inOrganisation(administrations, org)),
+        )
+        .where(and(eq(initiatives.organisationId, org), eq(initiatives.policyId, policy.id)))
+        .orderBy(asc(administrations.code), asc(initiatives.title)),
+      ctx.db
+        .select({
+          id: policies.id,
+          slug: policies.slug,
+          title: policies.title,
+          kind: policies.kind,
+          periodStart: policies.periodStart,
+          periodEnd: policies.periodEnd,
+          parentPolicyId: policies.parentPolicyId,
+        })
+        .from(policies)
+        .where(
+          and(
+            eq(policies.organisationId, org),
+            policy.parentPolicyId
+              ? or(eq(policies.parentPolicyId, policy.id), eq(policies.id, policy.parentPolicyId))
+              : eq(policies.parentPolicyId, policy.id),
+          ),
+        )
+        .orderBy(asc(policies.periodStart), asc(policies.title)),
+      sourcesOf(ctx, entityIds),
+      documentsByIds(ctx, documentIds),
+      policyBudget(ctx, policy.id),
+    ]);
 
   const goalList: GoalRow[] = goalRows.map((g) => ({
     ...g,
     committees: committeeRows.filter((c) => c.goalId === g.id).map(({ code, name }) => ({ code, name })),
     indicators: indicatorRows.filter((i) => i.goalId === g.id),
   }));
-
-  const entityIds = [
-    policy.id,
-    ...themeRows.map((t) => t.id),
-    ...goalRows.map((g) => g.id),
-    ...indicatorRows.map((i) => i.id),
-    ...initiativeRows.map((i) => i.id),
-  ];
-  const sources = await sourcesOf(ctx, entityIds);
-  const docIds = new Set(sources.map((s) => s.documentId));
-  if (policy.documentId) docIds.add(policy.documentId);
-  const [docs, budget] = await Promise.all([documentsByIds(ctx, [...docIds]), policyBudget(ctx, policy.id)]);
 
   return {
     policy,

@@ -3,6 +3,7 @@
 // organisation) → page. Responses go through the render cache (ETag/304).
 import { Hono } from "hono";
 import { z } from "zod";
+import { todayInDenmark } from "../../domain/danishDate.ts";
 import { notFound } from "../../errors.ts";
 import type { AppDeps, AppEnv } from "../../http/appEnv.ts";
 import { suppressionThresholdOf } from "../../http/appEnv.ts";
@@ -10,9 +11,15 @@ import { organisationName } from "../../http/tenancy.ts";
 import { buildDataPackage, dataPackageZip, resourceCsv } from "../../opendata/export.ts";
 import { resources } from "../../opendata/resources.ts";
 import { documentWithSources } from "../../queries/documents.ts";
+import { memoByGeneration } from "../../queries/generationMemo.ts";
 import { groundOverview } from "../../queries/grounds.ts";
 import { indicatorDetail } from "../../queries/indicators/detail.ts";
-import { browseInitiatives, filterOptions, moneyByInitiative } from "../../queries/initiatives/browse.ts";
+import {
+  browseAllInitiatives,
+  browseInitiatives,
+  filterOptions,
+  moneyByInitiative,
+} from "../../queries/initiatives/browse.ts";
 import { initiativeDetail } from "../../queries/initiatives/detail.ts";
 import { policyDetail } from "../../queries/policies/detail.ts";
 import { currentPolicies, policySummaries } from "../../queries/policies/policies.ts";
@@ -47,6 +54,12 @@ export function portalRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   const threshold = suppressionThresholdOf(deps);
   const cache = createRenderCache();
+  // What many pages of an organisation share, read once per registry generation (for this app,
+  // like the render cache): the list of policies with their summaries, the current policies and
+  // the initiative filter's options. A filtered or sorted list then costs only its own queries.
+  const summariesOf = memoByGeneration(policySummaries, (t: number) => String(t));
+  const currentOf = memoByGeneration((ctx, year: number) => currentPolicies(ctx, year), String);
+  const filterOptionsOf = memoByGeneration(filterOptions);
   const html = async (node: unknown) =>
     new Response(await renderToString(node), { headers: { "Content-Type": "text/html; charset=utf-8" } });
 
@@ -56,12 +69,12 @@ export function portalRoutes(deps: AppDeps) {
   });
 
   app.get("/", async (c) => {
-    const policies = await policySummaries(c.get("ctx"), threshold);
+    const policies = await summariesOf(c.get("ctx"), threshold);
     return html(homePage({ organisation: organisationName(c), policies, year: new Date().getUTCFullYear() }));
   });
 
   app.get("/politikker", async (c) => {
-    const policies = await policySummaries(c.get("ctx"), threshold);
+    const policies = await summariesOf(c.get("ctx"), threshold);
     return html(
       policiesPage({ organisation: organisationName(c), policies, year: new Date().getUTCFullYear() }),
     );
@@ -99,7 +112,7 @@ export function portalRoutes(deps: AppDeps) {
   app.get("/initiativer", async (c) => {
     const ctx = c.get("ctx");
     const query = parseQuery(initiativeQuerySchema, (name) => c.req.query(name));
-    const current = await currentPolicies(ctx);
+    const current = await currentOf(ctx, Number(todayInDenmark().slice(0, 4)));
     const onlyCurrent = showsCurrentPolicies(query);
     const filter = {
       policyIds: onlyCurrent ? current.ids : undefined,
@@ -114,15 +127,15 @@ export function portalRoutes(deps: AppDeps) {
       page: query.side,
     };
     if (query.format === "csv") {
-      const all = await browseInitiatives(ctx, filter, { all: true });
+      const rows = await browseAllInitiatives(ctx, filter);
       const money = await moneyByInitiative(
         ctx,
-        all.rows.map((r) => r.id),
+        rows.map((r) => r.id),
         query.aar,
       );
-      return csvResponse(initiativesCsv(all.rows, money), "initiativer.csv");
+      return csvResponse(initiativesCsv(rows, money), "initiativer.csv");
     }
-    const [browse, options] = await Promise.all([browseInitiatives(ctx, filter), filterOptions(ctx)]);
+    const [browse, options] = await Promise.all([browseInitiatives(ctx, filter), filterOptionsOf(ctx)]);
     return html(
       initiativesPage({
         organisation: organisationName(c),

@@ -1,0 +1,1 @@
+CREATE INDEX "provenance_organisation_entity" ON "provenance" USING btree ("organisation_id","entity_id");

@@ -1,0 +1,44 @@
+// Per-organisation reads that every uncached page repeats (the policies that
+// are current, the filter's drop-downs, the front page's summaries) are kept
+// until the organisation's registry changes: the same generation the render
+// cache follows (generation.ts), so a write shows at once. Concurrent requests
+// share one load. Inside a transaction the database is read as it is (the
+// transaction may have written what the kept value does not hold yet).
+import type { Context } from "../context.ts";
+import { currentGeneration } from "./generation.ts";
+
+/**
+ * Safety net, as in the render cache: a write by another process is told through
+ * LISTEN/NOTIFY, but one missed notification must not leave a value stale for long.
+ */
+const MAX_AGE_MS = 10_000;
+
+interface Kept<T> {
+  generation: number;
+  at: number;
+  value: Promise<T>;
+}
+
+/** `load` once per organisation (and key) and generation. */
+export function memoByGeneration<T, A extends unknown[] = []>(
+  load: (ctx: Context, ...args: A) => Promise<T>,
+  keyOf: (...args: A) => string = () => "",
+): (ctx: Context, ...args: A) => Promise<T> {
+  const kept = new Map<string, Kept<T>>();
+  return (ctx, ...args) => {
+    if (ctx.inTransaction) return load(ctx, ...args);
+    const key = `${ctx.organisationId} ${keyOf(...args)}`;
+    // Read before loading: rows read after a concurrent commit are then kept under the older generation.
+    const generation = currentGeneration(ctx.organisationId);
+    const now = Date.now();
+    const hit = kept.get(key);
+    if (hit && hit.generation === generation && now - hit.at < MAX_AGE_MS) return hit.value;
+    const value = load(ctx, ...args);
+    const entry = { generation, at: now, value };
+    kept.set(key, entry);
+    value.catch(() => {
+      if (kept.get(key) === entry) kept.delete(key);
+    });
+    return value;
+  };
+}
