@@ -63,15 +63,7 @@ export const budgetLineQueries = resourceQueries({
   organisationId: budgetLines.organisationId,
   select: (scope, where, limit) =>
     scope.db
-      .select({
-        id: budgetLines.id,
-        initiativeId: budgetLines.initiativeId,
-        year: budgetLines.year,
-        amountDkk: budgetLines.amountDkk,
-        fte: budgetLines.fte,
-        fundingStatus: budgetLines.fundingStatus,
-        label: budgetLines.label,
-      })
+      .select(columns)
       .from(budgetLines)
       .where(where)
       .orderBy(asc(budgetLines.id))
