@@ -62,12 +62,7 @@ export const budgetLineQueries = resourceQueries({
   id: budgetLines.id,
   organisationId: budgetLines.organisationId,
   select: (scope, where, limit) =>
-    scope.db
-      .select(columns)
-      .from(budgetLines)
-      .where(where)
-      .orderBy(asc(budgetLines.id))
-      .limit(limit),
+    scope.db.select(columns).from(budgetLines).where(where).orderBy(asc(budgetLines.id)).limit(limit),
   filters: (f: BudgetLineFilters) => [
     when(f.initiative_id, (v) => eq(budgetLines.initiativeId, v)),
     when(f.year, (v) => eq(budgetLines.year, v)),

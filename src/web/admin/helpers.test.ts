@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { csvCell } from "./auditRoutes.tsx";
-import { actionLabel, auditChanges } from "./auditText.ts";
-import { parseEditedFields } from "./candidateSchema.ts";
-import { safeNext } from "./loginRoutes.tsx";
+import { actionLabel, auditChanges } from "./audit/auditText.ts";
+import { csvCell } from "./audit/routes.tsx";
+import { safeNext } from "./login/routes.tsx";
+import { parseEditedFields } from "./review/schema.ts";
 
 describe("admin helpers", () => {
   it.each([

@@ -2,15 +2,15 @@
 // sessionDestroyer → cookie and redirect.
 import { Hono } from "hono";
 import { z } from "zod";
-import { type AuthEnv, clearSessionCookie, setSessionCookie } from "../../auth/middleware.ts";
-import { sessionCreator } from "../../commands/sessionCreator.ts";
-import { sessionDestroyer } from "../../commands/sessionDestroyer.ts";
-import { checkLoginCsrf, loginCsrfToken } from "../../http/csrf.ts";
-import { link } from "../../http/links.ts";
-import { clientAddress } from "../../http/proxy.ts";
-import { organisationName } from "../../http/tenancy.ts";
-import type { FieldError } from "../components/ErrorSummary.tsx";
-import { LOGIN_MESSAGES, loginPage } from "./loginPage.tsx";
+import { type AuthEnv, clearSessionCookie, setSessionCookie } from "../../../auth/middleware.ts";
+import { sessionCreator } from "../../../commands/sessionCreator.ts";
+import { sessionDestroyer } from "../../../commands/sessionDestroyer.ts";
+import { checkLoginCsrf, loginCsrfToken } from "../../../http/csrf.ts";
+import { link } from "../../../http/links.ts";
+import { clientAddress } from "../../../http/proxy.ts";
+import { organisationName } from "../../../http/tenancy.ts";
+import type { FieldError } from "../../components/ErrorSummary.tsx";
+import { LOGIN_MESSAGES, loginPage } from "./pages/loginPage.tsx";
 
 /**
  * Only a path inside the admin may be a redirect target (no open redirect, ASVS

@@ -1,9 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { buildTestApp } from "../../../test/app.ts";
-import { buildLoginUser, buildOrganisation, type TestOrganisation } from "../../../test/factories.ts";
-import { candidates, policies } from "../../db/schema.ts";
-import { AdminClient } from "./testkit.ts";
+import { buildTestApp } from "../../../../test/app.ts";
+import { buildLoginUser, buildOrganisation, type TestOrganisation } from "../../../../test/factories.ts";
+import { candidates, policies } from "../../../db/schema.ts";
+import { AdminClient } from "../testkit.ts";
 
 const POLICY = "Politik for ligestilling 2024-2027\n\nMål\n1. Flere borgere skal i job.\n";
 
@@ -70,9 +70,9 @@ describe("import and review in the admin", () => {
 
   it("refuses an upload over the configured limit with 413 before importing", async () => {
     const org = await buildOrganisation();
-    const { buildApp } = await import("../../app.ts");
-    const { testDatabase } = await import("../../../test/db.ts");
-    const { createLogger } = await import("../../logger.ts");
+    const { buildApp } = await import("../../../app.ts");
+    const { testDatabase } = await import("../../../../test/db.ts");
+    const { createLogger } = await import("../../../logger.ts");
     const app = buildApp({
       database: await testDatabase(),
       organisation: { id: org.organisationId, name: "Testkommune" },

@@ -1,16 +1,16 @@
 // The audit log page: filter, one event per row (newest first), pages of 50,
 // and a link to the same selection as CSV.
 
-import { formatNumber } from "../../domain/format.ts";
-import { link } from "../../http/links.ts";
-import type { listAuditEvents } from "../../queries/audit.ts";
-import { DataTable } from "../components/DataTable.tsx";
-import { Button, ButtonLink, Select, TextInput } from "../components/FormControls.tsx";
-import { Pagination } from "../components/Pagination.tsx";
-import { actionLabel, auditChanges } from "./auditText.ts";
-import { danishDateTime } from "./dates.ts";
-import { entityOne } from "./entityLabels.ts";
-import { type AdminPage, AdminShell } from "./shell.tsx";
+import { formatNumber } from "../../../../domain/format.ts";
+import { link } from "../../../../http/links.ts";
+import type { listAuditEvents } from "../../../../queries/audit.ts";
+import { DataTable } from "../../../components/DataTable.tsx";
+import { Button, ButtonLink, Select, TextInput } from "../../../components/FormControls.tsx";
+import { Pagination } from "../../../components/Pagination.tsx";
+import { danishDateTime } from "../../dates.ts";
+import { entityOne } from "../../entityLabels.ts";
+import { type AdminPage, AdminShell } from "../../shell.tsx";
+import { actionLabel, auditChanges } from "../auditText.ts";
 
 type Events = Awaited<ReturnType<typeof listAuditEvents>>;
 

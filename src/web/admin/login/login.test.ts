@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { buildTestApp } from "../../../test/app.ts";
-import { buildLoginUser, buildOrganisation } from "../../../test/factories.ts";
-import { auditEvents, sessions, users } from "../../db/schema.ts";
-import { AdminClient } from "./testkit.ts";
+import { buildTestApp } from "../../../../test/app.ts";
+import { buildLoginUser, buildOrganisation } from "../../../../test/factories.ts";
+import { auditEvents, sessions, users } from "../../../db/schema.ts";
+import { AdminClient } from "../testkit.ts";
 
 describe("admin login", () => {
   it("sends an unauthenticated visitor to the login page, and back to where they were going after login", async () => {

@@ -5,24 +5,24 @@
 import type { Context as HonoContext } from "hono";
 import { Hono } from "hono";
 import { z } from "zod";
-import type { AuthEnv } from "../../auth/middleware.ts";
-import { authorize } from "../../authz/can.ts";
-import { candidateReviewer } from "../../commands/candidateReviewer.ts";
-import { targetChoice } from "../../commands/review/targetChoice.ts";
-import { formatNumber } from "../../domain/format.ts";
-import { AppError, isAppError } from "../../errors.ts";
-import { placementOptions } from "../../queries/candidatePlacements.ts";
-import { candidateById, queueIds, queueNeighbours, reviewQueuePage } from "../../queries/candidates.ts";
-import { listDocumentOptions } from "../../queries/documents.ts";
-import { candidateEditPage, type EditView } from "./candidateEdit.tsx";
-import { editableFields, parseEditedFields } from "./candidateSchema.ts";
-import { selectedTarget } from "./candidateTarget.tsx";
-import { type QueueView, queueQuery, reviewPage } from "./reviewPage.tsx";
+import type { AuthEnv } from "../../../auth/middleware.ts";
+import { authorize } from "../../../authz/can.ts";
+import { candidateReviewer } from "../../../commands/candidateReviewer.ts";
+import { targetChoice } from "../../../commands/review/targetChoice.ts";
+import { formatNumber } from "../../../domain/format.ts";
+import { AppError, isAppError } from "../../../errors.ts";
+import { placementOptions } from "../../../queries/candidatePlacements.ts";
+import { candidateById, queueIds, queueNeighbours, reviewQueuePage } from "../../../queries/candidates.ts";
+import { listDocumentOptions } from "../../../queries/documents.ts";
+import { candidateEditPage, type EditView } from "./pages/candidateEdit.tsx";
+import { selectedTarget } from "./pages/candidateTarget.tsx";
+import { type QueueView, queueQuery, reviewPage } from "./pages/queuePage.tsx";
+import { editableFields, parseEditedFields } from "./schema.ts";
 
 const queueQueryOf = (view: QueueView["filter"]) => queueQuery(view).replace(/^\?/, "");
 
-import { link } from "../../http/links.ts";
-import type { AdminPageFor } from "./routes.tsx";
+import { link } from "../../../http/links.ts";
+import type { AdminPageFor } from "../routes.tsx";
 
 const PAGE_SIZE = 20;
 

@@ -1,8 +1,8 @@
 // The audit log in Danish for people: what was done ("Initiativ ændret"), and
 // what changed as label: before → after with readable values (dates, yes/no,
 // Danish enumerations), never raw keys or JSON. The CSV keeps the raw record.
-import { formatDanishDate } from "../../domain/danishDate.ts";
-import { formatNumber } from "../../domain/format.ts";
+import { formatDanishDate } from "../../../domain/danishDate.ts";
+import { formatNumber } from "../../../domain/format.ts";
 import {
   fundingStatusLabels,
   initiativeStatusLabels,
@@ -11,9 +11,9 @@ import {
   roleLabels,
   roundKindLabels,
   roundStateLabels,
-} from "../../domain/labels.ts";
-import { danishDateTime } from "./dates.ts";
-import { entityOne, fieldLabel } from "./entityLabels.ts";
+} from "../../../domain/labels.ts";
+import { danishDateTime } from "../dates.ts";
+import { entityOne, fieldLabel } from "../entityLabels.ts";
 
 const actionLabels: Record<string, string> = {
   "user.login": "Logget ind",

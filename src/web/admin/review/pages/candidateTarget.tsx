@@ -3,10 +3,10 @@
 // "opret som ny", and the two side by side, field by field, with the fields
 // the acceptance would change marked in words (not by colour alone).
 
-import type { TargetChoice } from "../../commands/review/targetChoice.ts";
-import { changedValues } from "../../commands/review/writer.ts";
-import { Button, ErrorMessage, FormGroup, Hint, Label } from "../components/FormControls.tsx";
-import { fieldDisplay, fieldLabel, fieldText } from "./entityLabels.ts";
+import type { TargetChoice } from "../../../../commands/review/targetChoice.ts";
+import { changedValues } from "../../../../commands/review/writer.ts";
+import { Button, ErrorMessage, FormGroup, Hint, Label } from "../../../components/FormControls.tsx";
+import { fieldDisplay, fieldLabel, fieldText } from "../../entityLabels.ts";
 
 export interface TargetView {
   choice: TargetChoice;

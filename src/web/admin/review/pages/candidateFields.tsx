@@ -1,8 +1,8 @@
 // A candidate read as a person reads it: one row per field, its Danish name
 // first, then its value in Danish, then the words in the document it was read
 // from, so each quote stands beside the field it supports.
-import { baseField } from "../../domain/entities/labels.ts";
-import { fieldDisplay, fieldLabel, fieldText } from "./entityLabels.ts";
+import { baseField } from "../../../../domain/entities/labels.ts";
+import { fieldDisplay, fieldLabel, fieldText } from "../../entityLabels.ts";
 
 export interface Evidence {
   field: string;

@@ -2,11 +2,11 @@
 // posted form read back into typed fields through form.ts parseForm (Danish errors per
 // field). The page (candidateEdit.tsx) only renders; the review route reads with this.
 import { z } from "zod";
-import { valueLabelsOf } from "../../domain/entities/labels.ts";
-import type { FieldError } from "../components/ErrorSummary.tsx";
-import { fieldLabel } from "./entityLabels.ts";
-import { type AdminForm, type FormBody, formList, formText, parseForm } from "./form.ts";
-import { danishNumber } from "./formReaders.ts";
+import { valueLabelsOf } from "../../../domain/entities/labels.ts";
+import type { FieldError } from "../../components/ErrorSummary.tsx";
+import { fieldLabel } from "../entityLabels.ts";
+import { type AdminForm, type FormBody, formList, formText, parseForm } from "../form.ts";
+import { danishNumber } from "../formReaders.ts";
 
 export type EditableKind = "number" | "list" | "text" | "choice" | "choices";
 export type Body = FormBody;

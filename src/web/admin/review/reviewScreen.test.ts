@@ -6,12 +6,12 @@ import fs from "node:fs";
 import { and, eq } from "drizzle-orm";
 import { parseHTML } from "linkedom";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildTestApp } from "../../../test/app.ts";
-import { buildLoginUser, buildOrganisation, type TestOrganisation } from "../../../test/factories.ts";
-import { budgetLines, candidates, initiatives, policies } from "../../db/schema.ts";
-import { AdminClient } from "./testkit.ts";
+import { buildTestApp } from "../../../../test/app.ts";
+import { buildLoginUser, buildOrganisation, type TestOrganisation } from "../../../../test/factories.ts";
+import { budgetLines, candidates, initiatives, policies } from "../../../db/schema.ts";
+import { AdminClient } from "../testkit.ts";
 
-const corpus = (name: string) => fs.readFileSync(new URL(`../../../data/demo/${name}`, import.meta.url));
+const corpus = (name: string) => fs.readFileSync(new URL(`../../../../data/demo/${name}`, import.meta.url));
 
 let org: TestOrganisation;
 let client: AdminClient;

@@ -2,15 +2,15 @@
 // from, with accept / edit-then-accept / reject, filters, and bulk actions on
 // everything the filter matches.
 
-import { formatNumber } from "../../domain/format.ts";
-import { link } from "../../http/links.ts";
-import type { reviewQueuePage } from "../../queries/candidates.ts";
-import { Alert, type AlertVariant } from "../components/Alert.tsx";
-import { Button, Select } from "../components/FormControls.tsx";
-import { Pagination } from "../components/Pagination.tsx";
+import { formatNumber } from "../../../../domain/format.ts";
+import { link } from "../../../../http/links.ts";
+import type { reviewQueuePage } from "../../../../queries/candidates.ts";
+import { Alert, type AlertVariant } from "../../../components/Alert.tsx";
+import { Button, Select } from "../../../components/FormControls.tsx";
+import { Pagination } from "../../../components/Pagination.tsx";
+import { confidenceText, entityMany, entityOne } from "../../entityLabels.ts";
+import { type AdminPage, AdminShell, CsrfField } from "../../shell.tsx";
 import { FieldsAndQuotes } from "./candidateFields.tsx";
-import { confidenceText, entityMany, entityOne } from "./entityLabels.ts";
-import { type AdminPage, AdminShell, CsrfField } from "./shell.tsx";
 
 type Queue = Awaited<ReturnType<typeof reviewQueuePage>>;
 export type QueueRow = Queue["rows"][number];

@@ -1,11 +1,11 @@
 // "Log ind": e-mail and password, DKFDS form with an error summary. The
 // message after a failure is the same whether the e-mail exists or not.
-import { CSRF_FIELD } from "../../http/csrf.ts";
-import { link } from "../../http/links.ts";
-import { Alert } from "../components/Alert.tsx";
-import { ErrorSummary, type FieldError } from "../components/ErrorSummary.tsx";
-import { Button, TextInput } from "../components/FormControls.tsx";
-import { Layout } from "../components/Layout.tsx";
+import { CSRF_FIELD } from "../../../../http/csrf.ts";
+import { link } from "../../../../http/links.ts";
+import { Alert } from "../../../components/Alert.tsx";
+import { ErrorSummary, type FieldError } from "../../../components/ErrorSummary.tsx";
+import { Button, TextInput } from "../../../components/FormControls.tsx";
+import { Layout } from "../../../components/Layout.tsx";
 
 export const LOGIN_MESSAGES = {
   invalid: "E-mail eller adgangskode er forkert.",

@@ -5,18 +5,25 @@
 // rides along, so a candidate someone else reviewed or edited meanwhile is
 // refused with a clear message; a refused edit keeps what the user typed.
 
-import { valueLabelsOf } from "../../domain/entities/labels.ts";
-import { link } from "../../http/links.ts";
-import type { PlacementOption } from "../../queries/candidatePlacements.ts";
-import { Alert } from "../components/Alert.tsx";
-import { ErrorSummary, type FieldError } from "../components/ErrorSummary.tsx";
-import { Button, CheckboxGroup, ErrorMessage, FormGroup, Hint, Label } from "../components/FormControls.tsx";
+import { valueLabelsOf } from "../../../../domain/entities/labels.ts";
+import { link } from "../../../../http/links.ts";
+import type { PlacementOption } from "../../../../queries/candidatePlacements.ts";
+import { Alert } from "../../../components/Alert.tsx";
+import { ErrorSummary, type FieldError } from "../../../components/ErrorSummary.tsx";
+import {
+  Button,
+  CheckboxGroup,
+  ErrorMessage,
+  FormGroup,
+  Hint,
+  Label,
+} from "../../../components/FormControls.tsx";
+import { confidenceText, entityOne, fieldLabel, fieldText } from "../../entityLabels.ts";
+import { type AdminPage, AdminShell, CsrfField } from "../../shell.tsx";
+import { type Body, type EditableKind, editableFields, sentTexts } from "../schema.ts";
 import { Quote, quotesFor } from "./candidateFields.tsx";
-import { type Body, type EditableKind, editableFields, sentTexts } from "./candidateSchema.ts";
 import { TargetPicker, type TargetView } from "./candidateTarget.tsx";
-import { confidenceText, entityOne, fieldLabel, fieldText } from "./entityLabels.ts";
-import { candidateLabel, type QueueRow } from "./reviewPage.tsx";
-import { type AdminPage, AdminShell, CsrfField } from "./shell.tsx";
+import { candidateLabel, type QueueRow } from "./queuePage.tsx";
 
 export interface EditView {
   back: string;

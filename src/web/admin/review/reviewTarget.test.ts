@@ -6,18 +6,18 @@
 import { and, eq } from "drizzle-orm";
 import { parseHTML } from "linkedom";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildTestApp } from "../../../test/app.ts";
+import { buildTestApp } from "../../../../test/app.ts";
 import {
   buildLoginUser,
   buildOrganisation,
   buildPolicy,
   type TestOrganisation,
-} from "../../../test/factories.ts";
-import { actionPlan, FIRST_AMOUNTS } from "../../../test/fixtures/review/actionPlan.ts";
-import { candidateReviewer } from "../../commands/candidateReviewer.ts";
-import { documentImporter } from "../../commands/documentImporter.ts";
-import { budgetLines, candidates, initiatives, policies } from "../../db/schema.ts";
-import { AdminClient } from "./testkit.ts";
+} from "../../../../test/factories.ts";
+import { actionPlan, FIRST_AMOUNTS } from "../../../../test/fixtures/review/actionPlan.ts";
+import { candidateReviewer } from "../../../commands/candidateReviewer.ts";
+import { documentImporter } from "../../../commands/documentImporter.ts";
+import { budgetLines, candidates, initiatives, policies } from "../../../db/schema.ts";
+import { AdminClient } from "../testkit.ts";
 
 let org: TestOrganisation;
 let client: AdminClient;

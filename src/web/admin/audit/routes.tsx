@@ -2,17 +2,17 @@
 import { stringify } from "csv-stringify/sync";
 import { Hono } from "hono";
 import { z } from "zod";
-import type { AuthEnv } from "../../auth/middleware.ts";
-import { spreadsheetText } from "../../domain/spreadsheetText.ts";
-import { AppError } from "../../errors.ts";
+import type { AuthEnv } from "../../../auth/middleware.ts";
+import { spreadsheetText } from "../../../domain/spreadsheetText.ts";
+import { AppError } from "../../../errors.ts";
 import {
   type AuditFilter,
   auditEntities,
   auditEventsForExport,
   listAuditEvents,
-} from "../../queries/audit.ts";
-import { auditPage } from "./auditPage.tsx";
-import type { AdminPageFor } from "./routes.tsx";
+} from "../../../queries/audit.ts";
+import type { AdminPageFor } from "../routes.tsx";
+import { auditPage } from "./pages/auditPage.tsx";
 
 const PAGE_SIZE = 50;
 const isoDay = z

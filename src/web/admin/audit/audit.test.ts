@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { buildTestApp } from "../../../test/app.ts";
-import { buildLoginUser, buildOrganisation } from "../../../test/factories.ts";
-import { recordAudit } from "../../commands/audit.ts";
-import { inTransaction } from "../../context.ts";
-import { AdminClient } from "./testkit.ts";
+import { buildTestApp } from "../../../../test/app.ts";
+import { buildLoginUser, buildOrganisation } from "../../../../test/factories.ts";
+import { recordAudit } from "../../../commands/audit.ts";
+import { inTransaction } from "../../../context.ts";
+import { AdminClient } from "../testkit.ts";
 
 describe("the audit log page", () => {
   it("lists logins and changes, filters by action, pages, and exports the selection as CSV with formulas defused", async () => {
