@@ -91,6 +91,24 @@ async function* copiedRuns(
   }
 }
 
+/**
+ * Runs the resource's export with the planner's sort turned off, where that is safe. The
+ * queries read in (organisation, id) order, which each table's index on (organisation_id,
+ * id) gives, but the planner preferred to scan and sort the whole table, on disk with
+ * work_mem's 4 MB, and on PGlite again for each page of COPY_PAGE rows (observations: 2.3 s
+ * a page, 0.3 s by the index). A query that aggregates a link table (a list cell) keeps
+ * the sort: without it the planner re-ran the aggregate per row (initiatives on PGlite,
+ * 1.5 s → 214 s).
+ */
+async function byIndexOrder(ctx: Pick<Context, "db">, def: ResourceDef, work: () => Promise<void>) {
+  if (def.fields.some((f) => f.join)) return work();
+  const [setting] = rowsOf(await ctx.db.execute(sql`SELECT current_setting('enable_sort') AS value`));
+  await ctx.db.execute(sql`SELECT set_config('enable_sort', 'off', true)`);
+  await work();
+  // Restored for the rest of the transaction (an error ends the transaction anyway).
+  await ctx.db.execute(sql`SELECT set_config('enable_sort', ${setting!.value as string}, true)`);
+}
+
 /** Refuses, as formatCell does, a number the package cannot write (COPY would write "NaN"). */
 async function checkNumbers(ctx: Pick<Context, "db">, def: ResourceDef, organisations: OrganisationSet) {
   const text = unwritableNumbersText(def, organisations);
@@ -164,23 +182,25 @@ export async function exportDataPackages(
         }
         // copyConnection looks only at the transaction; any one organisation's context will do.
         const connection = copyConnection({ ...ctx, organisationId: ids[0]! });
-        // The public view needs each row; otherwise the database writes the CSV (if it can).
-        if (connection && copyable(def) && !(def.publicView && isPublic)) {
-          await checkNumbers(ctx, def, organisations);
-          for await (const run of copiedRuns(connection, def, organisations)) {
-            await files.get(run.organisationId)!.write(run.text);
-            packages.get(run.organisationId)!.rows[name] += run.records;
+        await byIndexOrder(ctx, def, async () => {
+          // The public view needs each row; otherwise the database writes the CSV (if it can).
+          if (connection && copyable(def) && !(def.publicView && isPublic)) {
+            await checkNumbers(ctx, def, organisations);
+            for await (const run of copiedRuns(connection, def, organisations)) {
+              await files.get(run.organisationId)!.write(run.text);
+              packages.get(run.organisationId)!.rows[name] += run.records;
+            }
+            return;
           }
-          continue;
-        }
-        for await (const page of resourcePages(ctx, def, organisations)) {
-          for (const [organisationId, run] of byOrganisation(page)) {
-            const pkg = packages.get(organisationId)!;
-            const shown = shownRows(def, run, pkg.view);
-            if (shown.length) await files.get(organisationId)!.write(csvLines(def, shown));
-            pkg.rows[name] += shown.length;
+          for await (const page of resourcePages(ctx, def, organisations)) {
+            for (const [organisationId, run] of byOrganisation(page)) {
+              const pkg = packages.get(organisationId)!;
+              const shown = shownRows(def, run, pkg.view);
+              if (shown.length) await files.get(organisationId)!.write(csvLines(def, shown));
+              pkg.rows[name] += shown.length;
+            }
           }
-        }
+        });
       } finally {
         for (const file of files.values()) await file.close();
       }
