@@ -10,6 +10,7 @@ import { DEFAULT_SUPPRESSION_THRESHOLD } from "../domain/suppression.ts";
 import { AppError } from "../errors.ts";
 import { formatCell, UnwritableValue } from "./cells.ts";
 import { type Audience, buildDescriptor } from "./descriptor.ts";
+import type { FieldDef } from "./fields.ts";
 import type { PublicContext, RawRow, ResourceDef } from "./resourceDef.ts";
 
 export interface ExportOptions {
@@ -59,24 +60,37 @@ export function csvHeader(def: ResourceDef): string {
   return stringify([def.fields.map((f) => f.name)]);
 }
 
-/** The rows as CSV records, without the header. */
+/** What makes a field quoted: the delimiter, a quote, a line break. */
+const NEEDS_QUOTES = /[,"\r\n]/;
+
+/**
+ * The rows as CSV records, without the header: RFC 4180 as csv-stringify writes it by
+ * default (and COPY's CSV format too), a field holding , " or a line break quoted with "
+ * doubled, each record ending in \n. Written here rather than by csv-stringify, whose set-up
+ * per field took ten times as long (2.5 s for the national data set's 588,000 observations).
+ */
 export function csvLines(def: ResourceDef, rows: RawRow[]): string {
-  return stringify(records(def, rows));
+  let text = "";
+  for (const row of rows) {
+    for (let i = 0; i < def.fields.length; i++) {
+      const cell = formattedCell(def, def.fields[i]!, row);
+      if (i) text += ",";
+      text += NEEDS_QUOTES.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
+    }
+    text += "\n";
+  }
+  return text;
 }
 
-function records(def: ResourceDef, rows: RawRow[]): string[][] {
-  return rows.map((row) =>
-    def.fields.map((f) => {
-      try {
-        return formatCell(f, row[f.name]);
-      } catch (error) {
-        if (!(error instanceof UnwritableValue)) throw error;
-        throw new AppError("bad_package", `${def.name} ${String(row.id)}: ${error.message}.`, {
-          cause: error,
-        });
-      }
-    }),
-  );
+function formattedCell(def: ResourceDef, field: FieldDef, row: RawRow): string {
+  try {
+    return formatCell(field, row[field.name]);
+  } catch (error) {
+    if (!(error instanceof UnwritableValue)) throw error;
+    throw new AppError("bad_package", `${def.name} ${String(row.id)}: ${error.message}.`, {
+      cause: error,
+    });
+  }
 }
 
 /** The organisation's saved settings (never secrets; defaults are not written), by key. */

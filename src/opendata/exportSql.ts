@@ -136,7 +136,7 @@ const quotedItem = `x = '' OR strpos(x, ';') > 0 OR strpos(x, '"') > 0 OR strpos
  * A cell as the package writes it (cells.ts's formatCell): a number without trailing zeros
  * (trim_scale), a list as formatList writes it, and an empty text as NULL, which COPY
  * writes as an empty field (an empty string it would quote). COPY's CSV quoting (a field
- * with , " or a line break, " doubled) is csv-stringify's. The test "the database writes
+ * with , " or a line break, " doubled) is csvLines's (exportRows.ts). The test "the database writes
  * the same CSV as the export's own formatting" holds the two to each other.
  */
 function copyCell(def: FieldDef, value: string): string {
