@@ -142,8 +142,20 @@ const quotedItem = `x = '' OR strpos(x, ';') > 0 OR strpos(x, '"') > 0 OR strpos
 function copyCell(def: FieldDef, value: string): string {
   let text = value;
   if (def.type === "number" && !def.derived) text = `trim_scale(t.${q(def.column ?? def.name)})`;
-  if (def.list)
-    text = `(SELECT string_agg(CASE WHEN ${quotedItem} THEN '"' || replace(x, '"', '""') || '"' ELSE x END, ';' ORDER BY n) FROM unnest(${value}) WITH ORDINALITY u(item, n), COALESCE(u.item::text, 'null') x)`;
+  if (def.list) {
+    const quoted = `(SELECT string_agg(CASE WHEN ${quotedItem} THEN '"' || replace(x, '"', '""') || '"' ELSE x END, ';' ORDER BY n) FROM unnest(${value}) WITH ORDINALITY u(item, n), COALESCE(u.item::text, 'null') x)`;
+    // Most lists quote nothing: their items joined as they are (as formatList does), without a subquery per cell
+    // (initiatives' four lists: 0.6 s of the national data set's 1.1 s).
+    const items = `(${value})::text[]`;
+    const joined = `array_to_string(${items}, ',')`;
+    // No NULL or empty item, and none holding ; " or a line break (what quotedItem looks for).
+    const plain = [
+      `array_position(${items}, NULL) IS NULL`,
+      `array_position(${items}, '') IS NULL`,
+      ...["';'", `'"'`, "chr(10)", "chr(13)"].map((c) => `strpos(${joined}, ${c}) = 0`),
+    ].join(" AND ");
+    text = `CASE WHEN ${plain} THEN array_to_string(${items}, ';') ELSE ${quoted} END`;
+  }
   return `NULLIF((${text})::text, '')`;
 }
 
