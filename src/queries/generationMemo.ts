@@ -36,10 +36,6 @@ export function memoByGeneration<T, A extends unknown[] = []>(
     const value = load(ctx, ...args);
     const entry = { generation, at: now, value };
     kept.set(key, entry);
-    // Gone after its time, so values of organisations nobody asks for do not stay in memory.
-    setTimeout(() => {
-      if (kept.get(key) === entry) kept.delete(key);
-    }, MAX_AGE_MS).unref();
     value.catch(() => {
       if (kept.get(key) === entry) kept.delete(key);
     });

@@ -8,7 +8,7 @@ import { notFound } from "../../errors.ts";
 import type { AppDeps, AppEnv } from "../../http/appEnv.ts";
 import { suppressionThresholdOf } from "../../http/appEnv.ts";
 import { organisationName } from "../../http/tenancy.ts";
-import { buildDataPackage, dataPackageZip } from "../../opendata/export.ts";
+import { buildDataPackage, dataPackageZip, resourceCsv } from "../../opendata/export.ts";
 import { resources } from "../../opendata/resources.ts";
 import { documentWithSources } from "../../queries/documents.ts";
 import { memoByGeneration } from "../../queries/generationMemo.ts";
@@ -60,10 +60,6 @@ export function portalRoutes(deps: AppDeps) {
   const summariesOf = memoByGeneration(policySummaries, (t: number) => String(t));
   const currentOf = memoByGeneration((ctx, year: number) => currentPolicies(ctx, year), String);
   const filterOptionsOf = memoByGeneration(filterOptions);
-  // The open-data files the portal links one by one: every resource from one snapshot per
-  // generation (a resource alone reads every resource before it, for what the public may see;
-  // on PGlite each such snapshot held the one connection while the others waited).
-  const packageOf = memoByGeneration((ctx) => buildDataPackage(ctx, { suppressionThreshold: threshold }));
   const html = async (node: unknown) =>
     new Response(await renderToString(node), { headers: { "Content-Type": "text/html; charset=utf-8" } });
 
@@ -217,8 +213,7 @@ export function portalRoutes(deps: AppDeps) {
     const file = c.req.param("file");
     const name = file.endsWith(".csv") ? file.slice(0, -4) : "";
     if (!resources.some((r) => r.name === name)) throw notFound("The resource");
-    const { files } = await packageOf(c.get("ctx"));
-    return csvResponse(files.get(file)!, file);
+    return csvResponse(await resourceCsv(c.get("ctx"), name, { suppressionThreshold: threshold }), file);
   });
 
   app.get("/tilgaengelighed", (c) => html(accessibilityPage({ organisation: organisationName(c) })));
