@@ -7,6 +7,7 @@ import type { EqualityGround, FundingStatus, InitiativeStatus } from "../../doma
 import { type MoneyByPeriod, sumByPeriod } from "../../domain/moneyPeriods.ts";
 import { administrationChoices } from "../organisation/units.ts";
 import { inOrganisation } from "../scope.ts";
+import { ownedBy } from "../sqlFragments.ts";
 import { runsInYear } from "./initiatives.ts";
 
 export const initiativeSortKeys = [
@@ -48,27 +49,17 @@ function filterWhere(ctx: Context, f: InitiativeFilter): SQL {
   return and(...parts) as SQL;
 }
 
-/**
- * Sum of amounts and FTE per initiative, the given year's lines when filtering on a year, else
- * all: one grouped pass over the organisation's budget lines, joined to the initiatives (a
- * correlated sum per initiative and column ran four times per row).
- */
-function moneyOf(ctx: Context, year: number | undefined) {
-  return ctx.db
-    .select({
-      initiativeId: budgetLines.initiativeId,
-      amount: sql<number | null>`sum(${budgetLines.amountDkk})::float8`.as("amount"),
-      fte: sql<number | null>`sum(${budgetLines.fte})::float8`.as("fte"),
-    })
-    .from(budgetLines)
-    .where(
-      and(
-        eq(budgetLines.organisationId, ctx.organisationId),
-        year === undefined ? undefined : eq(budgetLines.year, year),
-      ),
-    )
-    .groupBy(budgetLines.initiativeId)
-    .as("money");
+/** Sum of amounts and FTE per initiative: the given year's lines when filtering on a year, else all. */
+function moneyOf(organisationId: string, year: number | undefined) {
+  const yearCond = sql`${ownedBy(budgetLines, organisationId)} and ${year === undefined ? sql`true` : sql`${budgetLines.year} = ${year}`}`;
+  return {
+    amount: sql<
+      number | null
+    >`(select sum(${budgetLines.amountDkk})::float8 from ${budgetLines} where ${budgetLines.initiativeId} = ${initiatives.id} and ${yearCond})`,
+    fte: sql<
+      number | null
+    >`(select sum(${budgetLines.fte})::float8 from ${budgetLines} where ${budgetLines.initiativeId} = ${initiatives.id} and ${yearCond})`,
+  };
 }
 
 export interface BrowseRow {
@@ -96,7 +87,7 @@ const administrationOf = (org: string) =>
 
 /** The filter's rows, sorted, with the filter's count and DKK/FTE totals on every row (window sums). */
 function browseQuery(ctx: Context, f: InitiativeFilter) {
-  const money = moneyOf(ctx, f.year);
+  const money = moneyOf(ctx.organisationId, f.year);
   const sortExpr = {
     title: initiatives.title,
     administration: administrations.code,
@@ -129,7 +120,6 @@ function browseQuery(ctx: Context, f: InitiativeFilter) {
     .from(initiatives)
     .innerJoin(policies, policyOf(ctx.organisationId))
     .leftJoin(administrations, administrationOf(ctx.organisationId))
-    .leftJoin(money, eq(money.initiativeId, initiatives.id))
     .where(filterWhere(ctx, f))
     .orderBy(
       sql`${sortExpr} ${sql.raw(f.dir === "desc" ? "desc" : "asc")} nulls last`,
@@ -151,7 +141,7 @@ export async function browseAllInitiatives(ctx: Context, f: InitiativeFilter): P
 
 /** The filter's count and DKK/FTE totals on their own (when no row is read to carry them). */
 async function filterTotals(ctx: Context, f: InitiativeFilter) {
-  const money = moneyOf(ctx, f.year);
+  const money = moneyOf(ctx.organisationId, f.year);
   const [total] = await ctx.db
     .select({
       count: sql<number>`count(*)::int`,
@@ -161,7 +151,6 @@ async function filterTotals(ctx: Context, f: InitiativeFilter) {
     .from(initiatives)
     .innerJoin(policies, policyOf(ctx.organisationId))
     .leftJoin(administrations, administrationOf(ctx.organisationId))
-    .leftJoin(money, eq(money.initiativeId, initiatives.id))
     .where(filterWhere(ctx, f));
   return total ?? { count: 0, amount: null, fte: null };
 }
