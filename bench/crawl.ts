@@ -15,8 +15,14 @@
 // one: uncached (edit first) against cached, and the uncached time split into
 // the database's share (queries, counted and timed at the driver) and the rest
 // (routing, rendering).
+// The data set is the demo, or with `national` the national data set
+// (bench/crawlData.ts; scale 1 = 98 organisations, 0.1 = 10, default 0.02 = 2:
+// each has some 3,300 public URLs): then the
+// crawl starts at the national page and reaches every organisation under
+// /k/<slug>/, the cold phase bumps every organisation's generation, and the
+// search queries go round the organisations.
 // On PGlite always; again on PostgreSQL when TEST_DATABASE_URL is set.
-// Run: node --import tsx bench/crawl.ts [pglite|postgres]
+// Run: node --import tsx bench/crawl.ts [pglite|postgres] [national [scale]]
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -26,12 +32,15 @@ import { initiativeUpdater } from "../src/commands/initiativeUpdater.ts";
 import { createContext, systemActor } from "../src/context.ts";
 import type { Database } from "../src/db/client.ts";
 import { initiatives } from "../src/db/schema.ts";
+import { organisationPath } from "../src/domain/organisationAddress.ts";
 import { parseEnv } from "../src/env.ts";
 import { createLogger } from "../src/logger.ts";
-import { chooseOrganisation } from "../src/organisation.ts";
+import { listOrganisations } from "../src/organisation.ts";
+import { bumpGeneration } from "../src/queries/generation.ts";
 import { startServer } from "../src/server.ts";
 import { crawl } from "../test/crawl.ts";
 import { emptyPostgresDatabase } from "../test/db.ts";
+import { type CrawlData, describe, prepare, withoutOrganisation } from "./crawlData.ts";
 import { searchQueries } from "./searchQueries.ts";
 
 const CONNECTIONS = 50;
@@ -136,14 +145,14 @@ function meterQueries(database: Database) {
 
 /** A URL's page type for the breakdown: its first path segment, ".csv" for a download, "?" when it has a query. */
 function pageType(url: string): string {
-  const [pathPart, query] = url.split("?");
+  const [pathPart, query] = withoutOrganisation(url).split("?");
   const segments = pathPart!.split("/").filter(Boolean);
   const first = segments[0] ?? "";
   const csv = pathPart!.endsWith(".csv") || /(^|&)format=csv/.test(query ?? "");
   return `/${first}${segments.length > 1 ? "/…" : ""}${csv ? " (csv)" : query ? "?…" : ""}`;
 }
 
-async function bench(kind: "PGlite" | "PostgreSQL", databaseUrl?: string) {
+async function bench(kind: "PGlite" | "PostgreSQL", data: CrawlData, databaseUrl?: string) {
   const dir = mkdtempSync(path.join(os.tmpdir(), "pejl-crawl-"));
   const env = parseEnv({
     PEJL_DATA_DIR: dir,
@@ -153,13 +162,17 @@ async function bench(kind: "PGlite" | "PostgreSQL", databaseUrl?: string) {
   });
   process.env.HOST = "127.0.0.1";
   const started = performance.now();
-  const server = await startServer(env, createLogger("silent"), { demo: true });
+  const server = await startServer(env, createLogger("silent"), await prepare(env, data));
   try {
     const base = `http://127.0.0.1:${server.port}`;
     console.log(
-      `${kind}: demo loaded and server started in ${fmt((performance.now() - started) / 1000, 1)} s`,
+      `${kind}: ${describe(data)} loaded and server started in ${fmt((performance.now() - started) / 1000, 1)} s`,
     );
-    const org = await chooseOrganisation(server.database.db);
+    const organisations = await listOrganisations(server.database.db);
+    const org = organisations[0]!;
+    // With one organisation its pages are at the root; with several under /k/<slug>/.
+    const prefixes =
+      organisations.length === 1 ? [""] : organisations.map((o) => organisationPath(o.slug, ""));
     const ctx = createContext({
       db: server.database.db,
       organisationId: org.id,
@@ -186,16 +199,26 @@ async function bench(kind: "PGlite" | "PostgreSQL", databaseUrl?: string) {
 
     const pages = await crawl((p) => fetch(base + p), "/", {
       within: "/",
-      max: 5000,
-      skip: (p) => /^\/(admin|api|assets)(\/|$)/.test(p),
+      max: 500_000,
+      parallel: 4,
+      skip: (p) => /^\/(admin|api|assets)(\/|$)/.test(withoutOrganisation(p)),
     });
     const bad = pages.filter((p) => p.status !== 200);
     const urls = pages.filter((p) => p.status === 200).map((p) => p.path);
     const urlFile = path.join(dir, "urls.json");
     writeFileSync(urlFile, JSON.stringify(urls));
     console.log(`${kind}: ${urls.length} public URLs (${bad.length} not 200)`);
+    const perType = new Map<string, number>();
+    for (const url of urls) perType.set(pageType(url), (perType.get(pageType(url)) ?? 0) + 1);
+    console.log(
+      `${kind}: URLs per page type: ${[...perType]
+        .sort((a, b) => b[1] - a[1])
+        .map(([type, n]) => `${type} ${n}`)
+        .join(", ")}`,
+    );
 
     await edit();
+    for (const o of organisations) bumpGeneration(o.id);
     const cold = await load(base, urlFile, "cold");
     // One edit at a time: under load an edit can take longer than the second between them.
     let editing: Promise<void> | undefined;
@@ -221,7 +244,9 @@ async function bench(kind: "PGlite" | "PostgreSQL", databaseUrl?: string) {
     `)) as unknown as { rows: { t: string }[] };
     const queries = searchQueries(titles.rows.map((r) => r.t));
     const searchFile = path.join(dir, "search.json");
-    writeFileSync(searchFile, JSON.stringify(queries.map((q) => `/soeg?q=${encodeURIComponent(q)}`)));
+    const searchUrl = (q: string, i: number) =>
+      `${prefixes[i % prefixes.length]}/soeg?q=${encodeURIComponent(q)}`;
+    writeFileSync(searchFile, JSON.stringify(queries.map(searchUrl)));
     const searched = await load(base, searchFile, "search");
 
     const line = (name: string, r: Run) =>
@@ -236,7 +261,7 @@ async function bench(kind: "PGlite" | "PostgreSQL", databaseUrl?: string) {
     // up to five URLs of each page type (first path segment; "?" when filtered).
     const meter = meterQueries(server.database);
     const byType = new Map<string, string[]>();
-    for (const url of [...urls, ...queries.slice(0, 20).map((q) => `/soeg?q=${encodeURIComponent(q)}`)]) {
+    for (const url of [...urls, ...queries.slice(0, 20).map(searchUrl)]) {
       const type = pageType(url);
       const list = byType.get(type) ?? [];
       if (list.length < 5) byType.set(type, [...list, url]);
@@ -249,6 +274,8 @@ async function bench(kind: "PGlite" | "PostgreSQL", databaseUrl?: string) {
       const t = { n: 0, uncached: 0, cached: 0, queryMs: 0, queries: 0 };
       for (const url of sample) {
         await edit();
+        // The sample may hold any organisation's pages: each one's cache emptied.
+        for (const o of organisations) bumpGeneration(o.id);
         meter.count = 0;
         meter.ms = 0;
         let at = performance.now();
@@ -282,13 +309,18 @@ console.log(
     .map((l) => fmt(l, 1))
     .join(" / ")}`,
 );
-const only = process.argv[2];
-if (only !== "postgres") await bench("PGlite");
+const args = process.argv.slice(2);
+const only = args.find((a) => a === "pglite" || a === "postgres");
+const scale = args.find((a) => /^\d*\.?\d+$/.test(a));
+const data: CrawlData = args.includes("national")
+  ? { kind: "national", scale: scale ? Number(scale) : 0.02 }
+  : { kind: "demo" };
+if (only !== "postgres") await bench("PGlite", data);
 const pgUrl = process.env.TEST_DATABASE_URL;
 if (pgUrl && only !== "pglite") {
   const fresh = await emptyPostgresDatabase(pgUrl);
   try {
-    await bench("PostgreSQL", fresh.url);
+    await bench("PostgreSQL", data, fresh.url);
   } finally {
     await fresh.drop();
   }

@@ -198,6 +198,8 @@ program
         { db: database.db, actor: systemActor("cli") },
         { dir: path.resolve(dir), organisation: namedOrganisation },
       );
+      const { refreshStatistics } = await import("./db/statistics.ts");
+      await refreshStatistics(database);
       if (organisation.created)
         console.log(
           `Created the organisation ${organisation.name} (slug ${organisation.slug}) from the package.`,

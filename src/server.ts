@@ -5,6 +5,7 @@ import { serve } from "@hono/node-server";
 import { buildApp } from "./app.ts";
 import { checkedHosts, openFromEnv, requireOrganisation, sessionSecret } from "./boot.ts";
 import { orphanUploadSweeper } from "./commands/orphanUploadSweeper.ts";
+import { refreshStatistics, statisticsMissing } from "./db/statistics.ts";
 import { loadDemo } from "./demo/loadDemo.ts";
 import type { Env } from "./env.ts";
 import { parseTrustProxy } from "./http/proxy.ts";
@@ -30,6 +31,11 @@ export async function startServer(env: Env, logger: Logger, opts: { demo?: boole
     if (opts.demo) {
       const { loaded } = await loadDemo(database, logger, { dataDir: env.dataDir });
       if (loaded) logger.info("demo data loaded");
+    }
+    // PGlite runs no autovacuum: a database restored or loaded without ANALYZE gets its statistics now.
+    if (await statisticsMissing(database)) {
+      await refreshStatistics(database);
+      logger.info("planner statistics gathered (ANALYZE)");
     }
     // With PEJL_ORGANISATION its organisation answers at unprefixed URLs; otherwise the only
     // organisation does, and with several the root is the national page (http/tenancy.ts).

@@ -7,6 +7,7 @@ import { and, eq } from "drizzle-orm";
 import { createContext, systemActor } from "../context.ts";
 import type { Database } from "../db/client.ts";
 import { settings } from "../db/schema.ts";
+import { refreshStatistics } from "../db/statistics.ts";
 import { parseEnv } from "../env.ts";
 import type { Logger } from "../logger.ts";
 import { ensureOrganisation, type OrganisationSeed } from "../organisation.ts";
@@ -75,6 +76,8 @@ export async function loadDemo(
       logger.error({ err: error }, "demo users and example round could not be created");
     }
   }
+  // Thousands of rows written at once: the planner needs to know them (PGlite runs no autovacuum).
+  if (loaded || !seeded) await refreshStatistics(database);
   return { organisation: org, loaded };
 }
 

@@ -114,33 +114,60 @@ const specs: KindSpec[] = [
   },
 ];
 
+/** Full-text query of `q`, with prefix terms too (see prefixQuery). */
+function tsQuery(q: string) {
+  const prefix = prefixQuery(q);
+  // Prefix terms too: Danish writes compounds as one word, so "handicap" must find "Handicappolitik".
+  return prefix
+    ? sql`(websearch_to_tsquery('danish', ${q}) || to_tsquery('danish', ${prefix}))`
+    : sql`websearch_to_tsquery('danish', ${q})`;
+}
+
+/** One kind's hits for a page, best first, each carrying the kind's count (a window sum). */
+function kindQuery(ctx: Context, spec: KindSpec, query: ReturnType<typeof sql>, page: number) {
+  const t = spec.table;
+  const rank = sql<number>`ts_rank(${t.search}, ${query})::float8`;
+  return ctx.db
+    .select({
+      id: sql<string>`${t.id}`.as("id"),
+      title: sql<string>`${spec.title}`.as("title"),
+      rank: rank.as("rank"),
+      headline:
+        sql<string>`ts_headline('danish', translate(${spec.text}, ${START_SEL + STOP_SEL}, ''), ${query}, ${HEADLINE_OPTIONS})`.as(
+          "headline",
+        ),
+      extra: (spec.extra ? sql<string | null>`${spec.extra}` : sql<string | null>`null::text`).as("extra"),
+      total: sql<number>`(count(*) over ())::int`.as("total"),
+      // Its place in the kind's order, so that a union of kinds can keep the order exactly.
+      place: sql<number>`(row_number() over (order by ${rank} desc, ${spec.title} asc))::int`.as("place"),
+    })
+    .from(t)
+    .where(and(eq(t.organisationId, ctx.organisationId), sql`${t.search} @@ ${query}`))
+    .orderBy(sql`${rank} desc`, sql`${spec.title} asc`)
+    .limit(PER_KIND)
+    .offset((page - 1) * PER_KIND);
+}
+
+function toHit(spec: KindSpec, r: RawHit): SearchHit {
+  return {
+    kind: spec.kind,
+    id: r.id,
+    title: r.title,
+    href: spec.href(r),
+    rank: r.rank,
+    headlineHtml: headlineToHtml(r.headline),
+  };
+}
+
 async function searchKind(
   ctx: Context,
   spec: KindSpec,
   q: string,
   page = 1,
 ): Promise<{ hits: SearchHit[]; total: number }> {
-  const prefix = prefixQuery(q);
-  // Prefix terms too: Danish writes compounds as one word, so "handicap" must find "Handicappolitik".
-  const query = prefix
-    ? sql`(websearch_to_tsquery('danish', ${q}) || to_tsquery('danish', ${prefix}))`
-    : sql`websearch_to_tsquery('danish', ${q})`;
+  const query = tsQuery(q);
   const t = spec.table;
-  const rank = sql<number>`ts_rank(${t.search}, ${query})::float8`;
-  const rows = (await ctx.db
-    .select({
-      id: t.id,
-      title: sql<string>`${spec.title}`,
-      rank,
-      headline: sql<string>`ts_headline('danish', translate(${spec.text}, ${START_SEL + STOP_SEL}, ''), ${query}, ${HEADLINE_OPTIONS})`,
-      extra: spec.extra ? sql<string | null>`${spec.extra}` : sql<string | null>`null`,
-      total: sql<number>`(count(*) over ())::int`,
-    })
-    .from(t)
-    .where(and(eq(t.organisationId, ctx.organisationId), sql`${t.search} @@ ${query}`))
-    .orderBy(sql`${rank} desc`, sql`${spec.title} asc`)
-    .limit(PER_KIND)
-    .offset((page - 1) * PER_KIND)) as RawHit[];
+  const rows = (await kindQuery(ctx, spec, query, page)) as RawHit[];
   // Past the last page there is no row to carry the count: count on its own.
   const total =
     rows[0]?.total ??
@@ -152,17 +179,27 @@ async function searchKind(
             .where(and(eq(t.organisationId, ctx.organisationId), sql`${t.search} @@ ${query}`))
         )[0]?.n ?? 0)
       : 0);
-  return {
-    total,
-    hits: rows.map((r) => ({
-      kind: spec.kind,
-      id: r.id,
-      title: r.title,
-      href: spec.href(r),
-      rank: r.rank,
-      headlineHtml: headlineToHtml(r.headline),
-    })),
+  return { total, hits: rows.map((r) => toHit(spec, r)) };
+}
+
+/** Every kind's first page in one query (one round trip, one connection): each kind's part tagged by its index. */
+async function searchEveryKind(ctx: Context, q: string): Promise<{ hits: SearchHit[]; total: number }[]> {
+  const query = tsQuery(q);
+  const parts = specs.map(
+    (spec, i) => sql`(select ${i}::int as kind, k.* from (${kindQuery(ctx, spec, query, 1)}) k)`,
+  );
+  const result = (await ctx.db.execute(
+    sql`select * from (${sql.join(parts, sql` union all `)}) hits order by kind, place`,
+  )) as unknown as {
+    rows: (RawHit & { kind: number })[];
   };
+  const out = specs.map(() => ({ hits: [] as SearchHit[], total: 0 }));
+  for (const row of result.rows) {
+    const kind = out[row.kind]!;
+    kind.total = row.total;
+    kind.hits.push(toHit(specs[row.kind]!, row));
+  }
+  return out;
 }
 
 /** "københavneren job" → "københavneren:* & job:*"; only letters and digits reach to_tsquery. */
@@ -180,9 +217,9 @@ export async function search(
   opts: { only?: SearchKind; page?: number } = {},
 ): Promise<SearchResult> {
   const wanted = opts.only ? specs.filter((s) => s.kind === opts.only) : specs;
-  const results = await Promise.all(
-    wanted.map((spec) => searchKind(ctx, spec, q, opts.only ? (opts.page ?? 1) : 1)),
-  );
+  const results = opts.only
+    ? await Promise.all(wanted.map((spec) => searchKind(ctx, spec, q, opts.page ?? 1)))
+    : await searchEveryKind(ctx, q);
   const hits = new Map<SearchKind, SearchHit[]>();
   const counts = new Map<SearchKind, number>();
   let total = 0;

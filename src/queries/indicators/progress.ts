@@ -1,7 +1,7 @@
 // Indicators with their observations and computed progress, for the portal.
 // Progress is never stored: it is computed here from baseline, target,
 // direction and observations by the domain rule (domain/progress.ts).
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Context } from "../../context.ts";
 import { goals, indicators, observations } from "../../db/schema.ts";
 import type { ProgressStatus } from "../../domain/enums.ts";
@@ -98,19 +98,45 @@ export async function indicatorsWithProgress(
       .innerJoin(goals, eq(goals.id, indicators.goalId))
       .where(scope)
       .orderBy(asc(indicators.title)),
+    // One row per indicator, its observations as one JSON array: thousands of rows cost more
+    // to carry out of the database (PGlite above all) than to read.
     ctx.db
-      .select(observationColumns)
+      .select({
+        indicatorId: observations.indicatorId,
+        list: sql<string>`json_agg(json_build_array(${observations.id}, ${observations.period}, ${observations.year}, ${observations.value}, ${observations.disaggregation}, ${observations.n}, ${observations.footnote}, ${observations.source}) order by ${observations.year}, ${observations.period})::text`,
+      })
       .from(observations)
       .innerJoin(indicators, eq(indicators.id, observations.indicatorId))
       .innerJoin(goals, eq(goals.id, indicators.goalId))
       .where(and(inOrganisation(observations, org), scope))
-      .orderBy(asc(observations.year), asc(observations.period)),
+      .groupBy(observations.indicatorId),
   ]);
   const byIndicator = new Map<string, ObservationRow[]>();
-  for (const o of obsRows) {
-    const list = byIndicator.get(o.indicatorId);
-    if (list) list.push(o);
-    else byIndicator.set(o.indicatorId, [o]);
+  for (const { indicatorId, list } of obsRows) {
+    const items = JSON.parse(list) as [
+      string,
+      string,
+      number,
+      number,
+      string,
+      number | null,
+      string | null,
+      string | null,
+    ][];
+    byIndicator.set(
+      indicatorId,
+      items.map(([id, period, year, value, disaggregation, n, footnote, source]) => ({
+        id,
+        indicatorId,
+        period,
+        year,
+        value,
+        disaggregation,
+        n,
+        footnote,
+        source,
+      })),
+    );
   }
   return rows.map((row) => withProgress(row, byIndicator.get(row.id) ?? [], threshold));
 }
