@@ -238,7 +238,8 @@ async function rowCounts(ctx: Context, defs: ResourceDef[]): Promise<Map<Resourc
 export async function checkExistingKeys(
   ctx: Context,
   tables: Map<string, ParsedTable>,
-  databaseRows: Map<ResourceName, Record<string, unknown>[]>,
+  /** A table's rows as written (toDatabaseRow), key fields resolved. */
+  databaseRows: (table: ParsedTable) => Record<string, unknown>[],
   existing: Map<ResourceName, Set<string>>,
   problems: Problems,
 ): Promise<void> {
@@ -254,7 +255,7 @@ export async function checkExistingKeys(
     if (counts.get(def.name) === existing.get(def.name)!.size) continue;
     const keys = keysOf(def);
     const columns = getTableColumns(def.table) as Record<string, PgColumn>;
-    const rows = databaseRows.get(def.name)!;
+    const rows = databaseRows(table);
     const packageIds = new Set(rows.map((r) => r.id as string));
     for (const key of keys) {
       const props = key
