@@ -6,6 +6,7 @@
 // text columns, no checks, no keys.
 //   node --import tsx bench/national.ts [scale] [pglite|postgres|both] [import]
 //   (`import`: the import phases only, no export)
+// CPU is this process's: on PGlite all the work, on PostgreSQL without the server's.
 //   (scale 1 = 98 organisations; 0.1 = 10; 0.005 = one organisation with 5 policies)
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -38,7 +39,7 @@ const load = () =>
 
 function line(
   name: string,
-  m: { ms: number; peakRssMb: number },
+  m: { ms: number; cpuMs: number; peakRssMb: number },
   rows: number,
   base?: number,
   target?: string,
@@ -46,7 +47,9 @@ function line(
   console.log(
     `${name.padEnd(44)} ${(m.ms / 1000).toFixed(2).padStart(8)} s ${Math.round(rows / (m.ms / 1000))
       .toLocaleString("en")
-      .padStart(10)} rows/s  peak RSS ${m.peakRssMb.toFixed(0).padStart(5)} MB${
+      .padStart(
+        10,
+      )} rows/s  CPU ${(m.cpuMs / 1000).toFixed(2).padStart(6)} s  peak RSS ${m.peakRssMb.toFixed(0).padStart(5)} MB${
       base ? `  ${(m.ms / base).toFixed(1)}× bare COPY` : ""
     }${target ? `  (target ${target})` : ""}  load ${load()}`,
   );
