@@ -4,7 +4,9 @@
 // DATABASE_URL or TEST_DATABASE_URL is set (a temporary database on that server, dropped
 // afterwards). Baseline in the same run: a bare COPY of the same CSV files into tables of
 // text columns, no checks, no keys.
-//   node --import tsx bench/national.ts [scale] [pglite|postgres]
+//   node --import tsx bench/national.ts [scale] [pglite|postgres|both] [import]
+//   (`import`: the import phases only, no export)
+// CPU is this process's: on PGlite all the work, on PostgreSQL without the server's.
 //   (scale 1 = 98 organisations; 0.1 = 10; 0.005 = one organisation with 5 policies)
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -25,6 +27,8 @@ import { withScratchDatabase } from "./scratchDatabase.ts";
 
 const SCALE = Number(process.argv[2] ?? 1);
 const ONLY = process.argv[3];
+// `import`: the import phases only, no export (for work on the import).
+const PART = process.argv[4];
 const size = nationalSize(SCALE);
 
 const load = () =>
@@ -35,7 +39,7 @@ const load = () =>
 
 function line(
   name: string,
-  m: { ms: number; peakRssMb: number },
+  m: { ms: number; cpuMs: number; peakRssMb: number },
   rows: number,
   base?: number,
   target?: string,
@@ -43,7 +47,9 @@ function line(
   console.log(
     `${name.padEnd(44)} ${(m.ms / 1000).toFixed(2).padStart(8)} s ${Math.round(rows / (m.ms / 1000))
       .toLocaleString("en")
-      .padStart(10)} rows/s  peak RSS ${m.peakRssMb.toFixed(0).padStart(5)} MB${
+      .padStart(
+        10,
+      )} rows/s  CPU ${(m.cpuMs / 1000).toFixed(2).padStart(6)} s  peak RSS ${m.peakRssMb.toFixed(0).padStart(5)} MB${
       base ? `  ${(m.ms / base).toFixed(1)}× bare COPY` : ""
     }${target ? `  (target ${target})` : ""}  load ${load()}`,
   );
@@ -111,6 +117,7 @@ async function run(
       await transferImporter({ db: database.db, actor }, { dir, organisation: slug });
   });
   line("import-data again (nothing changes)", again, rows, bare.ms);
+  if (PART === "import") return;
 
   const out = fs.mkdtempSync(path.join(os.tmpdir(), "pejl-national-export-"));
   const contexts: { slug: string; ctx: Context }[] = [];

@@ -130,14 +130,9 @@ export async function importTables(ctx: Context, tables: Map<string, ParsedTable
     problems.throwIfAny();
     const { refs, remapped, existing } = await resolveIds(tx, tables, ids, problems);
     problems.throwIfAny();
-    // The key fields only, which is all the natural-key check reads.
-    const databaseRows = new Map<ResourceName, Record<string, unknown>[]>();
-    for (const table of tables.values()) {
-      databaseRows.set(
-        table.def.name,
-        table.rows.map((row) => toDatabaseRow(table.def, row, refs, tx.organisationId)),
-      );
-    }
+    // Made only for a table whose keys the check must compare (usually none).
+    const databaseRows = (table: ParsedTable) =>
+      table.rows.map((row) => toDatabaseRow(table.def, row, refs, tx.organisationId));
     await checkExistingKeys(tx, tables, databaseRows, existing, problems);
     problems.throwIfAny();
 

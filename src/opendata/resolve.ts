@@ -90,12 +90,20 @@ async function owners(
         ),
       ]),
     );
-    const rows = rowsOf(await ctx.db.execute(sql.join(selects, sql.raw(" UNION ALL ")))) as {
-      r: ResourceName;
-      id: string;
-      org: string;
-    }[];
-    for (const r of rows) found.get(r.r)!.set(r.id, r.org);
+    // One row per resource and owner, its ids joined: thousands of rows cost more to return.
+    const rows = rowsOf(
+      await ctx.db.execute(
+        sql.join([
+          sql.raw("SELECT r, org, string_agg(id, ',') AS ids FROM ("),
+          sql.join(selects, sql.raw(" UNION ALL ")),
+          sql.raw(") f GROUP BY r, org"),
+        ]),
+      ),
+    ) as { r: ResourceName; org: string; ids: string }[];
+    for (const r of rows) {
+      const map = found.get(r.r)!;
+      for (const id of r.ids.split(",")) map.set(id, r.org);
+    }
   }
   return found;
 }
@@ -230,7 +238,8 @@ async function rowCounts(ctx: Context, defs: ResourceDef[]): Promise<Map<Resourc
 export async function checkExistingKeys(
   ctx: Context,
   tables: Map<string, ParsedTable>,
-  databaseRows: Map<ResourceName, Record<string, unknown>[]>,
+  /** A table's rows as written (toDatabaseRow), key fields resolved. */
+  databaseRows: (table: ParsedTable) => Record<string, unknown>[],
   existing: Map<ResourceName, Set<string>>,
   problems: Problems,
 ): Promise<void> {
@@ -246,7 +255,7 @@ export async function checkExistingKeys(
     if (counts.get(def.name) === existing.get(def.name)!.size) continue;
     const keys = keysOf(def);
     const columns = getTableColumns(def.table) as Record<string, PgColumn>;
-    const rows = databaseRows.get(def.name)!;
+    const rows = databaseRows(table);
     const packageIds = new Set(rows.map((r) => r.id as string));
     for (const key of keys) {
       const props = key
