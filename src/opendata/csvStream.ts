@@ -5,7 +5,6 @@ import fs from "node:fs";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { parse } from "csv-parse";
-import { NotPlain, PlainCsv } from "./csvFast.ts";
 
 export class NotUtf8 extends Error {}
 
@@ -25,32 +24,8 @@ async function* decoded(file: string): AsyncGenerator<string> {
   }
 }
 
-/**
- * The file's records (the header first), as csv-parse reads them; throws CsvError or NotUtf8.
- * Plain CSV is read by csvFast.ts; at the first thing it does not read, the file is read
- * again by csv-parse from the record after those already given.
- */
+/** The file's records (the header first), as csv-parse reads them; throws CsvError or NotUtf8. */
 export async function* csvRecords(file: string): AsyncGenerator<string[]> {
-  let given = 0;
-  try {
-    const reader = new PlainCsv();
-    for await (const text of decoded(file)) {
-      const records = reader.push(text);
-      given += records.length;
-      yield* records;
-    }
-    const records = reader.end();
-    given += records.length;
-    yield* records;
-    return;
-  } catch (error) {
-    if (!(error instanceof NotPlain)) throw error;
-  }
-  let skip = given;
-  for await (const record of parsedRecords(file)) if (skip-- <= 0) yield record;
-}
-
-async function* parsedRecords(file: string): AsyncGenerator<string[]> {
   const parser = parse({ relax_column_count: true, skip_empty_lines: true });
   const done = pipeline(Readable.from(decoded(file)), parser);
   // The pipeline's error also ends the iteration below, which throws it.
