@@ -25,7 +25,7 @@ export type Executor = Db | Tx;
  * (pg-copy-streams on PostgreSQL, the /dev/blob device on PGlite).
  */
 export type RawConnection =
-  | { kind: "postgres"; client: pg.PoolClient }
+  | { kind: "postgres"; client: pg.PoolClient; pool: pg.Pool }
   | { kind: "pglite"; client: Transaction };
 
 // Every transaction of a database opened here runs on a connection we took ourselves
@@ -116,7 +116,7 @@ async function openPostgres(url: string, max: number): Promise<Database> {
         onClient.set(client, own);
       }
       return await own.transaction((tx) => {
-        rawConnections.set(tx, { kind: "postgres", client });
+        rawConnections.set(tx, { kind: "postgres", client, pool });
         return work(tx);
       }, config);
     } finally {

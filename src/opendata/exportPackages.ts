@@ -8,6 +8,8 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import { to as copyTo } from "pg-copy-streams";
 import type { Context } from "../context.ts";
+import type { RawConnection } from "../db/client.ts";
+import { withSnapshotReaders } from "../db/sharedSnapshot.ts";
 import { DEFAULT_SUPPRESSION_THRESHOLD } from "../domain/suppression.ts";
 import { listOrganisations } from "../organisation.ts";
 import { copyConnection } from "./copy.ts";
@@ -44,6 +46,9 @@ export interface WrittenPackage extends PackageTarget {
   files: string[];
   rows: Record<ResourceName, number>;
 }
+
+// Connections beside the transaction's own that read resources the database writes (PostgreSQL).
+const EXTRA_READERS = 2;
 
 // Rows are fetched from a cursor and written this many at a time.
 const PAGE = 20_000;
@@ -157,6 +162,7 @@ export async function exportDataPackages(
   );
   for (const target of targets) await fs.mkdir(target.outDir, { recursive: true });
   if (targets.length === 0) return [];
+  const ownSnapshot = !ctx.inTransaction;
   await inSnapshot(ctx, async (ctx) => {
     // Every organisation of the database: read without a condition (see OrganisationSet).
     const existing = rowsOf(await ctx.db.execute(sql`SELECT id::text AS id FROM organisations`));
@@ -169,8 +175,17 @@ export async function exportDataPackages(
         await descriptorText({ ...ctx, organisationId: target.organisationId }, opts),
         "utf8",
       );
-    // Dependency order, so provenance sees what the resources it quotes have withheld.
-    for (const name of writeOrder) {
+    for (const pkg of packages.values()) for (const name of writeOrder) pkg.rows[name] = 0;
+    // copyConnection looks only at the transaction; any one organisation's context will do.
+    const connection = copyConnection({ ...ctx, organisationId: ids[0]! });
+    const byCopy = (def: ResourceDef) => copyable(def) && !(def.publicView && isPublic);
+
+    /** One resource's file of each organisation, read on the reader's connection. */
+    const writeResource = async (
+      reader: Pick<Context, "db">,
+      copier: RawConnection | null,
+      name: ResourceName,
+    ) => {
       const def = resourceByName(name)!;
       const files = new Map<string, fs.FileHandle>();
       try {
@@ -178,21 +193,18 @@ export async function exportDataPackages(
           const file = await fs.open(path.join(target.outDir, `${name}.csv.tmp`), "w");
           files.set(target.organisationId, file);
           await file.write(csvHeader(def));
-          packages.get(target.organisationId)!.rows[name] = 0;
         }
-        // copyConnection looks only at the transaction; any one organisation's context will do.
-        const connection = copyConnection({ ...ctx, organisationId: ids[0]! });
-        await byIndexOrder(ctx, def, async () => {
+        await byIndexOrder(reader, def, async () => {
           // The public view needs each row; otherwise the database writes the CSV (if it can).
-          if (connection && copyable(def) && !(def.publicView && isPublic)) {
-            await checkNumbers(ctx, def, organisations);
-            for await (const run of copiedRuns(connection, def, organisations)) {
+          if (copier && byCopy(def)) {
+            await checkNumbers(reader, def, organisations);
+            for await (const run of copiedRuns(copier, def, organisations)) {
               await files.get(run.organisationId)!.write(run.text);
               packages.get(run.organisationId)!.rows[name] += run.records;
             }
             return;
           }
-          for await (const page of resourcePages(ctx, def, organisations)) {
+          for await (const page of resourcePages(reader, def, organisations)) {
             for (const [organisationId, run] of byOrganisation(page)) {
               const pkg = packages.get(organisationId)!;
               const shown = shownRows(def, run, pkg.view);
@@ -204,7 +216,32 @@ export async function exportDataPackages(
       } finally {
         for (const file of files.values()) await file.close();
       }
-    }
+    };
+
+    // Extra readers only in a snapshot of our own: a caller's transaction may have written.
+    await withSnapshotReaders(ctx.db, ownSnapshot ? EXTRA_READERS : 0, async (readers) => {
+      // What the database writes is read beside the rest, each resource by the first
+      // connection free; the rest in dependency order on the transaction's own, so
+      // provenance sees what the resources it quotes have withheld.
+      const beside = readers.length ? writeOrder.filter((name) => byCopy(resourceByName(name)!)) : [];
+      const inOrder = writeOrder.filter((name) => !beside.includes(name));
+      let failed = false;
+      const work = async (reader: Pick<Context, "db">, copier: RawConnection | null, own: ResourceName[]) => {
+        try {
+          for (const name of own) if (!failed) await writeResource(reader, copier, name);
+          for (let name = beside.shift(); name && !failed; name = beside.shift())
+            await writeResource(reader, copier, name);
+        } catch (error) {
+          failed = true;
+          throw error;
+        }
+      };
+      const settled = await Promise.allSettled([
+        work(ctx, connection, inOrder),
+        ...readers.map((reader) => work(reader, reader.connection, [])),
+      ]);
+      for (const result of settled) if (result.status === "rejected") throw result.reason;
+    });
   });
   for (const target of targets)
     for (const name of names)
