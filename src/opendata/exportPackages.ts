@@ -5,7 +5,7 @@
 // organisation is the same whether it is exported alone or with others.
 import fs from "node:fs/promises";
 import path from "node:path";
-import { sql } from "drizzle-orm";
+import { getTableName, sql } from "drizzle-orm";
 import { to as copyTo } from "pg-copy-streams";
 import type { Context } from "../context.ts";
 import type { RawConnection } from "../db/client.ts";
@@ -134,6 +134,26 @@ function* byOrganisation(page: RawRow[]): Generator<[string, RawRow[]]> {
   }
 }
 
+/** The targets in `count` parts of about the same size (none empty). */
+function split(targets: PackageTarget[], count: number): PackageTarget[][] {
+  const size = Math.ceil(targets.length / count);
+  const parts: PackageTarget[][] = [];
+  for (let i = 0; i < targets.length; i += size) parts.push(targets.slice(i, i + size));
+  return parts;
+}
+
+/** The resources, those whose tables the planner's statistics count the most rows in first. */
+async function largestFirst(ctx: Pick<Context, "db">, names: ResourceName[]): Promise<ResourceName[]> {
+  const estimates = rowsOf(
+    await ctx.db.execute(
+      sql`SELECT relname AS name, reltuples::float8 AS rows FROM pg_class WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace`,
+    ),
+  );
+  const rows = new Map(estimates.map((row) => [row.name as string, Number(row.rows)]));
+  const estimate = (name: ResourceName) => rows.get(getTableName(resourceByName(name)!.table)) ?? 0;
+  return [...names].sort((a, b) => estimate(b) - estimate(a));
+}
+
 /**
  * Writes datapackage.json and one CSV per resource for each organisation into its folder,
  * all from one read-only snapshot. Each file is written beside its name and renamed when
@@ -185,11 +205,12 @@ export async function exportDataPackages(
       reader: Pick<Context, "db">,
       copier: RawConnection | null,
       name: ResourceName,
+      part: { targets: PackageTarget[]; organisations: OrganisationSet } = { targets, organisations },
     ) => {
       const def = resourceByName(name)!;
       const files = new Map<string, fs.FileHandle>();
       try {
-        for (const target of targets) {
+        for (const target of part.targets) {
           const file = await fs.open(path.join(target.outDir, `${name}.csv.tmp`), "w");
           files.set(target.organisationId, file);
           await file.write(csvHeader(def));
@@ -197,14 +218,14 @@ export async function exportDataPackages(
         await byIndexOrder(reader, def, async () => {
           // The public view needs each row; otherwise the database writes the CSV (if it can).
           if (copier && byCopy(def)) {
-            await checkNumbers(reader, def, organisations);
-            for await (const run of copiedRuns(copier, def, organisations)) {
+            await checkNumbers(reader, def, part.organisations);
+            for await (const run of copiedRuns(copier, def, part.organisations)) {
               await files.get(run.organisationId)!.write(run.text);
               packages.get(run.organisationId)!.rows[name] += run.records;
             }
             return;
           }
-          for await (const page of resourcePages(reader, def, organisations)) {
+          for await (const page of resourcePages(reader, def, part.organisations)) {
             for (const [organisationId, run] of byOrganisation(page)) {
               const pkg = packages.get(organisationId)!;
               const shown = shownRows(def, run, pkg.view);
@@ -220,25 +241,40 @@ export async function exportDataPackages(
 
     // Extra readers only in a snapshot of our own: a caller's transaction may have written.
     await withSnapshotReaders(ctx.db, ownSnapshot ? EXTRA_READERS : 0, async (readers) => {
-      // What the database writes is read beside the rest, each resource by the first
-      // connection free; the rest in dependency order on the transaction's own, so
-      // provenance sees what the resources it quotes have withheld.
-      const beside = readers.length ? writeOrder.filter((name) => byCopy(resourceByName(name)!)) : [];
+      type Reader = { db: Context["db"]; copier: RawConnection | null };
+      // What the database writes is read on the first connection free, largest first. The
+      // rest goes in dependency order, so provenance sees what the resources it quotes have
+      // withheld: each organisation's view is its own, so the organisations are split in a
+      // part for each connection, each part's resources read in that order on one of them.
+      const beside = readers.length
+        ? await largestFirst(
+            ctx,
+            writeOrder.filter((name) => byCopy(resourceByName(name)!)),
+          )
+        : [];
       const inOrder = writeOrder.filter((name) => !beside.includes(name));
       let failed = false;
-      const work = async (reader: Pick<Context, "db">, copier: RawConnection | null, own: ResourceName[]) => {
+      const parts = readers.length ? split(targets, readers.length + 1) : [targets];
+      const tasks: ((reader: Reader) => Promise<void>)[] = [
+        ...parts.map((part) => async (reader: Reader) => {
+          const set = parts.length === 1 ? organisations : part.map((t) => t.organisationId);
+          for (const name of inOrder)
+            if (!failed)
+              await writeResource(reader, reader.copier, name, { targets: part, organisations: set });
+        }),
+        ...beside.map((name) => (reader: Reader) => writeResource(reader, reader.copier, name)),
+      ];
+      const work = async (reader: Reader) => {
         try {
-          for (const name of own) if (!failed) await writeResource(reader, copier, name);
-          for (let name = beside.shift(); name && !failed; name = beside.shift())
-            await writeResource(reader, copier, name);
+          for (let task = tasks.shift(); task && !failed; task = tasks.shift()) await task(reader);
         } catch (error) {
           failed = true;
           throw error;
         }
       };
       const settled = await Promise.allSettled([
-        work(ctx, connection, inOrder),
-        ...readers.map((reader) => work(reader, reader.connection, [])),
+        work({ db: ctx.db, copier: connection }),
+        ...readers.map((reader) => work({ db: reader.db, copier: reader.connection })),
       ]);
       for (const result of settled) if (result.status === "rejected") throw result.reason;
     });
