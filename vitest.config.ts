@@ -19,10 +19,10 @@ const databaseFacing = [
   "test/**/*.test.ts",
 ];
 
-// What only one database has: several server processes (PostgreSQL), and the embedded
-// database's own crash and lock behaviour (PGlite).
-const postgresOnly = ["src/cluster.test.ts"];
-const pgliteOnly = ["src/db/durability.test.ts"];
+// What only one database has: several server processes and connections sharing a snapshot
+// (PostgreSQL), and the embedded database's own crash and lock behaviour (PGlite).
+const postgresOnly = ["src/cluster.test.ts", "src/db/sharedSnapshot.test.ts"];
+const pgliteOnly = ["src/db/durability.test.ts", "src/db/sharedSnapshotPglite.test.ts"];
 
 export default defineConfig({
   test: {

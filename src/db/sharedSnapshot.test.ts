@@ -1,9 +1,10 @@
 // Readers beside a transaction read its moment: what another connection commits after the
 // snapshot is exported is invisible to all of them, so a package read on several
 // connections is still one consistent moment. Their connections go back to the pool.
+// PostgreSQL only (vitest.config.ts); PGlite's one connection has none (sharedSnapshotPglite.test.ts).
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { databaseKind, testDatabase } from "../../test/db.ts";
+import { testDatabase } from "../../test/db.ts";
 import { buildOrganisation } from "../../test/factories.ts";
 import type { Executor } from "./client.ts";
 import { organisations } from "./schema.ts";
@@ -19,7 +20,7 @@ async function nameOf(db: Executor, id: string): Promise<string> {
 
 const snapshot = { isolationLevel: "repeatable read", accessMode: "read only" } as const;
 
-describe.skipIf(databaseKind !== "postgres")("readers of a transaction's snapshot (postgres)", () => {
+describe("readers of a transaction's snapshot", () => {
   it("do not see what another connection commits after the snapshot", async () => {
     const database = await testDatabase();
     const { organisationId } = await buildOrganisation();
@@ -59,13 +60,5 @@ describe.skipIf(databaseKind !== "postgres")("readers of a transaction's snapsho
     expect(pool.totalCount - pool.idleCount).toBe(0);
     await database.db.transaction((tx) => withSnapshotReaders(tx, 2, async () => {}), snapshot);
     expect(pool.totalCount - pool.idleCount).toBe(0);
-  });
-});
-
-describe.skipIf(databaseKind !== "pglite")("readers of a transaction's snapshot (pglite)", () => {
-  it("are none: PGlite has one connection", async () => {
-    const database = await testDatabase();
-    const readers = await database.db.transaction((tx) => withSnapshotReaders(tx, 2, async (r) => r));
-    expect(readers).toEqual([]);
   });
 });
