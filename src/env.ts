@@ -13,6 +13,8 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   PEJL_UPLOAD_LIMIT_MB: z.coerce.number().positive().default(50),
   PEJL_SUPPRESSION_THRESHOLD: z.coerce.number().int().min(1).default(5),
+  /** Memory for rendered public pages, per cache (the organisations' and the national one), in MB. */
+  PEJL_RENDER_CACHE_MB: z.coerce.number().min(0).default(256),
   /** smtp(s)://user:pass@host:port; without it the outbox is written to <PEJL_DATA_DIR>/outbox/. */
   SMTP_URL: z
     .string()

@@ -53,6 +53,7 @@ export async function startServer(env: Env, logger: Logger, opts: { demo?: boole
       logger,
       secret,
       uploadLimitMb: env.PEJL_UPLOAD_LIMIT_MB,
+      renderCacheMb: env.PEJL_RENDER_CACHE_MB,
       uploadDir,
       trustProxy: parseTrustProxy(env.PEJL_TRUST_PROXY),
     });

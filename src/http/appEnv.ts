@@ -26,6 +26,8 @@ export interface AppDeps {
   uploadDir?: string;
   /** Counts below this are shown as "<5" (PEJL_SUPPRESSION_THRESHOLD); default 5. */
   suppressionThreshold?: number;
+  /** Memory for each render cache of public pages in MB (PEJL_RENDER_CACHE_MB); default 256. */
+  renderCacheMb?: number;
   /** Which peers' X-Forwarded-For/-Proto are believed (PEJL_TRUST_PROXY); default none. */
   trustProxy?: TrustProxy;
   /**
@@ -53,6 +55,10 @@ export type AppEnv = { Variables: AppVariables };
  * configured value (PEJL_SUPPRESSION_THRESHOLD) falls back to the default, so
  * the portal, the API, the open data and the committee report never disagree.
  */
+export function renderCacheBytesOf(deps: Pick<AppDeps, "renderCacheMb">): number | undefined {
+  return deps.renderCacheMb === undefined ? undefined : Math.floor(deps.renderCacheMb * 1024 * 1024);
+}
+
 export function suppressionThresholdOf(deps: Pick<AppDeps, "suppressionThreshold">): number {
   return deps.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD;
 }

@@ -6,7 +6,7 @@ import { Hono } from "hono";
 import { isIndicatorKey } from "../../domain/indicatorKey.ts";
 import { notFound } from "../../errors.ts";
 import type { AppDeps, AppEnv } from "../../http/appEnv.ts";
-import { suppressionThresholdOf } from "../../http/appEnv.ts";
+import { renderCacheBytesOf, suppressionThresholdOf } from "../../http/appEnv.ts";
 import type { OrganisationDirectory } from "../../http/tenancy.ts";
 import { nationalPackageZip } from "../../opendata/national.ts";
 import { NATIONAL_SCOPE } from "../../queries/generation.ts";
@@ -20,7 +20,7 @@ import { COMPARE_PATH, MUNICIPALITIES_PATH, NATIONAL_PACKAGE_PATH } from "./shel
 
 export function nationalRoutes(deps: AppDeps, _directory: OrganisationDirectory) {
   const app = new Hono<AppEnv>();
-  const cache = createRenderCache({ scope: () => NATIONAL_SCOPE });
+  const cache = createRenderCache({ scope: () => NATIONAL_SCOPE, maxBytes: renderCacheBytesOf(deps) });
   const db = deps.database.db;
   const html = async (node: unknown) =>
     new Response(await renderToString(node), { headers: { "Content-Type": "text/html; charset=utf-8" } });

@@ -8,10 +8,10 @@ import type { AppEnv } from "../../http/appEnv.ts";
 import { bumpGeneration } from "../../queries/generation.ts";
 import { createRenderCache, MAX_AGE_MS } from "./renderCache.ts";
 
-function appWithCache(organisationId: string) {
+function appWithCache(organisationId: string, maxBytes?: number) {
   let clock = 0;
   let renders = 0;
-  const cache = createRenderCache({ now: () => clock });
+  const cache = createRenderCache({ now: () => clock, maxBytes });
   const app = new Hono<AppEnv>();
   app.use(async (c, next) => {
     c.set("ctx", { organisationId, actor: publicActor } as unknown as Context);
@@ -25,6 +25,7 @@ function appWithCache(organisationId: string) {
   });
   app.use(cache.middleware);
   app.get("/side", (c) => c.html(`<p>udgave ${++renders}</p>`));
+  app.get("/sager/:n", (c) => c.html(`<p>sag ${c.req.param("n")}, udgave ${++renders}</p>`));
   app.get("/mangler", (c) => c.html("<p>findes ikke</p>", 404));
   app.get("/liste", (c) => {
     const page = c.req.query("side") ?? "1";
@@ -32,7 +33,7 @@ function appWithCache(organisationId: string) {
     const more = c.req.query("q") ? ` ${c.req.query("raekkefoelge") ?? ""}` : "";
     return c.html(`<p>side ${page}${more}, udgave ${++renders}</p>`);
   });
-  return { app, advance: (ms: number) => (clock += ms) };
+  return { app, cache, advance: (ms: number) => (clock += ms) };
 }
 
 describe("render cache", () => {
@@ -85,4 +86,44 @@ describe("render cache", () => {
     expect(await text("/liste?q=a&raekkefoelge=y")).toBe("<p>side 1 y, udgave 5</p>");
     expect(await text("/liste?raekkefoelge=y&q=a&z=1")).toBe("<p>side 1 y, udgave 5</p>");
   });
+
+  it("keeps every page that fits its byte bound, however many", async () => {
+    const { app, cache } = appWithCache(crypto.randomUUID(), 4 * 1024 * 1024);
+    const text = async (url: string) => (await app.request(url)).text();
+    for (let n = 1; n <= 1500; n++) await text(`/sager/${n}`);
+    expect(cache.size).toBe(1500);
+    // All still served from memory: the first page was rendered first.
+    expect(await text("/sager/1")).toBe("<p>sag 1, udgave 1</p>");
+    expect(await text("/sager/1500")).toBe("<p>sag 1500, udgave 1500</p>");
+  });
+
+  it("evicts the least recently used page when over its byte bound", async () => {
+    // The bound is a byte count: measure what one page costs and allow three.
+    const { app, cache } = appWithCache(crypto.randomUUID(), 3 * (await pageBytes()) + 10);
+    const text = async (url: string) => (await app.request(url)).text();
+    await text("/sager/1");
+    await text("/sager/2");
+    await text("/sager/3");
+    // Reading 1 makes 2 the least recently used; a fourth page then pushes 2 out.
+    expect(await text("/sager/1")).toBe("<p>sag 1, udgave 1</p>");
+    await text("/sager/4");
+    expect(cache.size).toBe(3);
+    expect(await text("/sager/1")).toBe("<p>sag 1, udgave 1</p>");
+    expect(await text("/sager/3")).toBe("<p>sag 3, udgave 3</p>");
+    expect(await text("/sager/2")).toBe("<p>sag 2, udgave 5</p>");
+  });
+
+  it("with a bound smaller than any page keeps nothing and still serves every page", async () => {
+    const { app, cache } = appWithCache(crypto.randomUUID(), 1);
+    expect(await (await app.request("/sager/1")).text()).toBe("<p>sag 1, udgave 1</p>");
+    expect(await (await app.request("/sager/1")).text()).toBe("<p>sag 1, udgave 2</p>");
+    expect(cache.size).toBe(0);
+  });
 });
+
+/** What one /sager/<n> page (n of one digit) counts against the bound. */
+async function pageBytes(): Promise<number> {
+  const { app, cache } = appWithCache(crypto.randomUUID());
+  await app.request("/sager/9");
+  return cache.bytes;
+}

@@ -4,7 +4,9 @@
 // (queries/generation.ts) is unchanged and for at most MAX_AGE_MS. Every
 // response gets a strong ETag of its bytes, and a matching If-None-Match gets
 // a 304 without a body. Requests with cookies bypass the cache (a logged-in
-// user's page may differ).
+// user's page may differ). The kept responses are bounded by their bytes
+// (PEJL_RENDER_CACHE_MB), not by their number, so all of a large organisation's
+// pages fit; past the bound the least recently used go first.
 import { createHash } from "node:crypto";
 import type { Context as HonoContext, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../../http/appEnv.ts";
@@ -13,12 +15,14 @@ import { mergeReads, type QueryReads, relevantQuery, splitTarget, trackQueryRead
 
 /** Safety net for writers that do not bump the generation (another process, §10). */
 export const MAX_AGE_MS = 10_000;
-/** Bounds memory against arbitrary query strings; least recently used entries go first. */
-const MAX_ENTRIES = 1000;
+/** The kept responses together stay under this by default (PEJL_RENDER_CACHE_MB); least recently used go first. */
+export const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
 /** Large bodies (a big CSV or zip) are served but not kept. */
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
-/** All bodies together stay under this (document pages are large). */
-const MAX_TOTAL_BYTES = 64 * 1024 * 1024;
+/** What an entry costs beside its body and headers (the key, the object, the Map slot), roughly. */
+const ENTRY_OVERHEAD_BYTES = 256;
+/** How many pages' learned query parameters are kept (a few dozen bytes each). */
+const MAX_LEARNED_PAGES = 100_000;
 
 interface Entry {
   generation: number;
@@ -28,16 +32,27 @@ interface Entry {
   headers: Record<string, string>;
   body: Uint8Array<ArrayBuffer>;
   etag: string;
+  /** What the entry counts against the byte bound. */
+  bytes: number;
 }
 
 export interface RenderCache {
   middleware: MiddlewareHandler<AppEnv>;
   clear(): void;
+  /** How many responses are kept. */
   readonly size: number;
+  /** What the kept responses count against the byte bound. */
+  readonly bytes: number;
 }
 
 function etagOf(body: Uint8Array): string {
   return `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
+}
+
+function sizeOf(key: string, headers: Record<string, string>, body: Uint8Array): number {
+  let bytes = ENTRY_OVERHEAD_BYTES + key.length * 2 + body.byteLength;
+  for (const name in headers) bytes += (name.length + (headers[name]?.length ?? 0)) * 2;
+  return bytes;
 }
 
 function matches(ifNoneMatch: string | undefined, etag: string): boolean {
@@ -60,10 +75,14 @@ export function createRenderCache(
     now?: () => number;
     /** Whose pages these are: the request's organisation by default; the national pages pass NATIONAL_SCOPE. */
     scope?: (c: HonoContext<AppEnv>) => string;
+    /** The bound on the kept responses' bytes (bodies, headers, keys); DEFAULT_MAX_BYTES if omitted. */
+    maxBytes?: number;
   } = {},
 ): RenderCache {
   const now = opts.now ?? Date.now;
   const scopeOf = opts.scope ?? ((c) => c.get("organisation").id);
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  const maxBodyBytes = Math.min(MAX_BODY_BYTES, maxBytes);
   const entries = new Map<string, Entry>();
   /** Per scope and path: the query parameters its page reads (learned when it renders). */
   const readsOf = new Map<string, QueryReads>();
@@ -71,7 +90,7 @@ export function createRenderCache(
   const drop = (key: string) => {
     const entry = entries.get(key);
     if (!entry) return;
-    totalBytes -= entry.body.byteLength;
+    totalBytes -= entry.bytes;
     entries.delete(key);
   };
   // A write drops the organisation's pages (and the national ones) at once, so memory is not held by stale entries.
@@ -115,7 +134,7 @@ export function createRenderCache(
     const learned = mergeReads(readsOf.get(page), reads());
     readsOf.delete(page);
     readsOf.set(page, learned);
-    if (readsOf.size > MAX_ENTRIES) readsOf.delete(readsOf.keys().next().value!);
+    if (readsOf.size > MAX_LEARNED_PAGES) readsOf.delete(readsOf.keys().next().value!);
     const storeKey = keyWith(learned)!;
     const body = new Uint8Array(await res.arrayBuffer());
     const headers: Record<string, string> = {};
@@ -125,12 +144,13 @@ export function createRenderCache(
     const etag = etagOf(body);
     headers.etag = etag;
     headers["cache-control"] ??= "no-cache";
-    const entry: Entry = { generation, storedAt: now(), status: res.status, headers, body, etag };
-    if (body.byteLength <= MAX_BODY_BYTES) {
+    const bytes = sizeOf(storeKey, headers, body);
+    const entry: Entry = { generation, storedAt: now(), status: res.status, headers, body, etag, bytes };
+    if (body.byteLength <= maxBodyBytes && bytes <= maxBytes) {
       drop(storeKey);
       entries.set(storeKey, entry);
-      totalBytes += body.byteLength;
-      while (entries.size > MAX_ENTRIES || totalBytes > MAX_TOTAL_BYTES) {
+      totalBytes += bytes;
+      while (totalBytes > maxBytes) {
         const oldest = entries.keys().next().value;
         if (oldest === undefined) break;
         drop(oldest);
@@ -149,6 +169,9 @@ export function createRenderCache(
     },
     get size() {
       return entries.size;
+    },
+    get bytes() {
+      return totalBytes;
     },
   };
 }

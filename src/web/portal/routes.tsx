@@ -6,7 +6,7 @@ import { z } from "zod";
 import { todayInDenmark } from "../../domain/danishDate.ts";
 import { notFound } from "../../errors.ts";
 import type { AppDeps, AppEnv } from "../../http/appEnv.ts";
-import { suppressionThresholdOf } from "../../http/appEnv.ts";
+import { renderCacheBytesOf, suppressionThresholdOf } from "../../http/appEnv.ts";
 import { organisationName } from "../../http/tenancy.ts";
 import { buildDataPackage, dataPackageZip, resourceCsv } from "../../opendata/export.ts";
 import { resources } from "../../opendata/resources.ts";
@@ -53,7 +53,7 @@ function idParam(value: string, what: string): string {
 export function portalRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   const threshold = suppressionThresholdOf(deps);
-  const cache = createRenderCache();
+  const cache = createRenderCache({ maxBytes: renderCacheBytesOf(deps) });
   // What many pages of an organisation share, read once per registry generation (for this app,
   // like the render cache): the list of policies with their summaries, the current policies and
   // the initiative filter's options. A filtered or sorted list then costs only its own queries.
