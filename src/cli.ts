@@ -198,8 +198,9 @@ program
         { db: database.db, actor: systemActor("cli") },
         { dir: path.resolve(dir), organisation: namedOrganisation },
       );
-      const { refreshStatistics } = await import("./db/statistics.ts");
-      await refreshStatistics(database);
+      const { refreshTableStatistics } = await import("./db/statistics.ts");
+      const { packageTables } = await import("./opendata/resources.ts");
+      await refreshTableStatistics(database, packageTables());
       if (organisation.created)
         console.log(
           `Created the organisation ${organisation.name} (slug ${organisation.slug}) from the package.`,

@@ -2,7 +2,14 @@
 import { sql } from "drizzle-orm";
 import { type AnyPgColumn, customType, foreignKey, integer, timestamp, uuid } from "drizzle-orm/pg-core";
 
-/** Every table belongs to one organisation (municipality): one deployment can hold several. */
+/**
+ * Every table belongs to one organisation (municipality): one deployment can hold several.
+ * A table references organisations directly only where no same-organisation key below
+ * already implies it. A key over a NOT NULL column does: the parent row must exist with
+ * this organisation_id, and the parent's own organisation_id references organisations, so
+ * a second, plain check per written row adds only time (an index probe per row on a bulk
+ * import). Deleting an organisation is still refused while it has rows, at the parent.
+ */
 export const organisationId = () => uuid("organisation_id").notNull();
 
 /**

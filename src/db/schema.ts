@@ -195,7 +195,7 @@ export const themes = pgTable(
   "themes",
   {
     id: primaryId(),
-    organisationId: organisationId().references(() => organisations.id),
+    organisationId: organisationId(),
     policyId: uuid("policy_id").notNull(),
     number: integer("number").notNull(),
     title: text("title").notNull(),
@@ -217,7 +217,7 @@ export const goals = pgTable(
   "goals",
   {
     id: primaryId(),
-    organisationId: organisationId().references(() => organisations.id),
+    organisationId: organisationId(),
     policyId: uuid("policy_id").notNull(),
     themeId: uuid("theme_id"),
     kind: text("kind").notNull().default("goal"),
@@ -253,7 +253,7 @@ export const goals = pgTable(
 export const goalCommittees = pgTable(
   "goal_committees",
   {
-    organisationId: organisationId().references(() => organisations.id),
+    organisationId: organisationId(),
     goalId: uuid("goal_id").notNull(),
     committeeId: uuid("committee_id").notNull(),
   },
@@ -276,7 +276,7 @@ export const indicators = pgTable(
   "indicators",
   {
     id: primaryId(),
-    organisationId: organisationId().references(() => organisations.id),
+    organisationId: organisationId(),
     goalId: uuid("goal_id").notNull(),
     title: text("title").notNull(),
     unit: text("unit"),
@@ -308,7 +308,7 @@ export const observations = pgTable(
   "observations",
   {
     id: primaryId(),
-    organisationId: organisationId().references(() => organisations.id),
+    organisationId: organisationId(),
     indicatorId: uuid("indicator_id").notNull(),
     period: text("period").notNull(),
     /** Sort/compute year derived from the period (a school year counts as its end year). */
@@ -338,7 +338,7 @@ export const initiatives = pgTable(
   "initiatives",
   {
     id: primaryId(),
-    organisationId: organisationId().references(() => organisations.id),
+    organisationId: organisationId(),
     policyId: uuid("policy_id").notNull(),
     administrationId: uuid("administration_id"),
     committeeId: uuid("committee_id"),
@@ -388,7 +388,7 @@ export const initiatives = pgTable(
 export const initiativeGoals = pgTable(
   "initiative_goals",
   {
-    organisationId: organisationId().references(() => organisations.id),
+    organisationId: organisationId(),
     initiativeId: uuid("initiative_id").notNull(),
     goalId: uuid("goal_id").notNull(),
   },
@@ -411,7 +411,7 @@ export const budgetLines = pgTable(
   "budget_lines",
   {
     id: primaryId(),
-    organisationId: organisationId().references(() => organisations.id),
+    organisationId: organisationId(),
     initiativeId: uuid("initiative_id").notNull(),
     /** Null = the whole period. */
     year: integer("year"),
@@ -438,7 +438,7 @@ export const annualTargets = pgTable(
   "annual_targets",
   {
     id: primaryId(),
-    organisationId: organisationId().references(() => organisations.id),
+    organisationId: organisationId(),
     initiativeId: uuid("initiative_id").notNull(),
     year: integer("year"),
     /** A yearly target that applies from this year on ("årligt fra 2020"). */
@@ -464,7 +464,7 @@ export const provenance = pgTable(
   "provenance",
   {
     id: primaryId(),
-    organisationId: organisationId().references(() => organisations.id),
+    organisationId: organisationId(),
     entity: text("entity").notNull(),
     entityId: uuid("entity_id").notNull(),
     field: text("field").notNull(),
@@ -493,7 +493,7 @@ export const candidates = pgTable(
   "candidates",
   {
     id: primaryId(),
-    organisationId: organisationId().references(() => organisations.id),
+    organisationId: organisationId(),
     documentId: uuid("document_id").notNull(),
     key: text("key").notNull(),
     entity: text("entity").notNull(),
@@ -549,7 +549,7 @@ export const roleAssignments = pgTable(
   "role_assignments",
   {
     id: primaryId(),
-    organisationId: organisationId().references(() => organisations.id),
+    organisationId: organisationId(),
     userId: uuid("user_id").notNull(),
     role: text("role").notNull(),
     /** Reporters are bound to one administration. */
@@ -578,7 +578,7 @@ export const sessions = pgTable(
   {
     /** sha256 of the session token; the token itself lives only in the cookie. */
     id: text("id").primaryKey(),
-    organisationId: organisationId().references(() => organisations.id),
+    organisationId: organisationId(),
     userId: uuid("user_id").notNull(),
     csrfToken: text("csrf_token").notNull(),
     createdAt: ts("created_at").notNull().defaultNow(),
@@ -599,7 +599,7 @@ export const apiTokens = pgTable(
   "api_tokens",
   {
     id: primaryId(),
-    organisationId: organisationId().references(() => organisations.id),
+    organisationId: organisationId(),
     userId: uuid("user_id").notNull(),
     name: text("name").notNull(),
     tokenHash: text("token_hash").notNull().unique(),
@@ -628,7 +628,7 @@ export const statusRounds = pgTable(
   "status_rounds",
   {
     id: primaryId(),
-    organisationId: organisationId().references(() => organisations.id),
+    organisationId: organisationId(),
     policyId: uuid("policy_id").notNull(),
     kind: text("kind").notNull(),
     period: text("period").notNull(),
@@ -658,7 +658,7 @@ export const statusRounds = pgTable(
 export const roundAdministrations = pgTable(
   "round_administrations",
   {
-    organisationId: organisationId().references(() => organisations.id),
+    organisationId: organisationId(),
     roundId: uuid("round_id").notNull(),
     administrationId: uuid("administration_id").notNull(),
     lastReminderAt: ts("last_reminder_at"),
@@ -682,7 +682,7 @@ export const statusReports = pgTable(
   "status_reports",
   {
     id: primaryId(),
-    organisationId: organisationId().references(() => organisations.id),
+    organisationId: organisationId(),
     roundId: uuid("round_id").notNull(),
     initiativeId: uuid("initiative_id"),
     goalId: uuid("goal_id"),
@@ -791,7 +791,7 @@ export const inquiries = pgTable(
 export const inquiryAdministrations = pgTable(
   "inquiry_administrations",
   {
-    organisationId: organisationId().references(() => organisations.id),
+    organisationId: organisationId(),
     inquiryId: uuid("inquiry_id").notNull(),
     administrationId: uuid("administration_id").notNull(),
   },

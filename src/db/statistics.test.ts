@@ -2,9 +2,10 @@
 // them until someone analyses; the server start and the bulk loads do (statistics.ts).
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { openFreshPglite } from "../../test/db.ts";
+import { databaseKind, openFreshDatabase, openFreshPglite } from "../../test/db.ts";
 import { buildOrganisation } from "../../test/factories.ts";
-import { refreshStatistics, statisticsMissing } from "./statistics.ts";
+import { packageTables } from "../opendata/resources.ts";
+import { refreshStatistics, refreshTableStatistics, statisticsMissing } from "./statistics.ts";
 
 const estimate = async (db: Awaited<ReturnType<typeof openFreshPglite>>["db"], table: string) => {
   const result = (await db.execute(
@@ -24,6 +25,18 @@ describe("planner statistics on the embedded database", () => {
       expect(await estimate(database.db, "administrations")).toBeGreaterThan(0);
     } finally {
       await database.close();
+    }
+  });
+
+  it(`after a bulk import know the rows of the tables it wrote (${databaseKind})`, async () => {
+    const fresh = await openFreshDatabase();
+    try {
+      await buildOrganisation(fresh.db);
+      await refreshTableStatistics(fresh.database, packageTables());
+      expect(await estimate(fresh.db, "administrations")).toBeGreaterThan(0);
+      expect(await estimate(fresh.db, "committees")).toBeGreaterThan(0);
+    } finally {
+      await fresh.close();
     }
   });
 });

@@ -3,6 +3,7 @@
 // the database holds beyond them, so that a full export → import loses nothing.
 // Administrations and committees are referenced by code; every other reference is the
 // referenced row's database UUID, which is stable across exports.
+import { getTableName } from "drizzle-orm";
 import * as s from "../db/schema.ts";
 import {
   equalityGrounds,
@@ -236,6 +237,15 @@ export const writeOrder: ResourceName[] = [
   "hearing_responses",
   "provenance",
 ];
+
+/** The tables an import of the package writes: each resource's, and the link tables of its list fields. */
+export function packageTables(): string[] {
+  const tables = resources.flatMap((r) => [
+    r.table,
+    ...r.fields.flatMap((field) => (field.join ? [field.join.table] : [])),
+  ]);
+  return [...new Set(tables.map(getTableName))];
+}
 
 const byName = new Map(resources.map((r) => [r.name, r]));
 
