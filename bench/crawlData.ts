@@ -10,7 +10,9 @@ import path from "node:path";
 import { openFromEnv } from "../src/boot.ts";
 import { transferImporter } from "../src/commands/organisation/transferImporter.ts";
 import { systemActor } from "../src/context.ts";
+import { refreshTableStatistics } from "../src/db/statistics.ts";
 import type { Env } from "../src/env.ts";
+import { packageTables } from "../src/opendata/resources.ts";
 import { nationalSize, writeNationalPackages } from "./nationalData.ts";
 
 export type CrawlData = { kind: "demo" } | { kind: "national"; scale: number };
@@ -33,6 +35,8 @@ export async function prepare(env: Env, data: CrawlData): Promise<{ demo: boolea
       const actor = systemActor("bench");
       for (const { dir, slug } of dirs)
         await transferImporter({ db: database.db, actor }, { dir, organisation: slug });
+      // As `pejl import-data` does after its transaction: the planner learns the new rows.
+      await refreshTableStatistics(database, packageTables());
     } finally {
       await database.close();
     }
