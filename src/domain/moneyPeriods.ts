@@ -111,6 +111,11 @@ export function yearsTotal(years: readonly PeriodSum[]): PeriodSum | null {
  * I alt 2019–2020: 3 mio. kr." and "For hele perioden 2011–2014: 0,75 årsværk."
  * Each whole period is its own figure; none is added to another or to the years.
  */
+/** The text with a full stop, unless it already ends in one ("3 mio. kr."). */
+function sentence(text: string): string {
+  return text.endsWith(".") ? text : `${text}.`;
+}
+
 export function describeMoneyByPeriod(m: MoneyByPeriod): string[] {
   const out: string[] = [];
   const registeredYears = m.years.filter((y) => y.amountDkk !== null || y.fte !== null);
@@ -119,12 +124,12 @@ export function describeMoneyByPeriod(m: MoneyByPeriod): string[] {
     const total = yearsTotal(registeredYears);
     out.push(
       registeredYears.length === 1
-        ? `Budget ${perYear}.`
-        : `Budget pr. år: ${perYear}. I alt ${spanLabel(total!.periodStart, total!.periodEnd)}: ${formatMoney(total!)}.`,
+        ? sentence(`Budget ${perYear}`)
+        : `${sentence(`Budget pr. år: ${perYear}`)} ${sentence(`I alt ${spanLabel(total!.periodStart, total!.periodEnd)}: ${formatMoney(total!)}`)}`,
     );
   }
   for (const p of m.wholePeriods) {
-    out.push(`Budget for hele perioden ${spanLabel(p.periodStart, p.periodEnd)}: ${formatMoney(p)}.`);
+    out.push(sentence(`Budget for hele perioden ${spanLabel(p.periodStart, p.periodEnd)}: ${formatMoney(p)}`));
   }
   return out;
 }

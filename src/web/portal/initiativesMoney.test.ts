@@ -46,8 +46,11 @@ describe("initiative list money", () => {
     expect(html).toContain("Nyt initiativ");
     expect(html).not.toContain("Gammelt initiativ");
     expect(html).toContain("Viser initiativer under de gældende politikker");
-    expect(html).toContain(`Budget pr. år: ${thisYear}: 1 mio. kr.; ${thisYear + 1}: 2 mio. kr.`);
-    expect(html).toContain(`I alt ${thisYear}–${thisYear + 1}: 3 mio. kr.`);
+    expect(html).toContain(
+      `Budget pr. år: ${thisYear}: 1 mio. kr.; ${thisYear + 1}: 2 mio. kr. I alt ${thisYear}–${thisYear + 1}: 3 mio. kr.`,
+    );
+    // "kr." ends the sentence: no second full stop
+    expect(html).not.toContain("kr..");
     expect(html).not.toContain("Budget i alt");
     expect(html).toContain("politikker=alle");
   });
