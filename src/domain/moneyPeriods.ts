@@ -129,7 +129,9 @@ export function describeMoneyByPeriod(m: MoneyByPeriod): string[] {
     );
   }
   for (const p of m.wholePeriods) {
-    out.push(sentence(`Budget for hele perioden ${spanLabel(p.periodStart, p.periodEnd)}: ${formatMoney(p)}`));
+    out.push(
+      sentence(`Budget for hele perioden ${spanLabel(p.periodStart, p.periodEnd)}: ${formatMoney(p)}`),
+    );
   }
   return out;
 }
