@@ -15,6 +15,11 @@
 // one: uncached (edit first) against cached, and the uncached time split into
 // the database's share (queries, counted and timed at the driver) and the rest
 // (routing, rendering).
+// Two baselines in the same run: "warm" requests 200 of the URLs five times over
+// with the cache full (what the cache gives), and "floor" is a bare Hono handler in this process
+// that runs one `select 1` on the same database and returns a line of HTML, under
+// the same load: the most requests per second this machine serves when each one
+// reaches the database at all.
 // The data set is the demo, or with `national` the national data set
 // (bench/crawlData.ts; scale 1 = 98 organisations, 0.1 = 10, default 0.02 = 2:
 // each has some 3,300 public URLs): then the
@@ -27,7 +32,9 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { serve } from "@hono/node-server";
 import { eq, sql } from "drizzle-orm";
+import { Hono } from "hono";
 import { initiativeUpdater } from "../src/commands/initiativeUpdater.ts";
 import { createContext, systemActor } from "../src/context.ts";
 import type { Database } from "../src/db/client.ts";
@@ -45,6 +52,7 @@ import { searchQueries } from "./searchQueries.ts";
 
 const CONNECTIONS = 50;
 const EDIT_SECONDS = 10;
+const WARM_SAMPLE = 200;
 
 interface Run {
   requests: number;
@@ -93,7 +101,7 @@ if (process.argv[2] === "--load") {
   process.exit(0);
 }
 
-function load(base: string, urlFile: string, mode: "cold" | "edits" | "search"): Promise<Run> {
+function load(base: string, urlFile: string, mode: "cold" | "edits" | "search" | "warm"): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
@@ -150,6 +158,28 @@ function pageType(url: string): string {
   const first = segments[0] ?? "";
   const csv = pathPart!.endsWith(".csv") || /(^|&)format=csv/.test(query ?? "");
   return `/${first}${segments.length > 1 ? "/…" : ""}${csv ? " (csv)" : query ? "?…" : ""}`;
+}
+
+/** The baseline: a bare handler running one query on the same database, under the same load. */
+async function floorRun(database: Database, dir: string, requests: number): Promise<Run> {
+  const app = new Hono().get("/", async (c) => {
+    await database.db.execute(sql`select 1`);
+    return c.html("<!doctype html><title>Pejl</title><p>ok</p>");
+  });
+  const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>(
+    (resolve) => {
+      const server = serve({ fetch: app.fetch, hostname: "127.0.0.1", port: 0 }, (info) =>
+        resolve({ server, port: info.port }),
+      );
+    },
+  );
+  try {
+    const file = path.join(dir, "floor.json");
+    writeFileSync(file, JSON.stringify(Array.from({ length: requests }, () => "/")));
+    return await load(`http://127.0.0.1:${port}`, file, "warm");
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
 }
 
 async function bench(kind: "PGlite" | "PostgreSQL", data: CrawlData, databaseUrl?: string) {
@@ -248,6 +278,15 @@ async function bench(kind: "PGlite" | "PostgreSQL", data: CrawlData, databaseUrl
       `${prefixes[i % prefixes.length]}/soeg?q=${encodeURIComponent(q)}`;
     writeFileSync(searchFile, JSON.stringify(queries.map(searchUrl)));
     const searched = await load(base, searchFile, "search");
+    // The edits emptied the cache: fill it with a sample small enough to be asked for
+    // again well within the cache's safety age (MAX_AGE_MS), then ask for it five times.
+    const warmFile = path.join(dir, "warm.json");
+    const sample = urls.slice(0, WARM_SAMPLE);
+    writeFileSync(warmFile, JSON.stringify(sample));
+    await load(base, warmFile, "warm");
+    writeFileSync(warmFile, JSON.stringify(Array.from({ length: 5 }, () => sample).flat()));
+    const warm = await load(base, warmFile, "warm");
+    const floor = await floorRun(server.database, dir, urls.length);
 
     const line = (name: string, r: Run) =>
       `${kind.padEnd(10)} ${name.padEnd(32)} ${fmt(r.requests).padStart(6)} req  ${fmt(r.rps).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms` +
@@ -256,6 +295,11 @@ async function bench(kind: "PGlite" | "PostgreSQL", data: CrawlData, databaseUrl
     console.log(line("cold cache, every URL once", cold));
     console.log(line(`1 edit/s, ${EDIT_SECONDS} s`, withEdits));
     console.log(line(`search, ${queries.length} queries once`, searched));
+    console.log(line(`warm cache, ${sample.length} URLs × 5`, warm));
+    console.log(line("floor: bare handler, 1 query", floor));
+    console.log(
+      `${kind.padEnd(10)} cold ${fmt(cold.rps / floor.rps, 2)}× and search ${fmt(searched.rps / floor.rps, 2)}× the floor's req/s; warm ${fmt(warm.rps / floor.rps, 2)}×`,
+    );
 
     // Where an uncached page spends its time: one request at a time, no load,
     // up to five URLs of each page type (first path segment; "?" when filtered).
