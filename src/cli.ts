@@ -5,6 +5,7 @@ import path from "node:path";
 import { Command, CommanderError } from "commander";
 import { databaseDir, openFromEnv } from "./boot.ts";
 import { addOrganisationOption, registerOrganisationCommands } from "./cliOrganisation.ts";
+import type { TransferResult } from "./commands/organisation/transferImporter.ts";
 import { createContext, systemActor } from "./context.ts";
 import type { Database } from "./db/client.ts";
 import { parseEnv } from "./env.ts";
@@ -187,26 +188,51 @@ program
   );
 
 program
-  .command("import-data <dir>")
+  .command("import-data <dirs...>")
   .description(
-    "import a data package (as written by `pejl export --full`); into an empty database it brings its organisation",
+    "import data packages (as written by `pejl export --full`); into an empty database a package brings its organisation; " +
+      "several packages: each into the organisation it names (created if missing), one transaction each",
   )
-  .action((dir: string) =>
+  .action((dirs: string[]) =>
     withDatabase(async (database) => {
-      const { transferImporter } = await import("./commands/organisation/transferImporter.ts");
-      const { organisation, ...result } = await transferImporter(
-        { db: database.db, actor: systemActor("cli") },
-        { dir: path.resolve(dir), organisation: namedOrganisation },
-      );
       const { refreshTableStatistics } = await import("./db/statistics.ts");
       const { packageTables } = await import("./opendata/resources.ts");
-      await refreshTableStatistics(database, packageTables());
-      if (organisation.created)
-        console.log(
-          `Created the organisation ${organisation.name} (slug ${organisation.slug}) from the package.`,
+      const printImported = (dir: string, { organisation, ...result }: TransferResult) => {
+        if (organisation.created)
+          console.log(
+            `Created the organisation ${organisation.name} (slug ${organisation.slug}) from the package.`,
+          );
+        console.log(`Imported ${dir} into ${organisation.name} (slug ${organisation.slug}).`);
+        console.log(JSON.stringify(result, null, 2));
+      };
+      const actor = systemActor("cli");
+      const resolved = dirs.map((dir) => path.resolve(dir));
+      if (resolved.length === 1) {
+        const { transferImporter } = await import("./commands/organisation/transferImporter.ts");
+        const result = await transferImporter(
+          { db: database.db, actor },
+          { dir: resolved[0], organisation: namedOrganisation },
         );
-      console.log(`Imported ${path.resolve(dir)} into ${organisation.name} (slug ${organisation.slug}).`);
-      console.log(JSON.stringify(result, null, 2));
+        await refreshTableStatistics(database, packageTables());
+        printImported(resolved[0]!, result);
+        return;
+      }
+      if (namedOrganisation)
+        throw new AppError(
+          "validation_failed",
+          "--organisation names the organisation of one package; with several packages each goes into the organisation its datapackage.json names. Import them one at a time to choose.",
+        );
+      const { transfersImporter } = await import("./commands/organisation/transfersImporter.ts");
+      let imported = 0;
+      try {
+        await transfersImporter({ db: database.db, actor }, { dirs: resolved }, (dir, result) => {
+          imported++;
+          printImported(dir, result);
+        });
+      } finally {
+        // What was committed is analysed even when a later package was refused.
+        if (imported) await refreshTableStatistics(database, packageTables());
+      }
     }),
   );
 

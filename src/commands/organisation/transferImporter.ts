@@ -10,7 +10,7 @@ import { createContext, type InstallationContext, inInstallationTransaction } fr
 import { organisations, settings } from "../../db/schema.ts";
 import { AppError, validationFailed } from "../../errors.ts";
 import type { PackageOrganisation } from "../../opendata/descriptor.ts";
-import { type ImportResult, importTables, readPackage } from "../../opendata/import.ts";
+import { type CheckedPackage, type ImportResult, importTables, readPackage } from "../../opendata/import.ts";
 import { allOrganisations, chooseOrganisation, type OrganisationRow } from "../../organisation.ts";
 import { bumpGeneration } from "../../queries/generation.ts";
 import { recordAudit } from "../audit.ts";
@@ -90,9 +90,20 @@ export async function transferImporter(ctx: InstallationContext, input: unknown)
   if (!parsed.success) throw validationFailed(parsed.error.issues);
   // It may create an organisation and change every table of one: the operator's work.
   authorize(ctx.actor, "create", { entity: "organisation" });
-  const pkg = await readPackage(parsed.data.dir);
+  return importCheckedPackage(ctx, await readPackage(parsed.data.dir), parsed.data.organisation);
+}
+
+/**
+ * A package already read and checked (readPackage), written in one transaction: into the
+ * organisation `named`, or the one the package names. The caller has authorized the operator.
+ */
+export async function importCheckedPackage(
+  ctx: InstallationContext,
+  pkg: CheckedPackage,
+  named: string | undefined,
+): Promise<TransferResult> {
   const result = await inInstallationTransaction(ctx, async (tx) => {
-    const chosen = await target(tx, parsed.data.organisation, pkg.organisation);
+    const chosen = await target(tx, named, pkg.organisation);
     const created = "create" in chosen;
     if ("create" in chosen)
       await organisationCreator(tx, {
