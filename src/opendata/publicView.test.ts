@@ -3,8 +3,9 @@
 // kind the public view touches, and a provenance row quoting each (its quote says what it
 // quotes), exported streamed (the database writing the CSV) and in memory, which must agree.
 import fs from "node:fs";
+import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { databaseKind } from "../../test/db.ts";
+import { databaseKind, testDatabase } from "../../test/db.ts";
 import { buildOrganisation, buildRegistry, type TestOrganisation } from "../../test/factories.ts";
 import {
   csvRecords,
@@ -14,7 +15,9 @@ import {
 } from "../../test/fixtures/datapackage/helpers.ts";
 import { documents, hearingResponses, hearings, observations, provenance } from "../db/schema.ts";
 import { HEARING_ATTACHMENT_KIND } from "../domain/enums.ts";
+import { isSuppressed, suppressedSql } from "../domain/suppression.ts";
 import { buildDataPackage, resourceCsv } from "./export.ts";
+import { rowsOf } from "./sqlRows.ts";
 
 async function registryWithSources(org: TestOrganisation) {
   const registry = await buildRegistry(org);
@@ -137,6 +140,58 @@ function column(text: string, name: string): string[] {
   const [header, ...rows] = csvRecords(text);
   return rows.map((row) => row[header!.indexOf(name)]!);
 }
+
+describe(`the suppression rule in SQL (${databaseKind})`, () => {
+  // Edge values of n: unknown, zero, around each threshold, fractions, negative, huge, and
+  // what a number column can hold that is not a finite number.
+  const values = [
+    null,
+    0,
+    0.5,
+    1,
+    4,
+    4.5,
+    4.999999,
+    5,
+    5.000001,
+    9,
+    10,
+    11,
+    -1,
+    -5,
+    2 ** 31 - 1,
+    2 ** 53,
+    1e300,
+  ];
+  const odd = [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
+
+  /** What the SQL rule says for each value, given as SQL of the type. */
+  async function sqlRule(items: (number | null)[], type: string, threshold: number): Promise<boolean[]> {
+    const { db } = await testDatabase();
+    const rows = items.map((v, i) => `(${i}, ${v === null ? "NULL" : `'${String(v)}'`}::${type})`).join(", ");
+    const result = await db.execute(
+      sql.raw(`SELECT ${suppressedSql("x.n", threshold)} AS hidden FROM (VALUES ${rows}) x(i, n) ORDER BY i`),
+    );
+    return rowsOf(result).map((row) => row.hidden as boolean);
+  }
+
+  it.each([1, 5, 10, 1000])("suppresses exactly what isSuppressed does, threshold %i", async (threshold) => {
+    const expected = (items: (number | null)[]) => items.map((n) => isSuppressed(n, threshold));
+    const all = [...values, ...odd];
+    expect(await sqlRule(all, "float8", threshold)).toEqual(expected(all));
+    const numeric = values.filter((v) => v === null || v < 1e20);
+    expect(await sqlRule([...numeric, Number.NaN], "numeric", threshold)).toEqual(
+      expected([...numeric, Number.NaN]),
+    );
+    const integers = values.filter((v) => v === null || (Number.isInteger(v) && Math.abs(v) < 2 ** 31));
+    expect(await sqlRule(integers, "integer", threshold)).toEqual(expected(integers));
+  });
+
+  it("refuses a threshold isSuppressed refuses", () => {
+    for (const threshold of [0, 2.5, -1, Number.NaN])
+      expect(() => suppressedSql("n", threshold)).toThrow(RangeError);
+  });
+});
 
 describe(`the public package's view (${databaseKind})`, () => {
   it("withholds provenance quoting a withheld value, row or field, and nothing else", async () => {
