@@ -9,6 +9,7 @@ import { getTableName, sql } from "drizzle-orm";
 import { to as copyTo } from "pg-copy-streams";
 import type { Context } from "../context.ts";
 import type { RawConnection } from "../db/client.ts";
+import { pgliteCopyOut } from "../db/pgliteCopyOut.ts";
 import { withSnapshotReaders } from "../db/sharedSnapshot.ts";
 import { listOrganisations } from "../organisation.ts";
 import { copyConnection } from "./copy.ts";
@@ -71,13 +72,13 @@ async function* resourcePages(
   await ctx.db.execute(sql.raw(`CLOSE ${cursor}`));
 }
 
-// PGlite's COPY writes its whole result to one blob in memory: it is read this many rows at a time.
+// PGlite answers a COPY only when it is complete, in memory: it is read this many rows at a time.
 const COPY_PAGE = 100_000;
 
 /**
  * The resource's records of the organisations as CSV text, by organisation, written by
  * the database (COPY): on PostgreSQL one COPY streamed through pg-copy-streams, on PGlite
- * pages of COPY to its /dev/blob device, each after the last key of the one before.
+ * pages of COPY (pgliteCopyOut.ts), each after the last key of the one before.
  */
 async function* copiedRuns(
   connection: NonNullable<ReturnType<typeof copyConnection>>,
@@ -94,8 +95,9 @@ async function* copiedRuns(
       for await (const chunk of stream) yield* split.push(chunk as Buffer);
     } else {
       const text = copySelectText(def, organisations, view, after, COPY_PAGE);
-      const { blob } = await connection.client.query(`COPY (${text}) TO '/dev/blob' WITH (FORMAT csv)`);
-      const runs = blob ? split.push(Buffer.from(await blob.arrayBuffer())) : [];
+      const runs = split.push(
+        await pgliteCopyOut(connection.pglite, `COPY (${text}) TO STDOUT WITH (FORMAT csv)`),
+      );
       for (const run of runs) count += run.records;
       yield* runs;
     }
