@@ -22,11 +22,12 @@ export type Executor = Db | Tx;
 
 /**
  * The one connection a transaction runs on, for what Drizzle does not speak: COPY
- * (pg-copy-streams on PostgreSQL, the /dev/blob device on PGlite).
+ * (pg-copy-streams on PostgreSQL; on PGlite the /dev/blob device, or the wire protocol of
+ * `pglite`, whose open transaction `client` is).
  */
 export type RawConnection =
   | { kind: "postgres"; client: pg.PoolClient; pool: pg.Pool }
-  | { kind: "pglite"; client: Transaction };
+  | { kind: "pglite"; client: Transaction; pglite: PGlite };
 
 // Every transaction of a database opened here runs on a connection we took ourselves
 // (a pool client, a PGlite transaction) and gave to Drizzle; this remembers which.
@@ -163,7 +164,7 @@ async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undef
       };
       const own = drizzlePglite(inOpen as unknown as PGlite, { schema }) as unknown as Db;
       return own.transaction((tx) => {
-        rawConnections.set(tx, { kind: "pglite", client: open });
+        rawConnections.set(tx, { kind: "pglite", client: open, pglite: client });
         return work(tx);
       }, config);
     });

@@ -36,6 +36,20 @@ export function isSuppressed(
   return !(Number.isFinite(n) && n >= threshold);
 }
 
+/**
+ * `isSuppressed` as an SQL condition on the expression `n` (of a number type), for queries
+ * that suppress in the database (the open-data export): true for exactly the same n. NULL
+ * is not suppressed; anything else that is not a finite number at or above the threshold
+ * is. PostgreSQL sorts NaN above every number and infinity, so "finite" is written as
+ * "below infinity". The test "the SQL rule suppresses exactly what isSuppressed does"
+ * (opendata/publicView.test.ts) holds the two to each other on both databases.
+ */
+export function suppressedSql(n: string, threshold = DEFAULT_SUPPRESSION_THRESHOLD): string {
+  checkThreshold(threshold);
+  const value = `(${n})::float8`;
+  return `(${n} IS NOT NULL AND NOT (${value} >= ${threshold} AND ${value} < 'Infinity'::float8))`;
+}
+
 /** The value itself, or the marker when its n is below the threshold. */
 export function suppress<T>(
   value: T,

@@ -7,21 +7,13 @@
 import { stringify } from "csv-stringify/sync";
 import { strToU8, zipSync } from "fflate";
 import type { Context } from "../context.ts";
-import { DEFAULT_SUPPRESSION_THRESHOLD } from "../domain/suppression.ts";
 import { AppError } from "../errors.ts";
 import { exportDataPackages } from "./exportPackages.ts";
-import {
-  csvLines,
-  descriptorText,
-  type ExportOptions,
-  inSnapshot,
-  publicContext,
-  shownRows,
-} from "./exportRows.ts";
+import { csvLines, descriptorText, type ExportOptions, inSnapshot, publicSettings } from "./exportRows.ts";
 import { selectSql } from "./exportSql.ts";
 import type { ResourceName } from "./fields.ts";
 import type { RawRow, ResourceDef } from "./resourceDef.ts";
-import { resourceByName, resources, writeOrder } from "./resources.ts";
+import { resourceByName, resources } from "./resources.ts";
 import { rowsOf } from "./sqlRows.ts";
 
 export type { ExportOptions } from "./exportRows.ts";
@@ -36,32 +28,18 @@ function toCsv(def: ResourceDef, rows: RawRow[]): string {
   return stringify([def.fields.map((f) => f.name)]) + csvLines(def, rows);
 }
 
-async function readResources(ctx: Context, names: ResourceName[], opts: ExportOptions) {
-  const isPublic = (opts.audience ?? "public") === "public";
-  const view = isPublic ? publicContext(opts.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD) : null;
-  const out = new Map<ResourceName, RawRow[]>();
-  // Dependency order, so provenance sees what the resources it quotes have withheld.
-  for (const name of writeOrder.filter((n) => names.includes(n))) {
-    const def = resourceByName(name)!;
-    out.set(name, shownRows(def, rowsOf(await ctx.db.execute(selectSql(def, ctx.organisationId))), view));
-  }
-  return out;
+/** The resource's rows for the context's organisation, as the options' audience sees them. */
+async function readResource(ctx: Context, def: ResourceDef, opts: ExportOptions): Promise<RawRow[]> {
+  return rowsOf(await ctx.db.execute(selectSql(def, ctx.organisationId, publicSettings(opts))));
 }
 
 /** The whole package as text files, without touching the disk. */
 export async function buildDataPackage(ctx: Context, opts: ExportOptions = {}): Promise<DataPackageFiles> {
   return inSnapshot(ctx, async (ctx) => {
-    const descriptor = await descriptorText(ctx, opts);
-    // Public packages need every resource read, so that provenance of withheld values is withheld too.
-    const data = await readResources(
-      ctx,
-      resources.map((r) => r.name),
-      opts,
-    );
-    const files = new Map<string, string>([["datapackage.json", descriptor]]);
+    const files = new Map<string, string>([["datapackage.json", await descriptorText(ctx, opts)]]);
     const rows = {} as Record<ResourceName, number>;
     for (const def of resources) {
-      const resourceRows = data.get(def.name) ?? [];
+      const resourceRows = await readResource(ctx, def, opts);
       files.set(`${def.name}.csv`, toCsv(def, resourceRows));
       rows[def.name] = resourceRows.length;
     }
@@ -91,12 +69,7 @@ export async function dataPackageZip(ctx: Context, opts: ExportOptions = {}): Pr
 export async function resourceCsv(ctx: Context, name: string, opts: ExportOptions = {}): Promise<string> {
   const def = resourceByName(name);
   if (!def) throw new AppError("not_found", `There is no open-data resource called "${name}".`);
-  return inSnapshot(ctx, async (ctx) => {
-    // What the public sees of a resource depends on what those before it withhold (a draft
-    // hearing hides its responses); provenance depends on every resource it may quote.
-    const isPublic = (opts.audience ?? "public") === "public";
-    const upTo = def.name === "provenance" ? writeOrder.length : writeOrder.indexOf(def.name) + 1;
-    const data = await readResources(ctx, isPublic ? writeOrder.slice(0, upTo) : [def.name], opts);
-    return toCsv(def, data.get(def.name) ?? []);
-  });
+  // In the export's transaction for its settings (jit off); the public view asks the rows a
+  // resource depends on itself (a draft hearing hides its responses).
+  return inSnapshot(ctx, async (ctx) => toCsv(def, await readResource(ctx, def, opts)));
 }

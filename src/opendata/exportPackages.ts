@@ -9,8 +9,8 @@ import { getTableName, sql } from "drizzle-orm";
 import { to as copyTo } from "pg-copy-streams";
 import type { Context } from "../context.ts";
 import type { RawConnection } from "../db/client.ts";
+import { pgliteCopyOut } from "../db/pgliteCopyOut.ts";
 import { withSnapshotReaders } from "../db/sharedSnapshot.ts";
-import { DEFAULT_SUPPRESSION_THRESHOLD } from "../domain/suppression.ts";
 import { listOrganisations } from "../organisation.ts";
 import { copyConnection } from "./copy.ts";
 import {
@@ -19,8 +19,7 @@ import {
   descriptorText,
   type ExportOptions,
   inSnapshot,
-  publicContext,
-  shownRows,
+  publicSettings,
 } from "./exportRows.ts";
 import {
   copyable,
@@ -32,6 +31,7 @@ import {
 } from "./exportSql.ts";
 import type { ResourceName } from "./fields.ts";
 import { KeyedCsv, type RecordRun } from "./keyedCsv.ts";
+import type { PublicSettings } from "./publicSql.ts";
 import type { RawRow, ResourceDef } from "./resourceDef.ts";
 import { resourceByName, resources, writeOrder } from "./resources.ts";
 import { rowsOf } from "./sqlRows.ts";
@@ -54,9 +54,16 @@ const EXTRA_READERS = 2;
 const PAGE = 20_000;
 
 /** One resource's rows of the organisations, in `PAGE`-sized pages, from a cursor in the snapshot's transaction. */
-async function* resourcePages(ctx: Pick<Context, "db">, def: ResourceDef, organisations: OrganisationSet) {
+async function* resourcePages(
+  ctx: Pick<Context, "db">,
+  def: ResourceDef,
+  organisations: OrganisationSet,
+  view: PublicSettings | null,
+) {
   const cursor = `pejl_export_${def.name}`;
-  await ctx.db.execute(sql.raw(`DECLARE ${cursor} NO SCROLL CURSOR FOR ${selectText(def, organisations)}`));
+  await ctx.db.execute(
+    sql.raw(`DECLARE ${cursor} NO SCROLL CURSOR FOR ${selectText(def, organisations, view)}`),
+  );
   for (;;) {
     const page = rowsOf(await ctx.db.execute(sql.raw(`FETCH ${PAGE} FROM ${cursor}`)));
     if (page.length) yield page;
@@ -65,30 +72,32 @@ async function* resourcePages(ctx: Pick<Context, "db">, def: ResourceDef, organi
   await ctx.db.execute(sql.raw(`CLOSE ${cursor}`));
 }
 
-// PGlite's COPY writes its whole result to one blob in memory: it is read this many rows at a time.
+// PGlite answers a COPY only when it is complete, in memory: it is read this many rows at a time.
 const COPY_PAGE = 100_000;
 
 /**
  * The resource's records of the organisations as CSV text, by organisation, written by
  * the database (COPY): on PostgreSQL one COPY streamed through pg-copy-streams, on PGlite
- * pages of COPY to its /dev/blob device, each after the last key of the one before.
+ * pages of COPY (pgliteCopyOut.ts), each after the last key of the one before.
  */
 async function* copiedRuns(
   connection: NonNullable<ReturnType<typeof copyConnection>>,
   def: ResourceDef,
   organisations: OrganisationSet,
+  view: PublicSettings | null,
 ): AsyncGenerator<RecordRun> {
   const split = new KeyedCsv();
   for (let after = null, count = COPY_PAGE; count === COPY_PAGE; after = split.last) {
     count = 0;
     if (connection.kind === "postgres") {
-      const text = copySelectText(def, organisations, null, null);
+      const text = copySelectText(def, organisations, view, null, null);
       const stream = connection.client.query(copyTo(`COPY (${text}) TO STDOUT WITH (FORMAT csv)`));
       for await (const chunk of stream) yield* split.push(chunk as Buffer);
     } else {
-      const text = copySelectText(def, organisations, after, COPY_PAGE);
-      const { blob } = await connection.client.query(`COPY (${text}) TO '/dev/blob' WITH (FORMAT csv)`);
-      const runs = blob ? split.push(Buffer.from(await blob.arrayBuffer())) : [];
+      const text = copySelectText(def, organisations, view, after, COPY_PAGE);
+      const runs = split.push(
+        await pgliteCopyOut(connection.pglite, `COPY (${text}) TO STDOUT WITH (FORMAT csv)`),
+      );
       for (const run of runs) count += run.records;
       yield* runs;
     }
@@ -115,8 +124,13 @@ async function byIndexOrder(ctx: Pick<Context, "db">, def: ResourceDef, work: ()
 }
 
 /** Refuses, as formatCell does, a number the package cannot write (COPY would write "NaN"). */
-async function checkNumbers(ctx: Pick<Context, "db">, def: ResourceDef, organisations: OrganisationSet) {
-  const text = unwritableNumbersText(def, organisations);
+async function checkNumbers(
+  ctx: Pick<Context, "db">,
+  def: ResourceDef,
+  organisations: OrganisationSet,
+  view: PublicSettings | null,
+) {
+  const text = unwritableNumbersText(def, organisations, view);
   if (!text) return;
   const [row] = rowsOf(await ctx.db.execute(sql.raw(text)));
   if (row) csvLines(def, [row]);
@@ -132,14 +146,6 @@ function* byOrganisation(page: RawRow[]): Generator<[string, RawRow[]]> {
       start = i;
     }
   }
-}
-
-/** The targets in `count` parts of about the same size (none empty). */
-function split(targets: PackageTarget[], count: number): PackageTarget[][] {
-  const size = Math.ceil(targets.length / count);
-  const parts: PackageTarget[][] = [];
-  for (let i = 0; i < targets.length; i += size) parts.push(targets.slice(i, i + size));
-  return parts;
 }
 
 /** The resources, those whose tables the planner's statistics count the most rows in first. */
@@ -167,18 +173,9 @@ export async function exportDataPackages(
   const ids = targets.map((t) => t.organisationId);
   if (new Set(ids).size !== ids.length) throw new Error("an organisation is named twice");
   const names = ["datapackage.json", ...resources.map((def) => `${def.name}.csv`)];
-  const threshold = opts.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD;
-  const isPublic = (opts.audience ?? "public") === "public";
+  const view = publicSettings(opts);
   const packages = new Map(
-    targets.map((target) => [
-      target.organisationId,
-      {
-        ...target,
-        // Each organisation's own view: what it withholds decides only its own provenance.
-        view: isPublic ? publicContext(threshold) : null,
-        rows: {} as Record<ResourceName, number>,
-      },
-    ]),
+    targets.map((target) => [target.organisationId, { ...target, rows: {} as Record<ResourceName, number> }]),
   );
   for (const target of targets) await fs.mkdir(target.outDir, { recursive: true });
   if (targets.length === 0) return [];
@@ -198,39 +195,35 @@ export async function exportDataPackages(
     for (const pkg of packages.values()) for (const name of writeOrder) pkg.rows[name] = 0;
     // copyConnection looks only at the transaction; any one organisation's context will do.
     const connection = copyConnection({ ...ctx, organisationId: ids[0]! });
-    const byCopy = (def: ResourceDef) => copyable(def) && !(def.publicView && isPublic);
 
     /** One resource's file of each organisation, read on the reader's connection. */
     const writeResource = async (
       reader: Pick<Context, "db">,
       copier: RawConnection | null,
       name: ResourceName,
-      part: { targets: PackageTarget[]; organisations: OrganisationSet } = { targets, organisations },
     ) => {
       const def = resourceByName(name)!;
       const files = new Map<string, fs.FileHandle>();
       try {
-        for (const target of part.targets) {
+        for (const target of targets) {
           const file = await fs.open(path.join(target.outDir, `${name}.csv.tmp`), "w");
           files.set(target.organisationId, file);
           await file.write(csvHeader(def));
         }
         await byIndexOrder(reader, def, async () => {
-          // The public view needs each row; otherwise the database writes the CSV (if it can).
-          if (copier && byCopy(def)) {
-            await checkNumbers(reader, def, part.organisations);
-            for await (const run of copiedRuns(copier, def, part.organisations)) {
+          // The database writes the CSV where it can; otherwise the rows are formatted here.
+          if (copier && copyable(def)) {
+            await checkNumbers(reader, def, organisations, view);
+            for await (const run of copiedRuns(copier, def, organisations, view)) {
               await files.get(run.organisationId)!.write(run.text);
               packages.get(run.organisationId)!.rows[name] += run.records;
             }
             return;
           }
-          for await (const page of resourcePages(reader, def, part.organisations)) {
+          for await (const page of resourcePages(reader, def, organisations, view)) {
             for (const [organisationId, run] of byOrganisation(page)) {
-              const pkg = packages.get(organisationId)!;
-              const shown = shownRows(def, run, pkg.view);
-              if (shown.length) await files.get(organisationId)!.write(csvLines(def, shown));
-              pkg.rows[name] += shown.length;
+              await files.get(organisationId)!.write(csvLines(def, run));
+              packages.get(organisationId)!.rows[name] += run.length;
             }
           }
         });
@@ -242,31 +235,14 @@ export async function exportDataPackages(
     // Extra readers only in a snapshot of our own: a caller's transaction may have written.
     await withSnapshotReaders(ctx.db, ownSnapshot ? EXTRA_READERS : 0, async (readers) => {
       type Reader = { db: Context["db"]; copier: RawConnection | null };
-      // What the database writes is read on the first connection free, largest first. The
-      // rest goes in dependency order, so provenance sees what the resources it quotes have
-      // withheld: each organisation's view is its own, so the organisations are split in a
-      // part for each connection, each part's resources read in that order on one of them.
-      const beside = readers.length
-        ? await largestFirst(
-            ctx,
-            writeOrder.filter((name) => byCopy(resourceByName(name)!)),
-          )
-        : [];
-      const inOrder = writeOrder.filter((name) => !beside.includes(name));
+      // The resources are independent of each other (the public view asks the rows it
+      // depends on itself): each is read on the first connection free, largest first.
+      const queue = readers.length ? await largestFirst(ctx, writeOrder) : [...writeOrder];
       let failed = false;
-      const parts = readers.length ? split(targets, readers.length + 1) : [targets];
-      const tasks: ((reader: Reader) => Promise<void>)[] = [
-        ...parts.map((part) => async (reader: Reader) => {
-          const set = parts.length === 1 ? organisations : part.map((t) => t.organisationId);
-          for (const name of inOrder)
-            if (!failed)
-              await writeResource(reader, reader.copier, name, { targets: part, organisations: set });
-        }),
-        ...beside.map((name) => (reader: Reader) => writeResource(reader, reader.copier, name)),
-      ];
       const work = async (reader: Reader) => {
         try {
-          for (let task = tasks.shift(); task && !failed; task = tasks.shift()) await task(reader);
+          for (let name = queue.shift(); name && !failed; name = queue.shift())
+            await writeResource(reader, reader.copier, name);
         } catch (error) {
           failed = true;
           throw error;

@@ -1,6 +1,6 @@
-// What every way of exporting the package shares: one read-only snapshot, the public
-// audience's view of a row (what it withholds, remembered so provenance quoting it is
-// withheld too), rows → CSV records, and datapackage.json for one organisation.
+// What every way of exporting the package shares: one read-only snapshot, the settings of
+// the public audience's view (applied by the queries, publicSql.ts), rows → CSV records, and
+// datapackage.json for one organisation.
 import { stringify } from "csv-stringify/sync";
 import { csvFormatRows } from "d3-dsv";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
@@ -12,7 +12,8 @@ import { AppError } from "../errors.ts";
 import { formatCell, UnwritableValue } from "./cells.ts";
 import { type Audience, buildDescriptor } from "./descriptor.ts";
 import type { FieldDef } from "./fields.ts";
-import type { PublicContext, RawRow, ResourceDef } from "./resourceDef.ts";
+import type { PublicSettings } from "./publicSql.ts";
+import type { RawRow, ResourceDef } from "./resourceDef.ts";
 
 export interface ExportOptions {
   /** "public" (default) for publication; "full" for transfers and backups. */
@@ -23,20 +24,11 @@ export interface ExportOptions {
   created?: Date | string;
 }
 
-/** A new view for one organisation's public package: it remembers what it withheld. */
-export function publicContext(threshold: number): PublicContext {
-  const hidden = new Set<string>();
-  return {
-    threshold,
-    hide: (id, field) => hidden.add(field ? `${id}:${field}` : id),
-    isHidden: (id, field) => hidden.has(id) || hidden.has(`${id}:${field}`),
-  };
-}
-
-/** The rows the audience sees: the public view drops or empties what it withholds. */
-export function shownRows(def: ResourceDef, rows: RawRow[], view: PublicContext | null): RawRow[] {
-  if (!view || !def.publicView) return rows;
-  return rows.map((row) => def.publicView!(row, view)).filter((row): row is RawRow => row !== null);
+/** The public view's settings of a public package, or null for the full one. */
+export function publicSettings(opts: ExportOptions): PublicSettings | null {
+  return (opts.audience ?? "public") === "public"
+    ? { threshold: opts.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD }
+    : null;
 }
 
 /** Reads in one read-only snapshot, so the resources agree with each other. */

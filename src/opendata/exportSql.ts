@@ -1,10 +1,13 @@
 // The queries that read a resource for the export, derived from its fields: each cell as
 // text (exact digits, dates as YYYY-MM-DD), a code for a reference by code, a list for a
 // link table. References by code and link tables are joined once for the whole query,
-// not looked up again for every row. Organisation ids and keys are written into the
-// text as literals (DECLARE … CURSOR and COPY take no parameters), each checked to be a UUID.
+// not looked up again for every row. A public package's queries apply the public view
+// (publicSql.ts): withheld rows are not read, withheld values are read as NULL. Organisation
+// ids and keys are written into the text as literals (DECLARE … CURSOR and COPY take no
+// parameters), each checked to be a UUID.
 import { getTableColumns, getTableName, type SQL, sql } from "drizzle-orm";
 import { type FieldDef, uuidPattern } from "./fields.ts";
+import { type PublicSettings, publicQuery } from "./publicSql.ts";
 import type { ResourceDef } from "./resourceDef.ts";
 
 const q = (name: string) => `"${name.replaceAll('"', '""')}"`;
@@ -33,13 +36,24 @@ function where(organisations: OrganisationSet, ...more: string[]): string {
   return all.length ? ` WHERE ${all.join(" AND ")}` : "";
 }
 
-/** The field's value (alias `t` for the resource's table) and the join it needs, if any. */
-function fieldSql(
-  def: FieldDef,
-  alias: string,
-  organisations: OrganisationSet,
-): { value: string; join?: string } {
-  if (def.derived) return { value: `(${def.derived})` };
+/** A field in a query: its value as text, the column (or the public view's value) it is made of, the join it needs. */
+interface FieldPart {
+  field: FieldDef;
+  value: string;
+  column: string;
+  join?: string;
+}
+
+/**
+ * The field's value (alias `t` for the resource's table) and the join it needs, if any;
+ * `source` replaces the column (the public view's value for it).
+ */
+function fieldSql(def: FieldDef, alias: string, organisations: OrganisationSet, source?: string): FieldPart {
+  const column = source ? `(${source})` : `t.${q(def.column ?? def.name)}`;
+  const part = (value: string, join?: string): FieldPart => ({ field: def, value, column, join });
+  if (source && (def.derived || def.join || def.references?.field === "code"))
+    throw new Error(`the public view cannot replace ${def.name}`);
+  if (def.derived) return part(`(${def.derived})`);
   const ref = def.references;
   if (def.join) {
     const j = def.join;
@@ -51,53 +65,58 @@ function fieldSql(
       ref?.field === "code"
         ? `array_agg(r.code ORDER BY r.code) AS items FROM ${link} JOIN ${q(ref.resource)} r ON r.id = ${other}`
         : `array_agg(${other}::text ORDER BY ${other}::text) AS items FROM ${link}`;
-    return {
-      value: `COALESCE(${alias}.items, '{}'::text[])`,
-      join: `LEFT JOIN (SELECT ${owner} AS owner, ${items}${filter ? ` WHERE ${filter}` : ""} GROUP BY ${owner}) ${alias} ON ${alias}.owner = t.id`,
-    };
+    return part(
+      `COALESCE(${alias}.items, '{}'::text[])`,
+      `LEFT JOIN (SELECT ${owner} AS owner, ${items}${filter ? ` WHERE ${filter}` : ""} GROUP BY ${owner}) ${alias} ON ${alias}.owner = t.id`,
+    );
   }
-  const column = `t.${q(def.column ?? def.name)}`;
   if (ref?.field === "code")
-    return {
-      value: `${alias}.code`,
-      join: `LEFT JOIN ${q(ref.resource)} ${alias} ON ${alias}.id = ${column}`,
-    };
+    return part(`${alias}.code`, `LEFT JOIN ${q(ref.resource)} ${alias} ON ${alias}.id = ${column}`);
   switch (def.type) {
     case "string":
-      return { value: def.format === "uuid" ? `${column}::text` : column };
+      return part(def.format === "uuid" ? `${column}::text` : column);
     case "integer":
     case "number":
     case "boolean":
       // As text: exact digits for numeric and bigint, the same on PGlite and node-postgres.
-      return { value: `${column}::text` };
+      return part(`${column}::text`);
     case "date":
-      return { value: `to_char(${column}, 'YYYY-MM-DD')` };
+      return part(`to_char(${column}, 'YYYY-MM-DD')`);
     case "datetime":
-      return { value: `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')` };
+      return part(`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`);
     case "array":
     case "object":
-      return { value: column };
+      return part(column);
   }
 }
 
-/** "SELECT <lead>, <cells> FROM <table> t <joins> WHERE … ORDER BY …", each cell shaped by `cell`. */
+/** The fields of the resource in a query, and the condition a row is shown on (the public view's), if any. */
+function fieldParts(def: ResourceDef, organisations: OrganisationSet, view: PublicSettings | null) {
+  const shown = view ? publicQuery(def, view) : null;
+  const parts = def.fields.map((f, i) => fieldSql(f, `x${i}`, organisations, shown?.cells.get(f.name)));
+  return { parts, shown: shown?.shown ? [shown.shown] : [] };
+}
+
+/**
+ * "SELECT <lead>, <cells> FROM <table> t <joins> WHERE … ORDER BY …", each cell shaped by
+ * `cell`; `view` for the public package (null: the full one).
+ */
 function select(
   def: ResourceDef,
   organisations: OrganisationSet,
-  opts: { lead?: string; cell?: (field: FieldDef, value: string) => string; more?: string[]; tail: string },
+  view: PublicSettings | null,
+  opts: { lead?: string; cell?: (part: FieldPart) => string; more?: string[]; tail: string },
 ): string {
-  const parts = def.fields.map((f, i) => ({ field: f, ...fieldSql(f, `x${i}`, organisations) }));
-  const cells = parts.map(({ field, value }) =>
-    opts.cell ? opts.cell(field, value) : `${value} AS ${q(field.name)}`,
-  );
+  const { parts, shown } = fieldParts(def, organisations, view);
+  const cells = parts.map((part) => (opts.cell ? opts.cell(part) : `${part.value} AS ${q(part.field.name)}`));
   const joins = parts.flatMap(({ join }) => (join ? [` ${join}`] : [])).join("");
   const lead = opts.lead ? `${opts.lead}, ` : "";
-  return `SELECT ${lead}${cells.join(", ")} FROM ${q(getTableName(def.table))} t${joins}${where(organisations, ...(opts.more ?? []))} ${opts.tail}`;
+  return `SELECT ${lead}${cells.join(", ")} FROM ${q(getTableName(def.table))} t${joins}${where(organisations, ...shown, ...(opts.more ?? []))} ${opts.tail}`;
 }
 
 /** The export query: every field of the resource for one organisation, ordered by id. */
-export function selectSql(def: ResourceDef, organisationId: string): SQL {
-  return sql.raw(select(def, [organisationId], { tail: "ORDER BY t.id" }));
+export function selectSql(def: ResourceDef, organisationId: string, view: PublicSettings | null): SQL {
+  return sql.raw(select(def, [organisationId], view, { tail: "ORDER BY t.id" }));
 }
 
 /** The column naming each row's organisation in `selectText`; no field is called so. */
@@ -108,8 +127,12 @@ export const ORGANISATION_COLUMN = "pejl:organisation";
  * id, ordered by organisation and then by id, so each organisation's rows come together
  * and in the order `selectSql` gives them.
  */
-export function selectText(def: ResourceDef, organisations: OrganisationSet): string {
-  return select(def, organisations, {
+export function selectText(
+  def: ResourceDef,
+  organisations: OrganisationSet,
+  view: PublicSettings | null,
+): string {
+  return select(def, organisations, view, {
     lead: `t.organisation_id::text AS ${q(ORGANISATION_COLUMN)}`,
     tail: "ORDER BY t.organisation_id, t.id",
   });
@@ -139,9 +162,9 @@ const quotedItem = `x = '' OR strpos(x, ';') > 0 OR strpos(x, '"') > 0 OR strpos
  * with , " or a line break, " doubled) is csvLines's (exportRows.ts). The test "the database writes
  * the same CSV as the export's own formatting" holds the two to each other.
  */
-function copyCell(def: FieldDef, value: string): string {
+function copyCell({ field: def, value, column }: FieldPart): string {
   let text = value;
-  if (def.type === "number" && !def.derived) text = `trim_scale(t.${q(def.column ?? def.name)})`;
+  if (def.type === "number" && !def.derived) text = `trim_scale(${column})`;
   if (def.list) {
     const quoted = `(SELECT string_agg(CASE WHEN ${quotedItem} THEN '"' || replace(x, '"', '""') || '"' ELSE x END, ';' ORDER BY n) FROM unnest(${value}) WITH ORDINALITY u(item, n), COALESCE(u.item::text, 'null') x)`;
     // Most lists quote nothing: their items joined as they are (as formatList does), without a subquery per cell
@@ -167,11 +190,12 @@ function copyCell(def: FieldDef, value: string): string {
 export function copySelectText(
   def: ResourceDef,
   organisations: OrganisationSet,
+  view: PublicSettings | null,
   after: { organisationId: string; id: string } | null,
   limit: number | null,
 ): string {
   const from = after ? [`(t.organisation_id, t.id) > (${literals([after.organisationId, after.id])})`] : [];
-  return select(def, organisations, {
+  return select(def, organisations, view, {
     lead: "t.organisation_id::text, t.id::text",
     cell: copyCell,
     more: from,
@@ -182,12 +206,17 @@ export function copySelectText(
 /**
  * The first row of the organisations whose number the package cannot write (NaN or
  * infinite, which formatCell refuses), with its id and number fields; COPY would write them.
+ * Of a public package, only what it shows.
  */
-export function unwritableNumbersText(def: ResourceDef, organisations: OrganisationSet): string | null {
-  const numbers = def.fields.filter((f) => f.type === "number" && !f.derived);
+export function unwritableNumbersText(
+  def: ResourceDef,
+  organisations: OrganisationSet,
+  view: PublicSettings | null,
+): string | null {
+  const { parts, shown } = fieldParts(def, organisations, view);
+  const numbers = parts.filter(({ field }) => field.type === "number" && !field.derived);
   if (!numbers.length) return null;
-  const column = (f: FieldDef) => `t.${q(f.column ?? f.name)}`;
-  const bad = numbers.map((f) => `${column(f)} IN ('NaN', 'Infinity', '-Infinity')`).join(" OR ");
-  const cells = numbers.map((f) => `${column(f)}::text AS ${q(f.name)}`).join(", ");
-  return `SELECT t.id::text AS id, ${cells} FROM ${q(getTableName(def.table))} t${where(organisations, `(${bad})`)} LIMIT 1`;
+  const bad = numbers.map(({ column }) => `${column} IN ('NaN', 'Infinity', '-Infinity')`).join(" OR ");
+  const cells = numbers.map(({ field, column }) => `${column}::text AS ${q(field.name)}`).join(", ");
+  return `SELECT t.id::text AS id, ${cells} FROM ${q(getTableName(def.table))} t${where(organisations, ...shown, `(${bad})`)} LIMIT 1`;
 }

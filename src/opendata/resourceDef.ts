@@ -15,11 +15,33 @@ export interface Refs {
   code(resource: "administrations" | "committees", code: string): string;
 }
 
-/** What the public export hides, so that provenance quoting it is hidden too. */
-export interface PublicContext {
+/** A text as an SQL string literal, for the SQL of a public view. */
+export function sqlText(text: string): string {
+  return `'${text.replaceAll("'", "''")}'`;
+}
+
+/** What a public view's SQL may ask about other rows, and the threshold it suppresses by. */
+export interface PublicSql {
+  /** n below this is suppressed. */
   threshold: number;
-  hide(id: string, field?: string): void;
-  isHidden(id: string, field: string): boolean;
+  /** Condition: `id` names a row of `resource` in `organisation` that the public package leaves out (SQL expressions). */
+  withheldRow(resource: ResourceName, id: string, organisation: string): string;
+  /** Condition: a source naming `id` and `field` quotes something the public package withholds. */
+  quotesWithheld(id: string, field: string, organisation: string): string;
+}
+
+/**
+ * The public package's view of a resource, as SQL conditions and values on its row (`row` is
+ * the alias of the resource's table), so that the database applies it, streaming. Whatever
+ * it withholds, a row or a field, provenance quoting it is withheld too.
+ */
+export interface PublicView {
+  /** The row is left out. */
+  withheld?(row: string, sql: PublicSql): string;
+  /** Field → when its value is withheld from a row that is shown: the cell is emptied (unless `cells` writes it). */
+  withheldFields?(row: string, sql: PublicSql): Record<string, string>;
+  /** Field → the value the public package writes instead of the column's, of the column's type. */
+  cells?(row: string, sql: PublicSql): Record<string, string>;
 }
 
 export interface ResourceDef {
@@ -43,8 +65,8 @@ export interface ResourceDef {
   check?(row: ParsedRow): { field: string; message: string } | null;
   /** Columns computed from the row (observations.year) or needing more than a plain mapping. */
   extraColumns?(row: ParsedRow, refs: Refs): Record<string, unknown>;
-  /** The public package: the row with withheld values emptied, or null to leave it out. */
-  publicView?(row: RawRow, ctx: PublicContext): RawRow | null;
+  /** What the public package leaves out or empties (publicSql.ts builds it into the export's queries). */
+  publicView?: PublicView;
 }
 
 type Mapping = { name: string; key: string; ref: FieldDef["references"] };

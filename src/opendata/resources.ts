@@ -15,9 +15,9 @@ import {
   policyStatuses,
 } from "../domain/enums.ts";
 import { normalizePeriod, parsePeriod, periodYear } from "../domain/period.ts";
-import { isSuppressed, suppressionMarker } from "../domain/suppression.ts";
+import { suppressedSql, suppressionMarker } from "../domain/suppression.ts";
 import { field as f, type ResourceName } from "./fields.ts";
-import type { ResourceDef } from "./resourceDef.ts";
+import { type ResourceDef, sqlText } from "./resourceDef.ts";
 import { notAfter, recordResources } from "./resourcesRecords.ts";
 
 export const resources: ResourceDef[] = [
@@ -140,13 +140,16 @@ export const resources: ResourceDef[] = [
       const period = parsePeriod(row.period as string);
       return { year: period.ok ? periodYear(period.value) : null };
     },
-    publicView: (row, ctx) => {
-      const n = row.n === null ? null : Number(row.n);
-      if (!isSuppressed(n, ctx.threshold)) return row;
-      ctx.hide(row.id as string, "value");
-      ctx.hide(row.id as string, "n");
-      const marker = suppressionMarker(ctx.threshold);
-      return { ...row, value: null, n: null, footnote: row.footnote ? `${marker}; ${row.footnote}` : marker };
+    // A figure based on fewer persons than the threshold: value and n withheld, the footnote
+    // led by the marker ("<5; original footnote", or "<5" alone).
+    publicView: {
+      withheldFields: (t, { threshold }) => ({
+        value: suppressedSql(`${t}.n`, threshold),
+        n: suppressedSql(`${t}.n`, threshold),
+      }),
+      cells: (t, { threshold }) => ({
+        footnote: `CASE WHEN ${suppressedSql(`${t}.n`, threshold)} THEN ${sqlText(suppressionMarker(threshold))} || COALESCE('; ' || NULLIF(${t}.footnote, ''), '') ELSE ${t}.footnote END`,
+      }),
     },
     fields: [
       f.id(),

@@ -2,9 +2,9 @@
 // them (provenance), inquiries from politicians, hearings and hearing responses. The
 // registry resources are in resources.ts, which lists all of them in order.
 import * as s from "../db/schema.ts";
-import { hearingStates, inquiryStates, respondentKinds } from "../domain/enums.ts";
+import { HEARING_ATTACHMENT_KIND, hearingStates, inquiryStates, respondentKinds } from "../domain/enums.ts";
 import { field as f, type ResourceName } from "./fields.ts";
-import type { ParsedRow, ResourceDef } from "./resourceDef.ts";
+import { type ParsedRow, type ResourceDef, sqlText } from "./resourceDef.ts";
 
 /** Provenance names entities in the singular (as the ingest does); the resource each lives in. */
 export const provenanceEntities: Record<string, ResourceName> = {
@@ -44,12 +44,9 @@ export const recordResources: ResourceDef[] = [
     matchBy: "sha256",
     selfRef: "previous_version_id",
     // Attachments to public hearing responses may name private persons: never in the public package.
-    publicView: (row, ctx) => {
-      if (row.kind === "hearing_attachment") {
-        ctx.hide(row.id as string);
-        return null;
-      }
-      return { ...row, text: null, storage_path: null };
+    publicView: {
+      withheld: (t) => `${t}.kind = ${sqlText(HEARING_ATTACHMENT_KIND)}`,
+      cells: () => ({ text: "NULL", storage_path: "NULL" }),
     },
     fields: [
       f.id(),
@@ -77,7 +74,9 @@ export const recordResources: ResourceDef[] = [
     extraColumns: (row, refs) => ({
       entityId: refs.id(provenanceEntities[row.entity as string]!, row.entity_id as string),
     }),
-    publicView: (row, ctx) => (ctx.isHidden(row.entity_id as string, row.field as string) ? null : row),
+    publicView: {
+      withheld: (t, view) => view.quotesWithheld(`${t}.entity_id`, `${t}.field`, `${t}.organisation_id`),
+    },
     fields: [
       f.oneOf("entity", Object.keys(provenanceEntities), { required: true }),
       f.text("entity_id", { required: true, format: "uuid" }),
@@ -106,10 +105,10 @@ export const recordResources: ResourceDef[] = [
             message: `${row.question_count} does not match the ${questions.length} questions`,
           };
     },
-    publicView: (row, ctx) => {
+    publicView: {
       // A draft answer is not public until it is sent.
-      if (row.state !== "sent") ctx.hide(row.id as string, "answer");
-      return { ...row, answer: row.state === "sent" ? row.answer : null, scope: null };
+      withheldFields: (t) => ({ answer: `${t}.state IS DISTINCT FROM 'sent'` }),
+      cells: () => ({ scope: "NULL" }),
     },
     fields: [
       f.id(),
@@ -145,11 +144,7 @@ export const recordResources: ResourceDef[] = [
     table: s.hearings,
     versioned: true,
     // A hearing not yet opened is not public (as on the portal and in the API).
-    publicView: (row, ctx) => {
-      if (row.state !== "draft") return row;
-      ctx.hide(row.id as string);
-      return null;
-    },
+    publicView: { withheld: (t) => `${t}.state = 'draft'` },
     check: (row) => notAfter(row, "opens_on", "closes_on"),
     fields: [
       f.id(),
@@ -170,19 +165,18 @@ export const recordResources: ResourceDef[] = [
     table: s.hearingResponses,
     versioned: true,
     check: (row) => notAfter(row, "period_start", "period_end"),
-    publicView: (row, ctx) => {
-      const hearing = row.hearing_id as string | null;
-      if (row.published !== "true" || (hearing && ctx.isHidden(hearing, "id"))) {
-        ctx.hide(row.id as string);
-        return null;
-      }
+    publicView: {
+      // Unpublished, or a response to a hearing that is not public.
+      withheld: (t, view) =>
+        `(${t}.published IS NOT TRUE OR ${view.withheldRow("hearings", `${t}.hearing_id`, `${t}.organisation_id`)})`,
+      // A citizen's name only with consent.
+      withheldFields: (t) => ({
+        from_name: `(${t}.respondent_kind = 'citizen' AND ${t}.consent_to_publish_name IS NOT TRUE)`,
+      }),
       // The attachment document is withheld (see documents), so the reference goes too.
-      const attachment = row.attachment_document_id as string | null;
-      const shown =
-        attachment && ctx.isHidden(attachment, "id") ? { ...row, attachment_document_id: null } : row;
-      if (row.respondent_kind !== "citizen" || row.consent_to_publish_name === "true") return shown;
-      ctx.hide(row.id as string, "from_name");
-      return { ...shown, from_name: null };
+      cells: (t, view) => ({
+        attachment_document_id: `CASE WHEN ${view.withheldRow("documents", `${t}.attachment_document_id`, `${t}.organisation_id`)} THEN NULL ELSE ${t}.attachment_document_id END`,
+      }),
     },
     fields: [
       f.id(),
