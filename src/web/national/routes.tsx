@@ -8,11 +8,11 @@ import { notFound } from "../../errors.ts";
 import type { AppDeps, AppEnv } from "../../http/appEnv.ts";
 import { renderCacheBytesOf, suppressionThresholdOf } from "../../http/appEnv.ts";
 import type { OrganisationDirectory } from "../../http/tenancy.ts";
+import { htmlResponse } from "../../http/textResponse.ts";
 import { nationalPackageZip } from "../../opendata/national.ts";
 import { NATIONAL_SCOPE } from "../../queries/generation.ts";
 import { comparableIndicators, indicatorComparison } from "../../queries/indicators/comparison.ts";
 import { organisationOverview } from "../../queries/organisations.ts";
-import { renderToString } from "../../render.ts";
 import { createRenderCache } from "../portal/renderCache.ts";
 import { compareListPage, comparePage } from "./comparePages.tsx";
 import { municipalitiesPage } from "./municipalitiesPage.tsx";
@@ -22,8 +22,7 @@ export function nationalRoutes(deps: AppDeps, _directory: OrganisationDirectory)
   const app = new Hono<AppEnv>();
   const cache = createRenderCache({ scope: () => NATIONAL_SCOPE, maxBytes: renderCacheBytesOf(deps) });
   const db = deps.database.db;
-  const html = async (node: unknown) =>
-    new Response(await renderToString(node), { headers: { "Content-Type": "text/html; charset=utf-8" } });
+  const html = htmlResponse;
 
   const national = (paths: string[], onlyWithoutOrganisation = false) =>
     paths.map((path) =>
