@@ -12,7 +12,6 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import { type DirectoryLock, lockDataDirectory } from "./lock.ts";
-import { nameStatements } from "./namedStatements.ts";
 import * as schema from "./schema.ts";
 
 export type Schema = typeof schema;
@@ -104,7 +103,7 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   pool.on("connect", (client) => client.on("error", () => {}));
   // numeric and bigint arrive as strings from node-postgres; drizzle maps the columns we declare.
   await pool.query("select 1");
-  const db = drizzleNodePg(nameStatements(pool), { schema }) as unknown as Db;
+  const db = drizzleNodePg(pool, { schema }) as unknown as Db;
   // A Drizzle database per pooled connection, made once: Drizzle opens the transaction
   // on the connection it is given, so we know it.
   const onClient = new WeakMap<pg.PoolClient, Db>();
