@@ -19,21 +19,16 @@ interface Kept<T> {
   value: Promise<T>;
 }
 
-/** `load` once per organisation (and key) and generation. */
-export function memoByGeneration<T, A extends unknown[] = []>(
-  load: (ctx: Context, ...args: A) => Promise<T>,
-  keyOf: (...args: A) => string = () => "",
-): (ctx: Context, ...args: A) => Promise<T> {
+/** Keeps values by key, each valid while `scope`'s generation is unchanged and for at most MAX_AGE_MS. */
+function keeper<T>() {
   const kept = new Map<string, Kept<T>>();
-  return (ctx, ...args) => {
-    if (ctx.inTransaction) return load(ctx, ...args);
-    const key = `${ctx.organisationId} ${keyOf(...args)}`;
+  return (key: string, scope: string, load: () => Promise<T>): Promise<T> => {
     // Read before loading: rows read after a concurrent commit are then kept under the older generation.
-    const generation = currentGeneration(ctx.organisationId);
+    const generation = currentGeneration(scope);
     const now = Date.now();
     const hit = kept.get(key);
     if (hit && hit.generation === generation && now - hit.at < MAX_AGE_MS) return hit.value;
-    const value = load(ctx, ...args);
+    const value = load();
     const entry = { generation, at: now, value };
     kept.set(key, entry);
     value.catch(() => {
@@ -41,4 +36,25 @@ export function memoByGeneration<T, A extends unknown[] = []>(
     });
     return value;
   };
+}
+
+/** `load` once per organisation (and key) and generation. */
+export function memoByGeneration<T, A extends unknown[] = []>(
+  load: (ctx: Context, ...args: A) => Promise<T>,
+  keyOf: (...args: A) => string = () => "",
+): (ctx: Context, ...args: A) => Promise<T> {
+  const keep = keeper<T>();
+  return (ctx, ...args) => {
+    if (ctx.inTransaction) return load(ctx, ...args);
+    return keep(`${ctx.organisationId} ${keyOf(...args)}`, ctx.organisationId, () => load(ctx, ...args));
+  };
+}
+
+/**
+ * `load` once per generation of `scope`: for reads across organisations (the national
+ * pages, NATIONAL_SCOPE), which any organisation's write changes. Never inside a transaction.
+ */
+export function memoByScope<T>(scope: string, load: () => Promise<T>): () => Promise<T> {
+  const keep = keeper<T>();
+  return () => keep("", scope, load);
 }

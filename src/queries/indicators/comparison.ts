@@ -18,16 +18,21 @@ export interface ComparableIndicator {
   municipalities: number;
 }
 
-interface KeyedIndicator {
+export interface KeyedIndicator {
   id: string;
   organisationId: string;
   organisationSlug: string;
   organisationName: string;
   title: string;
   unit: string | null;
+  key: string;
 }
 
-async function keyedIndicators(db: Executor): Promise<(KeyedIndicator & { key: string })[]> {
+/**
+ * Every organisation's indicators with their keys, by organisation name and title: what both
+ * national pages start from (the routes keep it until any organisation writes).
+ */
+export async function keyedIndicators(db: Executor): Promise<KeyedIndicator[]> {
   const rows = await db
     .select({
       id: indicators.id,
@@ -44,9 +49,9 @@ async function keyedIndicators(db: Executor): Promise<(KeyedIndicator & { key: s
 }
 
 /** Every key measured by at least two municipalities, most widely measured first. */
-export async function comparableIndicators(db: Executor): Promise<ComparableIndicator[]> {
+export function comparableIndicators(keyed: readonly KeyedIndicator[]): ComparableIndicator[] {
   const byKey = new Map<string, { first: KeyedIndicator; organisations: Set<string> }>();
-  for (const row of await keyedIndicators(db)) {
+  for (const row of keyed) {
     const entry = byKey.get(row.key);
     if (entry) entry.organisations.add(row.organisationId);
     else byKey.set(row.key, { first: row, organisations: new Set([row.organisationId]) });
@@ -92,10 +97,11 @@ function latestTotal(obs: readonly ObservationRow[]): ObservationRow | undefined
  */
 export async function indicatorComparison(
   db: Executor,
+  keyed: readonly KeyedIndicator[],
   key: string,
   threshold: number,
 ): Promise<IndicatorComparison | undefined> {
-  const matching = (await keyedIndicators(db)).filter((r) => r.key === key);
+  const matching = keyed.filter((r) => r.key === key);
   if (new Set(matching.map((r) => r.organisationId)).size < 2) return undefined;
   const ids = matching.map((r) => r.id);
   const [details, obs] = await Promise.all([

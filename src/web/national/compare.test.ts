@@ -16,6 +16,7 @@ import {
   buildOrganisation,
   buildPolicy,
   buildRegistry,
+  type TestOrganisation,
 } from "../../../test/factories.ts";
 import { frictionlessProblems } from "../../../test/frictionless.ts";
 import { buildApp } from "../../app.ts";
@@ -23,10 +24,13 @@ import { observations, organisations } from "../../db/schema.ts";
 import { indicatorKey } from "../../domain/indicatorKey.ts";
 import { createLogger } from "../../logger.ts";
 import { exportNationalPackage } from "../../opendata/national.ts";
+import { bumpGeneration } from "../../queries/generation.ts";
 
 let fresh: Awaited<ReturnType<typeof openFreshDatabase>>;
 let app: ReturnType<typeof buildApp>;
 let slugs: { vest: string; oest: string };
+let orgs: { vest: TestOrganisation; oest: TestOrganisation };
+let addShared: (org: TestOrganisation, title: string) => Promise<void>;
 const KEY = indicatorKey("Andel af nyankomne i job efter tre år", "%");
 
 beforeAll(async () => {
@@ -70,6 +74,8 @@ beforeAll(async () => {
       n: latest.n,
     });
   };
+  orgs = { vest, oest };
+  addShared = (org, title) => shared(org, title, "%", 20, 30, { value: 25, n: 400 });
   await shared(vest, "Andel af nyankomne i job efter tre år", "%", 41, 55, { value: 47.5, n: 800 });
   await shared(oest, "Andel af nyankomne i job efter tre år.", "%", 38, 50, { value: 93.75, n: 3 });
   slugs = {
@@ -121,6 +127,18 @@ describe("comparison across municipalities", () => {
     expect((await app.request(`/sammenlign/${indicatorKey("Noget helt andet", "%")}`)).status).toBe(404);
     expect((await app.request("/sammenlign/..%2Fetc")).status).toBe(404);
     expect((await app.request(`/k/${slugs.vest}/sammenlign`)).status).toBe(404);
+  });
+
+  it("shows an indicator both municipalities start to measure as soon as the write is committed", async () => {
+    const title = "Andel i uddannelse efter to år";
+    const key = indicatorKey(title, "%");
+    expect(await (await app.request("/sammenlign")).text()).not.toContain(key);
+    await addShared(orgs.vest, title);
+    await addShared(orgs.oest, title);
+    // What every command does when its transaction commits (context.ts).
+    bumpGeneration(orgs.oest.organisationId);
+    expect(await (await app.request("/sammenlign")).text()).toContain(`href="/sammenlign/${key}"`);
+    expect((await app.request(`/sammenlign/${key}`)).status).toBe(200);
   });
 });
 

@@ -1,7 +1,7 @@
 // The comparisons: the indicators several municipalities measure (same title
 // and unit), and for each one every municipality's latest value, baseline and
 // target side by side, as a chart and as a table with the same numbers.
-import { comparisonChart } from "../../charts/comparisonChart.ts";
+import { comparisonChart } from "../../charts/index.ts";
 import { formatPeriod, formatValue } from "../../domain/format.ts";
 import { progressStatusLabels } from "../../domain/labels.ts";
 import { organisationPath } from "../../domain/organisationAddress.ts";

@@ -8,11 +8,16 @@ import { notFound } from "../../errors.ts";
 import type { AppDeps, AppEnv } from "../../http/appEnv.ts";
 import { renderCacheBytesOf, suppressionThresholdOf } from "../../http/appEnv.ts";
 import type { OrganisationDirectory } from "../../http/tenancy.ts";
+import { htmlResponse } from "../../http/textResponse.ts";
 import { nationalPackageZip } from "../../opendata/national.ts";
 import { NATIONAL_SCOPE } from "../../queries/generation.ts";
-import { comparableIndicators, indicatorComparison } from "../../queries/indicators/comparison.ts";
+import { memoByScope } from "../../queries/generationMemo.ts";
+import {
+  comparableIndicators,
+  indicatorComparison,
+  keyedIndicators,
+} from "../../queries/indicators/comparison.ts";
 import { organisationOverview } from "../../queries/organisations.ts";
-import { renderToString } from "../../render.ts";
 import { createRenderCache } from "../portal/renderCache.ts";
 import { compareListPage, comparePage } from "./comparePages.tsx";
 import { municipalitiesPage } from "./municipalitiesPage.tsx";
@@ -22,8 +27,7 @@ export function nationalRoutes(deps: AppDeps, _directory: OrganisationDirectory)
   const app = new Hono<AppEnv>();
   const cache = createRenderCache({ scope: () => NATIONAL_SCOPE, maxBytes: renderCacheBytesOf(deps) });
   const db = deps.database.db;
-  const html = async (node: unknown) =>
-    new Response(await renderToString(node), { headers: { "Content-Type": "text/html; charset=utf-8" } });
+  const html = htmlResponse;
 
   const national = (paths: string[], onlyWithoutOrganisation = false) =>
     paths.map((path) =>
@@ -36,6 +40,8 @@ export function nationalRoutes(deps: AppDeps, _directory: OrganisationDirectory)
   national(["/"], true);
   national([MUNICIPALITIES_PATH, COMPARE_PATH, `${COMPARE_PATH}/*`]);
   const threshold = suppressionThresholdOf(deps);
+  // Every organisation's indicators with their comparison keys, read once per national generation.
+  const keyedOf = memoByScope(NATIONAL_SCOPE, () => keyedIndicators(db));
   // Under /k/<slug>/ these paths are the municipality's own (none there): the 404 says so.
   const atRoot = (c: { get(key: "basePath"): string }) => c.get("basePath") === "";
 
@@ -45,7 +51,7 @@ export function nationalRoutes(deps: AppDeps, _directory: OrganisationDirectory)
   app.get(MUNICIPALITIES_PATH, async (c, next) => (c.get("basePath") !== "" ? next() : municipalities()));
 
   app.get(COMPARE_PATH, async (c, next) =>
-    atRoot(c) ? html(compareListPage({ indicators: await comparableIndicators(db) })) : next(),
+    atRoot(c) ? html(compareListPage({ indicators: comparableIndicators(await keyedOf()) })) : next(),
   );
 
   app.get(NATIONAL_PACKAGE_PATH, async (c, next) => {
@@ -62,7 +68,9 @@ export function nationalRoutes(deps: AppDeps, _directory: OrganisationDirectory)
   app.get(`${COMPARE_PATH}/:key`, async (c, next) => {
     if (!atRoot(c)) return next();
     const key = c.req.param("key");
-    const comparison = isIndicatorKey(key) ? await indicatorComparison(db, key, threshold) : undefined;
+    const comparison = isIndicatorKey(key)
+      ? await indicatorComparison(db, await keyedOf(), key, threshold)
+      : undefined;
     if (!comparison) throw notFound("The comparison");
     return html(comparePage({ comparison, threshold }));
   });

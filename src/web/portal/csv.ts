@@ -6,6 +6,7 @@ import { stringify } from "csv-stringify/sync";
 import { type MoneyByPeriod, spanLabel, yearsTotal } from "../../domain/moneyPeriods.ts";
 import { spreadsheetText as text } from "../../domain/spreadsheetText.ts";
 import { isSuppressed, suppressionMarker } from "../../domain/suppression.ts";
+import { textResponse } from "../../http/textResponse.ts";
 import type { IndicatorWithProgress, ObservationRow } from "../../queries/indicators/progress.ts";
 import type { BrowseRow } from "../../queries/initiatives/browse.ts";
 
@@ -121,10 +122,8 @@ export function observationsCsv(
 }
 
 export function csvResponse(text: string, filename: string): Response {
-  return new Response(text, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${filename.replace(/[^A-Za-z0-9._-]/g, "_")}"`,
-    },
+  return textResponse(text, {
+    "Content-Type": "text/csv; charset=utf-8",
+    "Content-Disposition": `attachment; filename="${filename.replace(/[^A-Za-z0-9._-]/g, "_")}"`,
   });
 }

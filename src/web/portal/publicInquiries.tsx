@@ -8,8 +8,8 @@ import { notFound } from "../../errors.ts";
 import type { AppEnv } from "../../http/appEnv.ts";
 import { link } from "../../http/links.ts";
 import { councilName, organisationName } from "../../http/tenancy.ts";
+import { htmlResponse } from "../../http/textResponse.ts";
 import { publicInquiries, publicInquiry } from "../../queries/inquiries/inquiries.ts";
-import { renderToString } from "../../render.ts";
 import { type FigureTable, figureTables } from "../../reports/inquiryLetterModel.ts";
 import { SummaryList } from "../components/Card.tsx";
 import { Layout } from "../components/Layout.tsx";
@@ -199,8 +199,7 @@ const orgOf = (c: HonoContext<AppEnv>): Org => ({ name: organisationName(c), cou
 
 export function publicInquiryRoutes() {
   const app = new Hono<AppEnv>();
-  const html = async (node: unknown) =>
-    new Response(await renderToString(node), { headers: { "Content-Type": "text/html; charset=utf-8" } });
+  const html = htmlResponse;
 
   app.get("/spoergsmaal", async (c) => html(listPage(orgOf(c), await publicInquiries(c.get("ctx")))));
 

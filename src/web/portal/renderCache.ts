@@ -10,6 +10,7 @@
 import { createHash } from "node:crypto";
 import type { Context as HonoContext, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../../http/appEnv.ts";
+import { responseBytes } from "../../http/textResponse.ts";
 import { currentGeneration, onGenerationBump } from "../../queries/generation.ts";
 import { mergeReads, type QueryReads, relevantQuery, splitTarget, trackQueryReads } from "./cacheKey.ts";
 
@@ -136,7 +137,7 @@ export function createRenderCache(
     readsOf.set(page, learned);
     if (readsOf.size > MAX_LEARNED_PAGES) readsOf.delete(readsOf.keys().next().value!);
     const storeKey = keyWith(learned)!;
-    const body = new Uint8Array(await res.arrayBuffer());
+    const body = await responseBytes(res);
     const headers: Record<string, string> = {};
     res.headers.forEach((value, name) => {
       headers[name] = value;

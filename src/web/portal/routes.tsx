@@ -8,6 +8,7 @@ import { notFound } from "../../errors.ts";
 import type { AppDeps, AppEnv } from "../../http/appEnv.ts";
 import { renderCacheBytesOf, suppressionThresholdOf } from "../../http/appEnv.ts";
 import { organisationName } from "../../http/tenancy.ts";
+import { htmlResponse } from "../../http/textResponse.ts";
 import { buildDataPackage, dataPackageZip, resourceCsv } from "../../opendata/export.ts";
 import { resources } from "../../opendata/resources.ts";
 import { documentWithSources } from "../../queries/documents.ts";
@@ -24,7 +25,6 @@ import { initiativeDetail } from "../../queries/initiatives/detail.ts";
 import { policyDetail } from "../../queries/policies/detail.ts";
 import { currentPolicies, policySummaries } from "../../queries/policies/policies.ts";
 import { MAX_QUERY_LENGTH, search, searchKinds, suggest } from "../../queries/search.ts";
-import { renderToString } from "../../render.ts";
 import { accessibilityPage } from "../pages/index.ts";
 import { csvResponse, initiativesCsv, observationsCsv } from "./csv.ts";
 import { dataPage } from "./data.tsx";
@@ -60,8 +60,7 @@ export function portalRoutes(deps: AppDeps) {
   const summariesOf = memoByGeneration(policySummaries, (t: number) => String(t));
   const currentOf = memoByGeneration((ctx, year: number) => currentPolicies(ctx, year), String);
   const filterOptionsOf = memoByGeneration(filterOptions);
-  const html = async (node: unknown) =>
-    new Response(await renderToString(node), { headers: { "Content-Type": "text/html; charset=utf-8" } });
+  const html = htmlResponse;
 
   app.use("*", async (c, next) => {
     if (c.req.path.startsWith("/api/") || c.req.path.startsWith("/admin")) return next();
