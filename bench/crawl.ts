@@ -320,6 +320,8 @@ async function bench(kind: "PGlite" | "PostgreSQL", data: CrawlData, databaseUrl
         await edit();
         // The sample may hold any organisation's pages: each one's cache emptied.
         for (const o of organisations) bumpGeneration(o.id);
+        // Let the bumps' NOTIFY to other server processes go out before counting.
+        await new Promise((resolve) => setTimeout(resolve, 50));
         meter.count = 0;
         meter.ms = 0;
         let at = performance.now();
