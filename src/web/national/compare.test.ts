@@ -167,4 +167,20 @@ describe("the national data package", () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   }, 120_000);
+
+  it("holds a write as soon as it is committed, also for requests at the same time", async () => {
+    const indicatorsCsv = async () => {
+      const res = await app.request("/sammenlign/pejl-national-datapakke.zip");
+      return strFromU8(unzipSync(new Uint8Array(await res.arrayBuffer()))["indicators.csv"]!);
+    };
+    const title = "Andel med fritidsjob blandt unge";
+    expect(await indicatorsCsv()).not.toContain(title);
+    await addShared(orgs.vest, title);
+    // What every command does when its transaction commits (context.ts).
+    bumpGeneration(orgs.vest.organisationId);
+    const [first, second] = await Promise.all([indicatorsCsv(), indicatorsCsv()]);
+    expect(first).toContain(`${slugs.vest},`);
+    expect(first).toContain(title);
+    expect(second).toBe(first);
+  }, 120_000);
 });

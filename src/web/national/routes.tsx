@@ -42,6 +42,12 @@ export function nationalRoutes(deps: AppDeps, _directory: OrganisationDirectory)
   const threshold = suppressionThresholdOf(deps);
   // Every organisation's indicators with their comparison keys, read once per national generation.
   const keyedOf = memoByScope(NATIONAL_SCOPE, () => keyedIndicators(db));
+  // The national package, built once per national generation and shared by concurrent
+  // requests: it is too large for the render cache, and building it costs every
+  // organisation's export.
+  const packageZip = memoByScope(NATIONAL_SCOPE, () =>
+    nationalPackageZip(db, { suppressionThreshold: threshold }),
+  );
   // Under /k/<slug>/ these paths are the municipality's own (none there): the 404 says so.
   const atRoot = (c: { get(key: "basePath"): string }) => c.get("basePath") === "";
 
@@ -56,7 +62,7 @@ export function nationalRoutes(deps: AppDeps, _directory: OrganisationDirectory)
 
   app.get(NATIONAL_PACKAGE_PATH, async (c, next) => {
     if (!atRoot(c)) return next();
-    const zip = await nationalPackageZip(db, { suppressionThreshold: threshold });
+    const zip = await packageZip();
     return new Response(zip as unknown as BodyInit, {
       headers: {
         "Content-Type": "application/zip",
