@@ -22,9 +22,10 @@ describe("COPY TO STDOUT on PGlite", () => {
       await tx.execute(sql`DROP TABLE pejl_copy_probe`);
       return [copied, Buffer.from(await blob!.arrayBuffer())];
     });
-    expect(copied.toString("utf8")).toBe(blob.toString("utf8"));
-    expect(copied.toString("utf8").split("\n")).toHaveLength(5001);
-    expect(copied.toString("utf8")).toContain('3,"row 3, ""quoted"""\n');
+    expect(copied.text.toString("utf8")).toBe(blob.toString("utf8"));
+    expect(copied.text.toString("utf8").split("\n")).toHaveLength(5001);
+    expect(copied.records).toBe(5000);
+    expect(copied.text.toString("utf8")).toContain('3,"row 3, ""quoted"""\n');
   });
 
   it("throws the database's error, and the database goes on working", async () => {

@@ -6,8 +6,15 @@
 // /dev/blob, 2.6 s this way; bench/nationalExport.ts).
 import { type PGlite, protocol } from "@electric-sql/pglite";
 
-/** The data the statement writes, as one buffer; throws the database's error. */
-export async function pgliteCopyOut(pglite: PGlite, statement: string): Promise<Buffer> {
+export interface CopiedOut {
+  /** The data the statement wrote. */
+  text: Buffer;
+  /** Its records: PostgreSQL sends each record of COPY TO STDOUT as one CopyData message. */
+  records: number;
+}
+
+/** The data the statement writes, as one buffer, and its number of records; throws the database's error. */
+export async function pgliteCopyOut(pglite: PGlite, statement: string): Promise<CopiedOut> {
   const parser = new protocol.Parser();
   const chunks: Uint8Array[] = [];
   let failure: Error | undefined;
@@ -21,5 +28,5 @@ export async function pgliteCopyOut(pglite: PGlite, statement: string): Promise<
       }),
   });
   if (failure) throw failure;
-  return Buffer.concat(chunks);
+  return { text: Buffer.concat(chunks), records: chunks.length };
 }

@@ -183,24 +183,28 @@ function copyCell({ field: def, value, column }: FieldPart): string {
 }
 
 /**
- * One page of a copyable resource's rows of the organisations, for COPY: each record led by
- * its organisation's id and its own id (split off again by keyedCsv.ts), ordered by both,
- * starting after the key `after` (the last record of the page before); `limit` null for all.
+ * A copyable resource's rows of the organisations, for COPY: each record led by its
+ * organisation's id and its own id (split off again by keyedCsv.ts), ordered by both.
  */
 export function copySelectText(
   def: ResourceDef,
   organisations: OrganisationSet,
   view: PublicSettings | null,
-  after: { organisationId: string; id: string } | null,
-  limit: number | null,
 ): string {
-  const from = after ? [`(t.organisation_id, t.id) > (${literals([after.organisationId, after.id])})`] : [];
   return select(def, organisations, view, {
     lead: "t.organisation_id::text, t.id::text",
     cell: copyCell,
-    more: from,
-    tail: `ORDER BY t.organisation_id, t.id${limit === null ? "" : ` LIMIT ${limit}`}`,
+    tail: "ORDER BY t.organisation_id, t.id",
   });
+}
+
+/** A copyable resource's rows of one organisation, for COPY: only its cells, ordered by id. */
+export function copyOrganisationText(
+  def: ResourceDef,
+  organisationId: string,
+  view: PublicSettings | null,
+): string {
+  return select(def, [organisationId], view, { cell: copyCell, tail: "ORDER BY t.id" });
 }
 
 /**

@@ -17,8 +17,6 @@ export interface RecordRun {
 
 export class KeyedCsv {
   private rest: Buffer = Buffer.alloc(0);
-  /** The key of the last complete record, where the next page starts after. */
-  last: { organisationId: string; id: string } | null = null;
 
   /** The complete records of `chunk` (and of what was left over before it), by organisation. */
   push(chunk: Buffer): RecordRun[] {
@@ -65,7 +63,6 @@ export class KeyedCsv {
       }
       written += buf.copy(out, written, start + PREFIX, newline + 1);
       runRecords++;
-      this.last = { organisationId, id: buf.toString("latin1", start + UUID + 1, start + 2 * UUID + 1) };
       start = i = newline + 1;
     }
     if (runRecords)
