@@ -65,10 +65,14 @@ function fieldSql(def: FieldDef, alias: string, organisations: OrganisationSet, 
       ref?.field === "code"
         ? `array_agg(r.code ORDER BY r.code) AS items FROM ${link} JOIN ${q(ref.resource)} r ON r.id = ${other}`
         : `array_agg(${other}::text ORDER BY ${other}::text) AS items FROM ${link}`;
-    return part(
-      `COALESCE(${alias}.items, '{}'::text[])`,
-      `LEFT JOIN (SELECT ${owner} AS owner, ${items}${filter ? ` WHERE ${filter}` : ""} GROUP BY ${owner}) ${alias} ON ${alias}.owner = t.id`,
-    );
+    // One organisation's rows (PGlite copies one at a time): each row's items by the link
+    // table's primary key, which leads with the owner; grouping the organisation's link rows
+    // scanned the whole table (no index on its organisation) once per organisation.
+    const join =
+      organisations !== "all" && organisations.length === 1
+        ? `LEFT JOIN LATERAL (SELECT ${items} WHERE ${owner} = t.id) ${alias} ON true`
+        : `LEFT JOIN (SELECT ${owner} AS owner, ${items}${filter ? ` WHERE ${filter}` : ""} GROUP BY ${owner}) ${alias} ON ${alias}.owner = t.id`;
+    return part(`COALESCE(${alias}.items, '{}'::text[])`, join);
   }
   if (ref?.field === "code")
     return part(`${alias}.code`, `LEFT JOIN ${q(ref.resource)} ${alias} ON ${alias}.id = ${column}`);
