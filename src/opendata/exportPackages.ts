@@ -9,6 +9,7 @@ import { getTableName, sql } from "drizzle-orm";
 import { to as copyTo } from "pg-copy-streams";
 import type { Context } from "../context.ts";
 import type { RawConnection } from "../db/client.ts";
+import { withLocalSetting } from "../db/localSetting.ts";
 import { pgliteCopyOut } from "../db/pgliteCopyOut.ts";
 import { withSnapshotReaders } from "../db/sharedSnapshot.ts";
 import { listOrganisations } from "../organisation.ts";
@@ -115,11 +116,7 @@ async function* copiedRuns(
  */
 async function byIndexOrder(ctx: Pick<Context, "db">, def: ResourceDef, work: () => Promise<void>) {
   if (def.fields.some((f) => f.join)) return work();
-  const [setting] = rowsOf(await ctx.db.execute(sql`SELECT current_setting('enable_sort') AS value`));
-  await ctx.db.execute(sql`SELECT set_config('enable_sort', 'off', true)`);
-  await work();
-  // Restored for the rest of the transaction (an error ends the transaction anyway).
-  await ctx.db.execute(sql`SELECT set_config('enable_sort', ${setting!.value as string}, true)`);
+  return withLocalSetting(ctx.db, "enable_sort", "off", work);
 }
 
 /** Refuses, as formatCell does, a number the package cannot write (COPY would write "NaN"). */
