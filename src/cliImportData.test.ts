@@ -2,52 +2,23 @@
 // an empty installation, each into the organisation its datapackage.json names; and
 // --organisation, which names one package's organisation, refused with several. The real
 // `pejl` process, on PGlite or (in the PostgreSQL run) on a new PostgreSQL database.
-import { spawn } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { emptyPostgresDatabase } from "../test/db.ts";
+import { type CliInstallation, cliInstallation } from "../test/cli.ts";
 import { copyPackage, eksempelkommuneDir } from "../test/fixtures/datapackage/helpers.ts";
 
-let dataDir: string;
-let env: NodeJS.ProcessEnv;
-let drop: (() => Promise<void>) | undefined;
+let cli: CliInstallation;
 
 beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "pejl-cli-import-"));
-  const { PEJL_ORGANISATION: _ignored, DATABASE_URL: _none, ...rest } = process.env;
-  env = { ...rest, PEJL_DATA_DIR: dataDir, LOG_LEVEL: "warn" };
-  const url = process.env.PEJL_TEST_DATABASE_URL;
-  if (url) {
-    const empty = await emptyPostgresDatabase(url);
-    env.DATABASE_URL = empty.url;
-    drop = empty.drop;
-  }
+  cli = await cliInstallation("pejl-cli-import-");
 });
 
 afterAll(async () => {
-  await drop?.();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await cli?.close();
 });
 
-function pejl(args: string[]) {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/cli.ts", ...args], {
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (d: Buffer) => {
-    stdout += d.toString();
-  });
-  child.stderr.on("data", (d: Buffer) => {
-    stderr += d.toString();
-  });
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
-    child.on("exit", (code) => resolve({ code, stdout, stderr })),
-  );
-}
+const pejl = (args: string[]) => cli.run(args);
 
 /** The example package as the named organisation's. */
 function packageOf(slug: string, name: string): string {

@@ -2,55 +2,26 @@
 // data directory, `organisation create`, `user add --role admin` and `serve --no-demo`
 // give a portal with the new name. The real `pejl` process, on PGlite or (in the
 // PostgreSQL run) on a new PostgreSQL database.
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { emptyPostgresDatabase } from "../test/db.ts";
+import { type CliInstallation, cliInstallation } from "../test/cli.ts";
 
+let cli: CliInstallation;
 let dataDir: string;
-let env: NodeJS.ProcessEnv;
-let drop: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "pejl-cli-"));
-  const { PEJL_ORGANISATION: _ignored, DATABASE_URL: _none, ...rest } = process.env;
-  env = { ...rest, PEJL_DATA_DIR: dataDir, LOG_LEVEL: "warn" };
-  const url = process.env.PEJL_TEST_DATABASE_URL;
-  if (url) {
-    const empty = await emptyPostgresDatabase(url);
-    env.DATABASE_URL = empty.url;
-    drop = empty.drop;
-  }
+  cli = await cliInstallation("pejl-cli-");
+  dataDir = cli.dataDir;
 });
 
 afterAll(async () => {
-  await drop?.();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await cli?.close();
 });
 
-function start(args: string[], extra: NodeJS.ProcessEnv = {}): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", "src/cli.ts", ...args], {
-    env: { ...env, ...extra },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-}
-
-function pejl(args: string[], extra: NodeJS.ProcessEnv = {}) {
-  const child = start(args, extra);
-  let stdout = "";
-  let stderr = "";
-  child.stdout!.on("data", (d: Buffer) => {
-    stdout += d.toString();
-  });
-  child.stderr!.on("data", (d: Buffer) => {
-    stderr += d.toString();
-  });
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
-    child.on("exit", (code) => resolve({ code, stdout, stderr })),
-  );
-}
+const start = (args: string[], extra?: NodeJS.ProcessEnv) => cli.start(args, extra);
+const pejl = (args: string[], extra?: NodeJS.ProcessEnv) => cli.run(args, extra);
 
 /** Starts `serve --no-demo` on a free port; resolves with the port and what it logged so far. */
 function serveNoDemo(): { server: ChildProcess; ready: Promise<{ port: number; log: () => string }> } {
