@@ -103,7 +103,14 @@ async function run(
   line("baseline: bare COPY of the CSV files", bare, rows);
   const actor = systemActor("bench");
   // `pejl import-data DIR…` with every package: each in its own transaction, the next one read meanwhile.
-  const importAll = () => transfersImporter({ db: database.db, actor }, { dirs: dirs.map((d) => d.dir) });
+  // As `pejl import-data` runs it: reading ahead only on PostgreSQL.
+  const importAll = () =>
+    transfersImporter(
+      { db: database.db, actor },
+      { dirs: dirs.map((d) => d.dir) },
+      undefined,
+      database.kind === "postgres",
+    );
   const imported = await measure(importAll);
   line(
     "import-data, every organisation",

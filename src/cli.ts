@@ -225,10 +225,15 @@ program
       const { transfersImporter } = await import("./commands/organisation/transfersImporter.ts");
       let imported = 0;
       try {
-        await transfersImporter({ db: database.db, actor }, { dirs: resolved }, (dir, result) => {
-          imported++;
-          printImported(dir, result);
-        });
+        await transfersImporter(
+          { db: database.db, actor },
+          { dirs: resolved },
+          (dir, result) => {
+            imported++;
+            printImported(dir, result);
+          },
+          database.kind === "postgres",
+        );
       } finally {
         // What was committed is analysed even when a later package was refused.
         if (imported) await refreshTableStatistics(database, packageTables());

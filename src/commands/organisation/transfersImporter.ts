@@ -4,6 +4,9 @@
 // the one before it is being written (reading is our process's work, writing mostly the
 // database's), so the two overlap; nothing of a package is written before its own check
 // passed, and the first refused package stops the command (those before it stay imported).
+// Only where the database works in a process of its own (PostgreSQL): PGlite writes in this
+// thread, so reading ahead there only holds two packages in memory at once (measured 10–15 %
+// slower at 29 organisations).
 import { z } from "zod";
 import { authorize } from "../../authz/can.ts";
 import type { InstallationContext } from "../../context.ts";
@@ -40,17 +43,19 @@ export async function transfersImporter(
   input: unknown,
   /** Told as each package is committed. */
   onImported?: (dir: string, result: TransferResult) => void,
+  /** Read the next package while one is written (false: one after the other). */
+  overlap = true,
 ): Promise<TransferResult[]> {
   const parsed = transfersImportSchema.safeParse(input);
   if (!parsed.success) throw validationFailed(parsed.error.issues);
   authorize(ctx.actor, "create", { entity: "organisation" });
   const { dirs } = parsed.data;
   const results: TransferResult[] = [];
-  let next = readAhead(dirs[0]!);
+  let next: Promise<CheckedPackage> | undefined = readAhead(dirs[0]!);
   for (const [i, dir] of dirs.entries()) {
     try {
-      const pkg = await next;
-      if (i + 1 < dirs.length) next = readAhead(dirs[i + 1]!);
+      const pkg = await (next ?? readPackage(dir));
+      next = overlap && i + 1 < dirs.length ? readAhead(dirs[i + 1]!) : undefined;
       const result = await importCheckedPackage(ctx, pkg, pkg.organisation?.slug);
       results.push(result);
       onImported?.(dir, result);
