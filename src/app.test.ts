@@ -38,10 +38,19 @@ describe("the server", () => {
     const app = await buildTestApp(org);
     for (let i = 0; i < 2; i++)
       expect(await (await app.request(`/initiativer/${initiative.id}`)).text()).toContain("Gammel titel");
+    // The list keeps the organisation's rows for every filter: a filter not asked before
+    // reads them from that store, not from the database.
+    expect(await (await app.request("/initiativer?sortering=title")).text()).toContain("Gammel titel");
     await initiativeUpdater(org.ctx(), { id: initiative.id, version: 1, title: "Ny titel" });
-    const html = await (await app.request(`/initiativer/${initiative.id}`)).text();
-    expect(html).toContain("Ny titel");
-    expect(html).not.toContain("Gammel titel");
+    for (const page of [
+      `/initiativer/${initiative.id}`,
+      "/initiativer?sortering=status",
+      "/initiativer?format=csv",
+    ]) {
+      const html = await (await app.request(page)).text();
+      expect(html, page).toContain("Ny titel");
+      expect(html, page).not.toContain("Gammel titel");
+    }
   });
 
   it("shows another organisation's policies to nobody", async () => {

@@ -1,14 +1,15 @@
 // The portal's initiative list: filtered, sorted and paged, with counts and DKK totals
-// for the filter; each initiative's money for the CSV; the filter's choices.
-import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+// for the filter; each initiative's money for the CSV; the filter's choices. Answered
+// from the organisation's browse set (browseSet.ts), which the portal keeps per
+// registry generation, so a new filter or page costs no query.
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Context } from "../../context.ts";
-import { administrations, budgetLines, initiatives, policies } from "../../db/schema.ts";
+import { initiatives, policies } from "../../db/schema.ts";
 import type { EqualityGround, FundingStatus, InitiativeStatus } from "../../domain/enums.ts";
+import { runsInYear } from "../../domain/initiativeYears.ts";
 import { type MoneyByPeriod, sumByPeriod } from "../../domain/moneyPeriods.ts";
 import { administrationChoices } from "../organisation/units.ts";
-import { inOrganisation } from "../scope.ts";
-import { ownedBy } from "../sqlFragments.ts";
-import { runsInYear } from "./initiatives.ts";
+import { type BrowseEntry, type BrowseSet, loadBrowseSet, type MoneySum } from "./browseSet.ts";
 
 export const initiativeSortKeys = [
   "title",
@@ -36,32 +37,6 @@ export interface InitiativeFilter {
   pageSize?: number;
 }
 
-function filterWhere(ctx: Context, f: InitiativeFilter): SQL {
-  const parts: (SQL | undefined)[] = [eq(initiatives.organisationId, ctx.organisationId)];
-  if (f.administration) parts.push(eq(administrations.code, f.administration));
-  if (f.policy) parts.push(eq(policies.slug, f.policy));
-  if (f.ground) parts.push(sql`${f.ground} = any(${initiatives.equalityGrounds})`);
-  if (f.funding) parts.push(eq(initiatives.fundingStatus, f.funding));
-  if (f.status) parts.push(eq(initiatives.status, f.status));
-  if (f.policyIds)
-    parts.push(f.policyIds.length ? inArray(initiatives.policyId, [...f.policyIds]) : sql`false`);
-  if (f.year !== undefined) parts.push(runsInYear(f.year, ctx.organisationId));
-  return and(...parts) as SQL;
-}
-
-/** Sum of amounts and FTE per initiative: the given year's lines when filtering on a year, else all. */
-function moneyOf(organisationId: string, year: number | undefined) {
-  const yearCond = sql`${ownedBy(budgetLines, organisationId)} and ${year === undefined ? sql`true` : sql`${budgetLines.year} = ${year}`}`;
-  return {
-    amount: sql<
-      number | null
-    >`(select sum(${budgetLines.amountDkk})::float8 from ${budgetLines} where ${budgetLines.initiativeId} = ${initiatives.id} and ${yearCond})`,
-    fte: sql<
-      number | null
-    >`(select sum(${budgetLines.fte})::float8 from ${budgetLines} where ${budgetLines.initiativeId} = ${initiatives.id} and ${yearCond})`,
-  };
-}
-
 export interface BrowseRow {
   id: string;
   title: string;
@@ -80,174 +55,135 @@ export interface BrowseRow {
 
 export const DEFAULT_PAGE_SIZE = 25;
 
-/** An initiative's policy and administration, of the organisation (the join conditions). */
-const policyOf = (org: string) => and(eq(policies.id, initiatives.policyId), inOrganisation(policies, org));
-const administrationOf = (org: string) =>
-  and(eq(administrations.id, initiatives.administrationId), inOrganisation(administrations, org));
+function matches(e: BrowseEntry, f: InitiativeFilter, policyIds: ReadonlySet<string> | undefined): boolean {
+  return (
+    (f.administration === undefined || e.administrationCode === f.administration) &&
+    (f.policy === undefined || e.policySlug === f.policy) &&
+    (f.ground === undefined || e.equalityGrounds.includes(f.ground)) &&
+    (f.funding === undefined || e.fundingStatus === f.funding) &&
+    (f.status === undefined || e.status === f.status) &&
+    (policyIds === undefined || policyIds.has(e.policyId)) &&
+    (f.year === undefined || runsInYear(e.years, f.year))
+  );
+}
 
-/** The filter's rows, sorted, with the filter's count and DKK/FTE totals on every row (window sums). */
-function browseQuery(ctx: Context, f: InitiativeFilter) {
-  const money = moneyOf(ctx.organisationId, f.year);
-  const sortExpr = {
-    title: initiatives.title,
-    administration: administrations.code,
-    policy: policies.title,
-    funding: initiatives.fundingStatus,
-    status: initiatives.status,
-    amount: money.amount,
+/** Sum of amounts and FTE of an initiative: the given year's lines when filtering on a year, else all. */
+const moneyIn = (e: BrowseEntry, year: number | undefined): MoneySum =>
+  year === undefined ? e.money : (e.moneyByYear.get(year) ?? { amount: null, fte: null });
+
+interface Hit {
+  entry: BrowseEntry;
+  money: MoneySum;
+}
+
+/** null sorts last in either direction. */
+function compareNullable(a: number | null, b: number | null, sign: number): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return (a - b) * sign;
+}
+
+/** The sort column (nulls last), then the title in the same direction, then the id. */
+function comparator(f: InitiativeFilter) {
+  const sign = f.dir === "desc" ? -1 : 1;
+  const key: (h: Hit) => number | null = {
+    title: (h: Hit) => h.entry.rank.title,
+    administration: (h: Hit) => h.entry.rank.administration,
+    policy: (h: Hit) => h.entry.rank.policy,
+    funding: (h: Hit) => h.entry.rank.funding,
+    status: (h: Hit) => h.entry.rank.status,
+    amount: (h: Hit) => h.money.amount,
   }[f.sort ?? "title"];
-  const direction = f.dir === "desc" ? desc : asc;
-  return ctx.db
-    .select({
-      id: initiatives.id,
-      title: initiatives.title,
-      administrationCode: administrations.code,
-      administrationName: administrations.name,
-      policySlug: policies.slug,
-      policyTitle: policies.title,
-      fundingStatus: initiatives.fundingStatus,
-      status: initiatives.status,
-      equalityGrounds: initiatives.equalityGrounds,
-      startYear: initiatives.startYear,
-      endYear: initiatives.endYear,
-      amount: money.amount,
-      fte: money.fte,
-      // Window functions run before LIMIT: the whole filter's figures, without a second query.
-      filterCount: sql<number>`(count(*) over ())::int`,
-      filterAmount: sql<number | null>`(sum(${money.amount}) over ())::float8`,
-      filterFte: sql<number | null>`(sum(${money.fte}) over ())::float8`,
-    })
-    .from(initiatives)
-    .innerJoin(policies, policyOf(ctx.organisationId))
-    .leftJoin(administrations, administrationOf(ctx.organisationId))
-    .where(filterWhere(ctx, f))
-    .orderBy(
-      sql`${sortExpr} ${sql.raw(f.dir === "desc" ? "desc" : "asc")} nulls last`,
-      direction(initiatives.title),
-      asc(initiatives.id),
-    )
-    .$dynamic();
+  return (a: Hit, b: Hit) =>
+    compareNullable(key(a), key(b), sign) ||
+    (a.entry.rank.title - b.entry.rank.title) * sign ||
+    (a.entry.id < b.entry.id ? -1 : a.entry.id > b.entry.id ? 1 : 0);
 }
 
-function browseRow(r: Awaited<ReturnType<typeof browseQuery>>[number]): BrowseRow {
-  const { filterCount: _c, filterAmount: _a, filterFte: _f, ...row } = r;
-  return row as BrowseRow;
+/** The filter's initiatives, sorted. */
+function select(set: BrowseSet, f: InitiativeFilter): Hit[] {
+  const policyIds = f.policyIds ? new Set(f.policyIds) : undefined;
+  const hits: Hit[] = [];
+  for (const entry of set.entries)
+    if (matches(entry, f, policyIds)) hits.push({ entry, money: moneyIn(entry, f.year) });
+  return hits.sort(comparator(f));
 }
 
-/** Every row of the filter, sorted (the CSV download): one query, no totals. */
-export async function browseAllInitiatives(ctx: Context, f: InitiativeFilter): Promise<BrowseRow[]> {
-  return (await browseQuery(ctx, f)).map(browseRow);
+function browseRow({ entry: e, money }: Hit): BrowseRow {
+  return {
+    id: e.id,
+    title: e.title,
+    administrationCode: e.administrationCode,
+    administrationName: e.administrationName,
+    policySlug: e.policySlug,
+    policyTitle: e.policyTitle,
+    fundingStatus: e.fundingStatus,
+    status: e.status,
+    equalityGrounds: e.equalityGrounds,
+    startYear: e.startYear,
+    endYear: e.endYear,
+    amount: money.amount,
+    fte: money.fte,
+  };
 }
 
-/** The filter's count and DKK/FTE totals on their own (when no row is read to carry them). */
-async function filterTotals(ctx: Context, f: InitiativeFilter) {
-  const money = moneyOf(ctx.organisationId, f.year);
-  const [total] = await ctx.db
-    .select({
-      count: sql<number>`count(*)::int`,
-      amount: sql<number | null>`sum(${money.amount})::float8`,
-      fte: sql<number | null>`sum(${money.fte})::float8`,
-    })
-    .from(initiatives)
-    .innerJoin(policies, policyOf(ctx.organisationId))
-    .leftJoin(administrations, administrationOf(ctx.organisationId))
-    .where(filterWhere(ctx, f));
-  return total ?? { count: 0, amount: null, fte: null };
+/** A sum that stays null while no value is registered (not zero). */
+function total(values: (number | null)[]): number | null {
+  let sum: number | null = null;
+  for (const v of values) if (v !== null) sum = (sum ?? 0) + v;
+  return sum;
+}
+
+/** Every row of the filter, sorted (the CSV download). */
+export function browseAll(set: BrowseSet, f: InitiativeFilter): BrowseRow[] {
+  return select(set, f).map(browseRow);
 }
 
 /** The rows of one page (or all when `all`), the total count and the DKK/FTE totals for the filter. */
-export async function browseInitiatives(ctx: Context, f: InitiativeFilter, opts: { all?: boolean } = {}) {
-  const where = filterWhere(ctx, f);
+export function browse(set: BrowseSet, f: InitiativeFilter, opts: { all?: boolean } = {}) {
   const pageSize = f.pageSize ?? DEFAULT_PAGE_SIZE;
   const page = Math.max(1, f.page ?? 1);
-  const [rows, moneyRows] = await Promise.all([
-    opts.all
-      ? browseQuery(ctx, f)
-      : browseQuery(ctx, f)
-          .limit(pageSize)
-          .offset((page - 1) * pageSize),
-    ctx.db
-      .select({
-        year: budgetLines.year,
-        amountDkk: budgetLines.amountDkk,
-        fte: budgetLines.fte,
-        periodStart: policies.periodStart,
-        periodEnd: policies.periodEnd,
-      })
-      .from(budgetLines)
-      .innerJoin(
-        initiatives,
-        and(eq(initiatives.id, budgetLines.initiativeId), inOrganisation(initiatives, ctx.organisationId)),
-      )
-      .innerJoin(policies, policyOf(ctx.organisationId))
-      .leftJoin(administrations, administrationOf(ctx.organisationId))
-      .where(
-        and(
-          where,
-          inOrganisation(budgetLines, ctx.organisationId),
-          f.year === undefined ? undefined : eq(budgetLines.year, f.year),
-        ),
-      ),
-  ]);
-  // Past the last page no row carries the totals: count on their own (a rare, hand-made URL).
-  const total = rows[0]
-    ? { count: rows[0].filterCount, amount: rows[0].filterAmount, fte: rows[0].filterFte }
-    : page > 1 && !opts.all
-      ? await filterTotals(ctx, f)
-      : { count: 0, amount: null, fte: null };
+  const hits = select(set, f);
+  const shown = opts.all ? hits : hits.slice((page - 1) * pageSize, page * pageSize);
+  const lines = hits.flatMap((h) =>
+    f.year === undefined ? h.entry.policyLines : h.entry.policyLines.filter((l) => l.year === f.year),
+  );
   return {
-    rows: rows.map(browseRow),
+    rows: shown.map(browseRow),
     /** The filter's money per year and per whole policy period (never one mixed sum). */
-    money: sumByPeriod(moneyRows),
-    count: total.count,
-    amount: total.amount,
-    fte: total.fte,
+    money: sumByPeriod(lines),
+    count: hits.length,
+    amount: total(hits.map((h) => h.money.amount)),
+    fte: total(hits.map((h) => h.money.fte)),
     page,
     pageSize,
-    totalPages: Math.max(1, Math.ceil(total.count / pageSize)),
+    totalPages: Math.max(1, Math.ceil(hits.length / pageSize)),
   };
 }
 
 /**
- * Each initiative's money per year and per whole policy period (never one sum over
+ * Each initiative's money per year and per whole period (never one sum over
  * different periods): for the CSV download. With `year`, only that year's lines.
  */
-export async function moneyByInitiative(
-  ctx: Context,
+export function moneyOfInitiatives(
+  set: BrowseSet,
   ids: readonly string[],
   year?: number,
-): Promise<Map<string, MoneyByPeriod>> {
+): Map<string, MoneyByPeriod> {
+  const wanted = new Set(ids);
   const out = new Map<string, MoneyByPeriod>();
-  if (ids.length === 0) return out;
-  const rows = await ctx.db
-    .select({
-      initiativeId: budgetLines.initiativeId,
-      year: budgetLines.year,
-      amountDkk: budgetLines.amountDkk,
-      fte: budgetLines.fte,
-      periodStart: sql<number | null>`coalesce(${initiatives.startYear}, ${policies.periodStart})`,
-      periodEnd: sql<number | null>`coalesce(${initiatives.endYear}, ${policies.periodEnd})`,
-    })
-    .from(budgetLines)
-    .innerJoin(
-      initiatives,
-      and(eq(initiatives.id, budgetLines.initiativeId), inOrganisation(initiatives, ctx.organisationId)),
-    )
-    .innerJoin(
-      policies,
-      and(eq(policies.id, initiatives.policyId), inOrganisation(policies, ctx.organisationId)),
-    )
-    .where(
-      and(
-        eq(budgetLines.organisationId, ctx.organisationId),
-        inArray(budgetLines.initiativeId, [...ids]),
-        year === undefined ? undefined : eq(budgetLines.year, year),
-      ),
-    );
-  const lines = new Map<string, typeof rows>();
-  for (const r of rows) lines.set(r.initiativeId, [...(lines.get(r.initiativeId) ?? []), r]);
-  for (const [id, list] of lines) out.set(id, sumByPeriod(list));
+  for (const e of set.entries) {
+    if (!wanted.has(e.id)) continue;
+    const lines = year === undefined ? e.ownLines : e.ownLines.filter((l) => l.year === year);
+    if (lines.length) out.set(e.id, sumByPeriod(lines));
+  }
   return out;
+}
+
+/** browse() on the organisation's rows as they are now (for callers that keep no set). */
+export async function browseInitiatives(ctx: Context, f: InitiativeFilter, opts: { all?: boolean } = {}) {
+  return browse(await loadBrowseSet(ctx), f, opts);
 }
 
 /** What the filter's drop-downs offer: administrations and policies of this organisation. */

@@ -1,5 +1,5 @@
 // Initiatives of the project bank: the API's list (money per year summed from the
-// budget lines), the rule for "runs in a year" that the portal's browse page shares,
+// budget lines), the rule for "runs in a year" in SQL (the browse page's, held to it by a test),
 // and a policy's initiatives for the registry's editors.
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
@@ -30,9 +30,10 @@ const policyYear = (column: PgColumn, organisationId: string) =>
     WHERE ${col(policies.id)} = ${col(initiatives.policyId)} AND ${ownedBy(policies, organisationId)})`;
 
 /**
- * Runs in `year`, as on the portal's browse page: it has a budget line for the year, or
- * its own period (its policy's where its own is not registered) covers the year; a
- * period with a start and no end counts as its start year only.
+ * Runs in `year` (domain/initiativeYears.ts, which the portal's browse page asks in
+ * memory), asked in SQL: it has a budget line for the year, or its own period (its
+ * policy's where its own is not registered) covers the year; a period with a start
+ * and no end counts as its start year only.
  */
 export const runsInYear = (year: number, organisationId: string) => {
   const start = sql`coalesce(${col(initiatives.startYear)}, ${policyYear(policies.periodStart, organisationId)})`;

@@ -11,7 +11,7 @@ import {
 } from "../../domain/labels.ts";
 import { describeMoneyByPeriod, spanLabel } from "../../domain/moneyPeriods.ts";
 import { link } from "../../http/links.ts";
-import type { BrowseRow, browseInitiatives, filterOptions } from "../../queries/initiatives/browse.ts";
+import type { BrowseRow, browse, filterOptions } from "../../queries/initiatives/browse.ts";
 import type { CurrentPolicies } from "../../queries/policies/policies.ts";
 import { DataTable, type SortDirection } from "../components/DataTable.tsx";
 import { Button, Select, TextInput } from "../components/FormControls.tsx";
@@ -20,7 +20,7 @@ import { Pagination } from "../components/Pagination.tsx";
 import { Funding, InitiativeStatusTag, OpenDataLinks } from "./common.tsx";
 import type { InitiativeQuery } from "./schema.ts";
 
-type Browse = Awaited<ReturnType<typeof browseInitiatives>>;
+type Browse = ReturnType<typeof browse>;
 type Options = Awaited<ReturnType<typeof filterOptions>>;
 
 /** The page's URL with some parameters changed (undefined removes one); filters are kept. */

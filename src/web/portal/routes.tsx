@@ -15,12 +15,8 @@ import { documentWithSources } from "../../queries/documents.ts";
 import { memoByGeneration } from "../../queries/generationMemo.ts";
 import { groundOverview } from "../../queries/grounds.ts";
 import { indicatorDetail } from "../../queries/indicators/detail.ts";
-import {
-  browseAllInitiatives,
-  browseInitiatives,
-  filterOptions,
-  moneyByInitiative,
-} from "../../queries/initiatives/browse.ts";
+import { browse, browseAll, filterOptions, moneyOfInitiatives } from "../../queries/initiatives/browse.ts";
+import { loadBrowseSet } from "../../queries/initiatives/browseSet.ts";
 import { initiativeDetail } from "../../queries/initiatives/detail.ts";
 import { policyDetail } from "../../queries/policies/detail.ts";
 import { currentPolicies, policySummaries } from "../../queries/policies/policies.ts";
@@ -60,6 +56,7 @@ export function portalRoutes(deps: AppDeps) {
   const summariesOf = memoByGeneration(policySummaries, (t: number) => String(t));
   const currentOf = memoByGeneration((ctx, year: number) => currentPolicies(ctx, year), String);
   const filterOptionsOf = memoByGeneration(filterOptions);
+  const browseSetOf = memoByGeneration(loadBrowseSet);
   const html = htmlResponse;
 
   app.use("*", async (c, next) => {
@@ -111,7 +108,10 @@ export function portalRoutes(deps: AppDeps) {
   app.get("/initiativer", async (c) => {
     const ctx = c.get("ctx");
     const query = parseQuery(initiativeQuerySchema, (name) => c.req.query(name));
-    const current = await currentOf(ctx, Number(todayInDenmark().slice(0, 4)));
+    const [current, set] = await Promise.all([
+      currentOf(ctx, Number(todayInDenmark().slice(0, 4))),
+      browseSetOf(ctx),
+    ]);
     const onlyCurrent = showsCurrentPolicies(query);
     const filter = {
       policyIds: onlyCurrent ? current.ids : undefined,
@@ -126,20 +126,20 @@ export function portalRoutes(deps: AppDeps) {
       page: query.side,
     };
     if (query.format === "csv") {
-      const rows = await browseAllInitiatives(ctx, filter);
-      const money = await moneyByInitiative(
-        ctx,
+      const rows = browseAll(set, filter);
+      const money = moneyOfInitiatives(
+        set,
         rows.map((r) => r.id),
         query.aar,
       );
       return csvResponse(initiativesCsv(rows, money), "initiativer.csv");
     }
-    const [browse, options] = await Promise.all([browseInitiatives(ctx, filter), filterOptionsOf(ctx)]);
+    const options = await filterOptionsOf(ctx);
     return html(
       initiativesPage({
         organisation: organisationName(c),
         query,
-        browse,
+        browse: browse(set, filter),
         options,
         current: onlyCurrent ? current : undefined,
       }),

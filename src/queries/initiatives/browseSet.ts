@@ -1,0 +1,160 @@
+// An organisation's project bank as the portal's initiative list reads it: every
+// initiative with its policy and administration, and every budget line, loaded in
+// two queries. The list's filters, sort orders, pages, totals and CSV are then
+// answered from these rows (browse.ts), so a page with a new query string costs
+// no query; the portal keeps one set per registry generation (generationMemo.ts).
+// Text is ordered by the database (ranks), so the list sorts as the database's
+// collation does, Danish letters included.
+import { and, eq, sql } from "drizzle-orm";
+import type { Context } from "../../context.ts";
+import { administrations, budgetLines, initiatives, policies } from "../../db/schema.ts";
+import { type InitiativeYears, initiativeYears } from "../../domain/initiativeYears.ts";
+import type { MoneyLine } from "../../domain/moneyPeriods.ts";
+import { inOrganisation } from "../scope.ts";
+
+/** A sum of budget lines as the database gives it: null when no line registers a value. */
+export interface MoneySum {
+  amount: number | null;
+  fte: number | null;
+}
+
+export interface BrowseEntry {
+  id: string;
+  title: string;
+  administrationCode: string | null;
+  administrationName: string | null;
+  policyId: string;
+  policySlug: string;
+  policyTitle: string;
+  fundingStatus: string;
+  status: string;
+  equalityGrounds: string[];
+  startYear: number | null;
+  endYear: number | null;
+  years: InitiativeYears;
+  /** Sums over all its lines, and per year (a year without lines is absent). */
+  money: MoneySum;
+  moneyByYear: Map<number, MoneySum>;
+  /** Its lines, with its policy's period (the filter's money) … */
+  policyLines: MoneyLine[];
+  /** … and with its own period where registered (each initiative's money in the CSV). */
+  ownLines: MoneyLine[];
+  /** Positions in the database's order: 1 = first; equal text, equal rank. */
+  rank: {
+    title: number;
+    administration: number | null;
+    policy: number;
+    funding: number;
+    status: number;
+  };
+}
+
+export interface BrowseSet {
+  entries: BrowseEntry[];
+}
+
+export async function loadBrowseSet(ctx: Context): Promise<BrowseSet> {
+  const org = ctx.organisationId;
+  const [rows, lines] = await Promise.all([
+    ctx.db
+      .select({
+        id: initiatives.id,
+        title: initiatives.title,
+        administrationCode: administrations.code,
+        administrationName: administrations.name,
+        policyId: policies.id,
+        policySlug: policies.slug,
+        policyTitle: policies.title,
+        fundingStatus: initiatives.fundingStatus,
+        status: initiatives.status,
+        equalityGrounds: initiatives.equalityGrounds,
+        startYear: initiatives.startYear,
+        endYear: initiatives.endYear,
+        periodStart: policies.periodStart,
+        periodEnd: policies.periodEnd,
+        titleRank: sql<number>`(dense_rank() over (order by ${initiatives.title}))::int`,
+        administrationRank: sql<
+          number | null
+        >`case when ${administrations.code} is null then null else (dense_rank() over (order by ${administrations.code}))::int end`,
+        policyRank: sql<number>`(dense_rank() over (order by ${policies.title}))::int`,
+        fundingRank: sql<number>`(dense_rank() over (order by ${initiatives.fundingStatus}))::int`,
+        statusRank: sql<number>`(dense_rank() over (order by ${initiatives.status}))::int`,
+      })
+      .from(initiatives)
+      .innerJoin(policies, and(eq(policies.id, initiatives.policyId), inOrganisation(policies, org)))
+      .leftJoin(
+        administrations,
+        and(eq(administrations.id, initiatives.administrationId), inOrganisation(administrations, org)),
+      )
+      .where(inOrganisation(initiatives, org)),
+    ctx.db
+      .select({
+        initiativeId: budgetLines.initiativeId,
+        year: budgetLines.year,
+        amountDkk: budgetLines.amountDkk,
+        fte: budgetLines.fte,
+        // Sums in the database (exact numeric, then float8), as the list has always shown them.
+        amountAll: sql<
+          number | null
+        >`(sum(${budgetLines.amountDkk}) over (partition by ${budgetLines.initiativeId}))::float8`,
+        fteAll: sql<
+          number | null
+        >`(sum(${budgetLines.fte}) over (partition by ${budgetLines.initiativeId}))::float8`,
+        amountYear: sql<
+          number | null
+        >`(sum(${budgetLines.amountDkk}) over (partition by ${budgetLines.initiativeId}, ${budgetLines.year}))::float8`,
+        fteYear: sql<
+          number | null
+        >`(sum(${budgetLines.fte}) over (partition by ${budgetLines.initiativeId}, ${budgetLines.year}))::float8`,
+      })
+      .from(budgetLines)
+      .where(inOrganisation(budgetLines, org)),
+  ]);
+  const linesOf = new Map<string, typeof lines>();
+  for (const l of lines) {
+    const list = linesOf.get(l.initiativeId);
+    if (list) list.push(l);
+    else linesOf.set(l.initiativeId, [l]);
+  }
+  const entries = rows.map((r): BrowseEntry => {
+    const own = linesOf.get(r.id) ?? [];
+    const moneyByYear = new Map<number, MoneySum>();
+    for (const l of own)
+      if (l.year !== null) moneyByYear.set(l.year, { amount: l.amountYear, fte: l.fteYear });
+    const ownStart = r.startYear ?? r.periodStart;
+    const ownEnd = r.endYear ?? r.periodEnd;
+    return {
+      id: r.id,
+      title: r.title,
+      administrationCode: r.administrationCode,
+      administrationName: r.administrationName,
+      policyId: r.policyId,
+      policySlug: r.policySlug,
+      policyTitle: r.policyTitle,
+      fundingStatus: r.fundingStatus,
+      status: r.status,
+      equalityGrounds: r.equalityGrounds,
+      startYear: r.startYear,
+      endYear: r.endYear,
+      years: initiativeYears(r, r, new Set(moneyByYear.keys())),
+      money: own[0] ? { amount: own[0].amountAll, fte: own[0].fteAll } : { amount: null, fte: null },
+      moneyByYear,
+      policyLines: own.map((l) => ({ ...line(l), periodStart: r.periodStart, periodEnd: r.periodEnd })),
+      ownLines: own.map((l) => ({ ...line(l), periodStart: ownStart, periodEnd: ownEnd })),
+      rank: {
+        title: r.titleRank,
+        administration: r.administrationRank,
+        policy: r.policyRank,
+        funding: r.fundingRank,
+        status: r.statusRank,
+      },
+    };
+  });
+  return { entries };
+}
+
+const line = (l: { year: number | null; amountDkk: number | null; fte: number | null }) => ({
+  year: l.year,
+  amountDkk: l.amountDkk,
+  fte: l.fte,
+});
