@@ -39,6 +39,8 @@ import { groundOfSlug, indicatorQuerySchema, initiativeQuerySchema, parseQuery }
 import { type SearchState, searchPage } from "./search.tsx";
 
 const uuid = z.uuid();
+/** Indicators whose rows are kept between their pages (some kB each). */
+const INDICATORS_KEPT = 200;
 
 /** A path id that is not a UUID names nothing: 404, not a database error. */
 function idParam(value: string, what: string): string {
@@ -57,6 +59,10 @@ export function portalRoutes(deps: AppDeps) {
   const currentOf = memoByGeneration((ctx, year: number) => currentPolicies(ctx, year), String);
   const filterOptionsOf = memoByGeneration(filterOptions);
   const browseSetOf = memoByGeneration(loadBrowseSet);
+  // An indicator's page, its breakdowns and its CSV read the same rows.
+  const indicatorOf = memoByGeneration((ctx, id: string) => indicatorDetail(ctx, id, threshold), String, {
+    limit: INDICATORS_KEPT,
+  });
   const html = htmlResponse;
 
   app.use("*", async (c, next) => {
@@ -87,7 +93,7 @@ export function portalRoutes(deps: AppDeps) {
     const csv = raw.endsWith(".csv");
     const id = idParam(csv ? raw.slice(0, -4) : raw, "The indicator");
     const query = parseQuery(indicatorQuerySchema, (name) => c.req.query(name));
-    const detail = await indicatorDetail(c.get("ctx"), id, threshold);
+    const detail = await indicatorOf(c.get("ctx"), id);
     if (!detail) throw notFound("The indicator");
     if (csv || query.format === "csv") {
       const rows = detail.indicator.observations.filter(

@@ -1,0 +1,67 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import type { Context } from "../context.ts";
+import { bumpGeneration } from "./generation.ts";
+import { memoByGeneration } from "./generationMemo.ts";
+
+/** Only what the memo reads of a context: the organisation and whether a transaction is open. */
+const contextOf = (organisationId: string, inTransaction = false) =>
+  ({ organisationId, inTransaction }) as unknown as Context;
+
+function counted() {
+  const loads: string[] = [];
+  const load = async (ctx: Context, key: string) => {
+    loads.push(key);
+    return `${ctx.organisationId}:${key}:${loads.length}`;
+  };
+  return { loads, load };
+}
+
+describe("memoByGeneration", () => {
+  it("loads once per organisation, key and generation", async () => {
+    const { loads, load } = counted();
+    const memo = memoByGeneration(load, String);
+    const a = contextOf(randomUUID());
+    const b = contextOf(randomUUID());
+    const first = await memo(a, "x");
+    expect(await memo(a, "x")).toBe(first);
+    await memo(b, "x");
+    await memo(a, "y");
+    expect(loads).toEqual(["x", "x", "y"]);
+    bumpGeneration(a.organisationId);
+    expect(await memo(a, "x")).not.toBe(first);
+    await memo(b, "x");
+    expect(loads).toEqual(["x", "x", "y", "x"]);
+  });
+
+  it("reads anew inside a transaction, and keeps no failed load", async () => {
+    let fail = true;
+    let loads = 0;
+    const memo = memoByGeneration(async () => {
+      loads++;
+      if (fail) throw new Error("database gone");
+      return loads;
+    });
+    const ctx = contextOf(randomUUID());
+    await expect(memo(ctx)).rejects.toThrow("database gone");
+    fail = false;
+    expect(await memo(ctx)).toBe(2);
+    expect(await memo(ctx)).toBe(2);
+    expect(await memo(contextOf(ctx.organisationId, true))).toBe(3);
+  });
+
+  it("with a limit keeps the most recently used values", async () => {
+    const { loads, load } = counted();
+    const memo = memoByGeneration(load, String, { limit: 2 });
+    const ctx = contextOf(randomUUID());
+    await memo(ctx, "a");
+    await memo(ctx, "b");
+    await memo(ctx, "a"); // a is now the most recently used
+    await memo(ctx, "c"); // b goes
+    await memo(ctx, "a");
+    await memo(ctx, "c");
+    expect(loads).toEqual(["a", "b", "c"]);
+    await memo(ctx, "b");
+    expect(loads).toEqual(["a", "b", "c", "b"]);
+  });
+});
