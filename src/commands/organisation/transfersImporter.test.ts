@@ -53,23 +53,39 @@ describe("transfersImporter", () => {
     expect(await initiativeCount(fresh.db, b.slug)).toBe(2);
   });
 
-  it("stops at a refused package, changing nothing of it; the packages before it stay imported", async () => {
-    const [a, b, c] = [await sourcePackage(), await sourcePackage(), await sourcePackage()];
-    const spoilt = copyPackage(b.dir);
-    editCsv(spoilt, "initiatives.csv", ([header, first, ...rest]) => {
-      first![header!.indexOf("funding_status")] = "gratis";
-      return [header!, first!, ...rest];
-    });
-    const error = await transfersImporter(operator(fresh.db), { dirs: [a.dir, spoilt, c.dir] }).catch(
-      (e: Error) => e,
-    );
-    expect(error).toMatchObject({ id: "bad_package" });
-    expect((error as Error).message).toMatch(new RegExp(`^${spoilt}: The data package was not imported`));
-    expect((error as Error).message).toContain(`The packages before it were imported: ${a.dir}.`);
-    const slugs = (await fresh.db.select().from(organisations)).map((o) => o.slug);
-    expect(slugs).toEqual([a.slug]);
-    expect(await initiativeCount(fresh.db, a.slug)).toBe(2);
-  });
+  // Reading the next package ahead (as on PostgreSQL) or one after the other (as on PGlite).
+  it.each([
+    ["reading ahead", true],
+    ["one after the other", false],
+  ])(
+    "stops at a refused package, changing nothing of it; the packages before it stay imported (%s)",
+    async (_, overlap) => {
+      const [a, b, c, d] = [
+        await sourcePackage(),
+        await sourcePackage(),
+        await sourcePackage(),
+        await sourcePackage(),
+      ];
+      const spoilt = copyPackage(c.dir);
+      editCsv(spoilt, "initiatives.csv", ([header, first, ...rest]) => {
+        first![header!.indexOf("funding_status")] = "gratis";
+        return [header!, first!, ...rest];
+      });
+      const error = await transfersImporter(
+        operator(fresh.db),
+        { dirs: [a.dir, b.dir, spoilt, d.dir] },
+        undefined,
+        overlap,
+      ).catch((e: Error) => e);
+      expect(error).toMatchObject({ id: "bad_package" });
+      expect((error as Error).message).toMatch(new RegExp(`^${spoilt}: The data package was not imported`));
+      expect((error as Error).message).toContain(`The packages before it were imported: ${a.dir}, ${b.dir}.`);
+      const slugs = (await fresh.db.select().from(organisations)).map((o) => o.slug);
+      expect(slugs.sort()).toEqual([a.slug, b.slug].sort());
+      expect(await initiativeCount(fresh.db, a.slug)).toBe(2);
+      expect(await initiativeCount(fresh.db, b.slug)).toBe(2);
+    },
+  );
 
   it("refuses a user who is not the operator, creating nothing", async () => {
     const a = await sourcePackage();
