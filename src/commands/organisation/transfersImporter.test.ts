@@ -2,31 +2,19 @@
 // transaction each, in order; the first refused package stops the command and changes
 // nothing of its own, and the packages before it stay imported.
 import { eq } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openFreshDatabase } from "../../../test/db.ts";
-import { buildOrganisation, buildRegistry } from "../../../test/factories.ts";
-import { copyPackage, editCsv, exportToTemp } from "../../../test/fixtures/datapackage/helpers.ts";
-import { systemActor } from "../../context.ts";
+import { describe, expect, it } from "vitest";
+import { buildOrganisation } from "../../../test/factories.ts";
+import {
+  freshDatabaseEachTest,
+  operator,
+  sourcePackage,
+  spoiltPackage,
+} from "../../../test/fixtures/datapackage/helpers.ts";
 import type { Db } from "../../db/client.ts";
 import { initiatives, organisations } from "../../db/schema.ts";
 import { transfersImporter } from "./transfersImporter.ts";
 
-let fresh: Awaited<ReturnType<typeof openFreshDatabase>>;
-beforeEach(async () => {
-  fresh = await openFreshDatabase();
-});
-afterEach(async () => {
-  await fresh.close();
-});
-
-const operator = (db: Db) => ({ db, actor: systemActor("test") });
-
-async function sourcePackage() {
-  const org = await buildOrganisation();
-  await buildRegistry(org);
-  const [row] = await org.db.select().from(organisations).where(eq(organisations.id, org.organisationId));
-  return { slug: row!.slug, dir: await exportToTemp(org.ctx(), { audience: "full" }) };
-}
+const fresh = freshDatabaseEachTest();
 
 async function initiativeCount(db: Db, slug: string): Promise<number> {
   const rows = await db
@@ -66,11 +54,7 @@ describe("transfersImporter", () => {
         await sourcePackage(),
         await sourcePackage(),
       ];
-      const spoilt = copyPackage(c.dir);
-      editCsv(spoilt, "initiatives.csv", ([header, first, ...rest]) => {
-        first![header!.indexOf("funding_status")] = "gratis";
-        return [header!, first!, ...rest];
-      });
+      const spoilt = spoiltPackage(c.dir);
       const error = await transfersImporter(
         operator(fresh.db),
         { dirs: [a.dir, b.dir, spoilt, d.dir] },
