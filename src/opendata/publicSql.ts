@@ -3,6 +3,8 @@
 // whether a source quotes anything withheld. The database applies the view as it reads, so a
 // public resource is written by COPY like any other and nothing is remembered between
 // resources: what provenance may not quote is asked of the quoted rows themselves.
+// It fails closed: a row or value is public only where its condition is known to be false,
+// so a condition that comes out NULL (a comparison with an empty column, say) withholds.
 import { getTableName } from "drizzle-orm";
 import type { ResourceName } from "./fields.ts";
 import { type PublicSql, type ResourceDef, sqlText } from "./resourceDef.ts";
@@ -24,12 +26,15 @@ export interface PublicQuery {
 
 const q = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
+/** The condition withholds unless it is false: NULL (unknown) withholds too. */
+const withholds = (condition: string) => `(${condition}) IS NOT FALSE`;
+
 /** One query's view: nested lookups get aliases of their own (w1, w2, …). */
 function viewSql(threshold: number): PublicSql {
   let aliases = 0;
   const lookup = (def: ResourceDef, id: string, organisation: string, condition: (row: string) => string) => {
     const w = `w${++aliases}`;
-    return `EXISTS (SELECT 1 FROM ${q(getTableName(def.table))} ${w} WHERE ${w}.id = ${id} AND ${w}.organisation_id = ${organisation} AND (${condition(w)}))`;
+    return `EXISTS (SELECT 1 FROM ${q(getTableName(def.table))} ${w} WHERE ${w}.id = ${id} AND ${w}.organisation_id = ${organisation} AND ${withholds(condition(w))})`;
   };
   const view: PublicSql = {
     threshold,
@@ -68,10 +73,9 @@ export function publicQuery(def: ResourceDef, settings: PublicSettings): PublicQ
   if (!publicView) return { cells, shown: null };
   const view = viewSql(settings.threshold);
   for (const [name, when] of Object.entries(publicView.withheldFields?.("t", view) ?? {}))
-    cells.set(name, `CASE WHEN ${when} THEN NULL ELSE t.${q(columnOf(def, name))} END`);
+    cells.set(name, `CASE WHEN ${withholds(when)} THEN NULL ELSE t.${q(columnOf(def, name))} END`);
   for (const [name, value] of Object.entries(publicView.cells?.("t", view) ?? {})) cells.set(name, value);
-  // A NULL condition (an unknown kind, say) does not withhold the row.
-  const shown = publicView.withheld ? `(${publicView.withheld("t", view)}) IS NOT TRUE` : null;
+  const shown = publicView.withheld ? `(${publicView.withheld("t", view)}) IS FALSE` : null;
   return { cells, shown };
 }
 

@@ -17,6 +17,8 @@ import { documents, hearingResponses, hearings, observations, provenance } from 
 import { HEARING_ATTACHMENT_KIND } from "../domain/enums.ts";
 import { isSuppressed, suppressedSql } from "../domain/suppression.ts";
 import { buildDataPackage, resourceCsv } from "./export.ts";
+import { sqlText } from "./resourceDef.ts";
+import { resourceByName } from "./resources.ts";
 import { rowsOf } from "./sqlRows.ts";
 
 async function registryWithSources(org: TestOrganisation) {
@@ -213,9 +215,12 @@ describe(`the public package's view (${databaseKind})`, () => {
 
   it("leaves out withheld rows and the references to them", async () => {
     const org = await buildOrganisation();
-    const { attachment, withAttachment } = await registryWithSources(org);
+    const { registry, attachment, withAttachment } = await registryWithSources(org);
     const files = readPackageDir(await exportToTemp(org.ctx()));
-    expect(column(files.get("documents.csv")!, "id")).not.toContain(attachment.id);
+    const documentIds = column(files.get("documents.csv")!, "id");
+    expect(documentIds).not.toContain(attachment.id);
+    // A document of no kind is not an attachment: it is public.
+    expect(documentIds).toContain(registry.documents[0]!.id);
     expect(column(files.get("hearings.csv")!, "title")).toEqual(["Høring om ligestillingspolitikken"]);
     const responses = files.get("hearing_responses.csv")!;
     expect(column(responses, "text").sort()).toEqual(
@@ -227,6 +232,48 @@ describe(`the public package's view (${databaseKind})`, () => {
     // The full package keeps the reference.
     const full = readPackageDir(await exportToTemp(org.ctx(), { audience: "full" }));
     expect(full.get("hearing_responses.csv")).toContain(attachment.id);
+  });
+
+  it("withholds a row, a value and their sources where the view's condition is unknown (NULL)", async () => {
+    const org = await buildOrganisation();
+    const { registry, attachment } = await registryWithSources(org);
+    const [kindless, policyDoc] = registry.documents;
+    await org.db.insert(provenance).values({
+      organisationId: org.organisationId,
+      entity: "document",
+      entityId: kindless!.id,
+      field: "title",
+      documentId: policyDoc!.id,
+      start: 0,
+      end: 1,
+      quote: "kindless title",
+    });
+    // Views as someone might write them: a comparison with a column that may be empty, which
+    // is NULL (not false) for the document of no kind and the observation of no n.
+    const documentsDef = resourceByName("documents")!;
+    const observationsDef = resourceByName("observations")!;
+    const views = [documentsDef.publicView, observationsDef.publicView] as const;
+    documentsDef.publicView = { withheld: (t) => `${t}.kind = ${sqlText(HEARING_ATTACHMENT_KIND)}` };
+    observationsDef.publicView = {
+      withheldFields: (t, { threshold }) => ({ value: `${t}.n < ${threshold}` }),
+    };
+    try {
+      const files = readPackageDir(await exportToTemp(org.ctx()));
+      const ids = column(files.get("documents.csv")!, "id");
+      expect(ids).toContain(policyDoc!.id);
+      expect(ids).not.toContain(attachment.id);
+      expect(ids).not.toContain(kindless!.id);
+      const text = files.get("observations.csv")!;
+      const value = (period: string) => column(text, "value")[column(text, "period").indexOf(period)];
+      expect(value("2018")).not.toBe("");
+      expect(value("2020Q3")).toBe("");
+      const quotes = column(files.get("provenance.csv")!, "quote");
+      for (const quote of ["document text", "n=1200 value"]) expect(quotes).toContain(quote);
+      for (const quote of ["kindless title", "attachment title", "no n value"])
+        expect(quotes).not.toContain(quote);
+    } finally {
+      [documentsDef.publicView, observationsDef.publicView] = views;
+    }
   });
 
   it("suppresses by the threshold asked for, and withholds the sources of what it suppresses", async () => {

@@ -33,7 +33,8 @@ export interface PublicSql {
 /**
  * The public package's view of a resource, as SQL conditions and values on its row (`row` is
  * the alias of the resource's table), so that the database applies it, streaming. Whatever
- * it withholds, a row or a field, provenance quoting it is withheld too.
+ * it withholds, a row or a field, provenance quoting it is withheld too. A condition that
+ * comes out NULL withholds, as true does: only false shows.
  */
 export interface PublicView {
   /** The row is left out. */

@@ -43,9 +43,10 @@ export const recordResources: ResourceDef[] = [
     unique: [["sha256"]],
     matchBy: "sha256",
     selfRef: "previous_version_id",
-    // Attachments to public hearing responses may name private persons: never in the public package.
+    // Attachments to public hearing responses may name private persons: never in the public
+    // package. A document of no kind is public (the view fails closed on NULL, so it says so).
     publicView: {
-      withheld: (t) => `${t}.kind = ${sqlText(HEARING_ATTACHMENT_KIND)}`,
+      withheld: (t) => `${t}.kind IS NOT DISTINCT FROM ${sqlText(HEARING_ATTACHMENT_KIND)}`,
       cells: () => ({ text: "NULL", storage_path: "NULL" }),
     },
     fields: [

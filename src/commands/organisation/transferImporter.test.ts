@@ -2,16 +2,17 @@
 // an empty database, finds it by slug in one that holds it, and is refused (changing
 // nothing) where it is unclear which organisation is meant.
 import { eq } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { buildActor } from "../../../test/actors.ts";
-import { openFreshDatabase } from "../../../test/db.ts";
-import { buildOrganisation, buildRegistry } from "../../../test/factories.ts";
 import {
   copyPackage,
-  editCsv,
   eksempelkommuneDir,
   exportToTemp,
+  freshDatabaseEachTest,
+  operator,
   readPackageDir,
+  sourcePackage as registryPackage,
+  spoiltPackage,
 } from "../../../test/fixtures/datapackage/helpers.ts";
 import { createContext, systemActor } from "../../context.ts";
 import type { Db } from "../../db/client.ts";
@@ -21,25 +22,14 @@ import { organisationCreator } from "./organisationCreator.ts";
 import { settingSaver } from "./settingSaver.ts";
 import { transferImporter } from "./transferImporter.ts";
 
-let fresh: Awaited<ReturnType<typeof openFreshDatabase>>;
-beforeEach(async () => {
-  fresh = await openFreshDatabase();
-});
-afterEach(async () => {
-  await fresh.close();
-});
-
-const operator = (db: Db) => ({ db, actor: systemActor("test") });
+const fresh = freshDatabaseEachTest();
 
 /** A full package of an organisation with a registry and one saved setting. */
-async function sourcePackage() {
-  const org = await buildOrganisation();
-  await buildRegistry(org);
-  const admin = await buildActor(org, "admin");
-  await settingSaver(admin.ctx, { key: DUE_SETTING, value: 15, version: 0 });
-  const [row] = await org.db.select().from(organisations).where(eq(organisations.id, org.organisationId));
-  return { org, slug: row!.slug, name: row!.name, dir: await exportToTemp(org.ctx(), { audience: "full" }) };
-}
+const sourcePackage = () =>
+  registryPackage(async (org) => {
+    const admin = await buildActor(org, "admin");
+    await settingSaver(admin.ctx, { key: DUE_SETTING, value: 15, version: 0 });
+  });
 
 const organisationsOf = (db: Db) => db.select().from(organisations);
 
@@ -111,11 +101,7 @@ describe("transferImporter", () => {
 
   it("refuses a spoilt package, a package naming no organisation in an empty database, and a user, creating nothing", async () => {
     const source = await sourcePackage();
-    const spoilt = copyPackage(source.dir);
-    editCsv(spoilt, "initiatives.csv", ([header, first, ...rest]) => {
-      first![header!.indexOf("funding_status")] = "gratis";
-      return [header!, first!, ...rest];
-    });
+    const spoilt = spoiltPackage(source.dir);
     await expect(transferImporter(operator(fresh.db), { dir: spoilt })).rejects.toMatchObject({
       id: "bad_package",
     });

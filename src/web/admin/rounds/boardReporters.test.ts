@@ -2,27 +2,14 @@
 // reporter are named (with a way to add one), reminders say who they could not
 // reach, and the deadline column shows the date.
 import { describe, expect, it } from "vitest";
-import { buildTestApp } from "../../../../test/app.ts";
+import { buildTestApp, loggedInClient } from "../../../../test/app.ts";
 import {
   buildInitiative,
   buildLoginUser,
   buildOrganisation,
   buildPolicy,
-  type TestOrganisation,
 } from "../../../../test/factories.ts";
 import { formatDanishDate } from "../../../domain/danishDate.ts";
-import { AdminClient } from "../testkit.ts";
-
-async function login(
-  org: TestOrganisation,
-  app: Awaited<ReturnType<typeof buildTestApp>>,
-  role: "admin" | "coordinator",
-) {
-  const { email, password } = await buildLoginUser(org, role);
-  const client = new AdminClient(app);
-  expect((await client.login(email, password)).status).toBe(303);
-  return client;
-}
 
 const deadline = `${new Date().getUTCFullYear() + 1}-01-31`;
 
@@ -36,7 +23,7 @@ async function setup() {
     });
   await buildLoginUser(org, "reporter", { administrationCode: "BIF" });
   const app = await buildTestApp(org);
-  const coordinator = await login(org, app, "coordinator");
+  const coordinator = await loggedInClient(org, app, "coordinator");
   await coordinator.get("/admin/runder/ny");
   const res = await coordinator.post("/admin/runder/ny", {
     policyId: policy.id,
@@ -75,7 +62,7 @@ describe("round board and reporters", () => {
 
   it("offers an administrator a link that opens the user form for a reporter in that administration", async () => {
     const s = await setup();
-    const admin = await login(s.org, s.app, "admin");
+    const admin = await loggedInClient(s.org, s.app, "admin");
     const board = await (await admin.get(`/admin/runder/${s.roundId}`)).text();
     expect(board).toContain('href="/admin/brugere?rolle=reporter&amp;forvaltning=SOF#name"');
     const form = await (await admin.get("/admin/brugere?rolle=reporter&forvaltning=SOF")).text();

@@ -3,29 +3,10 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { buildActor } from "../../../../test/actors.ts";
-import { buildTestApp } from "../../../../test/app.ts";
-import {
-  buildInitiative,
-  buildLoginUser,
-  buildOrganisation,
-  buildPolicy,
-  type TestOrganisation,
-} from "../../../../test/factories.ts";
+import { buildTestApp, loggedInClient } from "../../../../test/app.ts";
+import { buildInitiative, buildOrganisation, buildPolicy } from "../../../../test/factories.ts";
 import { roundOpener } from "../../../commands/rounds/roundOpener.ts";
 import { statusReports, statusRounds } from "../../../db/schema.ts";
-import { AdminClient } from "../testkit.ts";
-
-async function login(
-  org: TestOrganisation,
-  app: Awaited<ReturnType<typeof buildTestApp>>,
-  role: "coordinator" | "reporter",
-  code?: string,
-) {
-  const { email, password } = await buildLoginUser(org, role, { administrationCode: code });
-  const client = new AdminClient(app);
-  expect((await client.login(email, password)).status).toBe(303);
-  return client;
-}
 
 const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
 
@@ -59,8 +40,8 @@ describe("the dashboard's status rounds", () => {
       .set({ state: "submitted", rating: "on_track" })
       .where(eq(statusReports.initiativeId, bifA.id));
     const app = await buildTestApp(org);
-    const coordinator = await login(org, app, "coordinator");
-    const reporter = await login(org, app, "reporter", "BIF");
+    const coordinator = await loggedInClient(org, app, "coordinator");
+    const reporter = await loggedInClient(org, app, "reporter", "BIF");
 
     await coordinator.get("/admin");
     let page = text(coordinator.lastHtml);

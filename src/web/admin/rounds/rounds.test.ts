@@ -3,33 +3,16 @@ import { and, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { buildTestApp } from "../../../../test/app.ts";
+import { buildTestApp, loggedInClient } from "../../../../test/app.ts";
 import {
   buildGoal,
   buildIndicator,
   buildInitiative,
-  buildLoginUser,
   buildOrganisation,
   buildPolicy,
   type TestOrganisation,
 } from "../../../../test/factories.ts";
 import { observations, outbox, statusReports, statusRounds } from "../../../db/schema.ts";
-import { AdminClient } from "../testkit.ts";
-
-type Role = "coordinator" | "reporter" | "viewer";
-
-async function clientFor(
-  org: TestOrganisation,
-  app: Awaited<ReturnType<typeof buildTestApp>>,
-  role: Role,
-  code?: string,
-) {
-  const { email, password } = await buildLoginUser(org, role, { administrationCode: code });
-  const client = new AdminClient(app);
-  const res = await client.login(email, password);
-  expect(res.status).toBe(303);
-  return client;
-}
 
 async function setup() {
   const org = await buildOrganisation();
@@ -48,9 +31,9 @@ async function setup() {
   });
   const indicator = await buildIndicator(org, goal.id, { title: "Hjemløse unge" });
   const app = await buildTestApp(org);
-  const coordinator = await clientFor(org, app, "coordinator");
-  const bif = await clientFor(org, app, "reporter", "BIF");
-  const sof = await clientFor(org, app, "reporter", "SOF");
+  const coordinator = await loggedInClient(org, app, "coordinator");
+  const bif = await loggedInClient(org, app, "reporter", "BIF");
+  const sof = await loggedInClient(org, app, "reporter", "SOF");
   return { org, app, policy, bifItem, sofItem, goal, indicator, coordinator, bif, sof };
 }
 
@@ -497,7 +480,7 @@ describe("status rounds in the admin", () => {
     expect(texts).toContain("Mentorerne har haft 120 forløb.");
 
     // A viewer may read the board and download; a reporter may not.
-    const viewer = await clientFor(s.org, s.app, "viewer");
+    const viewer = await loggedInClient(s.org, s.app, "viewer");
     expect((await viewer.get(`/admin/runder/${roundId}`)).status).toBe(200);
     expect(viewer.lastHtml).not.toContain("Send påmindelse");
     expect((await viewer.get(`/admin/runder/${roundId}/rapport.docx`)).status).toBe(200);
