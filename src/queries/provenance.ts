@@ -5,6 +5,7 @@
 import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Context } from "../context.ts";
 import { hearingResponses, inquiries, observations, provenance } from "../db/schema.ts";
+import { suppressedSql } from "../domain/suppression.ts";
 import { resourceQueries, when } from "./keysetPage.ts";
 import { col, type IdsOf, idList, noIds, ownedBy } from "./sqlFragments.ts";
 
@@ -52,7 +53,7 @@ const publicProvenance = (
     (${about("document", "text", "storage_path")})
     OR (${about("observation", "value", "n")} AND EXISTS (SELECT 1 FROM ${observations}
       WHERE ${col(observations.id)} = ${col(provenance.entityId)}
-        AND (NOT ${ownedBy(observations, org)} OR ${col(observations.n)} < ${threshold})))
+        AND (NOT ${ownedBy(observations, org)} OR ${sql.raw(suppressedSql('"observations"."n"', threshold))})))
     OR (${about("inquiry", "scope")})
     OR (${about("inquiry", "answer")} AND EXISTS (SELECT 1 FROM ${inquiries}
       WHERE ${col(inquiries.id)} = ${col(provenance.entityId)}
