@@ -11,8 +11,9 @@
 //           words of the registry's titles, their first letters (prefixes), two
 //           words together, and misspelt words that find nothing (the page then
 //           looks for a spelling suggestion).
+// Each phase prints the queries it cost per request (counted at the driver).
 // Then, with the load off, up to five URLs of each page type are timed one by
-// one: uncached (edit first) against cached, and the uncached time split into
+// one: uncached (edit first, so reads kept per generation are read anew) against cached, and the uncached time split into
 // the database's share (queries, counted and timed at the driver) and the rest
 // (routing, rendering).
 // Two baselines in the same run: "warm" requests 200 of the URLs 25 times over
@@ -252,9 +253,18 @@ async function bench(kind: "PGlite" | "PostgreSQL", data: CrawlData, databaseUrl
         .join(", ")}`,
     );
 
+    // Queries per request in each phase, counted at the driver (the edits' own included).
+    const meter = meterQueries(server.database);
+    const perRequest = new Map<Run, number>();
+    const counted = async (run: Promise<Run>) => {
+      const before = meter.count;
+      const r = await run;
+      perRequest.set(r, (meter.count - before) / r.requests);
+      return r;
+    };
     await edit();
     for (const o of organisations) bumpGeneration(o.id);
-    const cold = await load(base, urlFile, "cold");
+    const cold = await counted(load(base, urlFile, "cold"));
     // One edit at a time: under load an edit can take longer than the second between them.
     let editing: Promise<void> | undefined;
     const timer = setInterval(() => {
@@ -266,7 +276,7 @@ async function bench(kind: "PGlite" | "PostgreSQL", data: CrawlData, databaseUrl
     }, 1000);
     let withEdits: Run;
     try {
-      withEdits = await load(base, urlFile, "edits");
+      withEdits = await counted(load(base, urlFile, "edits"));
     } finally {
       clearInterval(timer);
       await editing;
@@ -282,7 +292,7 @@ async function bench(kind: "PGlite" | "PostgreSQL", data: CrawlData, databaseUrl
     const searchUrl = (q: string, i: number) =>
       `${prefixes[i % prefixes.length]}/soeg?q=${encodeURIComponent(q)}`;
     writeFileSync(searchFile, JSON.stringify(queries.map(searchUrl)));
-    const searched = await load(base, searchFile, "search");
+    const searched = await counted(load(base, searchFile, "search"));
     // The edits emptied the cache: fill it with a sample small enough to be asked for
     // again well within the cache's safety age (MAX_AGE_MS), then ask for it over and over.
     const warmFile = path.join(dir, "warm.json");
@@ -290,11 +300,11 @@ async function bench(kind: "PGlite" | "PostgreSQL", data: CrawlData, databaseUrl
     writeFileSync(warmFile, JSON.stringify(sample));
     await load(base, warmFile, "warm");
     writeFileSync(warmFile, JSON.stringify(Array.from({ length: WARM_ROUNDS }, () => sample).flat()));
-    const warm = await load(base, warmFile, "warm");
-    const floor = await floorRun(server.database, dir, FLOOR_REQUESTS);
+    const warm = await counted(load(base, warmFile, "warm"));
+    const floor = await counted(floorRun(server.database, dir, FLOOR_REQUESTS));
 
     const line = (name: string, r: Run) =>
-      `${kind.padEnd(10)} ${name.padEnd(32)} ${fmt(r.requests).padStart(6)} req  ${fmt(r.rps).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms` +
+      `${kind.padEnd(10)} ${name.padEnd(32)} ${fmt(r.requests).padStart(6)} req  ${fmt(r.rps).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  ${fmt(perRequest.get(r) ?? 0, 2)} queries/req` +
       (r.non2xx ? `  ${r.non2xx} non-2xx` : "") +
       (r.errors ? `  ${r.errors} errors or timeouts` : "");
     console.log(line("cold cache, every URL once", cold));
@@ -307,8 +317,8 @@ async function bench(kind: "PGlite" | "PostgreSQL", data: CrawlData, databaseUrl
     );
 
     // Where an uncached page spends its time: one request at a time, no load,
-    // up to five URLs of each page type (first path segment; "?" when filtered).
-    const meter = meterQueries(server.database);
+    // up to five URLs of each page type (first path segment; "?" when filtered),
+    // each right after a write (so reads kept per generation are read anew too).
     const byType = new Map<string, string[]>();
     for (const url of [...urls, ...queries.slice(0, 20).map(searchUrl)]) {
       const type = pageType(url);
@@ -317,7 +327,7 @@ async function bench(kind: "PGlite" | "PostgreSQL", data: CrawlData, databaseUrl
     }
     const all = { n: 0, uncached: 0, cached: 0, queryMs: 0, queries: 0 };
     console.log(
-      `${kind.padEnd(10)} ${"page type".padEnd(32)} uncached  queries  db ms  cached (ms per page, one at a time)`,
+      `${kind.padEnd(10)} ${"page type".padEnd(32)} uncached  queries  db ms  cached (ms per page, one at a time, after a write)`,
     );
     for (const [type, sample] of byType) {
       const t = { n: 0, uncached: 0, cached: 0, queryMs: 0, queries: 0 };
