@@ -6,7 +6,8 @@ import { and, asc, eq, inArray, like, sql } from "drizzle-orm";
 import type { Context } from "../context.ts";
 import { goals, initiatives, policies, provenance } from "../db/schema.ts";
 import type { EqualityGround } from "../domain/enums.ts";
-import { browseInitiatives } from "./initiatives/browse.ts";
+import { browse } from "./initiatives/browse.ts";
+import { type BrowseSet, loadBrowseSet } from "./initiatives/browseSet.ts";
 import { inOrganisation } from "./scope.ts";
 
 /**
@@ -38,11 +39,16 @@ export interface GroundPolicy {
   initiativeCount: number;
 }
 
-export async function groundOverview(ctx: Context, ground: EqualityGround) {
+/** `browseSetOf` gives the organisation's initiative rows (the portal passes the ones it keeps). */
+export async function groundOverview(
+  ctx: Context,
+  ground: EqualityGround,
+  browseSetOf: (ctx: Context) => Promise<BrowseSet> = loadBrowseSet,
+) {
   const org = ctx.organisationId;
   const query = sql`to_tsquery('danish', ${groundTerms[ground]})`;
   const [initiativeList, goalRows, policyRows, viaInitiatives, viaDocument] = await Promise.all([
-    browseInitiatives(ctx, { ground, sort: "administration" }, { all: true }),
+    browseSetOf(ctx).then((set) => browse(set, { ground, sort: "administration" }, { all: true })),
     ctx.db
       .select({
         id: goals.id,

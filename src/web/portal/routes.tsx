@@ -169,7 +169,7 @@ export function portalRoutes(deps: AppDeps) {
   app.get("/ligestillingsgrunde/:slug", async (c) => {
     const ground = groundOfSlug(c.req.param("slug"));
     if (!ground) throw notFound("The equality ground");
-    const overview = await groundOverview(c.get("ctx"), ground);
+    const overview = await groundOverview(c.get("ctx"), ground, browseSetOf);
     return html(groundPage({ organisation: organisationName(c), ground, overview }));
   });
 
