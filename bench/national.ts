@@ -6,7 +6,8 @@
 // text columns, no checks, no keys.
 //   node --import tsx bench/national.ts [scale] [pglite|postgres|both] [import]
 //   (`import`: the import phases only, no export)
-// CPU is this process's: on PGlite all the work, on PostgreSQL without the server's.
+// CPU is this process's: on PGlite all the work; on PostgreSQL "db CPU" is the server's
+// backends for the bench's database (bench/backendCpu.ts), when the server runs on this machine.
 //   (scale 1 = 98 organisations; 0.1 = 10; 0.005 = one organisation with 5 policies)
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -22,6 +23,7 @@ import { exportDataPackage } from "../src/opendata/export.ts";
 import { exportEveryOrganisation } from "../src/opendata/exportPackages.ts";
 import { packageTables, resources } from "../src/opendata/resources.ts";
 import { findOrganisation } from "../src/organisation.ts";
+import { backendCpu } from "./backendCpu.ts";
 import { measure } from "./measure.ts";
 import { nationalSize, writeNationalPackages } from "./nationalData.ts";
 import { withScratchDatabase } from "./scratchDatabase.ts";
@@ -38,9 +40,17 @@ const load = () =>
     .map((x) => x.toFixed(2))
     .join(", ");
 
+/** `measure`, with the PostgreSQL backends' CPU when the database is on a server here. */
+async function timed<T>(database: Database, work: () => Promise<T>) {
+  const name = database.pool ? new URL(database.location).pathname.slice(1) : undefined;
+  const server = name ? backendCpu(name) : undefined;
+  const m = await measure(work);
+  return { ...m, dbCpuMs: server?.stop() ?? null };
+}
+
 function line(
   name: string,
-  m: { ms: number; cpuMs: number; peakRssMb: number },
+  m: { ms: number; cpuMs: number; peakRssMb: number; dbCpuMs?: number | null },
   rows: number,
   base?: number,
   target?: string,
@@ -48,9 +58,9 @@ function line(
   console.log(
     `${name.padEnd(44)} ${(m.ms / 1000).toFixed(2).padStart(8)} s ${Math.round(rows / (m.ms / 1000))
       .toLocaleString("en")
-      .padStart(
-        10,
-      )} rows/s  CPU ${(m.cpuMs / 1000).toFixed(2).padStart(6)} s  peak RSS ${m.peakRssMb.toFixed(0).padStart(5)} MB${
+      .padStart(10)} rows/s  CPU ${(m.cpuMs / 1000).toFixed(2).padStart(6)} s${
+      m.dbCpuMs != null ? `  db CPU ${(m.dbCpuMs / 1000).toFixed(2).padStart(6)} s` : ""
+    }  peak RSS ${m.peakRssMb.toFixed(0).padStart(5)} MB${
       base ? `  ${(m.ms / base).toFixed(1)}× bare COPY` : ""
     }${target ? `  (target ${target})` : ""}  load ${load()}`,
   );
@@ -99,7 +109,7 @@ async function run(
 ) {
   console.log(`\n== ${label} ==`);
   const { dirs, rows } = packages;
-  const bare = await measure(() => bareCopy(database, dirs));
+  const bare = await timed(database, () => bareCopy(database, dirs));
   line("baseline: bare COPY of the CSV files", bare, rows);
   const actor = systemActor("bench");
   // `pejl import-data DIR…` with every package: each in its own transaction, the next one read meanwhile.
@@ -111,7 +121,7 @@ async function run(
       undefined,
       database.kind === "postgres",
     );
-  const imported = await measure(importAll);
+  const imported = await timed(database, importAll);
   line(
     "import-data, every organisation",
     imported,
@@ -120,9 +130,9 @@ async function run(
     database.pool ? "≤ 10× bare COPY" : "≤ 30 s",
   );
   // What `pejl import-data` does after the import, outside its transaction.
-  const analysed = await measure(() => refreshTableStatistics(database, packageTables()));
+  const analysed = await timed(database, () => refreshTableStatistics(database, packageTables()));
   line("ANALYZE of the imported tables (after)", analysed, rows, bare.ms);
-  const again = await measure(importAll);
+  const again = await timed(database, importAll);
   line("import-data again (nothing changes)", again, rows, bare.ms);
   if (PART === "import") return;
 

@@ -3,6 +3,7 @@
 // byte for byte; and the same package spoilt by one row deep in its largest file, which
 // must change nothing.
 import fs from "node:fs";
+import { inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nationalSize, writeOrganisationPackage } from "../../bench/nationalData.ts";
 import { databaseKind, openFreshDatabase } from "../../test/db.ts";
@@ -15,6 +16,7 @@ import {
 } from "../../test/fixtures/datapackage/helpers.ts";
 import { transferImporter } from "../commands/organisation/transferImporter.ts";
 import { type Context, createContext, inTransaction, systemActor } from "../context.ts";
+import { observations } from "../db/schema.ts";
 import { findOrganisation } from "../organisation.ts";
 import { copyConnection } from "./copy.ts";
 import { exportDataPackage } from "./export.ts";
@@ -124,4 +126,41 @@ describe(`a package of more than 20,000 rows a file, streamed (${databaseKind})`
     expect(await snapshot(ctx)).toEqual(before);
     for (const dir of [spoilt, duplicate]) fs.rmSync(dir, { recursive: true, force: true });
   });
+
+  it("updates exactly the rows whose values changed when many change, each once, and no other", {
+    timeout: 600_000,
+  }, async () => {
+    const changed = copyPackage(packageDir);
+    const edited = new Map<string, string>();
+    let kept = "";
+    editCsv(changed, "observations.csv", (records) => {
+      const [id, value] = [records[0]!.indexOf("id"), records[0]!.indexOf("value")];
+      // Every other row of the first 5,000: more than are updated one JSON batch at a time.
+      for (let i = 1; i <= 5000; i += 2) {
+        const row = records[i]!;
+        row[value] = `${row[value]}1${row[value]!.includes(".") ? "" : ".5"}`;
+        edited.set(row[id]!, row[value]!);
+      }
+      kept = records[2]![id]!;
+      return records;
+    });
+    const before = await observationRows([kept, ...edited.keys()]);
+    const result = await transferImporter({ db: target.db, actor }, { dir: changed });
+    expect(result.resources.observations).toMatchObject({ inserted: 0, updated: edited.size });
+    const after = await observationRows([kept, ...edited.keys()]);
+    for (const [id, value] of edited) {
+      expect(Number(after.get(id)!.value)).toBe(Number(value));
+      expect(after.get(id)!.version).toBe(before.get(id)!.version + 1);
+    }
+    expect(after.get(kept)).toEqual(before.get(kept));
+    fs.rmSync(changed, { recursive: true, force: true });
+  });
 });
+
+async function observationRows(ids: string[]): Promise<Map<string, { value: number; version: number }>> {
+  const rows = await target.db
+    .select({ id: observations.id, value: observations.value, version: observations.version })
+    .from(observations)
+    .where(inArray(observations.id, ids));
+  return new Map(rows.map((r) => [r.id, { value: r.value, version: r.version }]));
+}

@@ -44,10 +44,28 @@ function copyValue(value: unknown, type: string): string {
 }
 
 /** The rows as COPY text-format lines. */
-export function copyText(columns: CopyColumn[], rows: Record<string, unknown>[]): string {
+function copyText(
+  columns: CopyColumn[],
+  rows: Record<string, unknown>[],
+  from = 0,
+  to = rows.length,
+): string {
   let out = "";
-  for (const row of rows) out += `${columns.map((c) => copyValue(row[c.key], c.type)).join("\t")}\n`;
+  for (let i = from; i < to; i++) {
+    const row = rows[i]!;
+    out += `${columns.map((c) => copyValue(row[c.key], c.type)).join("\t")}\n`;
+  }
   return out;
+}
+
+// Rows per message sent to PostgreSQL: the server parses and checks one part while the
+// next is made here, instead of waiting for the whole batch's text.
+const PART = 1000;
+
+/** The rows' COPY text, `PART` rows at a time, made as the connection asks for more. */
+function* copyParts(columns: CopyColumn[], rows: Record<string, unknown>[]): Generator<string> {
+  for (let i = 0; i < rows.length; i += PART)
+    yield copyText(columns, rows, i, Math.min(i + PART, rows.length));
 }
 
 /** Writes the rows with one COPY; false when the context has no single connection to copy on. */
@@ -60,11 +78,16 @@ export async function copyRows(
   const connection = copyConnection(ctx);
   if (!connection) return false;
   const statement = `COPY ${table} (${columns.map((c) => c.name).join(", ")}) FROM`;
-  const text = copyText(columns, rows);
   if (connection.kind === "postgres") {
-    await pipeline(Readable.from([text]), connection.client.query(copyFrom(`${statement} STDIN`)));
+    await pipeline(
+      Readable.from(copyParts(columns, rows), { objectMode: false }),
+      connection.client.query(copyFrom(`${statement} STDIN`)),
+    );
   } else {
-    await connection.client.query(`${statement} '/dev/blob'`, [], { blob: new Blob([text]) });
+    // PGlite reads the whole text from one blob, in this thread.
+    await connection.client.query(`${statement} '/dev/blob'`, [], {
+      blob: new Blob([copyText(columns, rows)]),
+    });
   }
   return true;
 }
