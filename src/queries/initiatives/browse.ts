@@ -9,7 +9,13 @@ import type { EqualityGround, FundingStatus, InitiativeStatus } from "../../doma
 import { runsInYear } from "../../domain/initiativeYears.ts";
 import { type MoneyByPeriod, sumByPeriod } from "../../domain/moneyPeriods.ts";
 import { administrationChoices } from "../organisation/units.ts";
-import { type BrowseEntry, type BrowseSet, loadBrowseSet, type MoneySum } from "./browseSet.ts";
+import {
+  type BrowseEntry,
+  type BrowseSet,
+  type InitiativeListing,
+  loadBrowseSet,
+  type MoneySum,
+} from "./browseSet.ts";
 
 export const initiativeSortKeys = [
   "title",
@@ -37,18 +43,7 @@ export interface InitiativeFilter {
   pageSize?: number;
 }
 
-export interface BrowseRow {
-  id: string;
-  title: string;
-  administrationCode: string | null;
-  administrationName: string | null;
-  policySlug: string;
-  policyTitle: string;
-  fundingStatus: string;
-  status: string;
-  equalityGrounds: string[];
-  startYear: number | null;
-  endYear: number | null;
+export interface BrowseRow extends InitiativeListing {
   amount: number | null;
   fte: number | null;
 }

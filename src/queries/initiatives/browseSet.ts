@@ -19,12 +19,12 @@ export interface MoneySum {
   fte: number | null;
 }
 
-export interface BrowseEntry {
+/** What the list shows of an initiative, besides its money. */
+export interface InitiativeListing {
   id: string;
   title: string;
   administrationCode: string | null;
   administrationName: string | null;
-  policyId: string;
   policySlug: string;
   policyTitle: string;
   fundingStatus: string;
@@ -32,6 +32,10 @@ export interface BrowseEntry {
   equalityGrounds: string[];
   startYear: number | null;
   endYear: number | null;
+}
+
+export interface BrowseEntry extends InitiativeListing {
+  policyId: string;
   years: InitiativeYears;
   /** Sums over all its lines, and per year (a year without lines is absent). */
   money: MoneySum;
