@@ -137,8 +137,20 @@ export async function loadBrowseSet(ctx: Context): Promise<BrowseSet> {
       years: initiativeYears(r, r, new Set(moneyByYear.keys())),
       money,
       moneyByYear,
-      policyLines: own.map((l) => ({ ...line(l), periodStart: r.periodStart, periodEnd: r.periodEnd })),
-      ownLines: own.map((l) => ({ ...line(l), periodStart: ownStart, periodEnd: ownEnd })),
+      policyLines: own.map(({ year, amountDkk, fte }) => ({
+        year,
+        amountDkk,
+        fte,
+        periodStart: r.periodStart,
+        periodEnd: r.periodEnd,
+      })),
+      ownLines: own.map(({ year, amountDkk, fte }) => ({
+        year,
+        amountDkk,
+        fte,
+        periodStart: ownStart,
+        periodEnd: ownEnd,
+      })),
       rank: {
         title: r.titleRank,
         administration: r.administrationRank,
@@ -158,9 +170,3 @@ function addTo(sum: MoneySum, l: { amountDkk: number | null; fte: number | null 
   if (l.amountDkk !== null) sum.amount = (sum.amount ?? 0) + l.amountDkk;
   if (l.fte !== null) sum.fte = (sum.fte ?? 0) + l.fte;
 }
-
-const line = (l: { year: number | null; amountDkk: number | null; fte: number | null }) => ({
-  year: l.year,
-  amountDkk: l.amountDkk,
-  fte: l.fte,
-});

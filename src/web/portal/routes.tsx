@@ -54,7 +54,8 @@ export function portalRoutes(deps: AppDeps) {
   const cache = createRenderCache({ maxBytes: renderCacheBytesOf(deps) });
   // What many pages of an organisation share, read once per registry generation (for this app,
   // like the render cache): the list of policies with their summaries, the current policies and
-  // the initiative filter's options. A filtered or sorted list then costs only its own queries.
+  // the initiative filter's options, and the initiatives with their budget lines, from which
+  // every filter, sort order, page and CSV of the list is answered without a query.
   const summariesOf = memoByGeneration(policySummaries, (t: number) => String(t));
   const currentOf = memoByGeneration((ctx, year: number) => currentPolicies(ctx, year), String);
   const filterOptionsOf = memoByGeneration(filterOptions);
