@@ -1,6 +1,7 @@
 // Who acts, on which organisation, through which database handle (possibly a transaction).
 import type { Executor } from "./db/client.ts";
 import type { Role } from "./domain/enums.ts";
+import { announceChange } from "./queries/changeNotice.ts";
 import { bumpGeneration } from "./queries/generation.ts";
 
 export interface RoleGrant {
@@ -40,15 +41,18 @@ export function actorId(actor: Actor): string | null {
 }
 
 /**
- * Runs `work` in one transaction; inside an open one it simply joins it. After
- * the outermost one commits, caches of the organisation's pages are told (not
- * before: a concurrent reader could otherwise cache the old rows as new).
+ * Runs `work` in one transaction; inside an open one it simply joins it. The
+ * outermost one tells other server processes as it commits, and this process's
+ * caches of the organisation's pages after it has committed (not before: a
+ * concurrent reader could otherwise cache the old rows as new).
  */
 export async function inTransaction<T>(ctx: Context, work: (ctx: Context) => Promise<T>): Promise<T> {
   if (ctx.inTransaction) return work(ctx);
-  const result = await ctx.db.transaction((tx) =>
-    work({ ...ctx, db: tx, inTransaction: true, known: new Set<string>() }),
-  );
+  const result = await ctx.db.transaction(async (tx) => {
+    const done = await work({ ...ctx, db: tx, inTransaction: true, known: new Set<string>() });
+    await announceChange(tx, ctx.organisationId);
+    return done;
+  });
   bumpGeneration(ctx.organisationId);
   return result;
 }
@@ -57,13 +61,31 @@ export async function inTransaction<T>(ctx: Context, work: (ctx: Context) => Pro
  * Who acts on the installation as a whole, before any organisation is chosen
  * (creating one, moving one in): a context without an organisation.
  */
-export type InstallationContext = Pick<Context, "db" | "actor" | "inTransaction">;
+export type InstallationContext = Pick<Context, "db" | "actor" | "inTransaction"> & {
+  /** Inside the transaction: the organisations whose pages its commit changes. */
+  changed?: Set<string>;
+};
 
-/** Runs `work` in one transaction of the installation (or joins the open one). */
+/**
+ * Runs `work` in one transaction of the installation (or joins the open one). The
+ * organisations it marks changed are told as in `inTransaction`.
+ */
 export async function inInstallationTransaction<T>(
   ctx: InstallationContext,
   work: (ctx: InstallationContext) => Promise<T>,
 ): Promise<T> {
   if (ctx.inTransaction) return work(ctx);
-  return ctx.db.transaction((tx) => work({ ...ctx, db: tx, inTransaction: true }));
+  const changed = new Set<string>();
+  const result = await ctx.db.transaction(async (tx) => {
+    const done = await work({ ...ctx, db: tx, inTransaction: true, changed });
+    for (const organisationId of changed) await announceChange(tx, organisationId);
+    return done;
+  });
+  for (const organisationId of changed) bumpGeneration(organisationId);
+  return result;
+}
+
+/** Inside `inInstallationTransaction`: the organisation's pages change when it commits. */
+export function markChanged(ctx: InstallationContext, organisationId: string): void {
+  ctx.changed?.add(organisationId);
 }

@@ -3,17 +3,18 @@
 // that what they hold may be out of date. Reading it costs nothing (no query),
 // which is what lets a cached page be served at close to static-file speed.
 //
-// Contract for writers: call `bumpGeneration(organisationId)` AFTER the
-// transaction that changed public data has committed (bumping before the
-// commit would let a concurrent request re-render the old rows and cache them
-// under the new generation). One place that covers every command is the end of
-// the outermost `inTransaction` in context.ts.
+// Contract for writers: inside the transaction that changes public data, call
+// `announceChange` (changeNotice.ts), which tells the other processes on
+// PostgreSQL when it commits; AFTER the commit, call `bumpGeneration` (bumping
+// before it would let a concurrent request re-render the old rows and cache them
+// under the new generation). One place that covers every command is the
+// outermost `inTransaction` in context.ts.
 //
 // The counter lives in this process. With several server processes on one
-// PostgreSQL (DESIGN.md §10) each bump is told to the others through
-// LISTEN/NOTIFY (generationSync.ts), which bump theirs as a peer's; the render
-// cache also expires entries after a short time (MAX_AGE_MS there), which
-// bounds staleness should a notification be missed.
+// PostgreSQL (DESIGN.md §10) each hears the others' notifications
+// (generationSync.ts) and bumps its own counter. What is kept by generation is
+// also dropped after MAX_AGE_MS: a bound for the writes Pejl cannot see (an
+// operator's SQL straight into the database).
 
 const generations = new Map<string, number>();
 
@@ -22,9 +23,13 @@ const generations = new Map<string, number>();
  * generation moves with any organisation's.
  */
 export const NATIONAL_SCOPE = "national";
-/** Who made a bump: a write in this process, or another server process's (told by the database). */
-export type BumpOrigin = "local" | "peer";
-type Listener = (organisationId: string, generation: number, origin: BumpOrigin) => void;
+/**
+ * How long a page or read kept by generation may be served at most: a bound for
+ * writes made outside Pejl's commands, which tell nobody.
+ */
+export const MAX_AGE_MS = 5 * 60_000;
+
+type Listener = (organisationId: string, generation: number) => void;
 const listeners = new Set<Listener>();
 
 /** The current generation of an organisation's registry (0 until the first write in this process). */
@@ -32,20 +37,20 @@ export function currentGeneration(organisationId: string): number {
   return generations.get(organisationId) ?? 0;
 }
 
-function bump(scope: string, origin: BumpOrigin): number {
+function bump(scope: string): number {
   const next = currentGeneration(scope) + 1;
   generations.set(scope, next);
-  for (const listener of listeners) listener(scope, next, origin);
+  for (const listener of listeners) listener(scope, next);
   return next;
 }
 
 /**
- * Marks the organisation's registry (and so the national pages) as changed; returns the new
- * generation. `origin: "peer"` when another server process made the write.
+ * Marks the organisation's registry (and so the national pages) as changed, whether this
+ * process or another made the write; returns the new generation.
  */
-export function bumpGeneration(organisationId: string, origin: BumpOrigin = "local"): number {
-  const next = bump(organisationId, origin);
-  if (organisationId !== NATIONAL_SCOPE) bump(NATIONAL_SCOPE, origin);
+export function bumpGeneration(organisationId: string): number {
+  const next = bump(organisationId);
+  if (organisationId !== NATIONAL_SCOPE) bump(NATIONAL_SCOPE);
   return next;
 }
 

@@ -5,13 +5,7 @@
 // share one load. Inside a transaction the database is read as it is (the
 // transaction may have written what the kept value does not hold yet).
 import type { Context } from "../context.ts";
-import { currentGeneration } from "./generation.ts";
-
-/**
- * Safety net, as in the render cache: a write by another process is told through
- * LISTEN/NOTIFY, but one missed notification must not leave a value stale for long.
- */
-const MAX_AGE_MS = 10_000;
+import { currentGeneration, MAX_AGE_MS } from "./generation.ts";
 
 interface Kept<T> {
   generation: number;

@@ -1,22 +1,21 @@
-// Several server processes on one PostgreSQL: each tells the others when it
-// changed an organisation's registry, so their render caches drop the pages at
-// once (generation.ts). A local bump is sent with NOTIFY after the commit that
-// caused it; a notification from another process bumps here as a peer's. The
-// message names its sender, so a process ignores its own.
+// Several server processes on one PostgreSQL: each hears when another changed
+// an organisation's registry, so its render caches drop the pages at once
+// (generation.ts). Every writing transaction sends its NOTIFY before it commits
+// (changeNotice.ts); a notification from another process bumps here as a peer's.
+// The message names its sender, so a process ignores its own.
 //
 // The listening connection is the pool's only long-lived one. When it is lost
 // (the server restarted, a network break), notifications sent meanwhile are
 // lost with it: on reconnecting, every organisation is marked changed.
 // PGlite is one process with one server (the data-directory lock), so there is
 // nothing to tell.
-import { randomUUID } from "node:crypto";
 import pg from "pg";
 import type { Database } from "../db/client.ts";
 import type { Logger } from "../logger.ts";
 import { listOrganisations } from "../organisation.ts";
-import { bumpGeneration, onGenerationBump } from "./generation.ts";
+import { changedElsewhere, GENERATION_CHANNEL } from "./changeNotice.ts";
+import { bumpGeneration } from "./generation.ts";
 
-export const GENERATION_CHANNEL = "pejl_generation";
 const RECONNECT_MS = 1000;
 
 export interface GenerationSync {
@@ -26,25 +25,15 @@ export interface GenerationSync {
 export async function startGenerationSync(database: Database, logger: Logger): Promise<GenerationSync> {
   const url = database.url;
   if (database.kind !== "postgres" || !url) return { stop: async () => {} };
-  const sender = randomUUID();
   let stopped = false;
   let client: pg.Client | undefined;
   let retry: NodeJS.Timeout | undefined;
 
-  const unsubscribe = onGenerationBump((scope, _generation, origin) => {
-    if (origin !== "local" || stopped) return;
-    database
-      .pool!.query("SELECT pg_notify($1, $2)", [GENERATION_CHANNEL, `${sender} ${scope}`])
-      .catch((error: unknown) =>
-        logger.warn({ err: error, scope }, "could not tell the other servers of a change"),
-      );
-  });
-
   async function listen(reconnecting: boolean) {
     const next = new pg.Client({ connectionString: url });
     next.on("notification", (message) => {
-      const [from, scope] = (message.payload ?? "").split(" ");
-      if (from && scope && from !== sender) bumpGeneration(scope, "peer");
+      const scope = changedElsewhere(message.payload);
+      if (scope) bumpGeneration(scope);
     });
     next.on("error", (error) => {
       logger.warn({ err: error }, "lost the connection that hears other servers' changes");
@@ -59,8 +48,7 @@ export async function startGenerationSync(database: Database, logger: Logger): P
     }
     client = next;
     if (reconnecting) {
-      for (const organisation of await listOrganisations(database.db))
-        bumpGeneration(organisation.id, "peer");
+      for (const organisation of await listOrganisations(database.db)) bumpGeneration(organisation.id);
       logger.info("hears other servers' changes again");
     }
   }
@@ -85,7 +73,6 @@ export async function startGenerationSync(database: Database, logger: Logger): P
   return {
     async stop() {
       stopped = true;
-      unsubscribe();
       clearTimeout(retry);
       await client?.end().catch(() => {});
     },

@@ -7,7 +7,6 @@ import { count, sql } from "drizzle-orm";
 import { type InstallationContext, inInstallationTransaction } from "../../context.ts";
 import { organisations } from "../../db/schema.ts";
 import { AppError, validationFailed } from "../../errors.ts";
-import { bumpGeneration } from "../../queries/generation.ts";
 import { userCreateSchema, userCreator } from "../userCreator.ts";
 import { type CreatedOrganisation, organisationCreator } from "./organisationCreator.ts";
 
@@ -38,7 +37,7 @@ export async function installationSetup(
   const admin = userCreateSchema.safeParse({ ...input.admin, role: "admin" });
   if (!admin.success)
     throw validationFailed(admin.error.issues.map((i) => ({ ...i, path: ["admin", ...i.path] })));
-  const result = await inInstallationTransaction(ctx, async (tx) => {
+  return inInstallationTransaction(ctx, async (tx) => {
     await tx.db.execute(sql`select pg_advisory_xact_lock(${SETUP_LOCK})`);
     if (!(await needsSetup(tx))) throw alreadySetUp();
     const organisation = await organisationCreator(tx, input.organisation);
@@ -48,6 +47,4 @@ export async function installationSetup(
     );
     return { organisation, admin: { name: user.name, email: user.email } };
   });
-  bumpGeneration(result.organisation.id);
-  return result;
 }

@@ -5,7 +5,7 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { authorize } from "../../authz/can.ts";
-import { type InstallationContext, inInstallationTransaction } from "../../context.ts";
+import { type InstallationContext, inInstallationTransaction, markChanged } from "../../context.ts";
 import { administrations, committees, organisations } from "../../db/schema.ts";
 import { councilNameSchema } from "../../domain/council.ts";
 import { slugify } from "../../domain/slug.ts";
@@ -105,6 +105,7 @@ export async function organisationCreator(
       .returning();
     if (!org) throw takenSlug(slug, data.name);
     const organisationId = org.id;
+    markChanged(tx, organisationId);
     if (data.administrations.length)
       await tx.db.insert(administrations).values(data.administrations.map((a) => ({ ...a, organisationId })));
     if (data.committees.length)

@@ -6,13 +6,17 @@
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { authorize } from "../../authz/can.ts";
-import { createContext, type InstallationContext, inInstallationTransaction } from "../../context.ts";
+import {
+  createContext,
+  type InstallationContext,
+  inInstallationTransaction,
+  markChanged,
+} from "../../context.ts";
 import { organisations, settings } from "../../db/schema.ts";
 import { AppError, validationFailed } from "../../errors.ts";
 import type { PackageOrganisation } from "../../opendata/descriptor.ts";
 import { type CheckedPackage, type ImportResult, importTables, readPackage } from "../../opendata/import.ts";
 import { allOrganisations, chooseOrganisation, type OrganisationRow } from "../../organisation.ts";
-import { bumpGeneration } from "../../queries/generation.ts";
 import { recordAudit } from "../audit.ts";
 import { organisationCreator } from "./organisationCreator.ts";
 
@@ -129,9 +133,9 @@ export async function importCheckedPackage(
     }
     const imported = await importTables(orgCtx, pkg.tables);
     const [final] = await tx.db.select().from(organisations).where(eq(organisations.id, org!.id));
+    markChanged(tx, org!.id);
     return { ...imported, organisation: { slug: final!.slug, name: final!.name, created }, id: final!.id };
   });
-  bumpGeneration(result.id);
   const { id: _id, ...rest } = result;
   return rest;
 }

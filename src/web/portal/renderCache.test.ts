@@ -5,8 +5,8 @@ import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
 import { type Context, publicActor } from "../../context.ts";
 import type { AppEnv } from "../../http/appEnv.ts";
-import { bumpGeneration } from "../../queries/generation.ts";
-import { createRenderCache, MAX_AGE_MS } from "./renderCache.ts";
+import { bumpGeneration, MAX_AGE_MS } from "../../queries/generation.ts";
+import { createRenderCache } from "./renderCache.ts";
 
 function appWithCache(organisationId: string, maxBytes?: number) {
   let clock = 0;

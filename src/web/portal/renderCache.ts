@@ -11,11 +11,9 @@ import { createHash } from "node:crypto";
 import type { Context as HonoContext, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../../http/appEnv.ts";
 import { responseBytes } from "../../http/textResponse.ts";
-import { currentGeneration, onGenerationBump } from "../../queries/generation.ts";
+import { currentGeneration, MAX_AGE_MS, onGenerationBump } from "../../queries/generation.ts";
 import { mergeReads, type QueryReads, relevantQuery, splitTarget, trackQueryReads } from "./cacheKey.ts";
 
-/** Safety net for writers that do not bump the generation (another process, §10). */
-export const MAX_AGE_MS = 10_000;
 /** The kept responses together stay under this by default (PEJL_RENDER_CACHE_MB); least recently used go first. */
 export const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
 /** Large bodies (a big CSV or zip) are served but not kept. */
