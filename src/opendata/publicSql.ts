@@ -32,9 +32,20 @@ const withholds = (condition: string) => `(${condition}) IS NOT FALSE`;
 /** One query's view: nested lookups get aliases of their own (w1, w2, …). */
 function viewSql(threshold: number): PublicSql {
   let aliases = 0;
-  const lookup = (def: ResourceDef, id: string, organisation: string, condition: (row: string) => string) => {
+  // Whether the row `id` of the organisation is withheld; with `othersWithheld`, a row of
+  // another organisation counts as withheld too (a source must not quote it).
+  const lookup = (
+    def: ResourceDef,
+    id: string,
+    organisation: string,
+    condition: (row: string) => string,
+    othersWithheld = false,
+  ) => {
     const w = `w${++aliases}`;
-    return `EXISTS (SELECT 1 FROM ${q(getTableName(def.table))} ${w} WHERE ${w}.id = ${id} AND ${w}.organisation_id = ${organisation} AND ${withholds(condition(w))})`;
+    const withheld = othersWithheld
+      ? `(${w}.organisation_id <> ${organisation} OR ${withholds(condition(w))})`
+      : `${w}.organisation_id = ${organisation} AND ${withholds(condition(w))}`;
+    return `EXISTS (SELECT 1 FROM ${q(getTableName(def.table))} ${w} WHERE ${w}.id = ${id} AND ${withheld})`;
   };
   const view: PublicSql = {
     threshold,
@@ -44,19 +55,25 @@ function viewSql(threshold: number): PublicSql {
       return withheld ? lookup(def, id, organisation, (w) => withheld(w, view)) : "false";
     },
     quotesWithheld(id, field, organisation) {
-      // Every resource a source can name, by id only (a source's `entity` is not trusted to say which).
+      // Every resource a source can name, by id only (a source's `entity` is not trusted to
+      // say which); one of another organisation is withheld, as in the API (queries/provenance.ts).
       const conditions = [...new Set(Object.values(provenanceEntities))].flatMap((name: ResourceName) => {
         const def = resourceByName(name)!;
         const { withheld, withheldFields } = def.publicView ?? {};
         if (!withheld && !withheldFields) return [];
         return [
-          lookup(def, id, organisation, (w) =>
-            [
-              ...(withheld ? [`(${withheld(w, view)})`] : []),
-              ...Object.entries(withheldFields?.(w, view) ?? {}).map(
-                ([name, when]) => `(${field} = ${sqlText(name)} AND (${when}))`,
-              ),
-            ].join(" OR "),
+          lookup(
+            def,
+            id,
+            organisation,
+            (w) =>
+              [
+                ...(withheld ? [`(${withheld(w, view)})`] : []),
+                ...Object.entries(withheldFields?.(w, view) ?? {}).map(
+                  ([name, when]) => `(${field} = ${sqlText(name)} AND (${when}))`,
+                ),
+              ].join(" OR "),
+            true,
           ),
         ];
       });

@@ -213,6 +213,34 @@ describe(`the public package's view (${databaseKind})`, () => {
     expect(column(full.get("provenance.csv")!, "quote")).toHaveLength(sources.length + 2);
   });
 
+  it("withholds a source that names another organisation's row, public there or not", async () => {
+    const org = await buildOrganisation();
+    const other = await buildOrganisation();
+    const { registry } = await registryWithSources(org);
+    const theirs = await buildRegistry(other);
+    const [, policyDoc] = registry.documents;
+    const public2018 = theirs.observations.find((o) => o.period === "2018")!;
+    const [sent] = theirs.inquiries;
+    await org.db.insert(provenance).values(
+      [
+        { entity: "observation", entityId: public2018.id, field: "value", quote: "their n=1200 value" },
+        { entity: "inquiry", entityId: sent!.id, field: "answer", quote: "their sent answer" },
+        { entity: "observation", entityId: theirs.suppressed.id, field: "value", quote: "their n=3 value" },
+      ].map((source) => ({
+        ...source,
+        organisationId: org.organisationId,
+        documentId: policyDoc!.id,
+        start: 0,
+        end: 1,
+      })),
+    );
+    const quotes = column(readPackageDir(await exportToTemp(org.ctx())).get("provenance.csv")!, "quote");
+    for (const quote of ["their n=1200 value", "their sent answer", "their n=3 value"])
+      expect(quotes).not.toContain(quote);
+    // Its own sources of the same kinds are published as before.
+    for (const quote of ["n=1200 value", "sent answer"]) expect(quotes).toContain(quote);
+  });
+
   it("leaves out withheld rows and the references to them", async () => {
     const org = await buildOrganisation();
     const { registry, attachment, withAttachment } = await registryWithSources(org);
