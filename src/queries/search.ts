@@ -302,6 +302,18 @@ export async function suggest(ctx: Context, q: string): Promise<string | undefin
     return best.word;
   });
   if (!changed) return undefined;
-  const check = await search(ctx, corrected);
-  return check.total > 0 ? corrected : undefined;
+  return (await findsAnything(ctx, corrected)) ? corrected : undefined;
+}
+
+/** Whether `q` finds anything of any kind: what a search would, without ranks or headlines. */
+async function findsAnything(ctx: Context, q: string): Promise<boolean> {
+  const query = tsQuery(q);
+  const parts = specs.map(
+    ({ table: t }) =>
+      sql`select 1 from ${t} where ${t.organisationId} = ${ctx.organisationId} and ${t.search} @@ ${query}`,
+  );
+  const result = (await ctx.db.execute(
+    sql`select exists (${sql.join(parts, sql` union all `)}) as found`,
+  )) as unknown as { rows: { found: boolean }[] };
+  return result.rows[0]!.found;
 }

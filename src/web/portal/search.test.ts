@@ -76,6 +76,18 @@ describe("search", () => {
     expect(html).toContain('href="/soeg?q=tilg%C3%A6ngelighed"');
   });
 
+  it("offers no spelling that would find nothing either (a word the search leaves out)", async () => {
+    const org = await buildOrganisation();
+    const policy = await buildPolicy(org, { title: "Handicappolitik" });
+    // "efter" is a Danish stop word: it is among the registry's words, but no search finds it.
+    await buildInitiative(org, policy.id, { title: "Tilgængelighed efter behov" });
+    const { html } = await get(org, "/soeg?q=eftre");
+    expect(html).toContain("Ingen resultater");
+    expect(html).not.toContain("Mente du");
+    // A slip in a word the search does find is still corrected.
+    expect((await get(org, "/soeg?q=bheov")).html).toContain('href="/soeg?q=behov"');
+  });
+
   it("answers an empty or too long query with a helpful text, not an error", async () => {
     const org = await buildOrganisation();
     const empty = await get(org, "/soeg?q=%20");
