@@ -7,7 +7,7 @@ import type { Context } from "../context.ts";
 import { hearingResponses, inquiries, observations, provenance } from "../db/schema.ts";
 import { suppressedSql } from "../domain/suppression.ts";
 import { resourceQueries, when } from "./keysetPage.ts";
-import { col, type IdsOf, idList, noIds, ownedBy } from "./sqlFragments.ts";
+import { col, type IdsOf, idList, jsonRows, noIds, ownedBy } from "./sqlFragments.ts";
 
 /** The entities provenance may name publicly: those of the open-data package's resources, in the singular. */
 export const provenanceEntityNames = [
@@ -105,32 +105,46 @@ export interface ProvenanceRef {
   quote: string;
 }
 
+const sourceColumns = {
+  id: provenance.id,
+  entity: provenance.entity,
+  entityId: provenance.entityId,
+  field: provenance.field,
+  documentId: provenance.documentId,
+  quote: provenance.quote,
+};
+
+// Document order; named with the table, so it also serves inside a subquery (sourcesJson).
+const sourceOrder = [
+  provenance.documentId,
+  provenance.start,
+  provenance.end,
+  provenance.field,
+  provenance.id,
+].map((c) => sql`${col(c)} asc`);
+
 /** Provenance rows of the given entities, in document order. */
 export async function sourcesOf(ctx: Context, entityIds: IdsOf): Promise<ProvenanceRef[]> {
   if (noIds(entityIds)) return [];
   return ctx.db
-    .select({
-      id: provenance.id,
-      entity: provenance.entity,
-      entityId: provenance.entityId,
-      field: provenance.field,
-      documentId: provenance.documentId,
-      quote: provenance.quote,
-    })
+    .select(sourceColumns)
     .from(provenance)
     .where(
       and(eq(provenance.organisationId, ctx.organisationId), inArray(provenance.entityId, idList(entityIds))),
     )
-    .orderBy(
-      asc(provenance.documentId),
-      asc(provenance.start),
-      asc(provenance.end),
-      asc(provenance.field),
-      asc(provenance.id),
-    );
+    .orderBy(...sourceOrder);
 }
 
-/** Ids of the documents the given entities' provenance quotes (a subquery for documentsByIds). */
+/** The same rows as one JSON array, for a page that reads them in the statement of its entities. */
+export const sourcesJson = (ctx: Context, entityIds: SQL): SQL<ProvenanceRef[]> =>
+  jsonRows(
+    sourceColumns,
+    sql`FROM ${provenance} WHERE ${ownedBy(provenance, ctx.organisationId)}
+      AND ${col(provenance.entityId)} IN ${entityIds}`,
+    sourceOrder,
+  );
+
+/** Ids of the documents the given entities' provenance quotes (a subquery for documentsByIds or documentsJson). */
 export const sourceDocumentIds = (ctx: Context, entityIds: SQL): SQL =>
   sql`(SELECT ${col(provenance.documentId)} FROM ${provenance}
     WHERE ${ownedBy(provenance, ctx.organisationId)} AND ${col(provenance.entityId)} IN ${entityIds})`;
