@@ -7,7 +7,16 @@ import type { Context } from "../context.ts";
 import { documents, hearingResponses, policies, provenance } from "../db/schema.ts";
 import { HEARING_ATTACHMENT_KIND } from "../domain/enums.ts";
 import { resourceQueries, when } from "./keysetPage.ts";
-import { col, type IdsOf, idList, isoDate, jsonRows, noIds, ownedBy } from "./sqlFragments.ts";
+import {
+  col,
+  type IdsOf,
+  idList,
+  isoDate,
+  jsonRows,
+  noIds,
+  type OrganisationParam,
+  ownedBy,
+} from "./sqlFragments.ts";
 
 export interface DocumentFilters {
   kind?: string;
@@ -62,7 +71,7 @@ export interface PolicyDocument {
   policyCount: number;
 }
 
-const citedColumns = (ctx: Context) => ({
+const citedColumns = (organisationId: OrganisationParam) => ({
   id: documents.id,
   title: documents.title,
   filename: documents.filename,
@@ -70,7 +79,7 @@ const citedColumns = (ctx: Context) => ({
   documentNumber: documents.documentNumber,
   dated: documents.dated,
   policyCount: sql<number>`(select count(*) from ${policies} where ${col(policies.documentId)} = ${col(documents.id)}
-    and ${ownedBy(policies, ctx.organisationId)})::int`,
+    and ${ownedBy(policies, organisationId)})::int`,
 });
 
 // By title; the id settles equal titles. Named with the table, so it also serves inside a subquery.
@@ -79,17 +88,20 @@ const citedOrder = [sql`${col(documents.title)} asc`, sql`${col(documents.id)} a
 export async function documentsByIds(ctx: Context, ids: IdsOf): Promise<PolicyDocument[]> {
   if (noIds(ids)) return [];
   return ctx.db
-    .select(citedColumns(ctx))
+    .select(citedColumns(ctx.organisationId))
     .from(documents)
     .where(and(eq(documents.organisationId, ctx.organisationId), inArray(documents.id, idList(ids))))
     .orderBy(...citedOrder);
 }
 
-/** The same documents as one JSON array, for a page that reads them in the statement of what cites them. */
-export const documentsJson = (ctx: Context, ids: SQL): SQL<PolicyDocument[]> =>
+/**
+ * The same documents as one JSON array, for a page that reads them in the statement of what
+ * cites them; `ids` is an array of ids (sourceDocumentIdArray), built once by the database.
+ */
+export const documentsJson = (organisationId: OrganisationParam, ids: SQL): SQL<PolicyDocument[]> =>
   jsonRows(
-    citedColumns(ctx),
-    sql`FROM ${documents} WHERE ${ownedBy(documents, ctx.organisationId)} AND ${col(documents.id)} IN ${ids}`,
+    citedColumns(organisationId),
+    sql`FROM ${documents} WHERE ${ownedBy(documents, organisationId)} AND ${col(documents.id)} = ANY(${ids})`,
     citedOrder,
   );
 

@@ -7,7 +7,7 @@ import type { Context } from "../context.ts";
 import { hearingResponses, inquiries, observations, provenance } from "../db/schema.ts";
 import { suppressedSql } from "../domain/suppression.ts";
 import { resourceQueries, when } from "./keysetPage.ts";
-import { col, type IdsOf, idList, jsonRows, noIds, ownedBy } from "./sqlFragments.ts";
+import { col, type IdsOf, idList, jsonRows, noIds, type OrganisationParam, ownedBy } from "./sqlFragments.ts";
 
 /** The entities provenance may name publicly: those of the open-data package's resources, in the singular. */
 export const provenanceEntityNames = [
@@ -135,16 +135,25 @@ export async function sourcesOf(ctx: Context, entityIds: IdsOf): Promise<Provena
     .orderBy(...sourceOrder);
 }
 
-/** The same rows as one JSON array, for a page that reads them in the statement of its entities. */
-export const sourcesJson = (ctx: Context, entityIds: SQL): SQL<ProvenanceRef[]> =>
+/**
+ * The same rows as one JSON array, for a page that reads them in the statement of its entities;
+ * `entityIds` is an array of ids (ARRAY(subquery)): "= ANY" an array the database builds once
+ * reads the matching rows, where "IN (subquery)" compared every provenance row of the organisation.
+ */
+export const sourcesJson = (organisationId: OrganisationParam, entityIds: SQL): SQL<ProvenanceRef[]> =>
   jsonRows(
     sourceColumns,
-    sql`FROM ${provenance} WHERE ${ownedBy(provenance, ctx.organisationId)}
-      AND ${col(provenance.entityId)} IN ${entityIds}`,
+    sql`FROM ${provenance} WHERE ${ownedBy(provenance, organisationId)}
+      AND ${col(provenance.entityId)} = ANY(${entityIds})`,
     sourceOrder,
   );
 
-/** Ids of the documents the given entities' provenance quotes (a subquery for documentsByIds or documentsJson). */
+/** The ids of the documents the given entities' provenance quotes, as an array (for documentsJson). */
+export const sourceDocumentIdArray = (organisationId: OrganisationParam, entityIds: SQL): SQL =>
+  sql`ARRAY(SELECT ${col(provenance.documentId)} FROM ${provenance}
+    WHERE ${ownedBy(provenance, organisationId)} AND ${col(provenance.entityId)} = ANY(${entityIds}))`;
+
+/** Ids of the documents the given entities' provenance quotes (a subquery for documentsByIds). */
 export const sourceDocumentIds = (ctx: Context, entityIds: SQL): SQL =>
   sql`(SELECT ${col(provenance.documentId)} FROM ${provenance}
     WHERE ${ownedBy(provenance, ctx.organisationId)} AND ${col(provenance.entityId)} IN ${entityIds})`;

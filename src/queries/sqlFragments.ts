@@ -1,7 +1,7 @@
 // SQL fragments the queries share: a column named with its table, the organisation's
 // condition in a hand-written subquery, administrations and committees named by their
 // code (as in the open-data package), dates and times in ISO form, ids as a list or subquery.
-import { type GetColumnData, getTableName, is, SQL, sql } from "drizzle-orm";
+import { type GetColumnData, getTableName, is, type Placeholder, SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { administrations, committees } from "../db/schema.ts";
 
@@ -12,8 +12,11 @@ import { administrations, committees } from "../db/schema.ts";
  */
 export const col = (column: PgColumn): SQL => sql.raw(`"${getTableName(column.table)}"."${column.name}"`);
 
+/** An organisation's id, or in a prepared statement the placeholder that stands for it. */
+export type OrganisationParam = string | Placeholder;
+
 /** A hand-written subquery's condition that keeps `table`'s rows of the organisation. */
-export const ownedBy = (table: { organisationId: PgColumn }, organisationId: string): SQL =>
+export const ownedBy = (table: { organisationId: PgColumn }, organisationId: OrganisationParam): SQL =>
   sql`${col(table.organisationId)} = ${organisationId}`;
 
 /** The code of the organisation's administration a column points to (null when it points nowhere). */

@@ -5,7 +5,7 @@ import { and, asc, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { Context } from "../../context.ts";
 import { annualTargets } from "../../db/schema.ts";
 import { resourceQueries, when } from "../keysetPage.ts";
-import { col, jsonRows, ownedBy } from "../sqlFragments.ts";
+import { col, jsonRows, type OrganisationParam, ownedBy } from "../sqlFragments.ts";
 
 const columns = {
   id: annualTargets.id,
@@ -41,7 +41,7 @@ export async function annualTargetsOf(ctx: Context, initiativeId: string, opts: 
 }
 
 /** All the initiative's targets as one JSON array, for a page that reads them in the statement of the initiative. */
-export const annualTargetsJson = (initiativeId: SQL, organisationId: string) =>
+export const annualTargetsJson = (initiativeId: SQL, organisationId: OrganisationParam) =>
   jsonRows(
     columns,
     sql`FROM ${annualTargets} WHERE ${ownedBy(annualTargets, organisationId)}

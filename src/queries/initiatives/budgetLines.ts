@@ -6,7 +6,7 @@ import type { Context } from "../../context.ts";
 import { budgetLines } from "../../db/schema.ts";
 import type { FundingStatus } from "../../domain/enums.ts";
 import { resourceQueries, when } from "../keysetPage.ts";
-import { col, jsonRows, ownedBy } from "../sqlFragments.ts";
+import { col, jsonRows, type OrganisationParam, ownedBy } from "../sqlFragments.ts";
 
 const columns = {
   id: budgetLines.id,
@@ -36,7 +36,7 @@ export async function budgetLinesOf(ctx: Context, initiativeId: string) {
 }
 
 /** The same lines as one JSON array, for a page that reads them in the statement of the initiative (`initiativeId`). */
-export const budgetLinesJson = (initiativeId: SQL, organisationId: string) =>
+export const budgetLinesJson = (initiativeId: SQL, organisationId: OrganisationParam) =>
   jsonRows(
     columns,
     sql`FROM ${budgetLines} WHERE ${ownedBy(budgetLines, organisationId)}

@@ -2,6 +2,7 @@
 // (locked rounds only) and sources.
 import { and, eq, sql } from "drizzle-orm";
 import type { Context } from "../../context.ts";
+import type { Executor } from "../../db/client.ts";
 import {
   administrations,
   annualTargets,
@@ -16,18 +17,22 @@ import {
 } from "../../db/schema.ts";
 import { countedReportStates } from "../../domain/roundState.ts";
 import { documentsJson } from "../documents.ts";
-import { sourceDocumentIds, sourcesJson } from "../provenance.ts";
+import { sourceDocumentIdArray, sourcesJson } from "../provenance.ts";
 import { inOrganisation } from "../scope.ts";
 import { col, jsonRows, ownedBy } from "../sqlFragments.ts";
 import { annualTargetsJson } from "./annualTargets.ts";
 import { budgetLinesJson } from "./budgetLines.ts";
 
-export async function initiativeDetail(ctx: Context, id: string) {
-  const org = ctx.organisationId;
-  const initiative = col(initiatives.id);
-  // One statement: each list is a subquery of the initiative's row, so a page holds one of the
-  // pool's connections, not one per list (under load the pool, not the database, was the limit).
-  const sourceIds = sql`(SELECT ${initiative}
+// One statement: each list is a subquery beside the initiative's row, so a page holds one of
+// the pool's connections, not one per list (under load the pool, not the database, was the
+// limit). It is prepared: parsing and planning this statement cost the database several times
+// what running it does, so each connection does that once. The subqueries name the id, not the
+// outer row: uncorrelated, each runs once.
+function prepare(db: Executor) {
+  const org = sql.placeholder("organisationId");
+  const initiative = sql`${sql.placeholder("id")}::uuid`;
+  // The ids whose provenance the page cites, as an array the database builds once.
+  const sourceIds = sql`ARRAY(SELECT ${initiative}
     UNION ALL SELECT ${col(budgetLines.id)} FROM ${budgetLines}
       WHERE ${col(budgetLines.initiativeId)} = ${initiative} AND ${ownedBy(budgetLines, org)}
     UNION ALL SELECT ${col(annualTargets.id)} FROM ${annualTargets}
@@ -64,7 +69,7 @@ export async function initiativeDetail(ctx: Context, id: string) {
       sql`${col(statusReports.id)} asc`,
     ],
   );
-  const [row] = await ctx.db
+  return db
     .select({
       id: initiatives.id,
       title: initiatives.title,
@@ -87,8 +92,8 @@ export async function initiativeDetail(ctx: Context, id: string) {
       budget: budgetLinesJson(initiative, org),
       targets: annualTargetsJson(initiative, org),
       history,
-      sources: sourcesJson(ctx, sourceIds),
-      documents: documentsJson(ctx, sourceDocumentIds(ctx, sourceIds)),
+      sources: sourcesJson(org, sourceIds),
+      documents: documentsJson(org, sourceDocumentIdArray(org, sourceIds)),
     })
     .from(initiatives)
     .innerJoin(policies, and(eq(policies.id, initiatives.policyId), inOrganisation(policies, org)))
@@ -97,8 +102,21 @@ export async function initiativeDetail(ctx: Context, id: string) {
       and(eq(administrations.id, initiatives.administrationId), inOrganisation(administrations, org)),
     )
     .leftJoin(committees, and(eq(committees.id, initiatives.committeeId), inOrganisation(committees, org)))
-    .where(and(eq(initiatives.organisationId, org), eq(initiatives.id, id)))
-    .limit(1);
+    .where(and(eq(initiatives.organisationId, org), eq(initiatives.id, sql.placeholder("id"))))
+    .limit(1)
+    .prepare("initiative_detail");
+}
+
+// Per database or transaction: a prepared query belongs to the session it was made on.
+const prepared = new WeakMap<Executor, ReturnType<typeof prepare>>();
+
+export async function initiativeDetail(ctx: Context, id: string) {
+  let query = prepared.get(ctx.db);
+  if (!query) {
+    query = prepare(ctx.db);
+    prepared.set(ctx.db, query);
+  }
+  const [row] = await query.execute({ id, organisationId: ctx.organisationId });
   if (!row) return undefined;
   const {
     goals: goalRows,
