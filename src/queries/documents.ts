@@ -1,13 +1,22 @@
 // Documents: the API's list (metadata only: never the text or where the file is
 // kept), the admin's filter choices, the documents a portal page cites, and one
 // source document for the portal with every span a registry value was read from.
-import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import { authorize } from "../authz/can.ts";
 import type { Context } from "../context.ts";
 import { documents, hearingResponses, policies, provenance } from "../db/schema.ts";
 import { HEARING_ATTACHMENT_KIND } from "../domain/enums.ts";
 import { resourceQueries, when } from "./keysetPage.ts";
-import { col, type IdsOf, idList, isoDate, noIds, ownedBy } from "./sqlFragments.ts";
+import {
+  col,
+  type IdsOf,
+  idList,
+  isoDate,
+  jsonRows,
+  noIds,
+  type OrganisationParam,
+  ownedBy,
+} from "./sqlFragments.ts";
 
 export interface DocumentFilters {
   kind?: string;
@@ -62,23 +71,39 @@ export interface PolicyDocument {
   policyCount: number;
 }
 
+const citedColumns = (organisationId: OrganisationParam) => ({
+  id: documents.id,
+  title: documents.title,
+  filename: documents.filename,
+  caseNumber: documents.caseNumber,
+  documentNumber: documents.documentNumber,
+  dated: documents.dated,
+  policyCount: sql<number>`(select count(*) from ${policies} where ${col(policies.documentId)} = ${col(documents.id)}
+    and ${ownedBy(policies, organisationId)})::int`,
+});
+
+// By title; the id settles equal titles. Named with the table, so it also serves inside a subquery.
+const citedOrder = [sql`${col(documents.title)} asc`, sql`${col(documents.id)} asc`];
+
 export async function documentsByIds(ctx: Context, ids: IdsOf): Promise<PolicyDocument[]> {
   if (noIds(ids)) return [];
   return ctx.db
-    .select({
-      id: documents.id,
-      title: documents.title,
-      filename: documents.filename,
-      caseNumber: documents.caseNumber,
-      documentNumber: documents.documentNumber,
-      dated: documents.dated,
-      policyCount: sql<number>`(select count(*) from ${policies} where ${col(policies.documentId)} = ${col(documents.id)}
-        and ${ownedBy(policies, ctx.organisationId)})::int`,
-    })
+    .select(citedColumns(ctx.organisationId))
     .from(documents)
     .where(and(eq(documents.organisationId, ctx.organisationId), inArray(documents.id, idList(ids))))
-    .orderBy(asc(documents.title));
+    .orderBy(...citedOrder);
 }
+
+/**
+ * The same documents as one JSON array, for a page that reads them in the statement of what
+ * cites them; `ids` is an array of ids (sourceDocumentIdArray), built once by the database.
+ */
+export const documentsJson = (organisationId: OrganisationParam, ids: SQL): SQL<PolicyDocument[]> =>
+  jsonRows(
+    citedColumns(organisationId),
+    sql`FROM ${documents} WHERE ${ownedBy(documents, organisationId)} AND ${col(documents.id)} = ANY(${ids})`,
+    citedOrder,
+  );
 
 /**
  * Documents that are not public: a hearing response (or its attachment) that

@@ -7,7 +7,7 @@ import type { Context } from "../context.ts";
 import { hearingResponses, inquiries, observations, provenance } from "../db/schema.ts";
 import { suppressedSql } from "../domain/suppression.ts";
 import { resourceQueries, when } from "./keysetPage.ts";
-import { col, type IdsOf, idList, noIds, ownedBy } from "./sqlFragments.ts";
+import { col, type IdsOf, idList, jsonRows, noIds, type OrganisationParam, ownedBy } from "./sqlFragments.ts";
 
 /** The entities provenance may name publicly: those of the open-data package's resources, in the singular. */
 export const provenanceEntityNames = [
@@ -105,30 +105,53 @@ export interface ProvenanceRef {
   quote: string;
 }
 
+const sourceColumns = {
+  id: provenance.id,
+  entity: provenance.entity,
+  entityId: provenance.entityId,
+  field: provenance.field,
+  documentId: provenance.documentId,
+  quote: provenance.quote,
+};
+
+// Document order; named with the table, so it also serves inside a subquery (sourcesJson).
+const sourceOrder = [
+  provenance.documentId,
+  provenance.start,
+  provenance.end,
+  provenance.field,
+  provenance.id,
+].map((c) => sql`${col(c)} asc`);
+
 /** Provenance rows of the given entities, in document order. */
 export async function sourcesOf(ctx: Context, entityIds: IdsOf): Promise<ProvenanceRef[]> {
   if (noIds(entityIds)) return [];
   return ctx.db
-    .select({
-      id: provenance.id,
-      entity: provenance.entity,
-      entityId: provenance.entityId,
-      field: provenance.field,
-      documentId: provenance.documentId,
-      quote: provenance.quote,
-    })
+    .select(sourceColumns)
     .from(provenance)
     .where(
       and(eq(provenance.organisationId, ctx.organisationId), inArray(provenance.entityId, idList(entityIds))),
     )
-    .orderBy(
-      asc(provenance.documentId),
-      asc(provenance.start),
-      asc(provenance.end),
-      asc(provenance.field),
-      asc(provenance.id),
-    );
+    .orderBy(...sourceOrder);
 }
+
+/**
+ * The same rows as one JSON array, for a page that reads them in the statement of its entities;
+ * `entityIds` is an array of ids (ARRAY(subquery)): "= ANY" an array the database builds once
+ * reads the matching rows, where "IN (subquery)" compared every provenance row of the organisation.
+ */
+export const sourcesJson = (organisationId: OrganisationParam, entityIds: SQL): SQL<ProvenanceRef[]> =>
+  jsonRows(
+    sourceColumns,
+    sql`FROM ${provenance} WHERE ${ownedBy(provenance, organisationId)}
+      AND ${col(provenance.entityId)} = ANY(${entityIds})`,
+    sourceOrder,
+  );
+
+/** The ids of the documents the given entities' provenance quotes, as an array (for documentsJson). */
+export const sourceDocumentIdArray = (organisationId: OrganisationParam, entityIds: SQL): SQL =>
+  sql`ARRAY(SELECT ${col(provenance.documentId)} FROM ${provenance}
+    WHERE ${ownedBy(provenance, organisationId)} AND ${col(provenance.entityId)} = ANY(${entityIds}))`;
 
 /** Ids of the documents the given entities' provenance quotes (a subquery for documentsByIds). */
 export const sourceDocumentIds = (ctx: Context, entityIds: SQL): SQL =>

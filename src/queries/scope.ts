@@ -4,14 +4,16 @@
 // row itself keeps it out. And a list a person may see only part of keeps the
 // rows of the administrations the actor may read (authz's readableAdministrations)
 // in its WHERE clause, so what is hidden is never fetched, counted or paged.
-import { eq, inArray, type SQL, sql } from "drizzle-orm";
+import { eq, inArray, type Placeholder, type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { readableAdministrations } from "../authz/can.ts";
 import type { Actor } from "../context.ts";
 
 /** The rows of `table` that belong to the organisation (for a join's ON or a WHERE). */
-export const inOrganisation = (table: { organisationId: PgColumn }, organisationId: string): SQL =>
-  eq(table.organisationId, organisationId);
+export const inOrganisation = (
+  table: { organisationId: PgColumn },
+  organisationId: string | Placeholder,
+): SQL => eq(table.organisationId, organisationId);
 
 /**
  * The condition that keeps rows whose `column` (an administration id) the actor

@@ -1,7 +1,7 @@
 // SQL fragments the queries share: a column named with its table, the organisation's
 // condition in a hand-written subquery, administrations and committees named by their
 // code (as in the open-data package), dates and times in ISO form, ids as a list or subquery.
-import { getTableName, type SQL, sql } from "drizzle-orm";
+import { type GetColumnData, getTableName, is, type Placeholder, SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { administrations, committees } from "../db/schema.ts";
 
@@ -12,8 +12,11 @@ import { administrations, committees } from "../db/schema.ts";
  */
 export const col = (column: PgColumn): SQL => sql.raw(`"${getTableName(column.table)}"."${column.name}"`);
 
+/** An organisation's id, or in a prepared statement the placeholder that stands for it. */
+export type OrganisationParam = string | Placeholder;
+
 /** A hand-written subquery's condition that keeps `table`'s rows of the organisation. */
-export const ownedBy = (table: { organisationId: PgColumn }, organisationId: string): SQL =>
+export const ownedBy = (table: { organisationId: PgColumn }, organisationId: OrganisationParam): SQL =>
   sql`${col(table.organisationId)} = ${organisationId}`;
 
 /** The code of the organisation's administration a column points to (null when it points nowhere). */
@@ -53,3 +56,23 @@ export const noIds = (ids: IdsOf): boolean => Array.isArray(ids) && ids.length =
 
 /** `ids` as inArray takes them. */
 export const idList = (ids: IdsOf): string[] | SQL => (Array.isArray(ids) ? [...ids] : (ids as SQL));
+
+/** What a JSON row holds: a column's value as a select gives it, or an expression's type. */
+type JsonFields = Record<string, PgColumn | SQL>;
+export type JsonRow<F extends JsonFields> = {
+  [K in keyof F]: F[K] extends PgColumn ? GetColumnData<F[K]> : F[K] extends SQL<infer T> ? T : never;
+};
+
+/**
+ * The rows a hand-written subquery (`from`: its FROM and WHERE) selects, as one JSON array of
+ * objects keyed as `fields` is, in `order`: a page then reads a list with its other parts in
+ * one statement, not one per list. JSON gives integers, bigints and numerics as numbers and
+ * dates as YYYY-MM-DD, as the drivers do here; timestamps would come back in another form.
+ */
+export const jsonRows = <F extends JsonFields>(fields: F, from: SQL, order: SQL[]): SQL<JsonRow<F>[]> => {
+  const pairs = Object.entries(fields).map(
+    ([key, value]) => sql`${sql.raw(`'${key}'`)}, ${is(value, SQL) ? value : col(value)}`,
+  );
+  return sql<JsonRow<F>[]>`coalesce((SELECT json_agg(json_build_object(${sql.join(pairs, sql`, `)})
+    ORDER BY ${sql.join(order, sql`, `)}) ${from}), '[]'::json)`;
+};

@@ -1,22 +1,32 @@
 // An initiative's annual targets, read in one place for the portal, the registry
 // editor and a reporter's answer form (the whole period's targets, with no year,
 // first), and the API's list.
-import { and, asc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { Context } from "../../context.ts";
 import { annualTargets } from "../../db/schema.ts";
 import { resourceQueries, when } from "../keysetPage.ts";
+import { col, jsonRows, type OrganisationParam, ownedBy } from "../sqlFragments.ts";
+
+const columns = {
+  id: annualTargets.id,
+  year: annualTargets.year,
+  metric: annualTargets.metric,
+  targetValue: annualTargets.targetValue,
+  actualValue: annualTargets.actualValue,
+  unit: annualTargets.unit,
+};
+
+// Named with the table, so the order also serves inside a subquery (annualTargetsJson).
+const order = [
+  sql`${col(annualTargets.year)} asc nulls first`,
+  sql`${col(annualTargets.metric)} asc`,
+  sql`${col(annualTargets.id)} asc`,
+];
 
 /** The initiative's annual targets; with `year`, only that year's and the whole period's. */
 export async function annualTargetsOf(ctx: Context, initiativeId: string, opts: { year?: number } = {}) {
   return ctx.db
-    .select({
-      id: annualTargets.id,
-      year: annualTargets.year,
-      metric: annualTargets.metric,
-      targetValue: annualTargets.targetValue,
-      actualValue: annualTargets.actualValue,
-      unit: annualTargets.unit,
-    })
+    .select(columns)
     .from(annualTargets)
     .where(
       and(
@@ -27,8 +37,17 @@ export async function annualTargetsOf(ctx: Context, initiativeId: string, opts: 
           : or(isNull(annualTargets.year), eq(annualTargets.year, opts.year)),
       ),
     )
-    .orderBy(sql`${annualTargets.year} asc nulls first`, asc(annualTargets.metric), asc(annualTargets.id));
+    .orderBy(...order);
 }
+
+/** All the initiative's targets as one JSON array, for a page that reads them in the statement of the initiative. */
+export const annualTargetsJson = (initiativeId: SQL, organisationId: OrganisationParam) =>
+  jsonRows(
+    columns,
+    sql`FROM ${annualTargets} WHERE ${ownedBy(annualTargets, organisationId)}
+      AND ${col(annualTargets.initiativeId)} = ${initiativeId}`,
+    order,
+  );
 
 /** The metric of each of these annual targets (for answers that name targets by id). */
 export async function annualTargetMetrics(ctx: Context, ids: string[]): Promise<Map<string, string>> {

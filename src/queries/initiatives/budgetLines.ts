@@ -1,11 +1,12 @@
 // An initiative's budget lines, read in one place for the portal, the registry
 // editor, a reporter's answer form, the committee report and an inquiry's answer
 // draft (the whole period's lines, with no year, first), and the API's list.
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Context } from "../../context.ts";
 import { budgetLines } from "../../db/schema.ts";
 import type { FundingStatus } from "../../domain/enums.ts";
 import { resourceQueries, when } from "../keysetPage.ts";
+import { col, jsonRows, type OrganisationParam, ownedBy } from "../sqlFragments.ts";
 
 const columns = {
   id: budgetLines.id,
@@ -17,7 +18,12 @@ const columns = {
   label: budgetLines.label,
 };
 
-const order = [sql`${budgetLines.year} asc nulls first`, asc(budgetLines.label), asc(budgetLines.id)];
+// Named with the table, so the order also serves inside a subquery (budgetLinesJson).
+const order = [
+  sql`${col(budgetLines.year)} asc nulls first`,
+  sql`${col(budgetLines.label)} asc`,
+  sql`${col(budgetLines.id)} asc`,
+];
 
 export async function budgetLinesOf(ctx: Context, initiativeId: string) {
   return ctx.db
@@ -28,6 +34,15 @@ export async function budgetLinesOf(ctx: Context, initiativeId: string) {
     )
     .orderBy(...order);
 }
+
+/** The same lines as one JSON array, for a page that reads them in the statement of the initiative (`initiativeId`). */
+export const budgetLinesJson = (initiativeId: SQL, organisationId: OrganisationParam) =>
+  jsonRows(
+    columns,
+    sql`FROM ${budgetLines} WHERE ${ownedBy(budgetLines, organisationId)}
+      AND ${col(budgetLines.initiativeId)} = ${initiativeId}`,
+    order,
+  );
 
 /**
  * The budget lines of several initiatives at once; with `years`, only those
