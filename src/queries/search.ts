@@ -3,11 +3,14 @@
 // with ts_rank and highlighted with ts_headline; and, when nothing is found,
 // spelling suggestions from the registry's own words (edit distance in JS:
 // pg_trgm is not available on PGlite).
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, type Placeholder, type SQL, sql } from "drizzle-orm";
+import { unionAll } from "drizzle-orm/pg-core";
 import type { Context } from "../context.ts";
+import type { Executor } from "../db/client.ts";
 import { goals, indicators, initiatives, policies } from "../db/schema.ts";
 import { currentGeneration } from "./generation.ts";
-import { col } from "./sqlFragments.ts";
+import { preparedPer } from "./prepared.ts";
+import { col, type OrganisationParam } from "./sqlFragments.ts";
 
 export const MAX_QUERY_LENGTH = 200;
 export const PER_KIND = 20;
@@ -114,21 +117,30 @@ const specs: KindSpec[] = [
   },
 ];
 
-/** Full-text query of `q`, with prefix terms too (see prefixQuery). */
-function tsQuery(q: string) {
-  const prefix = prefixQuery(q);
+/** Full-text query of `q` (or its placeholder), with the prefix terms of `prefix` when given (see prefixQuery). */
+function tsQueryOf(q: string | Placeholder, prefix: string | Placeholder | undefined) {
   // Prefix terms too: Danish writes compounds as one word, so "handicap" must find "Handicappolitik".
   return prefix
     ? sql`(websearch_to_tsquery('danish', ${q}) || to_tsquery('danish', ${prefix}))`
     : sql`websearch_to_tsquery('danish', ${q})`;
 }
 
+const tsQuery = (q: string) => tsQueryOf(q, prefixQuery(q) || undefined);
+
 /** One kind's hits for a page, best first, each carrying the kind's count (a window sum). */
-function kindQuery(ctx: Context, spec: KindSpec, query: ReturnType<typeof sql>, page: number) {
+function kindQuery(
+  db: Executor,
+  spec: KindSpec,
+  query: SQL,
+  page: number,
+  organisationId: OrganisationParam,
+) {
   const t = spec.table;
   const rank = sql<number>`ts_rank(${t.search}, ${query})::float8`;
-  return ctx.db
+  return db
     .select({
+      // Which of `specs`, for a statement of every kind.
+      kind: sql<number>`${specs.indexOf(spec)}::int`.as("kind"),
       id: sql<string>`${t.id}`.as("id"),
       title: sql<string>`${spec.title}`.as("title"),
       rank: rank.as("rank"),
@@ -142,7 +154,7 @@ function kindQuery(ctx: Context, spec: KindSpec, query: ReturnType<typeof sql>, 
       place: sql<number>`(row_number() over (order by ${rank} desc, ${spec.title} asc))::int`.as("place"),
     })
     .from(t)
-    .where(and(eq(t.organisationId, ctx.organisationId), sql`${t.search} @@ ${query}`))
+    .where(and(eq(t.organisationId, organisationId), sql`${t.search} @@ ${query}`))
     .orderBy(sql`${rank} desc`, sql`${spec.title} asc`)
     .limit(PER_KIND)
     .offset((page - 1) * PER_KIND);
@@ -167,7 +179,7 @@ async function searchKind(
 ): Promise<{ hits: SearchHit[]; total: number }> {
   const query = tsQuery(q);
   const t = spec.table;
-  const rows = (await kindQuery(ctx, spec, query, page)) as RawHit[];
+  const rows = (await kindQuery(ctx.db, spec, query, page, ctx.organisationId)) as RawHit[];
   // Past the last page there is no row to carry the count: count on its own.
   const total =
     rows[0]?.total ??
@@ -182,19 +194,31 @@ async function searchKind(
   return { total, hits: rows.map((r) => toHit(spec, r)) };
 }
 
-/** Every kind's first page in one query (one round trip, one connection): each kind's part tagged by its index. */
+/**
+ * Every kind's first page in one statement (one round trip, one connection), each row tagged
+ * by its kind; prepared, in the two forms a query takes (with prefix terms or without).
+ */
+function everyKind(db: Executor, withPrefix: boolean) {
+  const organisationId = sql.placeholder("organisationId");
+  const query = tsQueryOf(sql.placeholder("q"), withPrefix ? sql.placeholder("prefix") : undefined);
+  const [first, second, ...rest] = specs.map((spec) => kindQuery(db, spec, query, 1, organisationId));
+  return unionAll(first!, second!, ...rest)
+    .orderBy(sql`kind`, sql`place`)
+    .prepare(withPrefix ? "search_every_kind_prefix" : "search_every_kind");
+}
+
+const everyKindPlain = preparedPer((db) => everyKind(db, false));
+const everyKindPrefix = preparedPer((db) => everyKind(db, true));
+
 async function searchEveryKind(ctx: Context, q: string): Promise<{ hits: SearchHit[]; total: number }[]> {
-  const query = tsQuery(q);
-  const parts = specs.map(
-    (spec, i) => sql`(select ${i}::int as kind, k.* from (${kindQuery(ctx, spec, query, 1)}) k)`,
-  );
-  const result = (await ctx.db.execute(
-    sql`select * from (${sql.join(parts, sql` union all `)}) hits order by kind, place`,
-  )) as unknown as {
-    rows: (RawHit & { kind: number })[];
-  };
+  const prefix = prefixQuery(q);
+  const rows = (await (prefix ? everyKindPrefix : everyKindPlain)(ctx.db).execute({
+    organisationId: ctx.organisationId,
+    q,
+    prefix,
+  })) as (RawHit & { kind: number })[];
   const out = specs.map(() => ({ hits: [] as SearchHit[], total: 0 }));
-  for (const row of result.rows) {
+  for (const row of rows) {
     const kind = out[row.kind]!;
     kind.total = row.total;
     kind.hits.push(toHit(specs[row.kind]!, row));

@@ -17,6 +17,7 @@ import {
 } from "../../db/schema.ts";
 import { countedReportStates } from "../../domain/roundState.ts";
 import { documentsJson } from "../documents.ts";
+import { preparedPer } from "../prepared.ts";
 import { sourceDocumentIdArray, sourcesJson } from "../provenance.ts";
 import { inOrganisation } from "../scope.ts";
 import { col, jsonRows, ownedBy } from "../sqlFragments.ts";
@@ -107,16 +108,10 @@ function prepare(db: Executor) {
     .prepare("initiative_detail");
 }
 
-// Per database or transaction: a prepared query belongs to the session it was made on.
-const prepared = new WeakMap<Executor, ReturnType<typeof prepare>>();
+const prepared = preparedPer(prepare);
 
 export async function initiativeDetail(ctx: Context, id: string) {
-  let query = prepared.get(ctx.db);
-  if (!query) {
-    query = prepare(ctx.db);
-    prepared.set(ctx.db, query);
-  }
-  const [row] = await query.execute({ id, organisationId: ctx.organisationId });
+  const [row] = await prepared(ctx.db).execute({ id, organisationId: ctx.organisationId });
   if (!row) return undefined;
   const {
     goals: goalRows,
