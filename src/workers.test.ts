@@ -108,6 +108,7 @@ describe("pejl serve --workers 2", () => {
       PORT: "0",
       HOST: "127.0.0.1",
       LOG_LEVEL: "debug",
+      PEJL_TICK_SECONDS: "5",
     });
     log = collect(child);
     await until(() => /Pejl is ready on http:\/\/localhost:\d+/.test(log.text), child, 120_000);
@@ -171,6 +172,17 @@ describe("pejl serve --workers 2", () => {
       await new Promise((r) => setTimeout(r, 100));
     }
     expect(new Set(seen)).toEqual(new Set(["Politik for lige muligheder 2026–2029"]));
+  });
+
+  it("runs the periodic tick in one worker only", async () => {
+    const tickers = () => {
+      const ids = new Set<number>();
+      for (const m of log.text.matchAll(/"worker":(\d+),"job":"outbox"/g)) ids.add(Number(m[1]));
+      return ids;
+    };
+    // The first tick comes 2 s after a worker starts, the next 5 s later: two turns each.
+    await new Promise((r) => setTimeout(r, 7500));
+    expect(tickers().size).toBe(1);
   });
 
   it("stops every worker on SIGTERM and exits 0", async () => {

@@ -132,7 +132,8 @@ export async function runPrimary(env: Env, logger: Logger, opts: { demo?: boolea
 
 /** A worker: serve with the primary's set-up until the primary (or a signal) says stop. */
 export async function runWorker(env: Env, logger: Logger): Promise<void> {
-  // Listening from the first moment: a stop sent while this worker starts must not be lost.
+  // Heard before "ready" is sent, which is when the primary may first say stop; a signal
+  // (Ctrl-C reaches every process of the group) may come sooner, while this worker starts.
   const stopRequested = new Promise<void>((resolve) => {
     process.on("message", (message: Message) => {
       if (message?.type === "stop") resolve();
