@@ -28,23 +28,32 @@
 // /k/<slug>/, the cold phase bumps every organisation's generation, and the
 // search queries go round the organisations.
 // On PGlite always; again on PostgreSQL when TEST_DATABASE_URL is set.
-// Run: node --import tsx bench/crawl.ts [pglite|postgres] [national [scale]]
-import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+// With `--workers N` (PostgreSQL) the server is the real `pejl serve --workers N` in
+// a child process instead, crawled over HTTP the same way; the bench keeps a
+// database of its own for the edits (their NOTIFY reaches the workers' caches).
+// Queries are then not counted (they run in other processes), but each phase
+// prints the server processes' CPU time per request and how busy the machine was.
+// Run: node --import tsx bench/crawl.ts [pglite|postgres] [national [scale]] [--workers N]
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import http from "node:http";
+import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { serve } from "@hono/node-server";
 import { eq, sql } from "drizzle-orm";
 import { Hono } from "hono";
+import { openFromEnv } from "../src/boot.ts";
 import { initiativeUpdater } from "../src/commands/initiativeUpdater.ts";
 import { createContext, systemActor } from "../src/context.ts";
 import type { Database } from "../src/db/client.ts";
 import { initiatives } from "../src/db/schema.ts";
 import { organisationPath } from "../src/domain/organisationAddress.ts";
-import { parseEnv } from "../src/env.ts";
+import { type Env, parseEnv } from "../src/env.ts";
 import { createLogger } from "../src/logger.ts";
 import { listOrganisations } from "../src/organisation.ts";
 import { bumpGeneration } from "../src/queries/generation.ts";
+import { startGenerationSync } from "../src/queries/generationSync.ts";
 import { startServer } from "../src/server.ts";
 import { crawl } from "../test/crawl.ts";
 import { emptyPostgresDatabase } from "../test/db.ts";
@@ -188,7 +197,127 @@ async function floorRun(database: Database, dir: string, requests: number): Prom
   }
 }
 
-async function bench(kind: "PGlite" | "PostgreSQL", data: CrawlData, databaseUrl?: string) {
+interface Served {
+  port: number;
+  /** The bench's own database (edits, counts); the server's when it runs in this process. */
+  database: Database;
+  /** The server's processes, when it runs in a child: for their CPU time. */
+  pid?: number;
+  stop(): Promise<void>;
+}
+
+/** The real server in this process (queries counted at its driver). */
+async function inProcess(env: Env, data: CrawlData): Promise<Served> {
+  return startServer(env, createLogger("silent"), await prepare(env, data));
+}
+
+/** `pejl serve --workers N` in a child process, ready when /healthz answers. */
+async function spawned(env: Env, data: CrawlData, workers: number): Promise<Served> {
+  const { demo } = await prepare(env, data);
+  const port = await freePort();
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ["--import", "tsx", "src/cli.ts", "serve", "--workers", String(workers), ...(demo ? [] : ["--no-demo"])],
+    {
+      env: {
+        ...process.env,
+        DATABASE_URL: env.DATABASE_URL,
+        PEJL_DATA_DIR: env.dataDir,
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        LOG_LEVEL: "warn",
+      },
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`pejl serve exited with ${child.exitCode}`);
+    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const database = await openFromEnv(env, { migrate: false });
+  const sync = await startGenerationSync(database, createLogger("silent"));
+  return {
+    port,
+    database,
+    pid: child.pid,
+    async stop() {
+      await sync.stop();
+      await database.close();
+      child.kill("SIGTERM");
+      const code = await exited;
+      if (code !== 0) console.error(`pejl serve exited with ${code}`);
+    },
+  };
+}
+
+// The one-at-a-time timings go over one kept-alive connection: fetch's pool holds the
+// crawl's several, and with workers the cached request could then reach a worker
+// whose cache never saw the page.
+const oneConnection = new http.Agent({ keepAlive: true, maxSockets: 1 });
+
+function getOnOneConnection(url: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { agent: oneConnection }, (res) => {
+        res.resume();
+        res.once("end", resolve);
+        res.once("error", reject);
+      })
+      .once("error", reject);
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** CPU seconds of a process and its descendants so far (Linux /proc; clock ticks of 1/100 s). */
+function treeCpu(pid: number): number {
+  let seconds = 0;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    seconds += (Number(fields[11]) + Number(fields[12])) / 100;
+    for (const task of readdirSync(`/proc/${pid}/task`))
+      for (const child of readFileSync(`/proc/${pid}/task/${task}/children`, "utf8")
+        .split(" ")
+        .filter(Boolean))
+        seconds += treeCpu(Number(child));
+  } catch {
+    // A process that ended while it was read.
+  }
+  return seconds;
+}
+
+/** Busy and total CPU time of the whole machine so far (/proc/stat), in clock ticks. */
+function machineCpu(): { busy: number; total: number } {
+  const [, ...ticks] = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/);
+  const n = ticks.map(Number);
+  const total = n.reduce((a, b) => a + b, 0);
+  return { busy: total - n[3]! - n[4]!, total };
+}
+
+async function bench(
+  database: "PGlite" | "PostgreSQL",
+  data: CrawlData,
+  databaseUrl?: string,
+  workers?: number,
+) {
+  const kind = workers ? `${database}×${workers}` : database;
   const dir = mkdtempSync(path.join(os.tmpdir(), "pejl-crawl-"));
   const env = parseEnv({
     PEJL_DATA_DIR: dir,
@@ -198,11 +327,12 @@ async function bench(kind: "PGlite" | "PostgreSQL", data: CrawlData, databaseUrl
   });
   process.env.HOST = "127.0.0.1";
   const started = performance.now();
-  const server = await startServer(env, createLogger("silent"), await prepare(env, data));
+  const server = workers ? await spawned(env, data, workers) : await inProcess(env, data);
   try {
     const base = `http://127.0.0.1:${server.port}`;
     console.log(
-      `${kind}: ${describe(data)} loaded and server started in ${fmt((performance.now() - started) / 1000, 1)} s`,
+      `${kind}: ${describe(data)} loaded and server started in ${fmt((performance.now() - started) / 1000, 1)} s` +
+        (workers ? ` (pejl serve --workers ${workers}, a child process)` : ""),
     );
     const organisations = await listOrganisations(server.database.db);
     const org = organisations[0]!;
@@ -254,12 +384,23 @@ async function bench(kind: "PGlite" | "PostgreSQL", data: CrawlData, databaseUrl
     );
 
     // Queries per request in each phase, counted at the driver (the edits' own included).
-    const meter = meterQueries(server.database);
+    // A spawned server's queries run in its own processes: counted there is not here.
+    const meter = workers ? undefined : meterQueries(server.database);
     const perRequest = new Map<Run, number>();
+    const cpu = new Map<Run, { msPerRequest: number; busy: number }>();
     const counted = async (run: Promise<Run>) => {
-      const before = meter.count;
+      const before = meter?.count ?? 0;
+      const cpuBefore = server.pid ? treeCpu(server.pid) : 0;
+      const machineBefore = machineCpu();
       const r = await run;
-      perRequest.set(r, (meter.count - before) / r.requests);
+      if (meter) perRequest.set(r, (meter.count - before) / r.requests);
+      if (server.pid) {
+        const machine = machineCpu();
+        cpu.set(r, {
+          msPerRequest: ((treeCpu(server.pid) - cpuBefore) * 1000) / r.requests,
+          busy: (machine.busy - machineBefore.busy) / (machine.total - machineBefore.total),
+        });
+      }
       return r;
     };
     await edit();
@@ -301,10 +442,14 @@ async function bench(kind: "PGlite" | "PostgreSQL", data: CrawlData, databaseUrl
     await load(base, warmFile, "warm");
     writeFileSync(warmFile, JSON.stringify(Array.from({ length: WARM_ROUNDS }, () => sample).flat()));
     const warm = await counted(load(base, warmFile, "warm"));
+    // The floor is this process's bare handler whatever serves the portal.
     const floor = await counted(floorRun(server.database, dir, FLOOR_REQUESTS));
 
     const line = (name: string, r: Run) =>
-      `${kind.padEnd(10)} ${name.padEnd(32)} ${fmt(r.requests).padStart(6)} req  ${fmt(r.rps).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  ${fmt(perRequest.get(r) ?? 0, 2)} queries/req` +
+      `${kind.padEnd(10)} ${name.padEnd(32)} ${fmt(r.requests).padStart(6)} req  ${fmt(r.rps).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  ${perRequest.has(r) ? `${fmt(perRequest.get(r)!, 2)} queries/req` : ""}` +
+      (cpu.has(r) && r !== floor
+        ? `server CPU ${fmt(cpu.get(r)!.msPerRequest, 2)} ms/req, machine ${fmt(100 * cpu.get(r)!.busy)} % busy`
+        : "") +
       (r.non2xx ? `  ${r.non2xx} non-2xx` : "") +
       (r.errors ? `  ${r.errors} errors or timeouts` : "");
     console.log(line("cold cache, every URL once", cold));
@@ -337,28 +482,35 @@ async function bench(kind: "PGlite" | "PostgreSQL", data: CrawlData, databaseUrl
         for (const o of organisations) bumpGeneration(o.id);
         // Let the bumps' NOTIFY to other server processes go out before counting.
         await new Promise((resolve) => setTimeout(resolve, 50));
-        meter.count = 0;
-        meter.ms = 0;
+        if (meter) {
+          meter.count = 0;
+          meter.ms = 0;
+        }
         let at = performance.now();
-        await (await fetch(base + url)).arrayBuffer();
+        await getOnOneConnection(base + url);
         t.uncached += performance.now() - at;
-        t.queryMs += meter.ms;
-        t.queries += meter.count;
+        t.queryMs += meter?.ms ?? 0;
+        t.queries += meter?.count ?? 0;
         at = performance.now();
-        await (await fetch(base + url)).arrayBuffer();
+        await getOnOneConnection(base + url);
         t.cached += performance.now() - at;
         t.n++;
       }
       for (const k of ["n", "uncached", "cached", "queryMs", "queries"] as const) all[k] += t[k];
       console.log(
-        `${kind.padEnd(10)} ${type.padEnd(32)} ${fmt(t.uncached / t.n, 1).padStart(8)}  ${fmt(t.queries / t.n, 1).padStart(7)}  ${fmt(t.queryMs / t.n, 1).padStart(5)}  ${fmt(t.cached / t.n, 1).padStart(6)}`,
+        `${kind.padEnd(10)} ${type.padEnd(32)} ${fmt(t.uncached / t.n, 1).padStart(8)}  ${(meter ? fmt(t.queries / t.n, 1) : "–").padStart(7)}  ${(meter ? fmt(t.queryMs / t.n, 1) : "–").padStart(5)}  ${fmt(t.cached / t.n, 1).padStart(6)}`,
       );
     }
     console.log(
-      `${kind.padEnd(10)} uncached page, one at a time (${all.n} URLs): ${fmt(all.uncached / all.n, 1)} ms, of which ${fmt(all.queries / all.n, 1)} queries keep the database busy ${fmt(all.queryMs / all.n, 1)} ms ` +
-        `(${fmt((100 * all.queryMs) / all.uncached)} %) and routing + rendering + HTTP the rest; cached ${fmt(all.cached / all.n, 1)} ms`,
+      `${kind.padEnd(10)} uncached page, one at a time (${all.n} URLs): ${fmt(all.uncached / all.n, 1)} ms, ` +
+        (meter
+          ? `of which ${fmt(all.queries / all.n, 1)} queries keep the database busy ${fmt(all.queryMs / all.n, 1)} ms ` +
+            `(${fmt((100 * all.queryMs) / all.uncached)} %) and routing + rendering + HTTP the rest; `
+          : "") +
+        `cached ${fmt(all.cached / all.n, 1)} ms`,
     );
   } finally {
+    oneConnection.destroy();
     await server.stop();
     rmSync(dir, { recursive: true, force: true });
   }
@@ -370,18 +522,24 @@ console.log(
     .map((l) => fmt(l, 1))
     .join(" / ")}`,
 );
-const args = process.argv.slice(2);
+const argv = process.argv.slice(2);
+const workersAt = argv.indexOf("--workers");
+const workers = workersAt === -1 ? undefined : Number(argv[workersAt + 1]);
+if (workers !== undefined && !(Number.isInteger(workers) && workers >= 1))
+  throw new Error("--workers takes a whole number from 1");
+const args = workersAt === -1 ? argv : argv.filter((_, i) => i !== workersAt && i !== workersAt + 1);
 const only = args.find((a) => a === "pglite" || a === "postgres");
 const scale = args.find((a) => /^\d*\.?\d+$/.test(a));
 const data: CrawlData = args.includes("national")
   ? { kind: "national", scale: scale ? Number(scale) : 0.02 }
   : { kind: "demo" };
-if (only !== "postgres") await bench("PGlite", data);
+// Several workers need PostgreSQL (the embedded database is one process's).
+if (only !== "postgres" && !workers) await bench("PGlite", data);
 const pgUrl = process.env.TEST_DATABASE_URL;
 if (pgUrl && only !== "pglite") {
   const fresh = await emptyPostgresDatabase(pgUrl);
   try {
-    await bench("PostgreSQL", data, fresh.url);
+    await bench("PostgreSQL", data, fresh.url, workers);
   } finally {
     await fresh.drop();
   }

@@ -2,13 +2,13 @@
 // Errors: one sentence on stderr and a non-zero exit code.
 import fs from "node:fs";
 import path from "node:path";
-import { Command, CommanderError } from "commander";
+import { Command, CommanderError, InvalidArgumentError } from "commander";
 import { databaseDir, openFromEnv } from "./boot.ts";
 import { addOrganisationOption, registerOrganisationCommands } from "./cliOrganisation.ts";
 import type { TransferResult } from "./commands/organisation/transferImporter.ts";
 import { createContext, systemActor } from "./context.ts";
 import type { Database } from "./db/client.ts";
-import { parseEnv } from "./env.ts";
+import { parseEnv, refuseWorkersOnPglite, workerCount } from "./env.ts";
 import { AppError, toAppError } from "./errors.ts";
 import { createLogger } from "./logger.ts";
 import { chooseOrganisation } from "./organisation.ts";
@@ -55,16 +55,23 @@ program
   .command("serve")
   .description("serve the portal, admin and API on PORT (default 3000)")
   .option("--no-demo", "do not load the demo corpus on first run")
-  .action(async (opts: { demo: boolean }) => {
-    const { startServer } = await import("./server.ts");
-    const { startPeriodicJobs } = await import("./outbox/periodic.ts");
-    const serverLogger = createLogger();
-    const { stop, database } = await startServer(env(), serverLogger, { demo: opts.demo });
-    const jobs = startPeriodicJobs({ database, env: env(), logger: serverLogger });
-    await new Promise<void>((resolve) => {
-      for (const s of ["SIGINT", "SIGTERM"] as const)
-        process.once(s, () => jobs.stop().then(stop).then(resolve));
-    });
+  .option(
+    "--workers <n>",
+    'HTTP worker processes on this machine, or "auto" for one per core (PostgreSQL only; default PEJL_WORKERS or 1)',
+    (text: string) => {
+      try {
+        return workerCount(text);
+      } catch (error) {
+        throw new InvalidArgumentError((error as Error).message);
+      }
+    },
+  )
+  .action(async (opts: { demo: boolean; workers?: number }) => {
+    const settings = { ...env(), ...(opts.workers ? { PEJL_WORKERS: opts.workers } : {}) };
+    // Before the server's modules load: a refusal costs no wait.
+    refuseWorkersOnPglite(settings);
+    const { serveUntilStopped } = await import("./serve.ts");
+    await serveUntilStopped(settings, createLogger(), { demo: opts.demo });
   });
 
 program

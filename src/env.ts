@@ -1,4 +1,5 @@
 // The environment, parsed once. Everything configurable lives here.
+import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 
@@ -27,11 +28,25 @@ const schema = z.object({
   PEJL_ORGANISATION: z.string().min(1).optional(),
   /** Host names that each serve one organisation at their root: "a.example=aarhus,b.example=odense". */
   PEJL_HOSTS: z.string().optional(),
-  /** How often the background tick runs (outbox, automatic reminders, clean-up). */
   /** Which reverse proxies' X-Forwarded-For/-Proto to believe (http/proxy.ts); none by default. */
   PEJL_TRUST_PROXY: z.string().optional(),
+  /** How often the background tick runs (outbox, automatic reminders, clean-up). */
   PEJL_TICK_SECONDS: z.coerce.number().int().min(5).max(86_400).default(60),
+  /** HTTP worker processes on this machine (PostgreSQL only): a number, or "auto" for one per core. */
+  PEJL_WORKERS: z.string().default("1").transform(workerCount),
 });
+
+const WORKERS = z.union([z.literal("auto"), z.coerce.number().int().min(1).max(1024)]);
+
+/** "auto" → one per core the process may use; otherwise a whole number from 1. */
+export function workerCount(text: string, ctx?: z.RefinementCtx): number {
+  const parsed = WORKERS.safeParse(text.trim());
+  if (parsed.success) return parsed.data === "auto" ? os.availableParallelism() : parsed.data;
+  const message = `the number of workers must be a whole number from 1 to 1024, or "auto" (got "${text}")`;
+  if (!ctx) throw new Error(message);
+  ctx.addIssue({ code: "custom", message });
+  return z.NEVER;
+}
 
 export type Env = z.infer<typeof schema> & { dataDir: string };
 
@@ -42,4 +57,12 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new Error(`Invalid environment: ${issue?.path.join(".")}: ${issue?.message}`);
   }
   return { ...result.data, dataDir: path.resolve(result.data.PEJL_DATA_DIR) };
+}
+
+/** Several worker processes share one database server: the embedded database is one process's. */
+export function refuseWorkersOnPglite(env: Pick<Env, "PEJL_WORKERS" | "DATABASE_URL">) {
+  if (env.PEJL_WORKERS > 1 && !env.DATABASE_URL)
+    throw new Error(
+      `Several workers (${env.PEJL_WORKERS}) need PostgreSQL: the embedded database is one process. Set DATABASE_URL, or serve with one worker.`,
+    );
 }

@@ -15,6 +15,8 @@ export interface CliRun {
 
 export interface CliInstallation {
   dataDir: string;
+  /** The installation's own PostgreSQL database, in the PostgreSQL run. */
+  databaseUrl?: string;
   /** Starts `pejl ARGS` in the installation, with extra environment. */
   start(args: string[], extra?: NodeJS.ProcessEnv): ChildProcess;
   /** Runs `pejl ARGS` to its end. */
@@ -36,6 +38,7 @@ export async function cliInstallation(prefix: string): Promise<CliInstallation> 
     });
   return {
     dataDir,
+    databaseUrl: empty?.url,
     start,
     run(args, extra) {
       const child = start(args, extra);
