@@ -1,22 +1,13 @@
 // Documents: the API's list (metadata only: never the text or where the file is
 // kept), the admin's filter choices, the documents a portal page cites, and one
 // source document for the portal with every span a registry value was read from.
-import { and, asc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, or, type SQL, sql } from "drizzle-orm";
 import { authorize } from "../authz/can.ts";
 import type { Context } from "../context.ts";
 import { documents, hearingResponses, policies, provenance } from "../db/schema.ts";
 import { HEARING_ATTACHMENT_KIND } from "../domain/enums.ts";
 import { resourceQueries, when } from "./keysetPage.ts";
-import {
-  col,
-  type IdsOf,
-  idList,
-  isoDate,
-  jsonRows,
-  noIds,
-  type OrganisationParam,
-  ownedBy,
-} from "./sqlFragments.ts";
+import { col, isoDate, jsonRows, type OrganisationParam, ownedBy } from "./sqlFragments.ts";
 
 export interface DocumentFilters {
   kind?: string;
@@ -85,18 +76,9 @@ const citedColumns = (organisationId: OrganisationParam) => ({
 // By title; the id settles equal titles. Named with the table, so it also serves inside a subquery.
 const citedOrder = [sql`${col(documents.title)} asc`, sql`${col(documents.id)} asc`];
 
-export async function documentsByIds(ctx: Context, ids: IdsOf): Promise<PolicyDocument[]> {
-  if (noIds(ids)) return [];
-  return ctx.db
-    .select(citedColumns(ctx.organisationId))
-    .from(documents)
-    .where(and(eq(documents.organisationId, ctx.organisationId), inArray(documents.id, idList(ids))))
-    .orderBy(...citedOrder);
-}
-
 /**
- * The same documents as one JSON array, for a page that reads them in the statement of what
- * cites them; `ids` is an array of ids (sourceDocumentIdArray), built once by the database.
+ * The documents a page cites, as one JSON array, for a page that reads them in the statement of
+ * what cites them; `ids` is an array of ids (sourceDocumentIdArray), built once by the database.
  */
 export const documentsJson = (organisationId: OrganisationParam, ids: SQL): SQL<PolicyDocument[]> =>
   jsonRows(

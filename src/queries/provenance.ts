@@ -152,8 +152,3 @@ export const sourcesJson = (organisationId: OrganisationParam, entityIds: SQL): 
 export const sourceDocumentIdArray = (organisationId: OrganisationParam, entityIds: SQL): SQL =>
   sql`ARRAY(SELECT ${col(provenance.documentId)} FROM ${provenance}
     WHERE ${ownedBy(provenance, organisationId)} AND ${col(provenance.entityId)} = ANY(${entityIds}))`;
-
-/** Ids of the documents the given entities' provenance quotes (a subquery for documentsByIds). */
-export const sourceDocumentIds = (ctx: Context, entityIds: SQL): SQL =>
-  sql`(SELECT ${col(provenance.documentId)} FROM ${provenance}
-    WHERE ${ownedBy(provenance, ctx.organisationId)} AND ${col(provenance.entityId)} IN ${entityIds})`;

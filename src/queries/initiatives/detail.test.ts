@@ -3,30 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { testDatabase } from "../../../test/db.ts";
 import { buildInitiative, buildOrganisation, buildPolicy } from "../../../test/factories.ts";
-import type { Database } from "../../db/client.ts";
+import { statementsOf } from "../../../test/statements.ts";
 import { initiativeDetail } from "./detail.ts";
-
-/** Runs `work` and returns how many statements it sent to the driver (PGlite's query/exec, pg's pool). */
-async function statementsOf(database: Database, work: () => Promise<unknown>): Promise<number> {
-  const target = (database.pglite ?? database.pool) as unknown as Record<string, unknown>;
-  const originals = new Map<string, unknown>();
-  let count = 0;
-  for (const name of ["query", "exec"]) {
-    const original = target[name];
-    if (typeof original !== "function") continue;
-    originals.set(name, original);
-    target[name] = function (this: unknown, ...args: unknown[]) {
-      count++;
-      return (original as (...a: unknown[]) => unknown).apply(this, args);
-    };
-  }
-  try {
-    await work();
-  } finally {
-    for (const [name, original] of originals) target[name] = original;
-  }
-  return count;
-}
 
 describe("initiativeDetail", () => {
   it("reads the initiative and all its lists in one statement", async () => {

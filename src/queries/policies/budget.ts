@@ -1,11 +1,12 @@
 // A policy's budget table: its initiatives' money per label and per year (and for the
 // whole period), with totals per year, checked against the "I alt" row the source
 // document states under the table, when it has one.
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Context } from "../../context.ts";
 import { budgetLines, documents, initiatives, provenance } from "../../db/schema.ts";
 import { type StatedTotal, statedTableTotals } from "../../ingest/recognize/statedTotals.ts";
 import { inOrganisation } from "../scope.ts";
+import { col, jsonRows, type OrganisationParam, ownedBy } from "../sqlFragments.ts";
 
 export interface BudgetRow {
   initiativeId: string;
@@ -28,26 +29,107 @@ export interface PolicyBudget {
 // How much text after a table's last amount its "I alt" row may be found in.
 const AFTER_TABLE = 400;
 
+/** A budget line of one of the policy's initiatives, with the initiative's title. */
+export interface PolicyBudgetLine {
+  id: string;
+  initiativeId: string;
+  title: string;
+  label: string | null;
+  year: number | null;
+  amountDkk: number | null;
+  fte: number | null;
+}
+
+/** Where a budget line's year or amount was read: the spans that locate its table's "I alt" row. */
+export interface BudgetSpan {
+  entityId: string;
+  field: string;
+  documentId: string;
+  start: number;
+  end: number;
+  quote: string;
+}
+
+const lineColumns = {
+  id: budgetLines.id,
+  initiativeId: initiatives.id,
+  title: initiatives.title,
+  label: budgetLines.label,
+  year: budgetLines.year,
+  amountDkk: budgetLines.amountDkk,
+  fte: budgetLines.fte,
+};
+
+const spanColumns = {
+  entityId: provenance.entityId,
+  field: provenance.field,
+  documentId: provenance.documentId,
+  start: provenance.start,
+  end: provenance.end,
+  quote: provenance.quote,
+};
+
+const spanScope = (org: OrganisationParam) =>
+  sql`${ownedBy(provenance, org)} AND ${col(provenance.entity)} = 'budget_line'
+    AND ${col(provenance.field)} IN ('year', 'amount_dkk')`;
+
+/** The policy's budget lines as one JSON array, in the order policyBudget reads them (for a page's statement). */
+export const policyBudgetLinesJson = (policyId: SQL, org: OrganisationParam): SQL<PolicyBudgetLine[]> =>
+  jsonRows(
+    lineColumns,
+    sql`FROM ${budgetLines} JOIN ${initiatives} ON ${col(initiatives.id)} = ${col(budgetLines.initiativeId)}
+        AND ${ownedBy(initiatives, org)}
+      WHERE ${ownedBy(budgetLines, org)} AND ${col(initiatives.policyId)} = ${policyId}`,
+    [initiatives.title, budgetLines.label, budgetLines.year, budgetLines.id].map((c) => sql`${col(c)} asc`),
+  );
+
+/** The spans of those lines' years and amounts, as one JSON array. */
+export const policyBudgetSpansJson = (policyId: SQL, org: OrganisationParam): SQL<BudgetSpan[]> =>
+  jsonRows(
+    spanColumns,
+    sql`FROM ${provenance} WHERE ${spanScope(org)} AND ${col(provenance.entityId)} = ANY(ARRAY(
+      SELECT ${col(budgetLines.id)} FROM ${budgetLines} JOIN ${initiatives}
+        ON ${col(initiatives.id)} = ${col(budgetLines.initiativeId)} AND ${ownedBy(initiatives, org)}
+      WHERE ${ownedBy(budgetLines, org)} AND ${col(initiatives.policyId)} = ${policyId}))`,
+    [provenance.documentId, provenance.start, provenance.id].map((c) => sql`${col(c)} asc`),
+  );
+
 export async function policyBudget(ctx: Context, policyId: string): Promise<PolicyBudget> {
   const org = ctx.organisationId;
   const lines = await ctx.db
-    .select({
-      id: budgetLines.id,
-      initiativeId: initiatives.id,
-      title: initiatives.title,
-      label: budgetLines.label,
-      year: budgetLines.year,
-      amountDkk: budgetLines.amountDkk,
-      fte: budgetLines.fte,
-    })
+    .select(lineColumns)
     .from(budgetLines)
     .innerJoin(
       initiatives,
       and(eq(initiatives.id, budgetLines.initiativeId), inOrganisation(initiatives, org)),
     )
     .where(and(eq(budgetLines.organisationId, org), eq(initiatives.policyId, policyId)))
-    .orderBy(asc(initiatives.title), asc(budgetLines.label), asc(budgetLines.year));
+    .orderBy(asc(initiatives.title), asc(budgetLines.label), asc(budgetLines.year), asc(budgetLines.id));
+  const spans =
+    lines.length === 0
+      ? []
+      : await ctx.db
+          .select(spanColumns)
+          .from(provenance)
+          .where(
+            and(
+              spanScope(org),
+              inArray(
+                provenance.entityId,
+                lines.map((l) => l.id),
+              ),
+            ),
+          )
+          .orderBy(asc(provenance.documentId), asc(provenance.start), asc(provenance.id));
+  return budgetOf(ctx, lines, spans);
+}
 
+/** The budget table of the lines (in policyBudget's order), checked against the totals their spans locate. */
+export async function budgetOf(
+  ctx: Context,
+  lines: readonly PolicyBudgetLine[],
+  spans: readonly BudgetSpan[],
+): Promise<PolicyBudget> {
   const rows = new Map<string, BudgetRow>();
   const totals = new Map<number | null, number>();
   for (const l of lines) {
@@ -72,34 +154,12 @@ export async function policyBudget(ctx: Context, policyId: string): Promise<Poli
     years,
     hasWholePeriod: lines.some((l) => l.year === null),
     totals,
-    stated: await statedTotals(
-      ctx,
-      lines.map((l) => l.id),
-    ),
+    stated: lines.length === 0 ? null : await statedTotals(ctx, spans),
   };
 }
 
-/** The "I alt" rows under the tables the lines were read from, added per year. */
-async function statedTotals(ctx: Context, lineIds: string[]): Promise<Map<number, number> | null> {
-  if (lineIds.length === 0) return null;
-  const spans = await ctx.db
-    .select({
-      entityId: provenance.entityId,
-      field: provenance.field,
-      documentId: provenance.documentId,
-      start: provenance.start,
-      end: provenance.end,
-      quote: provenance.quote,
-    })
-    .from(provenance)
-    .where(
-      and(
-        eq(provenance.organisationId, ctx.organisationId),
-        eq(provenance.entity, "budget_line"),
-        inArray(provenance.entityId, lineIds),
-        inArray(provenance.field, ["year", "amount_dkk"]),
-      ),
-    );
+/** The "I alt" rows under the tables the lines were read from (by their spans), added per year. */
+async function statedTotals(ctx: Context, spans: readonly BudgetSpan[]): Promise<Map<number, number> | null> {
   // One table per header: the lines whose year was read from the same header.
   const tables = new Map<string, { documentId: string; header: string; lastEnd: number }>();
   const headerOf = new Map<string, string>();

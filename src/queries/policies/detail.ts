@@ -1,7 +1,8 @@
 // One policy for the public portal with everything under it: themes → goals →
 // indicators with progress, initiatives, related policies, budget, documents and sources.
-import { and, asc, eq, or, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Context } from "../../context.ts";
+import type { Executor } from "../../db/client.ts";
 import {
   administrations,
   committees,
@@ -9,15 +10,21 @@ import {
   goals,
   indicators,
   initiatives,
+  observations,
   policies,
+  provenance,
   themes,
 } from "../../db/schema.ts";
-import { documentsByIds } from "../documents.ts";
-import { type IndicatorWithProgress, indicatorsWithProgress } from "../indicators/progress.ts";
-import { sourceDocumentIds, sourcesOf } from "../provenance.ts";
-import { inOrganisation } from "../scope.ts";
-import { col, ownedBy } from "../sqlFragments.ts";
-import { policyBudget } from "./budget.ts";
+import { documentsJson } from "../documents.ts";
+import {
+  type IndicatorWithProgress,
+  indicatorColumns,
+  observationColumns,
+  withProgress,
+} from "../indicators/progress.ts";
+import { sourcesJson } from "../provenance.ts";
+import { col, jsonRows, ownedBy } from "../sqlFragments.ts";
+import { budgetOf, policyBudgetLinesJson, policyBudgetSpansJson } from "./budget.ts";
 import { policyQuery } from "./policies.ts";
 
 export interface GoalRow {
@@ -40,84 +47,91 @@ export interface PolicyInitiative {
   administrationName: string | null;
 }
 
-/** One policy with themes → goals → indicators, initiatives, related policies, documents and sources. */
-export async function policyDetail(ctx: Context, slug: string, threshold: number) {
-  const [policy] = await policyQuery(ctx)
-    .where(and(eq(policies.organisationId, ctx.organisationId), eq(policies.slug, slug)))
-    .limit(1);
-  if (!policy) return undefined;
-  const org = ctx.organisationId;
-  // The ids whose sources the page shows, as a subquery: sources, their documents and the
-  // budget are then read in the same round trip as the rest.
+const asc = (...columns: Parameters<typeof col>[0][]) => columns.map((c) => sql`${col(c)} asc`);
+
+// One statement: the policy's row with each list as a subquery beside it, so an uncached page
+// holds one pooled connection for one round trip, not one per list. It is prepared: parsing and
+// planning a statement this size costs the database more than running it, so each connection
+// does that once. The subqueries find the policy by its slug themselves rather than from the
+// outer row: uncorrelated, each runs once. (The budget's stated totals, when its lines have
+// sources, are read afterwards: where to read depends on those sources.)
+function prepare(db: Executor) {
+  const org = sql.placeholder("organisationId");
+  const slug = sql.placeholder("slug");
+  const policy = sql`(SELECT ${col(policies.id)} FROM ${policies}
+    WHERE ${ownedBy(policies, org)} AND ${col(policies.slug)} = ${slug})`;
   const ofPolicy = (table: typeof themes | typeof goals | typeof initiatives) =>
-    sql`${ownedBy(table, org)} AND ${col(table.policyId)} = ${policy.id}`;
-  const entityIds = sql`(SELECT ${policy.id}::uuid
+    sql`${ownedBy(table, org)} AND ${col(table.policyId)} = ${policy}`;
+  // The ids whose sources the page shows, as an array the database builds once.
+  const entityIds = sql`ARRAY(SELECT ${policy}
     UNION ALL SELECT ${col(themes.id)} FROM ${themes} WHERE ${ofPolicy(themes)}
     UNION ALL SELECT ${col(goals.id)} FROM ${goals} WHERE ${ofPolicy(goals)}
     UNION ALL SELECT ${col(indicators.id)} FROM ${indicators}
       JOIN ${goals} ON ${col(goals.id)} = ${col(indicators.goalId)}
       WHERE ${ownedBy(indicators, org)} AND ${ofPolicy(goals)}
     UNION ALL SELECT ${col(initiatives.id)} FROM ${initiatives} WHERE ${ofPolicy(initiatives)})`;
-  const documentIds = policy.documentId
-    ? sql`(${sourceDocumentIds(ctx, entityIds)} UNION SELECT ${policy.documentId}::uuid)`
-    : sourceDocumentIds(ctx, entityIds);
-  const [themeRows, goalRows, committeeRows, indicatorRows, initiativeRows, related, sources, docs, budget] =
-    await Promise.all([
-      ctx.db
-        .select({
-          id: themes.id,
-          number: themes.number,
-          title: themes.title,
-          description: themes.description,
-        })
-        .from(themes)
-        .where(and(eq(themes.organisationId, org), eq(themes.policyId, policy.id)))
-        .orderBy(asc(themes.number)),
-      ctx.db
-        .select({
+  // The documents those sources quote, and the policy's own document.
+  const documentIds = sql`ARRAY(SELECT ${col(provenance.documentId)} FROM ${provenance}
+      WHERE ${ownedBy(provenance, org)} AND ${col(provenance.entityId)} = ANY(${entityIds})
+    UNION ALL SELECT ${col(policies.documentId)} FROM ${policies}
+      WHERE ${ownedBy(policies, org)} AND ${col(policies.slug)} = ${slug})`;
+  const indicatorsOfPolicy = sql`FROM ${indicators} JOIN ${goals} ON ${col(goals.id)} = ${col(indicators.goalId)}
+      AND ${ownedBy(goals, org)}
+    WHERE ${ownedBy(indicators, org)} AND ${col(goals.policyId)} = ${policy}`;
+  return policyQuery(
+    { db, organisationId: org },
+    {
+      themes: jsonRows(
+        { id: themes.id, number: themes.number, title: themes.title, description: themes.description },
+        sql`FROM ${themes} WHERE ${ofPolicy(themes)}`,
+        asc(themes.number, themes.id),
+      ),
+      goals: jsonRows(
+        {
           id: goals.id,
           themeId: goals.themeId,
           kind: goals.kind,
           number: goals.number,
           text: goals.text,
           administrationCode: administrations.code,
-        })
-        .from(goals)
-        .leftJoin(
-          administrations,
-          and(eq(administrations.id, goals.administrationId), inOrganisation(administrations, org)),
-        )
-        .where(and(eq(goals.organisationId, org), eq(goals.policyId, policy.id)))
-        .orderBy(asc(goals.sortOrder), asc(goals.number)),
-      ctx.db
-        .select({ goalId: goalCommittees.goalId, code: committees.code, name: committees.name })
-        .from(goalCommittees)
-        .innerJoin(
-          committees,
-          and(eq(committees.id, goalCommittees.committeeId), inOrganisation(committees, org)),
-        )
-        .innerJoin(goals, and(eq(goals.id, goalCommittees.goalId), inOrganisation(goals, org)))
-        .where(and(eq(goalCommittees.organisationId, org), eq(goals.policyId, policy.id)))
-        .orderBy(asc(committees.code)),
-      indicatorsWithProgress(ctx, [policy.id], threshold),
-      ctx.db
-        .select({
+        },
+        sql`FROM ${goals} LEFT JOIN ${administrations} ON ${col(administrations.id)} = ${col(goals.administrationId)}
+            AND ${ownedBy(administrations, org)}
+          WHERE ${ofPolicy(goals)}`,
+        asc(goals.sortOrder, goals.number, goals.id),
+      ),
+      committees: jsonRows(
+        { goalId: goalCommittees.goalId, code: committees.code, name: committees.name },
+        sql`FROM ${goalCommittees}
+          JOIN ${committees} ON ${col(committees.id)} = ${col(goalCommittees.committeeId)} AND ${ownedBy(committees, org)}
+          JOIN ${goals} ON ${col(goals.id)} = ${col(goalCommittees.goalId)}
+          WHERE ${ownedBy(goalCommittees, org)} AND ${ofPolicy(goals)}`,
+        asc(committees.code, goalCommittees.goalId),
+      ),
+      indicators: jsonRows(indicatorColumns, indicatorsOfPolicy, asc(indicators.title, indicators.id)),
+      observations: jsonRows(
+        observationColumns,
+        sql`FROM ${observations} WHERE ${ownedBy(observations, org)}
+          AND ${col(observations.indicatorId)} IN (SELECT ${col(indicators.id)} ${indicatorsOfPolicy})`,
+        asc(observations.year, observations.period, observations.id),
+      ),
+      initiatives: jsonRows(
+        {
           id: initiatives.id,
           title: initiatives.title,
           fundingStatus: initiatives.fundingStatus,
           status: initiatives.status,
           administrationCode: administrations.code,
           administrationName: administrations.name,
-        })
-        .from(initiatives)
-        .leftJoin(
-          administrations,
-          and(eq(administrations.id, initiatives.administrationId), inOrganisation(administrations, org)),
-        )
-        .where(and(eq(initiatives.organisationId, org), eq(initiatives.policyId, policy.id)))
-        .orderBy(asc(administrations.code), asc(initiatives.title)),
-      ctx.db
-        .select({
+        },
+        sql`FROM ${initiatives} LEFT JOIN ${administrations}
+            ON ${col(administrations.id)} = ${col(initiatives.administrationId)} AND ${ownedBy(administrations, org)}
+          WHERE ${ofPolicy(initiatives)}`,
+        asc(administrations.code, initiatives.title, initiatives.id),
+      ),
+      // Its parent and its children.
+      related: jsonRows(
+        {
           id: policies.id,
           slug: policies.slug,
           title: policies.title,
@@ -125,38 +139,67 @@ export async function policyDetail(ctx: Context, slug: string, threshold: number
           periodStart: policies.periodStart,
           periodEnd: policies.periodEnd,
           parentPolicyId: policies.parentPolicyId,
-        })
-        .from(policies)
-        .where(
-          and(
-            eq(policies.organisationId, org),
-            policy.parentPolicyId
-              ? or(eq(policies.parentPolicyId, policy.id), eq(policies.id, policy.parentPolicyId))
-              : eq(policies.parentPolicyId, policy.id),
-          ),
-        )
-        .orderBy(asc(policies.periodStart), asc(policies.title)),
-      sourcesOf(ctx, entityIds),
-      documentsByIds(ctx, documentIds),
-      policyBudget(ctx, policy.id),
-    ]);
+        },
+        sql`FROM ${policies} WHERE ${ownedBy(policies, org)} AND (${col(policies.parentPolicyId)} = ${policy}
+          OR ${col(policies.id)} = (SELECT ${col(policies.parentPolicyId)} FROM ${policies}
+            WHERE ${ownedBy(policies, org)} AND ${col(policies.slug)} = ${slug}))`,
+        asc(policies.periodStart, policies.title, policies.id),
+      ),
+      sources: sourcesJson(org, entityIds),
+      documents: documentsJson(org, documentIds),
+      budgetLines: policyBudgetLinesJson(policy, org),
+      budgetSpans: policyBudgetSpansJson(policy, org),
+    },
+  )
+    .where(and(eq(policies.organisationId, org), eq(policies.slug, slug)))
+    .limit(1)
+    .prepare("policy_detail");
+}
 
+// Per database or transaction: a prepared query belongs to the session it was made on.
+const prepared = new WeakMap<Executor, ReturnType<typeof prepare>>();
+
+/** One policy with themes → goals → indicators, initiatives, related policies, documents and sources. */
+export async function policyDetail(ctx: Context, slug: string, threshold: number) {
+  let query = prepared.get(ctx.db);
+  if (!query) {
+    query = prepare(ctx.db);
+    prepared.set(ctx.db, query);
+  }
+  const [row] = await query.execute({ slug, organisationId: ctx.organisationId });
+  if (!row) return undefined;
+  const {
+    themes: themeRows,
+    goals: goalRows,
+    committees: committeeRows,
+    indicators: indicatorRows,
+    observations: observationRows,
+    initiatives: initiativeRows,
+    related,
+    sources,
+    documents,
+    budgetLines,
+    budgetSpans,
+    ...policy
+  } = row;
+  const observationsOf = Map.groupBy(observationRows, (o) => o.indicatorId);
+  const indicatorList = indicatorRows.map((i) => withProgress(i, observationsOf.get(i.id) ?? [], threshold));
   const goalList: GoalRow[] = goalRows.map((g) => ({
     ...g,
     committees: committeeRows.filter((c) => c.goalId === g.id).map(({ code, name }) => ({ code, name })),
-    indicators: indicatorRows.filter((i) => i.goalId === g.id),
+    indicators: indicatorList.filter((i) => i.goalId === g.id),
   }));
 
   return {
     policy,
-    budget,
+    budget: await budgetOf(ctx, budgetLines, budgetSpans),
     parent: related.find((r) => r.id === policy.parentPolicyId),
     children: related.filter((r) => r.parentPolicyId === policy.id),
     themes: themeRows,
     goals: goalList,
-    indicators: indicatorRows,
+    indicators: indicatorList,
     initiatives: initiativeRows as PolicyInitiative[],
-    documents: docs,
+    documents,
     sources,
   };
 }

@@ -1,9 +1,10 @@
 // Policies: the API's list, the portal's list with a progress summary per policy
 // (front page, /politikker), the current ones (domain/currentPolicies.ts decides
 // which), and a title for the registry's editors.
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, type Placeholder, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Context } from "../../context.ts";
+import type { Executor } from "../../db/client.ts";
 import { administrations, committees, initiatives, policies } from "../../db/schema.ts";
 import { type CurrentSpan, currentPolicyIds, currentSpan } from "../../domain/currentPolicies.ts";
 import { todayInDenmark } from "../../domain/danishDate.ts";
@@ -106,22 +107,29 @@ export type PolicyOverviewRow = {
   committeeName: string | null;
 };
 
-export function policyQuery(ctx: Context) {
-  return ctx.db
-    .select(policyColumns)
+/**
+ * The policies with their owners' names, and any `extra` columns; `scope.organisationId` may be
+ * a prepared statement's placeholder.
+ */
+export function policyQuery<E extends Record<string, SQL>>(
+  scope: { db: Executor; organisationId: string | Placeholder },
+  extra?: E,
+) {
+  return scope.db
+    .select({ ...policyColumns, ...(extra as E) })
     .from(policies)
     .leftJoin(
       administrations,
       and(
         eq(administrations.id, policies.ownerAdministrationId),
-        inOrganisation(administrations, ctx.organisationId),
+        inOrganisation(administrations, scope.organisationId),
       ),
     )
     .leftJoin(
       ownerCommittee,
       and(
         eq(ownerCommittee.id, policies.ownerCommitteeId),
-        inOrganisation(ownerCommittee, ctx.organisationId),
+        inOrganisation(ownerCommittee, scope.organisationId),
       ),
     )
     .$dynamic();
