@@ -22,6 +22,7 @@ import {
   observationColumns,
   withProgress,
 } from "../indicators/progress.ts";
+import { preparedPer } from "../prepared.ts";
 import { sourcesJson } from "../provenance.ts";
 import { col, jsonRows, ownedBy } from "../sqlFragments.ts";
 import { budgetOf, policyBudgetLinesJson, policyBudgetSpansJson } from "./budget.ts";
@@ -156,17 +157,11 @@ function prepare(db: Executor) {
     .prepare("policy_detail");
 }
 
-// Per database or transaction: a prepared query belongs to the session it was made on.
-const prepared = new WeakMap<Executor, ReturnType<typeof prepare>>();
+const prepared = preparedPer(prepare);
 
 /** One policy with themes → goals → indicators, initiatives, related policies, documents and sources. */
 export async function policyDetail(ctx: Context, slug: string, threshold: number) {
-  let query = prepared.get(ctx.db);
-  if (!query) {
-    query = prepare(ctx.db);
-    prepared.set(ctx.db, query);
-  }
-  const [row] = await query.execute({ slug, organisationId: ctx.organisationId });
+  const [row] = await prepared(ctx.db).execute({ slug, organisationId: ctx.organisationId });
   if (!row) return undefined;
   const {
     themes: themeRows,
