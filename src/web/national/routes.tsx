@@ -1,7 +1,9 @@
 // The national pages: every municipality on this server and the comparisons
 // between them. They answer only at the root (never under /k/<slug>/), and
 // "/" only when the request names no municipality; their responses go
-// through a render cache of their own, dropped by any organisation's write.
+// through a render cache of their own, dropped by any organisation's write;
+// what they read is kept per organisation (queries/national.ts), so drawing
+// them again after one municipality's write reads only that municipality.
 import { Hono } from "hono";
 import { isIndicatorKey } from "../../domain/indicatorKey.ts";
 import { notFound } from "../../errors.ts";
@@ -41,7 +43,9 @@ export function nationalRoutes(deps: AppDeps, _directory: OrganisationDirectory)
   const reads = nationalReads(db, threshold);
   // The national package, built once per national generation and shared by concurrent
   // requests: it is too large for the render cache, and building it costs every
-  // organisation's export.
+  // organisation's export. Kept per organisation it would gain little: a kept part lives at
+  // most the memo's safety age (10 s), and building every organisation's export takes seconds
+  // already at 10 organisations, so the parts would mostly have expired by the next build.
   const packageZip = memoByScope(NATIONAL_SCOPE, () =>
     nationalPackageZip(db, { suppressionThreshold: threshold }),
   );
