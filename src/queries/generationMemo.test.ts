@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { Context } from "../context.ts";
 import { bumpGeneration } from "./generation.ts";
-import { memoByGeneration } from "./generationMemo.ts";
+import { memoByGeneration, memoPartsByGeneration } from "./generationMemo.ts";
 
 /** Only what the memo reads of a context: the organisation and whether a transaction is open. */
 const contextOf = (organisationId: string, inTransaction = false) =>
@@ -63,5 +63,49 @@ describe("memoByGeneration", () => {
     expect(loads).toEqual(["a", "b", "c"]);
     await memo(ctx, "b");
     expect(loads).toEqual(["a", "b", "c", "b"]);
+  });
+});
+
+describe("memoPartsByGeneration", () => {
+  /** Each part is the organisation's id with the number of the load that read it. */
+  function countedParts() {
+    const loads: string[][] = [];
+    const load = async (ids: readonly string[]) => {
+      loads.push([...ids]);
+      return new Map(ids.map((id) => [id, `${id}:${loads.length}`]));
+    };
+    return { loads, load };
+  }
+
+  it("reloads only the parts of the organisations that wrote, in one load", async () => {
+    const { loads, load } = countedParts();
+    const memo = memoPartsByGeneration(load);
+    const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()];
+    expect(await memo([a, b])).toEqual([`${a}:1`, `${b}:1`]);
+    expect(await memo([b, a, c])).toEqual([`${b}:1`, `${a}:1`, `${c}:2`]);
+    bumpGeneration(b);
+    bumpGeneration(c);
+    expect(await memo([a, b, c])).toEqual([`${a}:1`, `${b}:3`, `${c}:3`]);
+    expect(loads).toEqual([[a, b], [c], [b, c]]);
+  });
+
+  it("shares a load between calls at the same time, and keeps no failed load", async () => {
+    let fail = true;
+    let loads = 0;
+    const memo = memoPartsByGeneration(async (ids: readonly string[]) => {
+      loads++;
+      if (fail) throw new Error("database gone");
+      return new Map(ids.map((id) => [id, loads]));
+    });
+    const a = randomUUID();
+    await expect(memo([a])).rejects.toThrow("database gone");
+    fail = false;
+    expect(await Promise.all([memo([a]), memo([a])])).toEqual([[2], [2]]);
+    expect(loads).toBe(2);
+  });
+
+  it("refuses a load that leaves out an organisation it was asked for", async () => {
+    const memo = memoPartsByGeneration(async () => new Map<string, number>());
+    await expect(memo([randomUUID()])).rejects.toThrow(/no part for the organisation/);
   });
 });

@@ -14,32 +14,39 @@ interface Kept<T> {
 }
 
 /**
- * Keeps values by key, each valid while `scope`'s generation is unchanged and for at most
- * MAX_AGE_MS; at most `limit` of them, the least recently used going first.
+ * Keeps values by key, each valid while the generation it was read at is its scope's current
+ * one and for at most MAX_AGE_MS; at most `limit` of them, the least recently used going first.
  */
 function keeper<T>(limit = Number.POSITIVE_INFINITY) {
   const kept = new Map<string, Kept<T>>();
-  return (key: string, scope: string, load: () => Promise<T>): Promise<T> => {
-    // Read before loading: rows read after a concurrent commit are then kept under the older generation.
-    const generation = currentGeneration(scope);
-    const now = Date.now();
+  /** The kept value of `key`, if still valid for `scope`. */
+  const valid = (key: string, scope: string): Promise<T> | undefined => {
     const hit = kept.get(key);
-    if (hit && hit.generation === generation && now - hit.at < MAX_AGE_MS) {
-      // A Map iterates in insertion order: moved to the end, it is the most recently used.
-      kept.delete(key);
-      kept.set(key, hit);
-      return hit.value;
-    }
-    const value = load();
-    const entry = { generation, at: now, value };
+    if (!hit || hit.generation !== currentGeneration(scope) || Date.now() - hit.at >= MAX_AGE_MS) return;
+    // A Map iterates in insertion order: moved to the end, it is the most recently used.
+    kept.delete(key);
+    kept.set(key, hit);
+    return hit.value;
+  };
+  /** Keeps `value` as read at `generation` (read before loading, so rows read after a concurrent commit count as older). */
+  const store = (key: string, generation: number, value: Promise<T>) => {
+    const entry = { generation, at: Date.now(), value };
     kept.delete(key);
     kept.set(key, entry);
     if (kept.size > limit) kept.delete(kept.keys().next().value as string);
     value.catch(() => {
       if (kept.get(key) === entry) kept.delete(key);
     });
+  };
+  const keep = (key: string, scope: string, load: () => Promise<T>): Promise<T> => {
+    const hit = valid(key, scope);
+    if (hit) return hit;
+    const generation = currentGeneration(scope);
+    const value = load();
+    store(key, generation, value);
     return value;
   };
+  return { valid, store, keep };
 }
 
 /**
@@ -51,7 +58,7 @@ export function memoByGeneration<T, A extends unknown[] = []>(
   keyOf: (...args: A) => string = () => "",
   opts: { limit?: number } = {},
 ): (ctx: Context, ...args: A) => Promise<T> {
-  const keep = keeper<T>(opts.limit);
+  const { keep } = keeper<T>(opts.limit);
   return (ctx, ...args) => {
     if (ctx.inTransaction) return load(ctx, ...args);
     return keep(`${ctx.organisationId} ${keyOf(...args)}`, ctx.organisationId, () => load(ctx, ...args));
@@ -63,6 +70,42 @@ export function memoByGeneration<T, A extends unknown[] = []>(
  * pages, NATIONAL_SCOPE), which any organisation's write changes. Never inside a transaction.
  */
 export function memoByScope<T>(scope: string, load: () => Promise<T>): () => Promise<T> {
-  const keep = keeper<T>();
+  const { keep } = keeper<T>();
   return () => keep("", scope, load);
+}
+
+/**
+ * A read across organisations kept in parts, one per organisation, each valid while
+ * that organisation's generation is unchanged: so one organisation's write reloads its part
+ * alone, where a value kept by NATIONAL_SCOPE would reload every organisation's. A call names
+ * the organisations it needs and gets their parts in that order; those without a valid part
+ * are read together, in one call of `load`, which returns a part for each of them. Concurrent
+ * calls share a load.
+ */
+export function memoPartsByGeneration<T>(
+  load: (organisationIds: readonly string[]) => Promise<ReadonlyMap<string, T>>,
+): (organisationIds: readonly string[]) => Promise<T[]> {
+  const { valid, store } = keeper<T>();
+  return (organisationIds) => {
+    const parts = organisationIds.map((id) => valid(id, id));
+    const missing = [...new Set(organisationIds.filter((_, i) => !parts[i]))];
+    if (missing.length) {
+      const generations = missing.map((id) => currentGeneration(id));
+      const loaded = load(missing);
+      const partOf = new Map(
+        missing.map((id, i) => {
+          const part = loaded.then((byId) => {
+            if (!byId.has(id)) throw new Error(`The load returned no part for the organisation ${id}.`);
+            return byId.get(id) as T;
+          });
+          store(id, generations[i]!, part);
+          return [id, part] as const;
+        }),
+      );
+      organisationIds.forEach((id, i) => {
+        parts[i] ??= partOf.get(id);
+      });
+    }
+    return Promise.all(parts as Promise<T>[]);
+  };
 }

@@ -1,9 +1,9 @@
 // Reads across every organisation of the installation: the list for `pejl
 // organisation list` (the operator at the terminal), and for the national pages only
 // what each organisation's public portal shows anyway, counted per organisation.
-import { asc, count, sql } from "drizzle-orm";
+import { asc, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
-import { indicators, initiatives, organisations, policies } from "../db/schema.ts";
+import { organisations } from "../db/schema.ts";
 
 export interface OrganisationListing {
   slug: string;
@@ -49,30 +49,31 @@ export interface OrganisationOverview {
   initiatives: number;
 }
 
-/** Every organisation with how much its registry holds, by name. */
-export async function organisationOverview(db: Executor): Promise<OrganisationOverview[]> {
-  const countsOf = async (table: typeof policies | typeof indicators | typeof initiatives) =>
-    new Map(
-      (
-        await db
-          .select({ organisationId: table.organisationId, n: count() })
-          .from(table)
-          .groupBy(table.organisationId)
-      ).map((r) => [r.organisationId, r.n]),
-    );
-  const [rows, policyCounts, indicatorCounts, initiativeCounts] = await Promise.all([
-    db
-      .select({ id: organisations.id, slug: organisations.slug, name: organisations.name })
-      .from(organisations)
-      .orderBy(asc(organisations.name), asc(organisations.slug)),
-    countsOf(policies),
-    countsOf(indicators),
-    countsOf(initiatives),
-  ]);
-  return rows.map((o) => ({
-    ...o,
-    policies: policyCounts.get(o.id) ?? 0,
-    indicators: indicatorCounts.get(o.id) ?? 0,
-    initiatives: initiativeCounts.get(o.id) ?? 0,
-  }));
+/** How much an organisation's registry holds: its part of the national overview. */
+export type RegistryCounts = Pick<OrganisationOverview, "policies" | "indicators" | "initiatives">;
+
+/** What each of the organisations' registries holds. */
+export async function registryCountsOf(
+  db: Executor,
+  organisationIds: readonly string[],
+): Promise<Map<string, RegistryCounts>> {
+  const rows = await db
+    .select({
+      id: organisations.id,
+      policies: countOf("policies"),
+      indicators: countOf("indicators"),
+      initiatives: countOf("initiatives"),
+    })
+    .from(organisations)
+    .where(inArray(organisations.id, [...organisationIds]));
+  const byId = new Map<string, RegistryCounts>(
+    organisationIds.map((id) => [id, { policies: 0, indicators: 0, initiatives: 0 }]),
+  );
+  for (const r of rows)
+    byId.set(r.id, {
+      policies: Number(r.policies),
+      indicators: Number(r.indicators),
+      initiatives: Number(r.initiatives),
+    });
+  return byId;
 }

@@ -3,13 +3,13 @@
 // municipality's latest value, baseline and target. Only what each portal shows
 // anyway; a latest value based on fewer persons than the threshold is
 // suppressed here, before any page or chart sees it.
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { asc, inArray } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
-import { goals, indicators, observations, organisations } from "../../db/schema.ts";
+import { indicators } from "../../db/schema.ts";
 import type { ProgressStatus } from "../../domain/enums.ts";
 import { indicatorKey } from "../../domain/indicatorKey.ts";
 import { isSuppressed } from "../../domain/suppression.ts";
-import { indicatorColumns, type ObservationRow, observationColumns, withProgress } from "./progress.ts";
+import type { IndicatorWithProgress, ObservationRow } from "./progress.ts";
 
 export interface ComparableIndicator {
   key: string;
@@ -28,24 +28,41 @@ export interface KeyedIndicator {
   key: string;
 }
 
-/**
- * Every organisation's indicators with their keys, by organisation name and title: what both
- * national pages start from (the routes keep it until any organisation writes).
- */
-export async function keyedIndicators(db: Executor): Promise<KeyedIndicator[]> {
+/** An organisation's own indicator with its key: its part of the national list. */
+export type OwnKeyedIndicator = Pick<KeyedIndicator, "id" | "title" | "unit" | "key">;
+
+/** The organisations' indicators with their keys, each organisation's by title. */
+export async function indicatorKeysOf(
+  db: Executor,
+  organisationIds: readonly string[],
+): Promise<Map<string, OwnKeyedIndicator[]>> {
   const rows = await db
     .select({
       id: indicators.id,
       organisationId: indicators.organisationId,
-      organisationSlug: organisations.slug,
-      organisationName: organisations.name,
       title: indicators.title,
       unit: indicators.unit,
     })
     .from(indicators)
-    .innerJoin(organisations, eq(organisations.id, indicators.organisationId))
-    .orderBy(asc(organisations.name), asc(indicators.title), asc(indicators.id));
-  return rows.map((r) => ({ ...r, key: indicatorKey(r.title, r.unit) }));
+    .where(inArray(indicators.organisationId, [...organisationIds]))
+    .orderBy(asc(indicators.title), asc(indicators.id));
+  const byOrganisation = new Map<string, OwnKeyedIndicator[]>(organisationIds.map((id) => [id, []]));
+  for (const { organisationId, ...r } of rows)
+    byOrganisation.get(organisationId)!.push({ ...r, key: indicatorKey(r.title, r.unit) });
+  return byOrganisation;
+}
+
+/**
+ * Every organisation's indicators with their keys, by organisation name and title: what both
+ * national pages start from. `organisations` in that order, `own` their parts in the same order.
+ */
+export function keyedIndicators(
+  organisations: readonly { id: string; slug: string; name: string }[],
+  own: readonly (readonly OwnKeyedIndicator[])[],
+): KeyedIndicator[] {
+  return organisations.flatMap((o, i) =>
+    own[i]!.map((r) => ({ ...r, organisationId: o.id, organisationSlug: o.slug, organisationName: o.name })),
+  );
 }
 
 /** Every key measured by at least two municipalities, most widely measured first. */
@@ -91,52 +108,27 @@ function latestTotal(obs: readonly ObservationRow[]): ObservationRow | undefined
     .reduce<ObservationRow | undefined>((best, o) => (!best || o.year > best.year ? o : best), undefined);
 }
 
+/** One municipality's row of a comparison without the municipality (which the caller knows). */
+export type ComparisonPart = Omit<ComparisonRow, "organisation">;
+
 /**
- * Each municipality measuring the key, by name. A municipality with several
- * indicators of the key (one per policy) is shown by the one measured most recently.
+ * An organisation's row of every comparison it is in: for each key of its indicators (`own`,
+ * in keyed order), the one of them measured most recently (the first when equal), from
+ * `measured` (its indicators with their observations and progress).
  */
-export async function indicatorComparison(
-  db: Executor,
-  keyed: readonly KeyedIndicator[],
-  key: string,
+export function comparisonRowsByKey(
+  own: readonly OwnKeyedIndicator[],
+  measured: readonly IndicatorWithProgress[],
   threshold: number,
-): Promise<IndicatorComparison | undefined> {
-  const matching = keyed.filter((r) => r.key === key);
-  if (new Set(matching.map((r) => r.organisationId)).size < 2) return undefined;
-  const ids = matching.map((r) => r.id);
-  const [details, obs] = await Promise.all([
-    db
-      .select(indicatorColumns)
-      .from(indicators)
-      // Across organisations: each row's own organisation is the one its parent belongs to.
-      .innerJoin(
-        goals,
-        and(eq(goals.id, indicators.goalId), eq(goals.organisationId, indicators.organisationId)),
-      )
-      .where(inArray(indicators.id, ids)),
-    db
-      .select(observationColumns)
-      .from(observations)
-      .innerJoin(
-        indicators,
-        and(
-          eq(indicators.id, observations.indicatorId),
-          eq(indicators.organisationId, observations.organisationId),
-        ),
-      )
-      .where(inArray(observations.indicatorId, ids))
-      .orderBy(asc(observations.year), asc(observations.period)),
-  ]);
-  const detailOf = new Map(details.map((d) => [d.id, d]));
-  const best = new Map<string, ComparisonRow>();
-  for (const m of matching) {
+): Map<string, ComparisonPart> {
+  const detailOf = new Map(measured.map((d) => [d.id, d]));
+  const best = new Map<string, ComparisonPart>();
+  for (const m of own) {
     const detail = detailOf.get(m.id);
     if (!detail) continue;
-    const own = obs.filter((o) => o.indicatorId === m.id);
-    const latest = latestTotal(own);
+    const latest = latestTotal(detail.observations);
     const suppressed = latest ? isSuppressed(latest.n, threshold) : false;
-    const row: ComparisonRow = {
-      organisation: { slug: m.organisationSlug, name: m.organisationName },
+    const row: ComparisonPart = {
       indicatorId: m.id,
       direction: detail.direction,
       latest: latest
@@ -152,11 +144,36 @@ export async function indicatorComparison(
         detail.targetPeriod && detail.targetValue !== null
           ? { period: detail.targetPeriod, value: detail.targetValue }
           : null,
-      progress: withProgress(detail, own, threshold).progress.status,
+      progress: detail.progress.status,
     };
-    const kept = best.get(m.organisationId);
-    if (!kept || (row.latest?.year ?? -1) > (kept.latest?.year ?? -1)) best.set(m.organisationId, row);
+    const kept = best.get(m.key);
+    if (!kept || (row.latest?.year ?? -1) > (kept.latest?.year ?? -1)) best.set(m.key, row);
   }
+  return best;
+}
+
+/**
+ * The comparison of the key, each measuring municipality by name (the order of `keyed`), its
+ * row from its rows of every comparison (`rowsOf`, comparisonRowsByKey, possibly kept);
+ * undefined when fewer than two measure it.
+ */
+export async function indicatorComparison(
+  keyed: readonly KeyedIndicator[],
+  key: string,
+  rowsOf: (organisationIds: readonly string[]) => Promise<ReadonlyMap<string, ComparisonPart>[]>,
+): Promise<IndicatorComparison | undefined> {
+  const matching = keyed.filter((r) => r.key === key);
+  const measuring = [...new Map(matching.map((r) => [r.organisationId, r])).values()];
+  if (measuring.length < 2) return undefined;
+  const rows = await rowsOf(measuring.map((r) => r.organisationId));
   const first = matching[0]!;
-  return { key, title: first.title, unit: first.unit, rows: [...best.values()] };
+  return {
+    key,
+    title: first.title,
+    unit: first.unit,
+    rows: measuring.flatMap((r, i) => {
+      const row = rows[i]!.get(key);
+      return row ? [{ organisation: { slug: r.organisationSlug, name: r.organisationName }, ...row }] : [];
+    }),
+  };
 }

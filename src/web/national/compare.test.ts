@@ -1,12 +1,13 @@
 // The national comparison and data package, on a database of its own holding two
 // invented municipalities with the same codes and indicator titles: the
 // indicators they share are compared side by side (chart and table, a count
-// under the threshold suppressed), and the national package stacks both,
-// which Frictionless's own library reads without an error.
+// under the threshold suppressed), a write in one shows at once without reading
+// the other again, and the national package stacks both, which Frictionless's
+// own library reads without an error.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openFreshDatabase } from "../../../test/db.ts";
@@ -20,7 +21,7 @@ import {
 } from "../../../test/factories.ts";
 import { frictionlessProblems } from "../../../test/frictionless.ts";
 import { buildApp } from "../../app.ts";
-import { observations, organisations } from "../../db/schema.ts";
+import { indicators, observations, organisations } from "../../db/schema.ts";
 import { indicatorKey } from "../../domain/indicatorKey.ts";
 import { createLogger } from "../../logger.ts";
 import { exportNationalPackage } from "../../opendata/national.ts";
@@ -135,10 +136,70 @@ describe("comparison across municipalities", () => {
     expect(await (await app.request("/sammenlign")).text()).not.toContain(key);
     await addShared(orgs.vest, title);
     await addShared(orgs.oest, title);
-    // What every command does when its transaction commits (context.ts).
+    // What every command does when its transaction commits (context.ts): each write tells its own organisation.
+    bumpGeneration(orgs.vest.organisationId);
     bumpGeneration(orgs.oest.organisationId);
     expect(await (await app.request("/sammenlign")).text()).toContain(`href="/sammenlign/${key}"`);
     expect((await app.request(`/sammenlign/${key}`)).status).toBe(200);
+  });
+});
+
+describe("the national pages after a write", () => {
+  const page = async (path: string) => (await app.request(path)).text();
+  const addObservation = async (org: TestOrganisation, year: number, value: number) => {
+    const [indicator] = await org.db
+      .select({ id: indicators.id })
+      .from(indicators)
+      .where(
+        and(
+          eq(indicators.organisationId, org.organisationId),
+          eq(indicators.title, "Andel af nyankomne i job efter tre år"),
+        ),
+      );
+    await org.db.insert(observations).values({
+      organisationId: org.organisationId,
+      indicatorId: indicator!.id,
+      period: String(year),
+      year,
+      value,
+      n: 900,
+    });
+  };
+  const rename = (org: TestOrganisation, name: string) =>
+    fresh.db.update(organisations).set({ name }).where(eq(organisations.id, org.organisationId));
+
+  it("show one municipality's new figure and new name at once", async () => {
+    expect(await page(`/sammenlign/${KEY}`)).not.toMatch(/52,5\s*%/);
+    await addObservation(orgs.vest, 2025, 52.5);
+    // What every command does when its transaction commits (context.ts).
+    bumpGeneration(orgs.vest.organisationId);
+    expect(await page(`/sammenlign/${KEY}`)).toMatch(/52,5\s*%/);
+
+    await rename(orgs.vest, "Vesterå Storkommune");
+    bumpGeneration(orgs.vest.organisationId);
+    try {
+      expect(await page("/kommuner")).toContain("Vesterå Storkommune");
+      expect(await page(`/sammenlign/${KEY}`)).toContain("Vesterå Storkommune");
+    } finally {
+      await rename(orgs.vest, "Vesterå Kommune");
+      bumpGeneration(orgs.vest.organisationId);
+    }
+  });
+
+  it("read anew only the municipality that wrote: another's kept part stays", async () => {
+    const before = { compare: await page(`/sammenlign/${KEY}`), overview: await page("/kommuner") };
+    // Vesterå's rows change without its generation moving (as if its write had not been told
+    // yet): what its part would show if it were read again.
+    await addObservation(orgs.vest, 2026, 61.5);
+    await buildPolicy(orgs.vest);
+    // A write in Østerå reads Østerå again, and only Østerå.
+    bumpGeneration(orgs.oest.organisationId);
+    expect(await page(`/sammenlign/${KEY}`)).toBe(before.compare);
+    expect(await page("/kommuner")).toBe(before.overview);
+    // Vesterå's own write shows at once.
+    bumpGeneration(orgs.vest.organisationId);
+    expect(await page(`/sammenlign/${KEY}`)).toMatch(/61,5\s*%/);
+    expect(await page("/kommuner")).not.toBe(before.overview);
   });
 });
 

@@ -1,23 +1,22 @@
 // The national pages: every municipality on this server and the comparisons
 // between them. They answer only at the root (never under /k/<slug>/), and
 // "/" only when the request names no municipality; their responses go
-// through a render cache of their own, dropped by any organisation's write.
+// through a render cache of their own, dropped by any organisation's write;
+// what they read is kept per organisation (queries/national.ts), so drawing
+// them again after one municipality's write reads only that municipality.
 import { Hono } from "hono";
 import { isIndicatorKey } from "../../domain/indicatorKey.ts";
 import { notFound } from "../../errors.ts";
 import type { AppDeps, AppEnv } from "../../http/appEnv.ts";
 import { renderCacheBytesOf, suppressionThresholdOf } from "../../http/appEnv.ts";
 import type { OrganisationDirectory } from "../../http/tenancy.ts";
-import { htmlResponse } from "../../http/textResponse.ts";
+import { htmlResponse, textResponse } from "../../http/textResponse.ts";
 import { nationalPackageZip } from "../../opendata/national.ts";
 import { NATIONAL_SCOPE } from "../../queries/generation.ts";
 import { memoByScope } from "../../queries/generationMemo.ts";
-import {
-  comparableIndicators,
-  indicatorComparison,
-  keyedIndicators,
-} from "../../queries/indicators/comparison.ts";
-import { organisationOverview } from "../../queries/organisations.ts";
+import { comparableIndicators } from "../../queries/indicators/comparison.ts";
+import { nationalReads } from "../../queries/national.ts";
+import { renderToString } from "../../render.ts";
 import { createRenderCache } from "../portal/renderCache.ts";
 import { compareListPage, comparePage } from "./comparePages.tsx";
 import { municipalitiesPage } from "./municipalitiesPage.tsx";
@@ -40,24 +39,27 @@ export function nationalRoutes(deps: AppDeps, _directory: OrganisationDirectory)
   national(["/"], true);
   national([MUNICIPALITIES_PATH, COMPARE_PATH, `${COMPARE_PATH}/*`]);
   const threshold = suppressionThresholdOf(deps);
-  // Every organisation's indicators with their comparison keys, read once per national generation.
-  const keyedOf = memoByScope(NATIONAL_SCOPE, () => keyedIndicators(db));
+  // Kept per organisation: one municipality's write reloads its own part of these alone.
+  const reads = nationalReads(db, threshold);
   // The national package, built once per national generation and shared by concurrent
   // requests: it is too large for the render cache, and building it costs every
-  // organisation's export.
+  // organisation's export. Kept per organisation it would gain little: a kept part lives at
+  // most the memo's safety age (10 s), and building every organisation's export takes seconds
+  // already at 10 organisations, so the parts would mostly have expired by the next build.
   const packageZip = memoByScope(NATIONAL_SCOPE, () =>
     nationalPackageZip(db, { suppressionThreshold: threshold }),
   );
+  /** Each comparison page as last drawn, with the comparison it was drawn from (one per comparable key). */
+  const drawn = new Map<string, { data: string; html: Promise<string> }>();
   // Under /k/<slug>/ these paths are the municipality's own (none there): the 404 says so.
   const atRoot = (c: { get(key: "basePath"): string }) => c.get("basePath") === "";
 
-  const municipalities = async () =>
-    html(municipalitiesPage({ organisations: await organisationOverview(db) }));
+  const municipalities = async () => html(municipalitiesPage({ organisations: await reads.overview() }));
   app.get("/", async (c, next) => (c.get("organisation") ? next() : municipalities()));
   app.get(MUNICIPALITIES_PATH, async (c, next) => (c.get("basePath") !== "" ? next() : municipalities()));
 
   app.get(COMPARE_PATH, async (c, next) =>
-    atRoot(c) ? html(compareListPage({ indicators: comparableIndicators(await keyedOf()) })) : next(),
+    atRoot(c) ? html(compareListPage({ indicators: comparableIndicators(await reads.keyed()) })) : next(),
   );
 
   app.get(NATIONAL_PACKAGE_PATH, async (c, next) => {
@@ -74,11 +76,20 @@ export function nationalRoutes(deps: AppDeps, _directory: OrganisationDirectory)
   app.get(`${COMPARE_PATH}/:key`, async (c, next) => {
     if (!atRoot(c)) return next();
     const key = c.req.param("key");
-    const comparison = isIndicatorKey(key)
-      ? await indicatorComparison(db, await keyedOf(), key, threshold)
-      : undefined;
+    const comparison = isIndicatorKey(key) ? await reads.comparison(key) : undefined;
     if (!comparison) throw notFound("The comparison");
-    return html(comparePage({ comparison, threshold }));
+    // The page is drawn from its comparison alone: while that is unchanged (after a write in a
+    // municipality that does not measure the key, or that changed none of its figures) the page
+    // drawn before is served again, without drawing its chart anew, which is most of its cost.
+    const data = JSON.stringify(comparison);
+    let page = drawn.get(key);
+    if (page?.data !== data) {
+      const drawing = { data, html: renderToString(comparePage({ comparison, threshold })) };
+      drawn.set(key, drawing);
+      drawing.html.catch(() => drawn.get(key) === drawing && drawn.delete(key));
+      page = drawing;
+    }
+    return textResponse(await page.html, { "Content-Type": "text/html; charset=utf-8" });
   });
 
   return app;
