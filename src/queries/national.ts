@@ -5,7 +5,6 @@
 // the list of organisations (who they are, their names, their order) follows
 // the national generation, so one created or renamed shows at once.
 
-import { createContext, publicActor } from "../context.ts";
 import type { Executor } from "../db/client.ts";
 import { listOrganisations } from "../organisation.ts";
 import { NATIONAL_SCOPE } from "./generation.ts";
@@ -18,7 +17,7 @@ import {
   type KeyedIndicator,
   keyedIndicators,
 } from "./indicators/comparison.ts";
-import { indicatorsWithProgress } from "./indicators/progress.ts";
+import { indicatorsOfOrganisations } from "./indicators/progress.ts";
 import { type OrganisationOverview, registryCountsOf } from "./organisations.ts";
 
 export interface NationalReads {
@@ -39,17 +38,16 @@ export function nationalReads(db: Executor, threshold: number): NationalReads {
     return keyedIndicators(list, await keys(list.map((o) => o.id)));
   };
   // Each organisation's rows of every comparison at once: after its write one load serves
-  // every comparison page, where a load per page and key would repeat it for each.
+  // every comparison page, where a load per page and key would repeat it for each. The
+  // organisations whose parts are stale (all of them after a start) are read together.
   const rows = memoPartsByGeneration(async (ids) => {
-    const own = await keys(ids);
-    const parts = await Promise.all(
-      ids.map(async (organisationId, i) => {
-        const ctx = createContext({ db, organisationId, actor: publicActor });
-        const measured = await indicatorsWithProgress(ctx, undefined, threshold);
-        return [organisationId, comparisonRowsByKey(own[i]!, measured, threshold)] as const;
-      }),
+    const [own, measured] = await Promise.all([keys(ids), indicatorsOfOrganisations(db, ids, threshold)]);
+    return new Map(
+      ids.map((organisationId, i) => [
+        organisationId,
+        comparisonRowsByKey(own[i]!, measured.get(organisationId)!, threshold),
+      ]),
     );
-    return new Map(parts);
   });
   return {
     async overview() {

@@ -3,11 +3,11 @@
 // direction and observations by the domain rule (domain/progress.ts).
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Context } from "../../context.ts";
+import type { Executor } from "../../db/client.ts";
 import { goals, indicators, observations } from "../../db/schema.ts";
 import type { ProgressStatus } from "../../domain/enums.ts";
 import { indicatorProgress } from "../../domain/indicatorProgress.ts";
 import type { IndicatorProgress } from "../../domain/progress.ts";
-import { inOrganisation } from "../scope.ts";
 
 export interface ObservationRow {
   id: string;
@@ -85,22 +85,45 @@ export async function indicatorsWithProgress(
   threshold: number,
 ): Promise<IndicatorWithProgress[]> {
   if (policyIds && policyIds.length === 0) return [];
-  const org = ctx.organisationId;
+  const byOrganisation = await measuredIndicators(ctx.db, [ctx.organisationId], policyIds, threshold);
+  return byOrganisation.get(ctx.organisationId) ?? [];
+}
+
+/**
+ * Every indicator of each organisation, with progress, by organisation: the national pages
+ * read many organisations' in the same two queries as one's.
+ */
+export function indicatorsOfOrganisations(
+  db: Executor,
+  organisationIds: readonly string[],
+  threshold: number,
+): Promise<Map<string, IndicatorWithProgress[]>> {
+  return measuredIndicators(db, organisationIds, undefined, threshold);
+}
+
+async function measuredIndicators(
+  db: Executor,
+  organisationIds: readonly string[],
+  policyIds: readonly string[] | undefined,
+  threshold: number,
+): Promise<Map<string, IndicatorWithProgress[]>> {
+  const out = new Map<string, IndicatorWithProgress[]>(organisationIds.map((id) => [id, []]));
+  if (organisationIds.length === 0) return out;
   const scope = and(
-    inOrganisation(indicators, org),
-    inOrganisation(goals, org),
+    inArray(indicators.organisationId, [...organisationIds]),
+    eq(goals.organisationId, indicators.organisationId),
     policyIds ? inArray(goals.policyId, [...policyIds]) : undefined,
   );
   const [rows, obsRows] = await Promise.all([
-    ctx.db
-      .select(indicatorColumns)
+    db
+      .select({ ...indicatorColumns, organisationId: indicators.organisationId })
       .from(indicators)
       .innerJoin(goals, eq(goals.id, indicators.goalId))
       .where(scope)
       .orderBy(asc(indicators.title)),
     // One row per indicator, its observations as one JSON array: thousands of rows cost more
     // to carry out of the database (PGlite above all) than to read.
-    ctx.db
+    db
       .select({
         indicatorId: observations.indicatorId,
         list: sql<string>`json_agg(json_build_array(${observations.id}, ${observations.period}, ${observations.year}, ${observations.value}, ${observations.disaggregation}, ${observations.n}, ${observations.footnote}, ${observations.source}) order by ${observations.year}, ${observations.period})::text`,
@@ -108,7 +131,7 @@ export async function indicatorsWithProgress(
       .from(observations)
       .innerJoin(indicators, eq(indicators.id, observations.indicatorId))
       .innerJoin(goals, eq(goals.id, indicators.goalId))
-      .where(and(inOrganisation(observations, org), scope))
+      .where(and(eq(observations.organisationId, indicators.organisationId), scope))
       .groupBy(observations.indicatorId),
   ]);
   const byIndicator = new Map<string, ObservationRow[]>();
@@ -138,7 +161,9 @@ export async function indicatorsWithProgress(
       })),
     );
   }
-  return rows.map((row) => withProgress(row, byIndicator.get(row.id) ?? [], threshold));
+  for (const { organisationId, ...row } of rows)
+    out.get(organisationId)!.push(withProgress(row, byIndicator.get(row.id) ?? [], threshold));
+  return out;
 }
 
 export function countByStatus(items: readonly { progress: { status: ProgressStatus } }[]) {

@@ -20,6 +20,7 @@ import {
   type TestOrganisation,
 } from "../../../test/factories.ts";
 import { frictionlessProblems } from "../../../test/frictionless.ts";
+import { statementsOf } from "../../../test/statements.ts";
 import { buildApp } from "../../app.ts";
 import { indicators, observations, organisations } from "../../db/schema.ts";
 import { indicatorKey } from "../../domain/indicatorKey.ts";
@@ -184,6 +185,16 @@ describe("the national pages after a write", () => {
       await rename(orgs.vest, "Vesterå Kommune");
       bumpGeneration(orgs.vest.organisationId);
     }
+  });
+
+  it("read every changed municipality's figures in the same statements, however many changed", async () => {
+    const afterWrites = async (...written: TestOrganisation[]) => {
+      for (const org of written) bumpGeneration(org.organisationId);
+      return statementsOf(fresh.database, () => page(`/sammenlign/${KEY}`));
+    };
+    await page(`/sammenlign/${KEY}`);
+    const both = await afterWrites(orgs.vest, orgs.oest);
+    expect(await afterWrites(orgs.oest)).toBe(both);
   });
 
   it("read anew only the municipality that wrote: another's kept part stays", async () => {
