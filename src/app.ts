@@ -9,6 +9,7 @@ import { writeRoutes } from "./api/writeRoutes.ts";
 import { randomToken } from "./auth/tokens.ts";
 import { toAppError } from "./errors.ts";
 import { type AppDeps, type AppEnv, suppressionThresholdOf } from "./http/appEnv.ts";
+import { compressRest } from "./http/gzip.ts";
 import { inputBoundary } from "./http/inputBoundary.ts";
 import { clientInfo } from "./http/proxy.ts";
 import { OrganisationDirectory, requireOrganisation, routedPath, tenancy } from "./http/tenancy.ts";
@@ -34,6 +35,9 @@ export function buildApp(given: AppDeps) {
   const organisationName = (c: { get(key: "organisation"): AppEnv["Variables"]["organisation"] }) =>
     c.get("organisation")?.name;
 
+  // Outermost: it sees every response last. Pages and assets that are kept come gzipped
+  // already (made once); this compresses the rest as they are sent.
+  app.use(compressRest());
   app.use(
     secureHeaders({
       contentSecurityPolicy: {

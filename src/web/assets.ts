@@ -11,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import { Hono } from "hono";
 import { DKFDS_DIST } from "../dkfds.ts";
 import { splitOrganisationPath } from "../domain/organisationAddress.ts";
+import { acceptsGzip, gzipOnce, gzippedHeaders, worthCompressing } from "../http/gzip.ts";
 import { link } from "../http/links.ts";
 
 /** Our own static files (pejl.css, init.js, favicon.svg, and the static site's search script). */
@@ -94,20 +95,33 @@ export function resolveAssetPath(rest: string): string | undefined {
   return full.startsWith(rootWithSep) ? full : undefined;
 }
 
-// Assets are a few hundred kB in all; keeping read files in memory avoids a
-// disk read per request. Only files that exist are cached, so the cache stays
-// bounded by what is on disk.
-const cache = new Map<string, Uint8Array>();
+interface Asset {
+  body: Uint8Array<ArrayBuffer>;
+  type: string;
+  /** Its gzipped copy, made on first use, for text (CSS, JavaScript, SVG); fonts and images are compressed already. */
+  gzipped?: () => Promise<Uint8Array<ArrayBuffer>>;
+}
 
-async function load(file: string): Promise<Uint8Array | undefined> {
+// Assets are a few hundred kB in all; keeping read files (and their gzipped copies) in
+// memory avoids a disk read and a compression per request. Only files that exist are
+// cached, so the cache stays bounded by what is on disk.
+const cache = new Map<string, Asset>();
+
+async function load(file: string): Promise<Asset | undefined> {
   const hit = cache.get(file);
   if (hit) return hit;
   try {
     const info = await stat(file);
     if (!info.isFile()) return undefined;
     const body = new Uint8Array(await readFile(file));
-    cache.set(file, body);
-    return body;
+    const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? "application/octet-stream";
+    const asset = {
+      body,
+      type,
+      gzipped: worthCompressing(type, body.byteLength) ? gzipOnce(body) : undefined,
+    };
+    cache.set(file, asset);
+    return asset;
   } catch {
     return undefined;
   }
@@ -124,14 +138,19 @@ export function assetRoutes(): Hono {
     const rawPath = splitOrganisationPath(requested)?.rest ?? requested;
     const rest = rawPath.startsWith(prefix) ? rawPath.slice(prefix.length) : "";
     const file = resolveAssetPath(rest);
-    const body = file ? await load(file) : undefined;
-    if (!file || !body) return c.notFound();
-    const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? "application/octet-stream";
-    return c.body(body as Uint8Array<ArrayBuffer>, 200, {
-      "Content-Type": type,
-      "Cache-Control": hash === ASSET_HASH ? IMMUTABLE : STALE_HASH,
-      "X-Content-Type-Options": "nosniff",
-    });
+    const asset = file ? await load(file) : undefined;
+    if (!asset) return c.notFound();
+    const headers: Record<string, string> = {
+      "content-type": asset.type,
+      "cache-control": hash === ASSET_HASH ? IMMUTABLE : STALE_HASH,
+      "x-content-type-options": "nosniff",
+    };
+    if (!asset.gzipped) return c.body(asset.body, 200, headers);
+    headers.vary = "Accept-Encoding";
+    if (c.req.method === "HEAD" || !acceptsGzip(c.req.header("Accept-Encoding")))
+      return c.body(asset.body, 200, headers);
+    const gzipped = await asset.gzipped();
+    return c.body(gzipped, 200, gzippedHeaders(headers, gzipped));
   });
   return app;
 }

@@ -1,6 +1,7 @@
 // The render cache on its own: served from memory while the generation holds,
 // re-rendered after a bump or after MAX_AGE_MS, never shared with a request
 // that carries cookies, ETag/304.
+import { gunzipSync } from "node:zlib";
 import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
 import { type Context, publicActor } from "../../context.ts";
@@ -26,6 +27,10 @@ function appWithCache(organisationId: string, maxBytes?: number) {
   app.use(cache.middleware);
   app.get("/side", (c) => c.html(`<p>udgave ${++renders}</p>`));
   app.get("/sager/:n", (c) => c.html(`<p>sag ${c.req.param("n")}, udgave ${++renders}</p>`));
+  // Long enough to be worth compressing.
+  app.get("/lang", (c) =>
+    c.html(`<p>udgave ${++renders}</p>${"<p>Lige muligheder for alle.</p>".repeat(200)}`),
+  );
   app.get("/mangler", (c) => c.html("<p>findes ikke</p>", 404));
   app.get("/liste", (c) => {
     const page = c.req.query("side") ?? "1";
@@ -111,6 +116,20 @@ describe("render cache", () => {
     expect(await text("/sager/1")).toBe("<p>sag 1, udgave 1</p>");
     expect(await text("/sager/3")).toBe("<p>sag 3, udgave 3</p>");
     expect(await text("/sager/2")).toBe("<p>sag 2, udgave 5</p>");
+  });
+
+  it("counts a page's gzipped copy against its bound once it is made, and serves that copy again", async () => {
+    const { app, cache } = appWithCache(crypto.randomUUID());
+    await app.request("/lang");
+    const plain = cache.bytes;
+    const gzip = { "Accept-Encoding": "gzip" };
+    const first = new Uint8Array(await (await app.request("/lang", { headers: gzip })).arrayBuffer());
+    expect(cache.bytes).toBe(plain + first.byteLength);
+    const second = await app.request("/lang", { headers: gzip });
+    expect(new Uint8Array(await second.arrayBuffer())).toEqual(first);
+    expect(cache.bytes).toBe(plain + first.byteLength);
+    // Still the first rendering.
+    expect(gunzipSync(first).toString()).toMatch(/^<p>udgave 1<\/p>/);
   });
 
   it("with a bound smaller than any page keeps nothing and still serves every page", async () => {

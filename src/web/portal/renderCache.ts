@@ -6,10 +6,13 @@
 // a 304 without a body. Requests with cookies bypass the cache (a logged-in
 // user's page may differ). The kept responses are bounded by their bytes
 // (PEJL_RENDER_CACHE_MB), not by their number, so all of a large organisation's
-// pages fit; past the bound the least recently used go first.
+// pages fit; past the bound the least recently used go first. A client that accepts
+// gzip gets the page's gzipped copy, made once on the first such request and kept
+// beside it (counted against the bound too).
 import { createHash } from "node:crypto";
 import type { Context as HonoContext, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../../http/appEnv.ts";
+import { acceptsGzip, gzipOnce, gzippedHeaders, worthCompressing } from "../../http/gzip.ts";
 import { responseBytes } from "../../http/textResponse.ts";
 import { currentGeneration, MAX_AGE_MS, onGenerationBump } from "../../queries/generation.ts";
 import { mergeReads, type QueryReads, relevantQuery, splitTarget, trackQueryReads } from "./cacheKey.ts";
@@ -24,6 +27,7 @@ const ENTRY_OVERHEAD_BYTES = 256;
 const MAX_LEARNED_PAGES = 100_000;
 
 interface Entry {
+  key: string;
   generation: number;
   storedAt: number;
   status: number;
@@ -31,6 +35,10 @@ interface Entry {
   headers: Record<string, string>;
   body: Uint8Array<ArrayBuffer>;
   etag: string;
+  /** The body gzipped, made on first use; absent where compressing is not worth it (small, or not text). */
+  gzipped?: () => Promise<Uint8Array<ArrayBuffer>>;
+  /** The gzipped copy's size once it is made and counted, else 0. */
+  gzippedBytes: number;
   /** What the entry counts against the byte bound. */
   bytes: number;
 }
@@ -61,12 +69,16 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
   return ifNoneMatch.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag);
 }
 
-function respond(entry: Entry, ifNoneMatch: string | undefined, head: boolean): Response {
-  if (matches(ifNoneMatch, entry.etag)) {
-    const { "content-length": _length, ...headers } = entry.headers;
-    return new Response(null, { status: 304, headers });
-  }
-  return new Response(head ? null : entry.body, { status: entry.status, headers: { ...entry.headers } });
+function notModified(headers: Record<string, string>): Response {
+  const { "content-length": _length, ...rest } = headers;
+  return new Response(null, { status: 304, headers: rest });
+}
+
+/** `vary` with Accept-Encoding added: a shared cache must keep the gzipped and the plain copy apart. */
+function varyOnEncoding(headers: Record<string, string>): void {
+  const vary = headers.vary;
+  if (vary === "*" || vary?.toLowerCase().includes("accept-encoding")) return;
+  headers.vary = vary ? `${vary}, Accept-Encoding` : "Accept-Encoding";
 }
 
 export function createRenderCache(
@@ -86,6 +98,29 @@ export function createRenderCache(
   /** Per scope and path: the query parameters its page reads (learned when it renders). */
   const readsOf = new Map<string, QueryReads>();
   let totalBytes = 0;
+  /** The entry as a response to this request: 304, its gzipped copy, or its bytes. */
+  const respond = async (c: HonoContext<AppEnv>, entry: Entry): Promise<Response> => {
+    if (matches(c.req.header("If-None-Match"), entry.etag)) return notModified(entry.headers);
+    const head = c.req.method === "HEAD";
+    if (head || !entry.gzipped || !acceptsGzip(c.req.header("Accept-Encoding")))
+      return new Response(head ? null : entry.body, { status: entry.status, headers: { ...entry.headers } });
+    const gzipped = await entry.gzipped();
+    // The first request to ask for it counts the copy against the bound, if the entry is still kept.
+    if (entry.gzippedBytes === 0 && entries.get(entry.key) === entry) {
+      entry.gzippedBytes = gzipped.byteLength;
+      entry.bytes += gzipped.byteLength;
+      totalBytes += gzipped.byteLength;
+      evict();
+    }
+    return new Response(gzipped, { status: entry.status, headers: gzippedHeaders(entry.headers, gzipped) });
+  };
+  const evict = () => {
+    while (totalBytes > maxBytes) {
+      const oldest = entries.keys().next().value;
+      if (oldest === undefined) break;
+      drop(oldest);
+    }
+  };
   const drop = (key: string) => {
     const entry = entries.get(key);
     if (!entry) return;
@@ -114,14 +149,13 @@ export function createRenderCache(
     };
     const key = keyWith(readsOf.get(page));
     const generation = currentGeneration(scope);
-    const ifNoneMatch = c.req.header("If-None-Match");
     const cached = key === undefined ? undefined : entries.get(key);
     if (key !== undefined && cached) {
       if (cached.generation === generation && now() - cached.storedAt < MAX_AGE_MS) {
         // Re-insert: Map order is the LRU order.
         entries.delete(key);
         entries.set(key, cached);
-        return respond(cached, ifNoneMatch, method === "HEAD");
+        return respond(c, cached);
       }
       drop(key);
     }
@@ -143,20 +177,29 @@ export function createRenderCache(
     const etag = etagOf(body);
     headers.etag = etag;
     headers["cache-control"] ??= "no-cache";
+    const compressible = worthCompressing(headers["content-type"], body.byteLength);
+    if (compressible) varyOnEncoding(headers);
     const bytes = sizeOf(storeKey, headers, body);
-    const entry: Entry = { generation, storedAt: now(), status: res.status, headers, body, etag, bytes };
+    const entry: Entry = {
+      key: storeKey,
+      generation,
+      storedAt: now(),
+      status: res.status,
+      headers,
+      body,
+      etag,
+      gzipped: compressible ? gzipOnce(body) : undefined,
+      gzippedBytes: 0,
+      bytes,
+    };
     if (body.byteLength <= maxBodyBytes && bytes <= maxBytes) {
       drop(storeKey);
       entries.set(storeKey, entry);
       totalBytes += bytes;
-      while (totalBytes > maxBytes) {
-        const oldest = entries.keys().next().value;
-        if (oldest === undefined) break;
-        drop(oldest);
-      }
+      evict();
     }
     c.res = undefined as unknown as Response;
-    c.res = respond(entry, ifNoneMatch, method === "HEAD");
+    c.res = await respond(c, entry);
   };
 
   return {
