@@ -32,6 +32,8 @@ const schema = z.object({
   PEJL_TRUST_PROXY: z.string().optional(),
   /** How often the background tick runs (outbox, automatic reminders, clean-up). */
   PEJL_TICK_SECONDS: z.coerce.number().int().min(5).max(86_400).default(60),
+  /** On stop, how long requests under way may take before their connections are closed. */
+  PEJL_SHUTDOWN_SECONDS: z.coerce.number().min(0).max(3600).default(10),
   /** HTTP worker processes on this machine (PostgreSQL only): a number, or "auto" for one per core. */
   PEJL_WORKERS: z.string().default("1").transform(workerCount),
 });

@@ -115,7 +115,7 @@ export async function listen(
   const stop = () => {
     stopping ??= (async () => {
       logger.info("shutting down");
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closeServer(server, env.PEJL_SHUTDOWN_SECONDS * 1000, logger);
       await sync.stop();
       await database.close();
       logger.info("stopped; the database is closed");
@@ -123,6 +123,27 @@ export async function listen(
     return stopping;
   };
   return { port, database, stop };
+}
+
+/**
+ * Stops accepting and waits for the requests under way (idle keep-alive connections close
+ * at once); those still open after `graceMs` (a client that never finishes its upload, a
+ * stuck request) have their connections closed, so a stop always ends.
+ */
+async function closeServer(server: ReturnType<typeof serve>, graceMs: number, logger: Logger): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  const timer = setTimeout(() => {
+    logger.warn(
+      { graceMs },
+      "requests still under way at the end of the shutdown grace; closing their connections",
+    );
+    if ("closeAllConnections" in server) server.closeAllConnections();
+  }, graceMs);
+  try {
+    await closed;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** The line operators (and tests) wait for, and the set-up code when there is no organisation yet. */
