@@ -81,6 +81,20 @@ describe("gzip", () => {
     expect(font.headers.get("content-encoding")).toBeNull();
   });
 
+  it("compresses the API's answers as they are sent, and their ETag still answers If-None-Match", async () => {
+    const { app } = await appWithPolicy();
+    const plain = await app.request("/api/openapi.json");
+    const zipped = await app.request("/api/openapi.json", { headers: GZIP });
+    expect(zipped.headers.get("content-encoding")).toBe("gzip");
+    expect(JSON.parse(gunzipSync(await bytes(zipped)).toString())).toEqual(await plain.json());
+    const etag = zipped.headers.get("etag")!;
+    expect(etag).toMatch(/^W\//);
+    const notModified = await app.request("/api/openapi.json", {
+      headers: { ...GZIP, "If-None-Match": etag },
+    });
+    expect(notModified.status).toBe(304);
+  });
+
   it("compresses a page that is not kept (a logged-in user's) as it is sent", async () => {
     const { app, path } = await appWithPolicy();
     const plain = await bytes(await app.request(path, { headers: { Cookie: "x=1" } }));
