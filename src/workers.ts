@@ -13,9 +13,10 @@
 // database, and a tick's writes reach the other workers' caches through the
 // worker's own NOTIFY, as any request's do.
 //
-// The primary supervises: a worker that dies after it was ready is replaced; one
-// that dies before it was ready (a database that refuses connections, a port in
-// use) stops them all with a non-zero exit, not a loop of forks. SIGINT/SIGTERM
+// The primary supervises: a worker that dies after it was ready is replaced, unless
+// workers keep dying soon after they are ready (workerRestarts.ts); one that dies
+// before it was ready (a database that refuses connections, a port in use) stops
+// them all with a non-zero exit, not a loop of forks. SIGINT/SIGTERM
 // asks every worker to finish its requests and close its database, then exits.
 import cluster, { type Worker } from "node:cluster";
 import { z } from "zod";
@@ -25,6 +26,7 @@ import { AppError } from "./errors.ts";
 import type { Logger } from "./logger.ts";
 import { startPeriodicJobs } from "./outbox/periodic.ts";
 import { announceReady, listen, type ServerSetup, setUpServer } from "./server.ts";
+import { IN_A_ROW, SOON_MS, workerRestarts } from "./workerRestarts.ts";
 
 /** The primary's set-up, handed to each worker in its environment (not configuration: set by the primary). */
 const HANDOFF = "PEJL_WORKER_SETUP";
@@ -55,7 +57,9 @@ export async function runPrimary(env: Env, logger: Logger, opts: { demo?: boolea
   const count = env.PEJL_WORKERS;
   // cluster.workers drops a worker only once both its process and its channel closed: our own count.
   const live = new Set<Worker>();
-  const ready = new Set<Worker>();
+  /** The ready workers, with when each became ready. */
+  const ready = new Map<Worker, number>();
+  const restarts = workerRestarts();
   let announced = false;
   let stopping = false;
   let failure: Error | undefined;
@@ -69,7 +73,8 @@ export async function runPrimary(env: Env, logger: Logger, opts: { demo?: boolea
     stopping = true;
     logger.info("stopping the workers");
     // Only to the ready: one still starting may not hear a message yet, and is told when it is ready.
-    for (const worker of ready) if (worker.isConnected()) worker.send({ type: "stop" } satisfies Message);
+    for (const worker of ready.keys())
+      if (worker.isConnected()) worker.send({ type: "stop" } satisfies Message);
     if (live.size === 0) finished();
   };
 
@@ -81,7 +86,7 @@ export async function runPrimary(env: Env, logger: Logger, opts: { demo?: boolea
     live.add(worker);
     worker.on("message", (message: Message) => {
       if (message?.type !== "ready") return;
-      ready.add(worker);
+      ready.set(worker, Date.now());
       logger.debug({ worker: worker.id, pid: worker.process.pid }, "worker ready");
       if (stopping) worker.send({ type: "stop" } satisfies Message);
       else if (!announced && ready.size === count) {
@@ -99,7 +104,8 @@ export async function runPrimary(env: Env, logger: Logger, opts: { demo?: boolea
 
   cluster.on("exit", (worker, code, signal) => {
     live.delete(worker);
-    const wasReady = ready.delete(worker);
+    const readyAt = ready.get(worker);
+    ready.delete(worker);
     if (jobsIn === worker) jobsIn = undefined;
     if (stopping) {
       if (code !== 0 && !failure) {
@@ -109,16 +115,26 @@ export async function runPrimary(env: Env, logger: Logger, opts: { demo?: boolea
         );
         logger.error({ worker: worker.id, code, signal }, "a worker did not stop cleanly");
       }
-    } else if (!wasReady) {
+    } else if (readyAt === undefined) {
       failure = new AppError(
         "internal",
         `A worker stopped before it was ready (${signal ?? `exit code ${code}`}); its error is above. All workers are stopped.`,
       );
       logger.error({ worker: worker.id, code, signal }, "a worker stopped before it was ready");
       stopAll();
-    } else {
+    } else if (restarts.replace(readyAt)) {
       logger.error({ worker: worker.id, code, signal }, "a worker stopped unexpectedly; starting another");
       fork();
+    } else {
+      failure = new AppError(
+        "internal",
+        `${IN_A_ROW} workers in a row stopped within ${SOON_MS / 1000} s of being ready (the last: ${signal ?? `exit code ${code}`}); their errors are above. All workers are stopped.`,
+      );
+      logger.error(
+        { worker: worker.id, code, signal },
+        "workers keep stopping soon after they start; stopping all",
+      );
+      stopAll();
     }
     if (stopping && live.size === 0) finished();
   });
