@@ -66,6 +66,21 @@ describe("gzip", () => {
     }
   });
 
+  it("gzips the national pages once, whichever of their overlapping routes match", async () => {
+    const { app } = await appWithPolicy();
+    // /sammenlign is matched by both /sammenlign and /sammenlign/*.
+    for (const path of ["/sammenlign", "/kommuner"]) {
+      const plain = await bytes(await app.request(path));
+      expect(new TextDecoder().decode(plain), path).toMatch(/^<!DOCTYPE html>/);
+      for (let i = 0; i < 2; i++) {
+        const zipped = await app.request(path, { headers: GZIP });
+        expect(zipped.headers.get("content-encoding"), path).toBe("gzip");
+        expect(gunzipSync(await bytes(zipped)), path).toEqual(Buffer.from(plain));
+      }
+      expect(await bytes(await app.request(path)), path).toEqual(plain);
+    }
+  });
+
   it("compresses the design system's CSS, but not its fonts", async () => {
     const { app } = await appWithPolicy();
     const css = assetUrl("css/dkfds.min.css");

@@ -132,9 +132,13 @@ export function createRenderCache(
     for (const key of [...entries.keys()]) if (key.startsWith(`${scope} `)) drop(key);
   });
 
+  // A request this cache already handles: mounted on overlapping paths ("/x" and "/x/*"
+  // both match /x), it would run twice and keep its own gzipped answer as a page.
+  const handling = new WeakSet<Request>();
   const middleware: MiddlewareHandler<AppEnv> = async (c, next) => {
     const method = c.req.method;
-    if (method !== "GET" && method !== "HEAD") return next();
+    if ((method !== "GET" && method !== "HEAD") || handling.has(c.req.raw)) return next();
+    handling.add(c.req.raw);
     // A request with cookies may be a logged-in user's, whose page can differ: never share it.
     if (c.req.header("Cookie")) return next();
     const scope = scopeOf(c);
@@ -163,7 +167,8 @@ export function createRenderCache(
     const reads = trackQueryReads(c.req);
     await next();
     const res = c.res;
-    if (res.status !== 200 || res.headers.has("Set-Cookie")) return;
+    // Kept and compressed here from the page's own bytes: a body encoded already is not a page's.
+    if (res.status !== 200 || res.headers.has("Set-Cookie") || res.headers.has("Content-Encoding")) return;
     const learned = mergeReads(readsOf.get(page), reads());
     readsOf.delete(page);
     readsOf.set(page, learned);
