@@ -22,8 +22,11 @@ export const FINAL_BLOCK = Uint8Array.of(0x03, 0x00);
 // dictionary costs little, small enough that the pieces being written at once stay small.
 const CHUNK = 64 * 1024;
 
-const deflated = (text: Buffer) =>
-  zlib.deflateRawSync(text, { level: 6, finishFlush: zlib.constants.Z_SYNC_FLUSH });
+/** `text` compressed, in a buffer of its own size (zlib's may sit in a larger one, kept as long as it is). */
+function deflated(text: Buffer): Buffer {
+  const out = zlib.deflateRawSync(text, { level: 6, finishFlush: zlib.constants.Z_SYNC_FLUSH });
+  return out.length < out.buffer.byteLength ? Buffer.from(out) : out;
+}
 
 /** Collects text and compresses it a chunk at a time. */
 export class DeflatingWriter {
