@@ -1,42 +1,15 @@
-// The data package written to disk, for one organisation or for many in one pass. Each
-// resource is read once for all of them, from a cursor a page at a time, and each page's
-// rows go to their organisation's file: no package is ever held in memory, and the number
-// of queries does not grow with the number of organisations. The package of one
-// organisation is the same whether it is exported alone or with others.
+// The data package written to disk, for one organisation or for many in one pass, from
+// the streamed export (exportStream.ts): each organisation's records go straight to its
+// files, so no package is ever held in memory. The package of one organisation is the same
+// whether it is exported alone or with others.
 import fs from "node:fs/promises";
 import path from "node:path";
-import { getTableName, sql } from "drizzle-orm";
-import { to as copyTo } from "pg-copy-streams";
 import type { Context } from "../context.ts";
-import type { RawConnection } from "../db/client.ts";
-import { withLocalSetting } from "../db/localSetting.ts";
-import { pgliteCopyOut } from "../db/pgliteCopyOut.ts";
-import { withSnapshotReaders } from "../db/sharedSnapshot.ts";
 import { listOrganisations } from "../organisation.ts";
-import { copyConnection } from "./copy.ts";
-import {
-  csvHeader,
-  csvLines,
-  descriptorText,
-  type ExportOptions,
-  inSnapshot,
-  publicSettings,
-} from "./exportRows.ts";
-import {
-  copyable,
-  copyOrganisationText,
-  copySelectText,
-  ORGANISATION_COLUMN,
-  type OrganisationSet,
-  selectText,
-  unwritableNumbersText,
-} from "./exportSql.ts";
+import { csvHeader, descriptorText, type ExportOptions, inSnapshot, publicSettings } from "./exportRows.ts";
+import { streamResources } from "./exportStream.ts";
 import type { ResourceName } from "./fields.ts";
-import { KeyedCsv, type RecordRun } from "./keyedCsv.ts";
-import type { PublicSettings } from "./publicSql.ts";
-import type { RawRow, ResourceDef } from "./resourceDef.ts";
-import { resourceByName, resources, writeOrder } from "./resources.ts";
-import { rowsOf } from "./sqlRows.ts";
+import { resources, writeOrder } from "./resources.ts";
 
 export interface PackageTarget {
   organisationId: string;
@@ -47,120 +20,6 @@ export interface PackageTarget {
 export interface WrittenPackage extends PackageTarget {
   files: string[];
   rows: Record<ResourceName, number>;
-}
-
-// Connections beside the transaction's own that read resources the database writes (PostgreSQL).
-const EXTRA_READERS = 2;
-
-// Rows are fetched from a cursor and written this many at a time.
-const PAGE = 20_000;
-
-/** One resource's rows of the organisations, in `PAGE`-sized pages, from a cursor in the snapshot's transaction. */
-async function* resourcePages(
-  ctx: Pick<Context, "db">,
-  def: ResourceDef,
-  organisations: OrganisationSet,
-  view: PublicSettings | null,
-) {
-  const cursor = `pejl_export_${def.name}`;
-  await ctx.db.execute(
-    sql.raw(`DECLARE ${cursor} NO SCROLL CURSOR FOR ${selectText(def, organisations, view)}`),
-  );
-  for (;;) {
-    const page = rowsOf(await ctx.db.execute(sql.raw(`FETCH ${PAGE} FROM ${cursor}`)));
-    if (page.length) yield page;
-    if (page.length < PAGE) break;
-  }
-  await ctx.db.execute(sql.raw(`CLOSE ${cursor}`));
-}
-
-/**
- * The resource's records of the organisations as CSV text, by organisation, written by
- * the database (COPY). On PostgreSQL one COPY of them all streamed through
- * pg-copy-streams, each record led by its organisation and id, which keyedCsv.ts splits
- * off. On PGlite, which answers a COPY only when it is complete, in memory, and has no
- * round trip to save, one COPY of each organisation (pgliteCopyOut.ts): no key to write,
- * split off and copy again, and no page held beside its split copy (national data set: peak
- * RSS about 610 → 420 MB; CPU time within the noise of bench/nationalExport.ts).
- */
-async function* copiedRuns(
-  connection: NonNullable<ReturnType<typeof copyConnection>>,
-  def: ResourceDef,
-  organisations: OrganisationSet,
-  ids: string[],
-  view: PublicSettings | null,
-): AsyncGenerator<RecordRun> {
-  if (connection.kind === "pglite") {
-    for (const organisationId of ids) {
-      const text = copyOrganisationText(def, organisationId, view);
-      const copied = await pgliteCopyOut(connection.pglite, `COPY (${text}) TO STDOUT WITH (FORMAT csv)`);
-      if (copied.records) yield { organisationId, ...copied };
-    }
-    return;
-  }
-  const split = new KeyedCsv();
-  const text = copySelectText(def, organisations, view);
-  const stream = connection.client.query(copyTo(`COPY (${text}) TO STDOUT WITH (FORMAT csv)`));
-  for await (const chunk of stream) yield* split.push(chunk as Buffer);
-  if (split.unfinished) throw new Error(`The COPY of ${def.name} ended inside a record.`);
-}
-
-/**
- * Runs the resource's export with the planner's sort turned off, where that is safe. The
- * queries read in (organisation, id) order, which each table's index on (organisation_id,
- * id) gives, but the planner preferred to scan and sort the whole table, on disk with
- * work_mem's 4 MB (on PGlite, for 100,000 observations: 2.3 s sorted, 0.3 s by the index).
- * A query of several organisations that aggregates a link table (a list cell) keeps the
- * sort: without it the planner re-ran the aggregate per row (initiatives on PGlite, 1.5 s →
- * 214 s). One organisation's query (`perOrganisation`) looks up each row's items by the
- * link table's primary key anyway, and then sorts nothing (initiatives of the national data
- * set on PGlite: 1.46 → 0.99 s CPU, with the items ordered by their UUID).
- */
-async function byIndexOrder(
-  ctx: Pick<Context, "db">,
-  def: ResourceDef,
-  perOrganisation: boolean,
-  work: () => Promise<void>,
-) {
-  if (!perOrganisation && def.fields.some((f) => f.join)) return work();
-  return withLocalSetting(ctx.db, "enable_sort", "off", work);
-}
-
-/** Refuses, as formatCell does, a number the package cannot write (COPY would write "NaN"). */
-async function checkNumbers(
-  ctx: Pick<Context, "db">,
-  def: ResourceDef,
-  organisations: OrganisationSet,
-  view: PublicSettings | null,
-) {
-  const text = unwritableNumbersText(def, organisations, view);
-  if (!text) return;
-  const [row] = rowsOf(await ctx.db.execute(sql.raw(text)));
-  if (row) csvLines(def, [row]);
-}
-
-/** A page's rows in runs of one organisation each (the query orders them by organisation). */
-function* byOrganisation(page: RawRow[]): Generator<[string, RawRow[]]> {
-  let start = 0;
-  for (let i = 1; i <= page.length; i++) {
-    const organisationId = page[start]![ORGANISATION_COLUMN] as string;
-    if (i === page.length || page[i]![ORGANISATION_COLUMN] !== organisationId) {
-      yield [organisationId, page.slice(start, i)];
-      start = i;
-    }
-  }
-}
-
-/** The resources, those whose tables the planner's statistics count the most rows in first. */
-async function largestFirst(ctx: Pick<Context, "db">, names: ResourceName[]): Promise<ResourceName[]> {
-  const estimates = rowsOf(
-    await ctx.db.execute(
-      sql`SELECT relname AS name, reltuples::float8 AS rows FROM pg_class WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace`,
-    ),
-  );
-  const rows = new Map(estimates.map((row) => [row.name as string, Number(row.rows)]));
-  const estimate = (name: ResourceName) => rows.get(getTableName(resourceByName(name)!.table)) ?? 0;
-  return [...names].sort((a, b) => estimate(b) - estimate(a));
 }
 
 /**
@@ -176,7 +35,6 @@ export async function exportDataPackages(
   const ids = targets.map((t) => t.organisationId);
   if (new Set(ids).size !== ids.length) throw new Error("an organisation is named twice");
   const names = ["datapackage.json", ...resources.map((def) => `${def.name}.csv`)];
-  const view = publicSettings(opts);
   const packages = new Map(
     targets.map((target) => [target.organisationId, { ...target, rows: {} as Record<ResourceName, number> }]),
   );
@@ -184,11 +42,6 @@ export async function exportDataPackages(
   if (targets.length === 0) return [];
   const ownSnapshot = !ctx.inTransaction;
   await inSnapshot(ctx, async (ctx) => {
-    // Every organisation of the database: read without a condition (see OrganisationSet).
-    const existing = rowsOf(await ctx.db.execute(sql`SELECT id::text AS id FROM organisations`));
-    const organisations: OrganisationSet = existing.every((row) => packages.has(row.id as string))
-      ? "all"
-      : ids;
     for (const target of targets)
       await fs.writeFile(
         path.join(target.outDir, "datapackage.json.tmp"),
@@ -196,67 +49,29 @@ export async function exportDataPackages(
         "utf8",
       );
     for (const pkg of packages.values()) for (const name of writeOrder) pkg.rows[name] = 0;
-    // copyConnection looks only at the transaction; any one organisation's context will do.
-    const connection = copyConnection({ ...ctx, organisationId: ids[0]! });
-
-    /** One resource's file of each organisation, read on the reader's connection. */
-    const writeResource = async (
-      reader: Pick<Context, "db">,
-      copier: RawConnection | null,
-      name: ResourceName,
-    ) => {
-      const def = resourceByName(name)!;
+    await streamResources(ctx, ids, publicSettings(opts), ownSnapshot, async (def) => {
       const files = new Map<string, fs.FileHandle>();
+      const close = async () => {
+        for (const file of files.values()) await file.close();
+      };
       try {
         for (const target of targets) {
-          const file = await fs.open(path.join(target.outDir, `${name}.csv.tmp`), "w");
+          const file = await fs.open(path.join(target.outDir, `${def.name}.csv.tmp`), "w");
           files.set(target.organisationId, file);
           await file.write(csvHeader(def));
         }
-        const copied = copier !== null && copyable(def);
-        await byIndexOrder(reader, def, copied && copier.kind === "pglite", async () => {
-          // The database writes the CSV where it can; otherwise the rows are formatted here.
-          if (copied) {
-            await checkNumbers(reader, def, organisations, view);
-            for await (const run of copiedRuns(copier, def, organisations, ids, view)) {
-              await files.get(run.organisationId)!.write(run.text);
-              packages.get(run.organisationId)!.rows[name] += run.records;
-            }
-            return;
-          }
-          for await (const page of resourcePages(reader, def, organisations, view)) {
-            for (const [organisationId, run] of byOrganisation(page)) {
-              await files.get(organisationId)!.write(csvLines(def, run));
-              packages.get(organisationId)!.rows[name] += run.length;
-            }
-          }
-        });
-      } finally {
-        for (const file of files.values()) await file.close();
+      } catch (error) {
+        await close();
+        throw error;
       }
-    };
-
-    // Extra readers only in a snapshot of our own: a caller's transaction may have written.
-    await withSnapshotReaders(ctx.db, ownSnapshot ? EXTRA_READERS : 0, async (readers) => {
-      type Reader = { db: Context["db"]; copier: RawConnection | null };
-      // The resources are independent of each other (the public view asks the rows it
-      // depends on itself): each is read on the first connection free, largest first.
-      const queue = readers.length ? await largestFirst(ctx, writeOrder) : [...writeOrder];
-      let failed = false;
-      const work = async (reader: Reader) => {
-        try {
-          for (let name = queue.shift(); name && !failed; name = queue.shift())
-            await writeResource(reader, reader.copier, name);
-        } catch (error) {
-          failed = true;
-          throw error;
-        }
+      return {
+        async write(organisationId, text, records) {
+          const file = files.get(organisationId)!;
+          await (typeof text === "string" ? file.write(text) : file.write(text));
+          packages.get(organisationId)!.rows[def.name] += records;
+        },
+        close,
       };
-      const settled = await Promise.allSettled([
-        work({ db: ctx.db, copier: connection }),
-        ...readers.map((reader) => work({ db: reader.db, copier: reader.connection })),
-      ]);
-      for (const result of settled) if (result.status === "rejected") throw result.reason;
     });
   });
   for (const target of targets)

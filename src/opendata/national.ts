@@ -1,22 +1,26 @@
 // The national data package: every organisation's public package stacked into
 // one, each resource with an `organisation` column (the organisation's slug) in
 // front, and an `organisations` resource naming them. Built from each
-// organisation's own public export, so exactly what each portal publishes (and
-// suppresses) is in it. Ids are UUIDs, unique across organisations; codes
-// (BIF, SOU) are not, so a reference by code becomes (organisation, code).
+// organisation's own public export (nationalParts.ts), so exactly what each portal
+// publishes (and suppresses) is in it. Ids are UUIDs, unique across organisations;
+// codes (BIF, SOU) are not, so a reference by code becomes (organisation, code).
+// Each organisation's part is kept compressed and joined into the zip as it is, so
+// the package is never held whole, and a part kept from before serves again.
 
+import { createWriteStream } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { parse } from "csv-parse/sync";
+import { pipeline } from "node:stream/promises";
 import { stringify } from "csv-stringify/sync";
-import { strToU8, zipSync } from "fflate";
-import { createContext, publicActor } from "../context.ts";
 import type { Executor } from "../db/client.ts";
 import { DEFAULT_SUPPRESSION_THRESHOLD } from "../domain/suppression.ts";
-import { listOrganisations } from "../organisation.ts";
+import { listOrganisations, type OrganisationRef } from "../organisation.ts";
+import { deflatedOf, inflated, joined } from "./deflatedText.ts";
 import { buildDescriptor, LICENCE } from "./descriptor.ts";
-import { buildDataPackage } from "./export.ts";
+import { csvHeader } from "./exportRows.ts";
+import { type NationalPart, nationalParts } from "./nationalParts.ts";
 import { resources } from "./resources.ts";
+import { type ZipEntry, zipStream } from "./zipStream.ts";
 
 export interface NationalOptions {
   suppressionThreshold?: number;
@@ -70,22 +74,8 @@ function stackedSchema(schema: Schema): Schema {
   };
 }
 
-/** datapackage.json and one CSV per resource, as text. */
-export async function buildNationalPackage(
-  db: Executor,
-  opts: NationalOptions = {},
-): Promise<Map<string, string>> {
-  const threshold = opts.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD;
-  const created = new Date(opts.created ?? Date.now()).toISOString();
-  const organisations = await listOrganisations(db);
-  const packages = [];
-  for (const org of organisations) {
-    const ctx = createContext({ db, organisationId: org.id, actor: publicActor });
-    packages.push({
-      slug: org.slug,
-      files: (await buildDataPackage(ctx, { suppressionThreshold: threshold, created })).files,
-    });
-  }
+/** datapackage.json's text. */
+function nationalDescriptor(threshold: number, created: string): string {
   const base = buildDescriptor({
     organisation: { name: "", slug: "national" },
     audience: "public",
@@ -119,39 +109,68 @@ export async function buildNationalPackage(
       ...(base.resources as { schema: Schema }[]).map((r) => ({ ...r, schema: stackedSchema(r.schema) })),
     ],
   };
-  const files = new Map<string, string>([["datapackage.json", `${JSON.stringify(descriptor, null, 2)}\n`]]);
-  files.set(
-    "organisations.csv",
-    stringify(
-      organisations.map((o) => [o.slug, o.name]),
-      { header: true, columns: ["slug", "name"], eof: true },
-    ),
+  return `${JSON.stringify(descriptor, null, 2)}\n`;
+}
+
+/**
+ * The package's files, compressed: datapackage.json, organisations.csv and each
+ * resource's header followed by every organisation's part, in the organisations' order.
+ */
+function nationalEntries(
+  organisations: readonly OrganisationRef[],
+  parts: readonly NationalPart[],
+  opts: { threshold: number; created: Date },
+): ZipEntry[] {
+  const organisationsCsv = stringify(
+    organisations.map((o) => [o.slug, o.name]),
+    { header: true, columns: ["slug", "name"], eof: true },
   );
-  for (const def of resources) {
-    const rows = packages.flatMap(({ slug, files: own }) =>
-      (parse(own.get(`${def.name}.csv`) ?? "", { from_line: 2 }) as string[][]).map((row) => [slug, ...row]),
-    );
-    const columns = ["organisation", ...def.fields.map((f) => f.name)];
-    files.set(`${def.name}.csv`, stringify(rows, { header: true, columns, eof: true }));
-  }
-  return files;
+  return [
+    {
+      name: "datapackage.json",
+      content: deflatedOf(nationalDescriptor(opts.threshold, opts.created.toISOString())),
+    },
+    { name: "organisations.csv", content: deflatedOf(organisationsCsv) },
+    ...resources.map((def) => ({
+      name: `${def.name}.csv`,
+      content: joined([
+        deflatedOf(`organisation,${csvHeader(def)}`),
+        ...parts.map((part) => part.get(def.name)!),
+      ]),
+    })),
+  ];
 }
 
-export async function nationalPackageZip(db: Executor, opts: NationalOptions = {}): Promise<Uint8Array> {
+/**
+ * The national package as a zip, a piece at a time, from the organisations (in the
+ * package's order) and each one's part (nationalParts.ts); entries dated `created`.
+ */
+export function nationalPackageZip(
+  organisations: readonly OrganisationRef[],
+  parts: readonly NationalPart[],
+  opts: NationalOptions = {},
+): Generator<Uint8Array> {
   const created = new Date(opts.created ?? Date.now());
-  const files = await buildNationalPackage(db, { ...opts, created });
-  const entries: Record<string, Uint8Array> = {};
-  for (const [name, text] of files) entries[name] = strToU8(text);
-  return zipSync(entries, { level: 6, mtime: created });
+  const threshold = opts.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD;
+  return zipStream(nationalEntries(organisations, parts, { threshold, created }), created);
 }
 
+/** Writes the national package's files into `outDir` (created if missing), each complete before it is renamed into place. */
 export async function exportNationalPackage(db: Executor, outDir: string, opts: NationalOptions = {}) {
-  const files = await buildNationalPackage(db, opts);
+  const threshold = opts.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD;
+  const created = new Date(opts.created ?? Date.now());
+  const organisations = await listOrganisations(db);
+  const parts = await nationalParts(db, organisations, { suppressionThreshold: threshold });
+  const entries = nationalEntries(
+    organisations,
+    organisations.map((o) => parts.get(o.id)!),
+    { threshold, created },
+  );
   await fs.mkdir(outDir, { recursive: true });
-  for (const [name, text] of files) {
+  for (const { name, content } of entries) {
     const target = path.join(outDir, name);
-    await fs.writeFile(`${target}.tmp`, text, "utf8");
+    await pipeline(inflated(content), createWriteStream(`${target}.tmp`));
     await fs.rename(`${target}.tmp`, target);
   }
-  return { outDir, files: [...files.keys()] };
+  return { outDir, files: entries.map((e) => e.name) };
 }

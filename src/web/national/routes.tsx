@@ -9,13 +9,14 @@ import { isIndicatorKey } from "../../domain/indicatorKey.ts";
 import { notFound } from "../../errors.ts";
 import type { AppDeps, AppEnv } from "../../http/appEnv.ts";
 import { renderCacheBytesOf, suppressionThresholdOf } from "../../http/appEnv.ts";
+import { streamOf } from "../../http/streamResponse.ts";
 import type { OrganisationDirectory } from "../../http/tenancy.ts";
 import { htmlResponse, textResponse } from "../../http/textResponse.ts";
 import { nationalPackageZip } from "../../opendata/national.ts";
 import { NATIONAL_SCOPE } from "../../queries/generation.ts";
-import { memoByScope } from "../../queries/generationMemo.ts";
 import { comparableIndicators } from "../../queries/indicators/comparison.ts";
 import { nationalReads } from "../../queries/national.ts";
+import { nationalPackageReads } from "../../queries/nationalPackage.ts";
 import { renderToString } from "../../render.ts";
 import { createRenderCache } from "../portal/renderCache.ts";
 import { compareListPage, comparePage } from "./comparePages.tsx";
@@ -41,14 +42,10 @@ export function nationalRoutes(deps: AppDeps, _directory: OrganisationDirectory)
   const threshold = suppressionThresholdOf(deps);
   // Kept per organisation: one municipality's write reloads its own part of these alone.
   const reads = nationalReads(db, threshold);
-  // The national package, built once per national generation and shared by concurrent
-  // requests: it is too large for the render cache, and building it costs every
-  // organisation's export. Kept per organisation it would gain little: a kept part lives at
-  // most the memo's safety age (10 s), and building every organisation's export takes seconds
-  // already at 10 organisations, so the parts would mostly have expired by the next build.
-  const packageZip = memoByScope(NATIONAL_SCOPE, () =>
-    nationalPackageZip(db, { suppressionThreshold: threshold }),
-  );
+  // The national package, from each organisation's part kept until that organisation writes
+  // (queries/nationalPackage.ts): too large for the render cache, it is streamed to each
+  // request from the kept parts, which concurrent requests share.
+  const packageParts = nationalPackageReads(db, threshold);
   /** Each comparison page as last drawn, with the comparison it was drawn from (one per comparable key). */
   const drawn = new Map<string, { data: string; html: Promise<string> }>();
   // Under /k/<slug>/ these paths are the municipality's own (none there): the 404 says so.
@@ -64,8 +61,9 @@ export function nationalRoutes(deps: AppDeps, _directory: OrganisationDirectory)
 
   app.get(NATIONAL_PACKAGE_PATH, async (c, next) => {
     if (!atRoot(c)) return next();
-    const zip = await packageZip();
-    return new Response(zip as unknown as BodyInit, {
+    const { organisations, parts } = await packageParts();
+    const zip = nationalPackageZip(organisations, parts, { suppressionThreshold: threshold });
+    return new Response(streamOf(zip), {
       headers: {
         "Content-Type": "application/zip",
         "Content-Disposition": 'attachment; filename="pejl-national-datapakke.zip"',
