@@ -16,7 +16,7 @@
 // one: uncached (edit first, so reads kept per generation are read anew) against cached, and the uncached time split into
 // the database's share (queries, counted and timed at the driver) and the rest
 // (routing, rendering).
-// Two baselines in the same run: "warm" requests 200 of the URLs 25 times over
+// Two baselines in the same run, each for 10 s: "warm" requests 200 of the URLs round-robin
 // with the cache full (what the cache gives), and "floor" is a bare Hono handler in this process
 // that runs one `select 1` on the same database and returns a line of HTML, under
 // the same load: the most requests per second this machine serves when each one
@@ -63,8 +63,7 @@ import { searchQueries } from "./searchQueries.ts";
 const CONNECTIONS = 50;
 const EDIT_SECONDS = 10;
 const WARM_SAMPLE = 200;
-const WARM_ROUNDS = 25;
-const FLOOR_REQUESTS = 10_000;
+const BASELINE_SECONDS = 10;
 
 interface Run {
   requests: number;
@@ -88,14 +87,14 @@ if (process.argv[2] === "--load") {
       errors: number;
     }>;
   };
-  const [, , , base, file, mode] = process.argv;
+  const [, , , base, file, seconds] = process.argv;
   const { readFileSync } = await import("node:fs");
   const urls = JSON.parse(readFileSync(file!, "utf8")) as string[];
   let next = 0;
   const result = await autocannon({
     url: base!,
     connections: CONNECTIONS,
-    ...(mode === "edits" ? { duration: EDIT_SECONDS } : { amount: urls.length }),
+    ...(seconds ? { duration: Number(seconds) } : { amount: urls.length }),
     requests: [
       {
         setupRequest: (req: Record<string, unknown>) => ({ ...req, path: urls[next++ % urls.length] }),
@@ -105,7 +104,9 @@ if (process.argv[2] === "--load") {
   const run: Run = {
     requests: result.requests.total,
     // Requests over the run's own duration: autocannon's average of per-second samples
-    // reports a run shorter than a second as its request count.
+    // reports a run shorter than a second as its request count. It ends a run only at its
+    // next per-second sample, so a run of a fixed number of requests lasts whole seconds
+    // whatever the server does: the phases that measure throughput run for a fixed time.
     rps: result.requests.total / result.duration,
     p50: result.latency.p50,
     p99: result.latency.p99,
@@ -116,11 +117,12 @@ if (process.argv[2] === "--load") {
   process.exit(0);
 }
 
-function load(base: string, urlFile: string, mode: "cold" | "edits" | "search" | "warm"): Promise<Run> {
+/** The URLs of `urlFile` requested round-robin: each once, or for `seconds`. */
+function load(base: string, urlFile: string, seconds?: number): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ["--import", "tsx", "bench/crawl.ts", "--load", base, urlFile, mode],
+      ["--import", "tsx", "bench/crawl.ts", "--load", base, urlFile, ...(seconds ? [String(seconds)] : [])],
       {
         stdio: ["ignore", "pipe", "inherit"],
       },
@@ -176,7 +178,7 @@ function pageType(url: string): string {
 }
 
 /** The baseline: a bare handler running one query on the same database, under the same load. */
-async function floorRun(database: Database, dir: string, requests: number): Promise<Run> {
+async function floorRun(database: Database, dir: string, seconds: number): Promise<Run> {
   const app = new Hono().get("/", async (c) => {
     await database.db.execute(sql`select 1`);
     return c.html("<!doctype html><title>Pejl</title><p>ok</p>");
@@ -190,8 +192,8 @@ async function floorRun(database: Database, dir: string, requests: number): Prom
   );
   try {
     const file = path.join(dir, "floor.json");
-    writeFileSync(file, JSON.stringify(Array.from({ length: requests }, () => "/")));
-    return await load(`http://127.0.0.1:${port}`, file, "warm");
+    writeFileSync(file, JSON.stringify(["/"]));
+    return await load(`http://127.0.0.1:${port}`, file, seconds);
   } finally {
     await new Promise((resolve) => server.close(resolve));
   }
@@ -405,7 +407,7 @@ async function bench(
     };
     await edit();
     for (const o of organisations) bumpGeneration(o.id);
-    const cold = await counted(load(base, urlFile, "cold"));
+    const cold = await counted(load(base, urlFile));
     // One edit at a time: under load an edit can take longer than the second between them.
     let editing: Promise<void> | undefined;
     const timer = setInterval(() => {
@@ -417,7 +419,7 @@ async function bench(
     }, 1000);
     let withEdits: Run;
     try {
-      withEdits = await counted(load(base, urlFile, "edits"));
+      withEdits = await counted(load(base, urlFile, EDIT_SECONDS));
     } finally {
       clearInterval(timer);
       await editing;
@@ -433,17 +435,16 @@ async function bench(
     const searchUrl = (q: string, i: number) =>
       `${prefixes[i % prefixes.length]}/soeg?q=${encodeURIComponent(q)}`;
     writeFileSync(searchFile, JSON.stringify(queries.map(searchUrl)));
-    const searched = await counted(load(base, searchFile, "search"));
+    const searched = await counted(load(base, searchFile));
     // The edits emptied the cache: fill it with a sample small enough to be asked for
     // again well within the cache's safety age (MAX_AGE_MS), then ask for it over and over.
     const warmFile = path.join(dir, "warm.json");
     const sample = urls.slice(0, WARM_SAMPLE);
     writeFileSync(warmFile, JSON.stringify(sample));
-    await load(base, warmFile, "warm");
-    writeFileSync(warmFile, JSON.stringify(Array.from({ length: WARM_ROUNDS }, () => sample).flat()));
-    const warm = await counted(load(base, warmFile, "warm"));
+    await load(base, warmFile);
+    const warm = await counted(load(base, warmFile, BASELINE_SECONDS));
     // The floor is this process's bare handler whatever serves the portal.
-    const floor = await counted(floorRun(server.database, dir, FLOOR_REQUESTS));
+    const floor = await counted(floorRun(server.database, dir, BASELINE_SECONDS));
 
     const line = (name: string, r: Run) =>
       `${kind.padEnd(10)} ${name.padEnd(32)} ${fmt(r.requests).padStart(6)} req  ${fmt(r.rps).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  ${perRequest.has(r) ? `${fmt(perRequest.get(r)!, 2)} queries/req` : ""}` +
@@ -455,7 +456,7 @@ async function bench(
     console.log(line("cold cache, every URL once", cold));
     console.log(line(`1 edit/s, ${EDIT_SECONDS} s`, withEdits));
     console.log(line(`search, ${queries.length} queries once`, searched));
-    console.log(line(`warm cache, ${sample.length} URLs × ${WARM_ROUNDS}`, warm));
+    console.log(line(`warm cache, ${sample.length} URLs, ${BASELINE_SECONDS} s`, warm));
     console.log(line("floor: bare handler, 1 query", floor));
     console.log(
       `${kind.padEnd(10)} cold ${fmt(cold.rps / floor.rps, 2)}× and search ${fmt(searched.rps / floor.rps, 2)}× the floor's req/s; warm ${fmt(warm.rps / floor.rps, 2)}×`,

@@ -12,20 +12,14 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildActor } from "../test/actors.ts";
 import { emptyPostgresDatabase } from "../test/db.ts";
-import {
-  buildInitiative,
-  buildLoginUser,
-  buildOrganisation,
-  buildPolicy,
-  type TestOrganisation,
-} from "../test/factories.ts";
+import { buildInitiative, buildOrganisation, buildPolicy, type TestOrganisation } from "../test/factories.ts";
+import { networkEditor, savePolicyTitle } from "../test/networkEditor.ts";
 import { policyUpdater } from "./commands/registry/policyUpdater.ts";
 import { copenhagenDay } from "./commands/rounds/autoReminder.ts";
 import { roundOpener } from "./commands/rounds/roundOpener.ts";
 import { type Database, openDatabase } from "./db/client.ts";
 import { lockKeys, whileHoldingClusterLock } from "./db/clusterLock.ts";
 import { outbox, policies } from "./db/schema.ts";
-import { AdminClient } from "./web/admin/testkit.ts";
 
 const adminUrl = process.env.PEJL_TEST_DATABASE_URL;
 
@@ -75,17 +69,6 @@ async function stopInstance(instance: Instance) {
   fs.rmSync(instance.dataDir, { recursive: true, force: true });
 }
 
-/** A cookie-keeping client of a server on the network, sending the browser's Origin. */
-function networkClient(base: string): AdminClient {
-  return new AdminClient({
-    request: (p, init = {}) => {
-      const headers = new Headers(init.headers);
-      if (headers.has("origin")) headers.set("origin", base);
-      return fetch(`${base}${p}`, { ...init, headers, redirect: "manual" });
-    },
-  });
-}
-
 async function titleOn(instance: Instance, slug: string): Promise<string> {
   const html = await (await fetch(`${instance.url}/politikker/${slug}`)).text();
   return /<h1[^>]*>([^<]*)</.exec(html)?.[1] ?? "";
@@ -127,9 +110,7 @@ describe("two server instances on one PostgreSQL", () => {
   }, async () => {
     const [a, b] = instances as [Instance, Instance];
     const policy = await buildPolicy(org, { title: "Politik for lige muligheder" });
-    const { email, password } = await buildLoginUser(org, "coordinator");
-    const editor = networkClient(a.url);
-    expect((await editor.login(email, password)).status).toBe(303);
+    const editor = await networkEditor(org, a.url);
 
     // B caches the page: a write that no server makes (straight into the database) is not seen.
     expect(await titleOn(b, policy.slug)).toBe("Politik for lige muligheder");
@@ -139,17 +120,7 @@ describe("two server instances on one PostgreSQL", () => {
       .where(eq(policies.id, policy.id));
     expect(await titleOn(b, policy.slug)).toBe("Politik for lige muligheder");
 
-    const form = `/admin/register/politikker/${policy.id}`;
-    await editor.get(form);
-    const saved = await editor.post(form, {
-      version: "1",
-      title: "Politik for lige muligheder 2026–2029",
-      kind: "policy",
-      status: "adopted",
-      periodStart: "2026",
-      periodEnd: "2029",
-    });
-    expect(saved.status, editor.lastHtml).toBe(303);
+    await savePolicyTitle(editor, policy.id, "Politik for lige muligheder 2026–2029");
 
     const seen = await eventually(
       async () => (await titleOn(b, policy.slug)) === "Politik for lige muligheder 2026–2029",

@@ -8,9 +8,9 @@ import type { ChildProcess } from "node:child_process";
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type CliInstallation, cliInstallation } from "../test/cli.ts";
-import { buildLoginUser, buildOrganisation, buildPolicy, type TestOrganisation } from "../test/factories.ts";
+import { buildOrganisation, buildPolicy, type TestOrganisation } from "../test/factories.ts";
+import { networkEditor, savePolicyTitle } from "../test/networkEditor.ts";
 import { type Database, openDatabase } from "./db/client.ts";
-import { AdminClient } from "./web/admin/testkit.ts";
 
 /** A request on a connection of its own (fetch would keep one connection, so one worker). */
 async function fresh(url: string, init: RequestInit = {}): Promise<Response> {
@@ -141,26 +141,8 @@ describe("pejl serve --workers 2", () => {
     expect(log.workersFor(page).size).toBe(2);
 
     // Logged in on whichever worker, the form read and sent on whichever: one session key.
-    const { email, password } = await buildLoginUser(org, "coordinator");
-    const editor = new AdminClient({
-      request: (p, init = {}) => {
-        const headers = new Headers(init.headers);
-        if (headers.has("origin")) headers.set("origin", base);
-        return fresh(base + p, { ...init, headers });
-      },
-    });
-    expect((await editor.login(email, password)).status).toBe(303);
-    const form = `/admin/register/politikker/${policy.id}`;
-    await editor.get(form);
-    const saved = await editor.post(form, {
-      version: "1",
-      title: "Politik for lige muligheder 2026–2029",
-      kind: "policy",
-      status: "adopted",
-      periodStart: "2026",
-      periodEnd: "2029",
-    });
-    expect(saved.status, editor.lastHtml).toBe(303);
+    const editor = await networkEditor(org, base, fresh);
+    const form = await savePolicyTitle(editor, policy.id, "Politik for lige muligheder 2026–2029");
     expect(log.workersFor(form).size + log.workersFor("/admin/login").size).toBeGreaterThan(1);
 
     // The writer's NOTIFY reaches the other worker within moments, not when its cache ages.

@@ -14,22 +14,24 @@ import { type AuditInput, recordAudits } from "./audit.ts";
 import { Acceptor, entityDepth } from "./review/acceptor.ts";
 import type { CandidateRow } from "./review/writer.ts";
 
-export const reviewSchema = z
-  .object({
-    action: z.enum(["accept", "reject"]),
-    ids: z.array(z.uuid()).max(10_000).optional(),
-    documentId: z.uuid().optional(),
-    entity: z.string().trim().min(1).max(50).optional(),
-    minConfidence: z.number().min(0).max(1).optional(),
-    /** Edited fields, for accepting a single candidate (merged over the recognized ones). */
-    fields: z.record(z.string(), z.unknown()).optional(),
-    /** Version of the single candidate being reviewed. */
-    version: z.number().int().positive().optional(),
-    /** Where to place the single candidate (an initiative, policy, theme, goal or indicator). */
-    parentId: z.uuid().optional(),
-    /** "new", or the registry row the single candidate is a new version of. */
-    target: z.union([z.literal("new"), z.uuid()]).optional(),
-  })
+/** A review's fields, as the API's request body takes them; reviewSchema adds the rules across them. */
+export const reviewFields = z.object({
+  action: z.enum(["accept", "reject"]),
+  ids: z.array(z.uuid()).max(10_000).optional(),
+  documentId: z.uuid().optional(),
+  entity: z.string().trim().min(1).max(50).optional(),
+  minConfidence: z.number().min(0).max(1).optional(),
+  /** Edited fields, for accepting a single candidate (merged over the recognized ones). */
+  fields: z.record(z.string(), z.unknown()).optional(),
+  /** Version of the single candidate being reviewed. */
+  version: z.number().int().positive().optional(),
+  /** Where to place the single candidate (an initiative, policy, theme, goal or indicator). */
+  parentId: z.uuid().optional(),
+  /** "new", or the registry row the single candidate is a new version of. */
+  target: z.union([z.literal("new"), z.uuid()]).optional(),
+});
+
+export const reviewSchema = reviewFields
   .refine((r) => r.ids?.length || r.documentId, { message: "name candidate ids or a document" })
   .refine((r) => (!r.fields && !r.parentId && !r.target) || r.ids?.length === 1, {
     message: "fields, parentId and target apply to exactly one candidate",

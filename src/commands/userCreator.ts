@@ -4,10 +4,11 @@ import { z } from "zod";
 import { hashPassword } from "../auth/password.ts";
 import { authorize } from "../authz/can.ts";
 import { type Context, inTransaction } from "../context.ts";
-import { administrations, roleAssignments, users } from "../db/schema.ts";
+import { roleAssignments, users } from "../db/schema.ts";
 import { roles } from "../domain/enums.ts";
 import { AppError, validationFailed } from "../errors.ts";
 import { recordAudit } from "./audit.ts";
+import { administrationIdOf } from "./users/administrationByCode.ts";
 
 export const userCreateSchema = z
   .object({
@@ -31,25 +32,7 @@ export async function userCreator(ctx: Context, input: unknown) {
   authorize(ctx.actor, "manage", { entity: "user" });
   const passwordHash = await hashPassword(data.password);
   return inTransaction(ctx, async (tx) => {
-    let administrationId: string | null = null;
-    if (data.administration) {
-      const [admin] = await tx.db
-        .select()
-        .from(administrations)
-        .where(
-          and(
-            eq(administrations.organisationId, tx.organisationId),
-            eq(administrations.code, data.administration),
-          ),
-        );
-      if (!admin)
-        throw new AppError(
-          "validation_failed",
-          `There is no administration with the code ${data.administration}.`,
-          { details: [{ path: "administration", message: "no administration has this code" }] },
-        );
-      administrationId = admin.id;
-    }
+    const administrationId = await administrationIdOf(tx, data.administration);
     const [existing] = await tx.db
       .select({ id: users.id })
       .from(users)

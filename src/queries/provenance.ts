@@ -7,7 +7,16 @@ import type { Context } from "../context.ts";
 import { hearingResponses, inquiries, observations, provenance } from "../db/schema.ts";
 import { suppressedSql } from "../domain/suppression.ts";
 import { resourceQueries, when } from "./keysetPage.ts";
-import { col, type IdsOf, idList, jsonRows, noIds, type OrganisationParam, ownedBy } from "./sqlFragments.ts";
+import {
+  col,
+  columnsOf,
+  type IdsOf,
+  idList,
+  jsonRows,
+  noIds,
+  type OrganisationParam,
+  ownedBy,
+} from "./sqlFragments.ts";
 
 /** The entities provenance may name publicly: those of the open-data package's resources, in the singular. */
 export const provenanceEntityNames = [
@@ -65,27 +74,25 @@ const publicProvenance = (
           AND NOT ${col(hearingResponses.consentToPublishName)}))))
   )`;
 
+/** Provenance's columns as the API lists them; a query that reads fewer picks them (columnsOf). */
+export const provenanceColumns = {
+  id: provenance.id,
+  entity: provenance.entity,
+  entityId: provenance.entityId,
+  field: provenance.field,
+  documentId: provenance.documentId,
+  start: provenance.start,
+  end: provenance.end,
+  quote: provenance.quote,
+  page: provenance.page,
+};
+
 export const provenanceQueries = resourceQueries({
   id: provenance.id,
   organisationId: provenance.organisationId,
   visible: (scope) => publicProvenance(scope.threshold, scope.organisationId),
   select: (scope, where, limit) =>
-    scope.db
-      .select({
-        id: provenance.id,
-        entity: provenance.entity,
-        entityId: provenance.entityId,
-        field: provenance.field,
-        documentId: provenance.documentId,
-        start: provenance.start,
-        end: provenance.end,
-        quote: provenance.quote,
-        page: provenance.page,
-      })
-      .from(provenance)
-      .where(where)
-      .orderBy(asc(provenance.id))
-      .limit(limit),
+    scope.db.select(provenanceColumns).from(provenance).where(where).orderBy(asc(provenance.id)).limit(limit),
   filters: (f: ProvenanceFilters) => [
     when(f.entity, (v) => eq(provenance.entity, v)),
     when(f.entity_id, (v) => eq(provenance.entityId, v)),
@@ -105,14 +112,15 @@ export interface ProvenanceRef {
   quote: string;
 }
 
-const sourceColumns = {
-  id: provenance.id,
-  entity: provenance.entity,
-  entityId: provenance.entityId,
-  field: provenance.field,
-  documentId: provenance.documentId,
-  quote: provenance.quote,
-};
+const sourceColumns = columnsOf(
+  provenanceColumns,
+  "id",
+  "entity",
+  "entityId",
+  "field",
+  "documentId",
+  "quote",
+);
 
 // Document order; named with the table, so it also serves inside a subquery (sourcesJson).
 const sourceOrder = [

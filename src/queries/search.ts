@@ -127,6 +127,10 @@ function tsQueryOf(q: string | Placeholder, prefix: string | Placeholder | undef
 
 const tsQuery = (q: string) => tsQueryOf(q, prefixQuery(q) || undefined);
 
+/** The organisation's rows of the table that `query` finds: what a search finds, a count counts, a suggestion must find. */
+const matches = (t: KindSpec["table"], query: SQL, organisationId: OrganisationParam) =>
+  and(eq(t.organisationId, organisationId), sql`${t.search} @@ ${query}`);
+
 /** One kind's hits for a page, best first, each carrying the kind's count (a window sum). */
 function kindQuery(
   db: Executor,
@@ -154,7 +158,7 @@ function kindQuery(
       place: sql<number>`(row_number() over (order by ${rank} desc, ${spec.title} asc))::int`.as("place"),
     })
     .from(t)
-    .where(and(eq(t.organisationId, organisationId), sql`${t.search} @@ ${query}`))
+    .where(matches(t, query, organisationId))
     .orderBy(sql`${rank} desc`, sql`${spec.title} asc`)
     .limit(PER_KIND)
     .offset((page - 1) * PER_KIND);
@@ -188,7 +192,7 @@ async function searchKind(
           await ctx.db
             .select({ n: sql<number>`count(*)::int` })
             .from(t)
-            .where(and(eq(t.organisationId, ctx.organisationId), sql`${t.search} @@ ${query}`))
+            .where(matches(t, query, ctx.organisationId))
         )[0]?.n ?? 0)
       : 0);
   return { total, hits: rows.map((r) => toHit(spec, r)) };
@@ -333,8 +337,7 @@ export async function suggest(ctx: Context, q: string): Promise<string | undefin
 async function findsAnything(ctx: Context, q: string): Promise<boolean> {
   const query = tsQuery(q);
   const parts = specs.map(
-    ({ table: t }) =>
-      sql`select 1 from ${t} where ${t.organisationId} = ${ctx.organisationId} and ${t.search} @@ ${query}`,
+    ({ table: t }) => sql`select 1 from ${t} where ${matches(t, query, ctx.organisationId)}`,
   );
   const result = (await ctx.db.execute(
     sql`select exists (${sql.join(parts, sql` union all `)}) as found`,

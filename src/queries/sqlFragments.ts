@@ -57,6 +57,12 @@ export const noIds = (ids: IdsOf): boolean => Array.isArray(ids) && ids.length =
 /** `ids` as inArray takes them. */
 export const idList = (ids: IdsOf): string[] | SQL => (Array.isArray(ids) ? [...ids] : (ids as SQL));
 
+/** The named ones of a set of columns, in the order named (a select's or a JSON row's order). */
+export const columnsOf = <C extends Record<string, PgColumn>, K extends keyof C>(
+  columns: C,
+  ...names: K[]
+): Pick<C, K> => Object.fromEntries(names.map((name) => [name, columns[name]])) as Pick<C, K>;
+
 /** What a JSON row holds: a column's value as a select gives it, or an expression's type. */
 type JsonFields = Record<string, PgColumn | SQL>;
 export type JsonRow<F extends JsonFields> = {

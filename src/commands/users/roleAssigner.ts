@@ -5,11 +5,12 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { authorize } from "../../authz/can.ts";
 import { actorId, type Context, inTransaction } from "../../context.ts";
-import { administrations, roleAssignments, users } from "../../db/schema.ts";
+import { roleAssignments, users } from "../../db/schema.ts";
 import { roles } from "../../domain/enums.ts";
 import { AppError, notFound } from "../../errors.ts";
 import { recordAudit } from "../audit.ts";
 import { parseInput } from "../registry/shared.ts";
+import { administrationIdOf } from "./administrationByCode.ts";
 
 export const roleAssignSchema = z
   .object({
@@ -38,25 +39,7 @@ export async function roleAssigner(ctx: Context, input: unknown) {
       .from(users)
       .where(and(eq(users.id, data.userId), eq(users.organisationId, tx.organisationId)));
     if (!user) throw notFound("The user");
-    let administrationId: string | null = null;
-    if (data.administration) {
-      const [admin] = await tx.db
-        .select({ id: administrations.id })
-        .from(administrations)
-        .where(
-          and(
-            eq(administrations.organisationId, tx.organisationId),
-            eq(administrations.code, data.administration),
-          ),
-        );
-      if (!admin)
-        throw new AppError(
-          "validation_failed",
-          `There is no administration with the code ${data.administration}.`,
-          { details: [{ path: "administration", message: "no administration has this code" }] },
-        );
-      administrationId = admin.id;
-    }
+    const administrationId = await administrationIdOf(tx, data.administration);
     const before = await tx.db
       .delete(roleAssignments)
       .where(eq(roleAssignments.userId, user.id))

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { buildActor } from "../../../test/actors.ts";
 import { buildOrganisation } from "../../../test/factories.ts";
 import { auditEvents, roleAssignments, sessions, users } from "../../db/schema.ts";
+import { userCreator } from "../userCreator.ts";
 import { roleAssigner } from "./roleAssigner.ts";
 import { userDisabler } from "./userDisabler.ts";
 
@@ -27,6 +28,22 @@ describe("user management commands", () => {
       before: { roles: [{ role: "viewer", administrationId: null }] },
       after: { role: "reporter", administration: "TMF" },
     });
+  });
+
+  it("userCreator refuses an administration code the organisation does not have, and adds no user", async () => {
+    const org = await buildOrganisation();
+    const admin = await buildActor(org, "admin");
+    const email = `ny-${org.organisationId.slice(0, 8)}@example.dk`;
+    const input = { name: "Ny", email, role: "reporter", password: "rigtig-hest-batteri" };
+    await expect(userCreator(admin.ctx, { ...input, administration: "XYZ" })).rejects.toMatchObject({
+      id: "validation_failed",
+      details: [{ path: "administration" }],
+    });
+    expect(await org.db.select().from(users).where(eq(users.email, email))).toEqual([]);
+    await userCreator(admin.ctx, { ...input, administration: "TMF" });
+    const [created] = await org.db.select().from(users).where(eq(users.email, email));
+    const grants = await org.db.select().from(roleAssignments).where(eq(roleAssignments.userId, created!.id));
+    expect(grants).toMatchObject([{ role: "reporter", administrationId: org.administrationIds.TMF }]);
   });
 
   it("only an admin manages users, and not their own role or access", async () => {

@@ -7,11 +7,15 @@ import { goals, indicators, observations } from "../../db/schema.ts";
 import type { ProgressObservationRow } from "../../domain/indicatorProgress.ts";
 import { resourceQueries, when } from "../keysetPage.ts";
 import { inOrganisation } from "../scope.ts";
+import { indicatorColumns } from "./progress.ts";
 
 export interface IndicatorFilters {
   goal_id?: string;
   policy_id?: string;
 }
+
+// The indicator's columns but its policy's: the list reads the indicators alone.
+const { policyId: _policyId, ...ownColumns } = indicatorColumns;
 
 export const indicatorQueries = resourceQueries({
   id: indicators.id,
@@ -19,16 +23,7 @@ export const indicatorQueries = resourceQueries({
   select: (scope, where, limit) =>
     scope.db
       .select({
-        id: indicators.id,
-        goalId: indicators.goalId,
-        title: indicators.title,
-        unit: indicators.unit,
-        direction: indicators.direction,
-        baselineValue: indicators.baselineValue,
-        baselinePeriod: indicators.baselinePeriod,
-        targetValue: indicators.targetValue,
-        targetPeriod: indicators.targetPeriod,
-        source: indicators.source,
+        ...ownColumns,
         // What the progress rule needs, so the API computes progress as the portal does.
         observations: sql<ProgressObservationRow[]>`coalesce((
           select json_agg(json_build_object('period', o.period, 'value', o.value,

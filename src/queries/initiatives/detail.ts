@@ -72,23 +72,26 @@ function prepare(db: Executor) {
   );
   return db
     .select({
-      id: initiatives.id,
-      title: initiatives.title,
-      description: initiatives.description,
-      targetGroups: initiatives.targetGroups,
-      equalityGrounds: initiatives.equalityGrounds,
-      partners: initiatives.partners,
-      fundingStatus: initiatives.fundingStatus,
-      status: initiatives.status,
-      startYear: initiatives.startYear,
-      endYear: initiatives.endYear,
-      administrationCode: administrations.code,
-      administrationName: administrations.name,
-      committeeCode: committees.code,
-      committeeName: committees.name,
-      policyId: policies.id,
-      policySlug: policies.slug,
-      policyTitle: policies.title,
+      // Nested, so the row is the page's detail as it is: its own columns, then its lists.
+      initiative: {
+        id: initiatives.id,
+        title: initiatives.title,
+        description: initiatives.description,
+        targetGroups: initiatives.targetGroups,
+        equalityGrounds: initiatives.equalityGrounds,
+        partners: initiatives.partners,
+        fundingStatus: initiatives.fundingStatus,
+        status: initiatives.status,
+        startYear: initiatives.startYear,
+        endYear: initiatives.endYear,
+        administrationCode: administrations.code,
+        administrationName: administrations.name,
+        committeeCode: committees.code,
+        committeeName: committees.name,
+        policyId: policies.id,
+        policySlug: policies.slug,
+        policyTitle: policies.title,
+      },
       goals: goalList,
       budget: budgetLinesJson(initiative, org),
       targets: annualTargetsJson(initiative, org),
@@ -112,25 +115,7 @@ const prepared = preparedPer(prepare);
 
 export async function initiativeDetail(ctx: Context, id: string) {
   const [row] = await prepared(ctx.db).execute({ id, organisationId: ctx.organisationId });
-  if (!row) return undefined;
-  const {
-    goals: goalRows,
-    budget,
-    targets,
-    history: historyRows,
-    sources,
-    documents,
-    ...initiativeRow
-  } = row;
-  return {
-    initiative: initiativeRow,
-    goals: goalRows,
-    budget,
-    targets,
-    history: historyRows,
-    sources,
-    documents,
-  };
+  return row;
 }
 
 export type InitiativeDetail = NonNullable<Awaited<ReturnType<typeof initiativeDetail>>>;

@@ -5,8 +5,9 @@ import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Context } from "../../context.ts";
 import { budgetLines, documents, initiatives, provenance } from "../../db/schema.ts";
 import { type StatedTotal, statedTableTotals } from "../../ingest/recognize/statedTotals.ts";
+import { provenanceColumns } from "../provenance.ts";
 import { inOrganisation } from "../scope.ts";
-import { col, jsonRows, type OrganisationParam, ownedBy } from "../sqlFragments.ts";
+import { col, columnsOf, jsonRows, type OrganisationParam, ownedBy } from "../sqlFragments.ts";
 
 export interface BudgetRow {
   initiativeId: string;
@@ -60,14 +61,7 @@ const lineColumns = {
   fte: budgetLines.fte,
 };
 
-const spanColumns = {
-  entityId: provenance.entityId,
-  field: provenance.field,
-  documentId: provenance.documentId,
-  start: provenance.start,
-  end: provenance.end,
-  quote: provenance.quote,
-};
+const spanColumns = columnsOf(provenanceColumns, "entityId", "field", "documentId", "start", "end", "quote");
 
 const spanScope = (org: OrganisationParam) =>
   sql`${ownedBy(provenance, org)} AND ${col(provenance.entity)} = 'budget_line'
