@@ -17,7 +17,7 @@
 // the database's share (queries, counted and timed at the driver) and the rest
 // (routing, rendering).
 // Two baselines in the same run, each for 10 s: "warm" requests 200 of the URLs round-robin
-// with the cache full (what the cache gives), and "floor" is a bare Hono handler in this process
+// with the cache full (what the cache gives; again accepting gzip, as browsers do), and "floor" is a bare Hono handler in this process
 // that runs one `select 1` on the same database and returns a line of HTML, under
 // the same load: the most requests per second this machine serves when each one
 // reaches the database at all.
@@ -72,6 +72,8 @@ interface Run {
   p99: number;
   non2xx: number;
   errors: number;
+  /** Response bytes (headers and bodies) per request. */
+  bytes: number;
 }
 
 // ---- the load generator (child process) ----
@@ -83,18 +85,21 @@ if (process.argv[2] === "--load") {
       requests: { total: number };
       duration: number;
       latency: { p50: number; p99: number };
+      throughput: { total: number };
       non2xx: number;
       errors: number;
     }>;
   };
-  const [, , , base, file, seconds] = process.argv;
+  const [, , , base, file, seconds, encoding] = process.argv;
   const { readFileSync } = await import("node:fs");
   const urls = JSON.parse(readFileSync(file!, "utf8")) as string[];
   let next = 0;
   const result = await autocannon({
     url: base!,
     connections: CONNECTIONS,
-    ...(seconds ? { duration: Number(seconds) } : { amount: urls.length }),
+    ...(Number(seconds) ? { duration: Number(seconds) } : { amount: urls.length }),
+    // As a browser asks: the kept pages' gzipped copies.
+    ...(encoding === "gzip" ? { headers: { "accept-encoding": "gzip" } } : {}),
     requests: [
       {
         setupRequest: (req: Record<string, unknown>) => ({ ...req, path: urls[next++ % urls.length] }),
@@ -112,17 +117,27 @@ if (process.argv[2] === "--load") {
     p99: result.latency.p99,
     non2xx: result.non2xx,
     errors: result.errors,
+    bytes: result.throughput.total / result.requests.total,
   };
   process.stdout.write(JSON.stringify(run));
   process.exit(0);
 }
 
-/** The URLs of `urlFile` requested round-robin: each once, or for `seconds`. */
-function load(base: string, urlFile: string, seconds?: number): Promise<Run> {
+/** The URLs of `urlFile` requested round-robin: each once, or for `seconds`; with `gzip`, accepting gzip. */
+function load(base: string, urlFile: string, seconds?: number, encoding?: "gzip"): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ["--import", "tsx", "bench/crawl.ts", "--load", base, urlFile, ...(seconds ? [String(seconds)] : [])],
+      [
+        "--import",
+        "tsx",
+        "bench/crawl.ts",
+        "--load",
+        base,
+        urlFile,
+        String(seconds ?? 0),
+        encoding ?? "identity",
+      ],
       {
         stdio: ["ignore", "pipe", "inherit"],
       },
@@ -443,6 +458,8 @@ async function bench(
     writeFileSync(warmFile, JSON.stringify(sample));
     await load(base, warmFile);
     const warm = await counted(load(base, warmFile, BASELINE_SECONDS));
+    // The same, as browsers ask: gzipped copies, made on the first request for each page.
+    const warmGzip = await counted(load(base, warmFile, BASELINE_SECONDS, "gzip"));
     // The floor is this process's bare handler whatever serves the portal.
     const floor = await counted(floorRun(server.database, dir, BASELINE_SECONDS));
 
@@ -451,12 +468,14 @@ async function bench(
       (cpu.has(r) && r !== floor
         ? `server CPU ${fmt(cpu.get(r)!.msPerRequest, 2)} ms/req, machine ${fmt(100 * cpu.get(r)!.busy)} % busy`
         : "") +
+      `  ${fmt(r.bytes / 1024, 1)} kB/resp` +
       (r.non2xx ? `  ${r.non2xx} non-2xx` : "") +
       (r.errors ? `  ${r.errors} errors or timeouts` : "");
     console.log(line("cold cache, every URL once", cold));
     console.log(line(`1 edit/s, ${EDIT_SECONDS} s`, withEdits));
     console.log(line(`search, ${queries.length} queries once`, searched));
     console.log(line(`warm cache, ${sample.length} URLs, ${BASELINE_SECONDS} s`, warm));
+    console.log(line(`warm cache, gzip, ${BASELINE_SECONDS} s`, warmGzip));
     console.log(line("floor: bare handler, 1 query", floor));
     console.log(
       `${kind.padEnd(10)} cold ${fmt(cold.rps / floor.rps, 2)}× and search ${fmt(searched.rps / floor.rps, 2)}× the floor's req/s; warm ${fmt(warm.rps / floor.rps, 2)}×`,
