@@ -24,15 +24,16 @@ import {
 } from "./exportRows.ts";
 import {
   copyable,
-  copyOrganisationText,
   copySelectText,
   ORGANISATION_COLUMN,
   type OrganisationSet,
+  oneOrganisation,
   selectText,
   unwritableNumbersText,
 } from "./exportSql.ts";
 import type { ResourceName } from "./fields.ts";
-import { KeyedCsv, type RecordRun } from "./keyedCsv.ts";
+import { KeyedCsv } from "./keyedCsv.ts";
+import { KeyedRecords } from "./keyedRecords.ts";
 import type { PublicSettings } from "./publicSql.ts";
 import type { RawRow, ResourceDef } from "./resourceDef.ts";
 import { resourceByName, resources, writeOrder } from "./resources.ts";
@@ -75,34 +76,37 @@ async function* resourcePages(
 }
 
 /**
- * The resource's records of the organisations as CSV text, by organisation, written by
- * the database (COPY). On PostgreSQL one COPY of them all streamed through
- * pg-copy-streams, each record led by its organisation and id, which keyedCsv.ts splits
- * off. On PGlite, which answers a COPY only when it is complete, in memory, and has no
- * round trip to save, one COPY of each organisation (pgliteCopyOut.ts): no key to write,
- * split off and copy again, and no page held beside its split copy (national data set: peak
- * RSS about 610 → 420 MB; CPU time within the noise of bench/nationalExport.ts).
+ * Writes the resource's records of the organisations to their files (`files`, by
+ * organisation) as CSV text written by the database (COPY), in one COPY of them all, each
+ * record led by its organisation's id, which is split off again; returns the number of
+ * records written for each organisation. On PostgreSQL the COPY is streamed through
+ * pg-copy-streams (keyedCsv.ts). PGlite answers the COPY within one synchronous call, and
+ * the records are written there (keyedRecords.ts): one COPY of each organisation instead
+ * cost more than reading them all (national data set: its 1,100 COPYs took 3.9 s CPU of the
+ * full export's 5.5 s; one COPY of each resource, 2.4 s).
  */
-async function* copiedRuns(
+async function copyToFiles(
   connection: NonNullable<ReturnType<typeof copyConnection>>,
   def: ResourceDef,
   organisations: OrganisationSet,
-  ids: string[],
   view: PublicSettings | null,
-): AsyncGenerator<RecordRun> {
+  files: Map<string, fs.FileHandle>,
+): Promise<Map<string, number>> {
+  const statement = `COPY (${copySelectText(def, organisations, view)}) TO STDOUT WITH (FORMAT csv)`;
   if (connection.kind === "pglite") {
-    for (const organisationId of ids) {
-      const text = copyOrganisationText(def, organisationId, view);
-      const copied = await pgliteCopyOut(connection.pglite, `COPY (${text}) TO STDOUT WITH (FORMAT csv)`);
-      if (copied.records) yield { organisationId, ...copied };
-    }
-    return;
+    const records = new KeyedRecords(new Map([...files].map(([id, file]) => [id, file.fd])));
+    await pgliteCopyOut(connection.pglite, statement, records.record);
+    return records.finish();
   }
+  const counts = new Map<string, number>();
   const split = new KeyedCsv();
-  const text = copySelectText(def, organisations, view);
-  const stream = connection.client.query(copyTo(`COPY (${text}) TO STDOUT WITH (FORMAT csv)`));
-  for await (const chunk of stream) yield* split.push(chunk as Buffer);
+  for await (const chunk of connection.client.query(copyTo(statement)))
+    for (const run of split.push(chunk as Buffer)) {
+      await files.get(run.organisationId)!.write(run.text);
+      counts.set(run.organisationId, (counts.get(run.organisationId) ?? 0) + run.records);
+    }
   if (split.unfinished) throw new Error(`The COPY of ${def.name} ended inside a record.`);
+  return counts;
 }
 
 /**
@@ -112,17 +116,16 @@ async function* copiedRuns(
  * work_mem's 4 MB (on PGlite, for 100,000 observations: 2.3 s sorted, 0.3 s by the index).
  * A query of several organisations that aggregates a link table (a list cell) keeps the
  * sort: without it the planner re-ran the aggregate per row (initiatives on PGlite, 1.5 s →
- * 214 s). One organisation's query (`perOrganisation`) looks up each row's items by the
- * link table's primary key anyway, and then sorts nothing (initiatives of the national data
- * set on PGlite: 1.46 → 0.99 s CPU, with the items ordered by their UUID).
+ * 214 s). One organisation's query looks up each row's items by the link table's primary
+ * key anyway (exportSql.ts, oneOrganisation), and then sorts nothing.
  */
 async function byIndexOrder(
   ctx: Pick<Context, "db">,
   def: ResourceDef,
-  perOrganisation: boolean,
+  organisations: OrganisationSet,
   work: () => Promise<void>,
 ) {
-  if (!perOrganisation && def.fields.some((f) => f.join)) return work();
+  if (!oneOrganisation(organisations) && def.fields.some((f) => f.join)) return work();
   return withLocalSetting(ctx.db, "enable_sort", "off", work);
 }
 
@@ -213,15 +216,13 @@ export async function exportDataPackages(
           files.set(target.organisationId, file);
           await file.write(csvHeader(def));
         }
-        const copied = copier !== null && copyable(def);
-        await byIndexOrder(reader, def, copied && copier.kind === "pglite", async () => {
+        await byIndexOrder(reader, def, organisations, async () => {
           // The database writes the CSV where it can; otherwise the rows are formatted here.
-          if (copied) {
+          if (copier !== null && copyable(def)) {
             await checkNumbers(reader, def, organisations, view);
-            for await (const run of copiedRuns(copier, def, organisations, ids, view)) {
-              await files.get(run.organisationId)!.write(run.text);
-              packages.get(run.organisationId)!.rows[name] += run.records;
-            }
+            const copied = await copyToFiles(copier, def, organisations, view, files);
+            for (const [organisationId, records] of copied)
+              packages.get(organisationId)!.rows[name] += records;
             return;
           }
           for await (const page of resourcePages(reader, def, organisations, view)) {

@@ -1,16 +1,16 @@
-// The CSV that `COPY (…) TO … WITH (FORMAT csv)` writes when each record begins with two
-// UUID columns, its organisation and its id (resourceDef.ts, copySelectText): split into
-// runs of records of one organisation, those two columns cut off. A record ends at a line
+// The CSV that `COPY (…) TO … WITH (FORMAT csv)` writes when each record begins with its
+// organisation's id (exportSql.ts, copySelectText): split into runs of records of one
+// organisation, that column cut off. A record ends at a line
 // break outside quotes ("" inside quotes is an escaped quote and toggles twice).
 const QUOTE = 0x22;
 const NEWLINE = 0x0a;
 const UUID = 36;
-/** "organisation,id," in front of every record. */
-const PREFIX = 2 * (UUID + 1);
+/** "organisation," in front of every record. */
+const PREFIX = UUID + 1;
 
 export interface RecordRun {
   organisationId: string;
-  /** The records, each ending in a line break, without their two leading columns. */
+  /** The records, each ending in a line break, without their leading column. */
   text: Buffer;
   records: number;
 }
