@@ -17,7 +17,7 @@ import { copyConnection } from "./copy.ts";
 import {
   csvHeader,
   csvLines,
-  descriptorText,
+  descriptorTexts,
   type ExportOptions,
   inSnapshot,
   publicSettings,
@@ -192,10 +192,11 @@ export async function exportDataPackages(
     const organisations: OrganisationSet = existing.every((row) => packages.has(row.id as string))
       ? "all"
       : ids;
+    const descriptors = await descriptorTexts(ctx, ids, opts);
     for (const target of targets)
       await fs.writeFile(
         path.join(target.outDir, "datapackage.json.tmp"),
-        await descriptorText({ ...ctx, organisationId: target.organisationId }, opts),
+        descriptors.get(target.organisationId)!,
         "utf8",
       );
     for (const pkg of packages.values()) for (const name of writeOrder) pkg.rows[name] = 0;
