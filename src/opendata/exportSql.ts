@@ -221,18 +221,33 @@ function copyCell({ field: def, value, column }: FieldPart, columnType: string |
 /**
  * A copyable resource's rows of the organisations, for COPY: each record led by its
  * organisation's id (split off again by keyedCsv.ts and keyedRecords.ts), ordered by it
- * and then by id.
+ * and then by id; one with a number the package cannot write, by an empty field.
  */
 export function copySelectText(
   def: ResourceDef,
   organisations: OrganisationSet,
   view: PublicSettings | null,
 ): string {
+  // A record whose number the package cannot write is led by NULL (an empty field)
+  // instead, which the split notes (exportPackages.ts, refuseNumbers, then names it):
+  // checked as the rows are read, not by a scan of its own.
+  const bad = nonFinite(storedNumbers(fieldParts(def, organisations, view).parts));
   return select(def, organisations, view, {
-    lead: "t.organisation_id::text",
+    lead: bad ? `CASE WHEN ${bad} THEN NULL ELSE t.organisation_id::text END` : "t.organisation_id::text",
     cell: copyCells(def),
     tail: "ORDER BY t.organisation_id, t.id",
   });
+}
+
+/** The fields stored as numbers, whose text COPY writes. */
+function storedNumbers(parts: FieldPart[]): FieldPart[] {
+  return parts.filter(({ field }) => field.type === "number" && !field.derived);
+}
+
+/** The condition that one of the numbers is NaN or infinite, or null when there are none. */
+function nonFinite(numbers: FieldPart[]): string | null {
+  if (!numbers.length) return null;
+  return numbers.map(({ column }) => `${column} IN ('NaN', 'Infinity', '-Infinity')`).join(" OR ");
 }
 
 /**
@@ -246,9 +261,9 @@ export function unwritableNumbersText(
   view: PublicSettings | null,
 ): string | null {
   const { parts, shown } = fieldParts(def, organisations, view);
-  const numbers = parts.filter(({ field }) => field.type === "number" && !field.derived);
-  if (!numbers.length) return null;
-  const bad = numbers.map(({ column }) => `${column} IN ('NaN', 'Infinity', '-Infinity')`).join(" OR ");
+  const numbers = storedNumbers(parts);
+  const bad = nonFinite(numbers);
+  if (!bad) return null;
   const cells = numbers.map(({ field, column }) => `${column}::text AS ${q(field.name)}`).join(", ");
   return `SELECT t.id::text AS id, ${cells} FROM ${q(getTableName(def.table))} t${where(organisations, ...shown, `(${bad})`)} LIMIT 1`;
 }

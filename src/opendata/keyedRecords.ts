@@ -18,12 +18,18 @@ export class KeyedRecords {
   private fd = -1;
   private count = 0;
   private readonly counts = new Map<string, number>();
+  /** True when a record was led by an empty field: a number the package cannot write (left out). */
+  unwritable = false;
 
   /** `files`: each organisation's open file descriptor, by its id. */
   constructor(private readonly files: Map<string, number>) {}
 
-  /** One record, `data` from `start` to `end`: the organisation's id, a comma, the record's cells. */
+  /** One record, `data` from `start` to `end`: the organisation's id (or nothing), a comma, the record's cells. */
   readonly record = (data: Buffer, start: number, end: number): void => {
+    if (data[start] === COMMA) {
+      this.unwritable = true;
+      return;
+    }
     if (end - start <= UUID || data[start + UUID] !== COMMA)
       throw new Error("A copied record does not begin with its organisation's id.");
     if (!this.sameOrganisation(data, start)) this.begin(data.toString("latin1", start, start + UUID));
