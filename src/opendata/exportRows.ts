@@ -3,7 +3,7 @@
 // datapackage.json for one organisation.
 import { stringify } from "csv-stringify/sync";
 import { csvFormatRows } from "d3-dsv";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, inArray, sql } from "drizzle-orm";
 import type { Context } from "../context.ts";
 import { organisations, settings } from "../db/schema.ts";
 import { settingDefinition, settingKeys, validSettingValue } from "../domain/settings.ts";
@@ -75,33 +75,61 @@ function formattedCell(def: ResourceDef, field: FieldDef, row: RawRow): string {
   }
 }
 
-/** The organisation's saved settings (never secrets; defaults are not written), by key. */
-async function savedSettings(ctx: Context): Promise<Record<string, number>> {
+/** The organisations' saved settings (never secrets; defaults are not written), by key, by organisation. */
+async function savedSettings(
+  ctx: Pick<Context, "db">,
+  organisationIds: string[],
+): Promise<Map<string, Record<string, number>>> {
   const rows = await ctx.db
-    .select({ key: settings.key, value: settings.value })
+    .select({ organisationId: settings.organisationId, key: settings.key, value: settings.value })
     .from(settings)
-    .where(and(eq(settings.organisationId, ctx.organisationId), inArray(settings.key, settingKeys)))
-    .orderBy(asc(settings.key));
-  const out: Record<string, number> = {};
+    .where(and(inArray(settings.organisationId, organisationIds), inArray(settings.key, settingKeys)))
+    .orderBy(asc(settings.organisationId), asc(settings.key));
+  const out = new Map(organisationIds.map((id): [string, Record<string, number>] => [id, {}]));
   for (const row of rows) {
     const value = validSettingValue(settingDefinition(row.key)!, row.value);
-    if (value !== undefined) out[row.key] = value;
+    if (value !== undefined) out.get(row.organisationId)![row.key] = value;
   }
   return out;
 }
 
+/**
+ * datapackage.json's text for each of the organisations, by id: two queries however many
+ * they are (national data set: 196 queries, 0.2 s CPU on PGlite, before).
+ */
+export async function descriptorTexts(
+  ctx: Pick<Context, "db">,
+  organisationIds: string[],
+  opts: ExportOptions,
+): Promise<Map<string, string>> {
+  const found = await ctx.db
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      slug: organisations.slug,
+      council: organisations.councilName,
+    })
+    .from(organisations)
+    .where(inArray(organisations.id, organisationIds));
+  const byId = new Map(found.map(({ id, ...organisation }) => [id, organisation]));
+  const saved = await savedSettings(ctx, organisationIds);
+  const created = new Date(opts.created ?? Date.now()).toISOString();
+  const texts = new Map<string, string>();
+  for (const id of organisationIds) {
+    const organisation = byId.get(id);
+    if (!organisation) throw new AppError("not_found", "The organisation was not found.");
+    const descriptor = buildDescriptor({
+      organisation: { ...organisation, settings: saved.get(id)! },
+      audience: opts.audience ?? "public",
+      created,
+      threshold: opts.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD,
+    });
+    texts.set(id, `${JSON.stringify(descriptor, null, 2)}\n`);
+  }
+  return texts;
+}
+
 /** datapackage.json's text for the context's organisation. */
 export async function descriptorText(ctx: Context, opts: ExportOptions): Promise<string> {
-  const [organisation] = await ctx.db
-    .select({ name: organisations.name, slug: organisations.slug, council: organisations.councilName })
-    .from(organisations)
-    .where(eq(organisations.id, ctx.organisationId));
-  if (!organisation) throw new AppError("not_found", "The organisation was not found.");
-  const descriptor = buildDescriptor({
-    organisation: { ...organisation, settings: await savedSettings(ctx) },
-    audience: opts.audience ?? "public",
-    created: new Date(opts.created ?? Date.now()).toISOString(),
-    threshold: opts.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD,
-  });
-  return `${JSON.stringify(descriptor, null, 2)}\n`;
+  return (await descriptorTexts(ctx, [ctx.organisationId], opts)).get(ctx.organisationId)!;
 }

@@ -25,6 +25,15 @@ function literals(uuids: string[]): string {
  */
 export type OrganisationSet = string[] | "all";
 
+/**
+ * True when the query reads one organisation's rows: a list cell's items are then looked
+ * up by each row (a LATERAL join, in the link table's primary key order), not grouped for
+ * the whole link table, and its rows need no sort (exportPackages.ts, byIndexOrder).
+ */
+export function oneOrganisation(organisations: OrganisationSet): boolean {
+  return organisations !== "all" && organisations.length === 1;
+}
+
 /** The condition on an organisation_id column, or null for all. */
 function ofOrganisations(column: string, organisations: OrganisationSet): string | null {
   return organisations === "all" ? null : `${column} IN (${literals(organisations)})`;
@@ -67,13 +76,12 @@ function fieldSql(def: FieldDef, alias: string, organisations: OrganisationSet, 
         : // By the UUID, whose order is its text's (lower-case hex, dashes in fixed places): the
           // link table's primary key (owner, other) gives it, so no aggregate sorts.
           `array_agg(${other}::text ORDER BY ${other}) AS items FROM ${link}`;
-    // One organisation's rows (PGlite copies one at a time): each row's items by the link
-    // table's primary key, which leads with the owner; grouping the organisation's link rows
-    // scanned the whole table (no index on its organisation) once per organisation.
-    const join =
-      organisations !== "all" && organisations.length === 1
-        ? `LEFT JOIN LATERAL (SELECT ${items} WHERE ${owner} = t.id) ${alias} ON true`
-        : `LEFT JOIN (SELECT ${owner} AS owner, ${items}${filter ? ` WHERE ${filter}` : ""} GROUP BY ${owner}) ${alias} ON ${alias}.owner = t.id`;
+    // One organisation's rows: each row's items by the link table's primary key, which
+    // leads with the owner; grouping the organisation's link rows scanned the whole table
+    // (no index on its organisation).
+    const join = oneOrganisation(organisations)
+      ? `LEFT JOIN LATERAL (SELECT ${items} WHERE ${owner} = t.id) ${alias} ON true`
+      : `LEFT JOIN (SELECT ${owner} AS owner, ${items}${filter ? ` WHERE ${filter}` : ""} GROUP BY ${owner}) ${alias} ON ${alias}.owner = t.id`;
     return part(`COALESCE(${alias}.items, '{}'::text[])`, join);
   }
   if (ref?.field === "code")
@@ -212,27 +220,34 @@ function copyCell({ field: def, value, column }: FieldPart, columnType: string |
 
 /**
  * A copyable resource's rows of the organisations, for COPY: each record led by its
- * organisation's id and its own id (split off again by keyedCsv.ts), ordered by both.
+ * organisation's id (split off again by keyedCsv.ts and keyedRecords.ts), ordered by it
+ * and then by id; one with a number the package cannot write, by an empty field.
  */
 export function copySelectText(
   def: ResourceDef,
   organisations: OrganisationSet,
   view: PublicSettings | null,
 ): string {
+  // A record whose number the package cannot write is led by NULL (an empty field)
+  // instead, which the split notes (exportPackages.ts, refuseNumbers, then names it):
+  // checked as the rows are read, not by a scan of its own.
+  const bad = nonFinite(storedNumbers(fieldParts(def, organisations, view).parts));
   return select(def, organisations, view, {
-    lead: "t.organisation_id::text, t.id::text",
+    lead: bad ? `CASE WHEN ${bad} THEN NULL ELSE t.organisation_id::text END` : "t.organisation_id::text",
     cell: copyCells(def),
     tail: "ORDER BY t.organisation_id, t.id",
   });
 }
 
-/** A copyable resource's rows of one organisation, for COPY: only its cells, ordered by id. */
-export function copyOrganisationText(
-  def: ResourceDef,
-  organisationId: string,
-  view: PublicSettings | null,
-): string {
-  return select(def, [organisationId], view, { cell: copyCells(def), tail: "ORDER BY t.id" });
+/** The fields stored as numbers, whose text COPY writes. */
+function storedNumbers(parts: FieldPart[]): FieldPart[] {
+  return parts.filter(({ field }) => field.type === "number" && !field.derived);
+}
+
+/** The condition that one of the numbers is NaN or infinite, or null when there are none. */
+function nonFinite(numbers: FieldPart[]): string | null {
+  if (!numbers.length) return null;
+  return numbers.map(({ column }) => `${column} IN ('NaN', 'Infinity', '-Infinity')`).join(" OR ");
 }
 
 /**
@@ -246,9 +261,9 @@ export function unwritableNumbersText(
   view: PublicSettings | null,
 ): string | null {
   const { parts, shown } = fieldParts(def, organisations, view);
-  const numbers = parts.filter(({ field }) => field.type === "number" && !field.derived);
-  if (!numbers.length) return null;
-  const bad = numbers.map(({ column }) => `${column} IN ('NaN', 'Infinity', '-Infinity')`).join(" OR ");
+  const numbers = storedNumbers(parts);
+  const bad = nonFinite(numbers);
+  if (!bad) return null;
   const cells = numbers.map(({ field, column }) => `${column}::text AS ${q(field.name)}`).join(", ");
   return `SELECT t.id::text AS id, ${cells} FROM ${q(getTableName(def.table))} t${where(organisations, ...shown, `(${bad})`)} LIMIT 1`;
 }

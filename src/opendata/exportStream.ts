@@ -15,15 +15,16 @@ import { copyConnection } from "./copy.ts";
 import { csvLines } from "./exportRows.ts";
 import {
   copyable,
-  copyOrganisationText,
   copySelectText,
   ORGANISATION_COLUMN,
   type OrganisationSet,
+  oneOrganisation,
   selectText,
   unwritableNumbersText,
 } from "./exportSql.ts";
 import type { ResourceName } from "./fields.ts";
-import { KeyedCsv, type RecordRun } from "./keyedCsv.ts";
+import { KeyedCsv } from "./keyedCsv.ts";
+import { KeyedRecords } from "./keyedRecords.ts";
 import type { PublicSettings } from "./publicSql.ts";
 import type { RawRow, ResourceDef } from "./resourceDef.ts";
 import { resourceByName, writeOrder } from "./resources.ts";
@@ -31,8 +32,12 @@ import { rowsOf } from "./sqlRows.ts";
 
 /** Where one resource's records go, a run of one organisation's records at a time. */
 export interface ResourceSink {
-  /** Records of the organisation (each ending in a line break), in the package's order. */
-  write(organisationId: string, text: string | Buffer, records: number): Promise<void> | void;
+  /**
+   * Records of the organisation (each ending in a line break), in the package's order. It
+   * may be called inside the database's own call (PGlite runs a COPY in one synchronous
+   * call), so it is synchronous, and `text` is valid only until it returns: copy what is kept.
+   */
+  write(organisationId: string, text: string | Buffer, records: number): void;
   close(): Promise<void> | void;
 }
 
@@ -62,34 +67,37 @@ async function* resourcePages(
 }
 
 /**
- * The resource's records of the organisations as CSV text, by organisation, written by
- * the database (COPY). On PostgreSQL one COPY of them all streamed through
- * pg-copy-streams, each record led by its organisation and id, which keyedCsv.ts splits
- * off. On PGlite, which answers a COPY only when it is complete, in memory, and has no
- * round trip to save, one COPY of each organisation (pgliteCopyOut.ts): no key to write,
- * split off and copy again, and no page held beside its split copy (national data set: peak
- * RSS about 610 → 420 MB; CPU time within the noise of bench/nationalExport.ts).
+ * Hands the resource's records of the organisations to the sink as CSV text written by the
+ * database (COPY), in one COPY of them all, each record led by its organisation's id, which
+ * is split off again. On PostgreSQL the COPY is streamed through pg-copy-streams
+ * (keyedCsv.ts). PGlite answers the COPY within one synchronous call, and the records go to
+ * the sink there (keyedRecords.ts): one COPY of each organisation instead cost more than
+ * reading them all (national data set: its 1,100 COPYs took 3.9 s CPU of the full export's
+ * 5.5 s; one COPY of each resource, 2.4 s).
  */
-async function* copiedRuns(
-  connection: NonNullable<ReturnType<typeof copyConnection>>,
+async function copyToSink(
+  reader: Pick<Context, "db">,
+  connection: RawConnection,
   def: ResourceDef,
   organisations: OrganisationSet,
-  ids: string[],
   view: PublicSettings | null,
-): AsyncGenerator<RecordRun> {
+  sink: ResourceSink,
+): Promise<void> {
+  const statement = `COPY (${copySelectText(def, organisations, view)}) TO STDOUT WITH (FORMAT csv)`;
   if (connection.kind === "pglite") {
-    for (const organisationId of ids) {
-      const text = copyOrganisationText(def, organisationId, view);
-      const copied = await pgliteCopyOut(connection.pglite, `COPY (${text}) TO STDOUT WITH (FORMAT csv)`);
-      if (copied.records) yield { organisationId, ...copied };
-    }
+    const records = new KeyedRecords((organisationId, text, count) =>
+      sink.write(organisationId, text, count),
+    );
+    await pgliteCopyOut(connection.pglite, statement, records.record);
+    records.finish();
+    if (records.unwritable) await refuseNumbers(reader, def, organisations, view);
     return;
   }
   const split = new KeyedCsv();
-  const text = copySelectText(def, organisations, view);
-  const stream = connection.client.query(copyTo(`COPY (${text}) TO STDOUT WITH (FORMAT csv)`));
-  for await (const chunk of stream) yield* split.push(chunk as Buffer);
+  for await (const chunk of connection.client.query(copyTo(statement)))
+    for (const run of split.push(chunk as Buffer)) sink.write(run.organisationId, run.text, run.records);
   if (split.unfinished) throw new Error(`The COPY of ${def.name} ended inside a record.`);
+  if (split.unwritable) await refuseNumbers(reader, def, organisations, view);
 }
 
 /**
@@ -99,31 +107,33 @@ async function* copiedRuns(
  * work_mem's 4 MB (on PGlite, for 100,000 observations: 2.3 s sorted, 0.3 s by the index).
  * A query of several organisations that aggregates a link table (a list cell) keeps the
  * sort: without it the planner re-ran the aggregate per row (initiatives on PGlite, 1.5 s →
- * 214 s). One organisation's query (`perOrganisation`) looks up each row's items by the
- * link table's primary key anyway, and then sorts nothing (initiatives of the national data
- * set on PGlite: 1.46 → 0.99 s CPU, with the items ordered by their UUID).
+ * 214 s). One organisation's query looks up each row's items by the link table's primary
+ * key anyway (exportSql.ts, oneOrganisation), and then sorts nothing.
  */
 async function byIndexOrder(
   ctx: Pick<Context, "db">,
   def: ResourceDef,
-  perOrganisation: boolean,
+  organisations: OrganisationSet,
   work: () => Promise<void>,
 ) {
-  if (!perOrganisation && def.fields.some((f) => f.join)) return work();
+  if (!oneOrganisation(organisations) && def.fields.some((f) => f.join)) return work();
   return withLocalSetting(ctx.db, "enable_sort", "off", work);
 }
 
-/** Refuses, as formatCell does, a number the package cannot write (COPY would write "NaN"). */
-async function checkNumbers(
+/**
+ * Refuses, as formatCell does, a number the package cannot write (COPY would write "NaN"),
+ * once the COPY has found one, naming its row.
+ */
+async function refuseNumbers(
   ctx: Pick<Context, "db">,
   def: ResourceDef,
   organisations: OrganisationSet,
   view: PublicSettings | null,
 ) {
   const text = unwritableNumbersText(def, organisations, view);
-  if (!text) return;
-  const [row] = rowsOf(await ctx.db.execute(sql.raw(text)));
+  const [row] = text ? rowsOf(await ctx.db.execute(sql.raw(text))) : [];
   if (row) csvLines(def, [row]);
+  throw new Error(`The COPY of ${def.name} found a number it cannot write, and then none.`);
 }
 
 /** A page's rows in runs of one organisation each (the query orders them by organisation). */
@@ -180,18 +190,13 @@ export async function streamResources(
     const def = resourceByName(name)!;
     const sink = await open(def);
     try {
-      const copied = copier !== null && copyable(def);
-      await byIndexOrder(reader, def, copied && copier.kind === "pglite", async () => {
+      await byIndexOrder(reader, def, organisations, async () => {
         // The database writes the CSV where it can; otherwise the rows are formatted here.
-        if (copied) {
-          await checkNumbers(reader, def, organisations, view);
-          for await (const run of copiedRuns(copier, def, organisations, ids, view))
-            await sink.write(run.organisationId, run.text, run.records);
-          return;
-        }
+        if (copier !== null && copyable(def))
+          return copyToSink(reader, copier, def, organisations, view, sink);
         for await (const page of resourcePages(reader, def, organisations, view))
           for (const [organisationId, run] of byOrganisation(page))
-            await sink.write(organisationId, csvLines(def, run), run.length);
+            sink.write(organisationId, csvLines(def, run), run.length);
       });
     } finally {
       await sink.close();

@@ -3,16 +3,11 @@ import { KeyedCsv } from "./keyedCsv.ts";
 
 const A = "0b5c8a1e-0000-4000-8000-00000000000a";
 const B = "0b5c8a1e-0000-4000-8000-00000000000b";
-const id = (n: number) => `1d2e3f40-0000-4000-8000-00000000000${n}`;
 // Quoted fields with the delimiter, doubled quotes, LF and CR inside them.
-const csv =
-  `${A},${id(1)},x,"a,""b""\nc"\n` +
-  `${A},${id(2)},"""",\n` +
-  `${B},${id(3)},"z\r",\n` +
-  `${B},${id(4)},,w\n`;
+const csv = `${A},x,"a,""b""\nc"\n` + `${A},"""",\n` + `${B},"z\r",\n` + `${B},,w\n`;
 
 describe("COPY output split by organisation", () => {
-  it("gives each organisation its records without the two key columns, wherever the chunks break", () => {
+  it("gives each organisation its records without the key column, wherever the chunks break", () => {
     const bytes = Buffer.from(csv);
     for (let cut = 0; cut <= bytes.length; cut++) {
       const split = new KeyedCsv();
@@ -34,7 +29,7 @@ describe("COPY output split by organisation", () => {
 
   it("knows when the input stopped inside a record", () => {
     const split = new KeyedCsv();
-    expect(split.push(Buffer.from(`${A},${id(1)},"open\n`))).toEqual([]);
+    expect(split.push(Buffer.from(`${A},"open\n`))).toEqual([]);
     expect(split.unfinished).toBe(true);
   });
 });

@@ -1,22 +1,25 @@
-// The CSV that `COPY (…) TO … WITH (FORMAT csv)` writes when each record begins with two
-// UUID columns, its organisation and its id (resourceDef.ts, copySelectText): split into
-// runs of records of one organisation, those two columns cut off. A record ends at a line
+// The CSV that `COPY (…) TO … WITH (FORMAT csv)` writes when each record begins with its
+// organisation's id (exportSql.ts, copySelectText): split into runs of records of one
+// organisation, that column cut off. A record ends at a line
 // break outside quotes ("" inside quotes is an escaped quote and toggles twice).
 const QUOTE = 0x22;
 const NEWLINE = 0x0a;
+const COMMA = 0x2c;
 const UUID = 36;
-/** "organisation,id," in front of every record. */
-const PREFIX = 2 * (UUID + 1);
+/** "organisation," in front of every record. */
+const PREFIX = UUID + 1;
 
 export interface RecordRun {
   organisationId: string;
-  /** The records, each ending in a line break, without their two leading columns. */
+  /** The records, each ending in a line break, without their leading column. */
   text: Buffer;
   records: number;
 }
 
 export class KeyedCsv {
   private rest: Buffer = Buffer.alloc(0);
+  /** True when a record was led by an empty field: a number the package cannot write (left out). */
+  unwritable = false;
 
   /** The complete records of `chunk` (and of what was left over before it), by organisation. */
   push(chunk: Buffer): RecordRun[] {
@@ -47,6 +50,12 @@ export class KeyedCsv {
         const close = buf.indexOf(QUOTE, q + 1);
         if (close < 0) break;
         i = close + 1;
+        continue;
+      }
+      if (buf[start] === COMMA) {
+        // No organisation: a number the package cannot write (exportSql.ts, copySelectText).
+        this.unwritable = true;
+        start = i = newline + 1;
         continue;
       }
       const organisationId = buf.toString("latin1", start, start + UUID);
