@@ -26,6 +26,7 @@ const pgliteOnly = [
   "src/db/durability.test.ts",
   "src/db/sharedSnapshotPglite.test.ts",
   "src/db/pgliteCopyOut.test.ts",
+  "src/db/pgliteOpen.test.ts",
   "src/serve.test.ts",
 ];
 

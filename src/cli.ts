@@ -9,7 +9,7 @@ import type { TransferResult } from "./commands/organisation/transferImporter.ts
 import { createContext, systemActor } from "./context.ts";
 import type { Database } from "./db/client.ts";
 import { parseEnv, refuseWorkersOnPglite, workerCount } from "./env.ts";
-import { AppError, toAppError } from "./errors.ts";
+import { AppError, errorText, toAppError } from "./errors.ts";
 import { createLogger } from "./logger.ts";
 import { chooseOrganisation } from "./organisation.ts";
 
@@ -536,10 +536,7 @@ try {
     process.exit(error.exitCode === 0 ? 0 : 2);
   }
   const appError = toAppError(error);
-  const message =
-    appError.id === "internal" && appError.cause
-      ? String((appError.cause as Error).message ?? appError.cause)
-      : appError.message;
+  const message = appError.id === "internal" && appError.cause ? errorText(appError.cause) : appError.message;
   console.error(`pejl: ${message}`);
   process.exit(1);
 }

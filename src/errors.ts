@@ -131,6 +131,24 @@ export function isAppError(error: unknown): error is AppError {
 }
 
 /** Any thrown value as an AppError; unknown errors become `internal` and keep their cause. */
+/**
+ * What went wrong, in words, for anything thrown: an Error's message, or for an object
+ * that is not one (PGlite's file system throws `{ name: "ErrnoError", errno }`) its name
+ * and fields, never "[object Object]".
+ */
+export function errorText(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (typeof error === "object" && error !== null) {
+    const { name, message, stack: _stack, ...rest } = error as Record<string, unknown>;
+    if (typeof message === "string" && message) return message;
+    const fields = Object.entries(rest)
+      .map(([key, value]) => `${key} ${String(value)}`)
+      .join(", ");
+    return `${typeof name === "string" ? name : "error"}${fields ? ` (${fields})` : ""}`;
+  }
+  return String(error);
+}
+
 export function toAppError(error: unknown): AppError {
   if (isAppError(error)) return error;
   // A schema's parse() that was not turned into a validation error where it ran: still the

@@ -11,6 +11,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { errorText } from "../errors.ts";
 import { type DirectoryLock, lockDataDirectory } from "./lock.ts";
 import * as schema from "./schema.ts";
 
@@ -144,13 +145,19 @@ async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undef
   let client: PGlite;
   try {
     client = await PGlite.create({
-      dataDir,
+      // PGlite's file system does not follow a symbolic link to the directory itself.
+      dataDir: dataDir && fs.existsSync(dataDir) ? fs.realpathSync(dataDir) : dataDir,
       loadDataDir,
       startParams: pgliteStartParams,
     });
   } catch (error) {
     lock?.release();
-    throw error;
+    throw new Error(
+      `The embedded database in ${dataDir ?? "memory"} could not be opened: ${errorText(error)}.`,
+      {
+        cause: error,
+      },
+    );
   }
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   // PGlite runs one transaction at a time; Drizzle is given the open one, through a
