@@ -1,15 +1,15 @@
 // Edits what an inquiry's letter says (a new version of the answer letter, or a
 // correction): who asked and when, the questions, the answer's date and
 // signatory, the numbers, the administration and the grounds. Guarded by version.
-import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { authorize } from "../../authz/can.ts";
 import { type Context, inTransaction } from "../../context.ts";
-import { administrations, inquiries, inquiryAdministrations } from "../../db/schema.ts";
+import { inquiries, inquiryAdministrations } from "../../db/schema.ts";
 import { inquiryFields as q } from "../../domain/entities/inquiry.ts";
 import { AppError } from "../../errors.ts";
 import { recordAudit } from "../audit.ts";
 import { parseInput } from "../registry/shared.ts";
+import { administrationIdOf } from "../users/administrationByCode.ts";
 import { loadForUpdate, updateVersioned } from "../versioned.ts";
 
 export const inquiryLetterSchema = z.object({
@@ -59,15 +59,11 @@ async function administrationOf(
   inquiryId: string,
   code: string | null,
 ): Promise<string | null> {
-  if (!code) return null;
-  const [admin] = await ctx.db
-    .select({ id: administrations.id })
-    .from(administrations)
-    .where(and(eq(administrations.organisationId, ctx.organisationId), eq(administrations.code, code)));
-  if (!admin) throw new AppError("validation_failed", `Unknown administration: ${code}`);
+  const administrationId = await administrationIdOf(ctx, code);
+  if (!administrationId) return null;
   await ctx.db
     .insert(inquiryAdministrations)
-    .values({ organisationId: ctx.organisationId, inquiryId, administrationId: admin.id })
+    .values({ organisationId: ctx.organisationId, inquiryId, administrationId })
     .onConflictDoNothing();
-  return admin.id;
+  return administrationId;
 }

@@ -1,4 +1,4 @@
-// The administration a role is bound to, as a form, the CLI or the API names it: by its code.
+// An administration as a form, the CLI or the API names it (a role's, an inquiry's answering one): by its code.
 import { and, eq } from "drizzle-orm";
 import type { Context } from "../../context.ts";
 import { administrations } from "../../db/schema.ts";
