@@ -52,7 +52,13 @@ export function gzippedHeaders(headers: Record<string, string>, gzipped: Uint8Ar
   };
 }
 
-/** gzip for every other response (admin pages, the API, large downloads), compressed as it is sent. */
+/**
+ * gzip for every other response (admin pages, the API, large downloads), compressed as it is
+ * sent. Only for a client that asks: reading a response's headers builds them anew (the
+ * Node server keeps a plain object until then), which every other request is spared. A
+ * plain answer needs no Vary: any client can read it.
+ */
 export function compressRest(): MiddlewareHandler {
-  return compress({ encoding: "gzip", threshold: MIN_BYTES });
+  const gzipping = compress({ encoding: "gzip", threshold: MIN_BYTES });
+  return (c, next) => (acceptsGzip(c.req.header("Accept-Encoding")) ? gzipping(c, next) : next());
 }
