@@ -94,6 +94,10 @@ if (process.argv[2] === "--load") {
   const { readFileSync } = await import("node:fs");
   const urls = JSON.parse(readFileSync(file!, "utf8")) as string[];
   let next = 0;
+  // From the first request sent to the last answer: autocannon's own duration ends only at
+  // its next per-second sample, so a run of a fixed number of requests would last whole seconds.
+  let first = 0;
+  let last = 0;
   const result = await autocannon({
     url: base!,
     connections: CONNECTIONS,
@@ -102,17 +106,21 @@ if (process.argv[2] === "--load") {
     ...(encoding === "gzip" ? { headers: { "accept-encoding": "gzip" } } : {}),
     requests: [
       {
-        setupRequest: (req: Record<string, unknown>) => ({ ...req, path: urls[next++ % urls.length] }),
+        setupRequest: (req: Record<string, unknown>) => {
+          first ||= performance.now();
+          return { ...req, path: urls[next++ % urls.length] };
+        },
+        onResponse: () => {
+          last = performance.now();
+        },
       },
     ],
   });
   const run: Run = {
     requests: result.requests.total,
-    // Requests over the run's own duration: autocannon's average of per-second samples
-    // reports a run shorter than a second as its request count. It ends a run only at its
-    // next per-second sample, so a run of a fixed number of requests lasts whole seconds
-    // whatever the server does: the phases that measure throughput run for a fixed time.
-    rps: result.requests.total / result.duration,
+    // Requests over the time they took (not autocannon's average of per-second samples,
+    // which reports a run shorter than a second as its request count).
+    rps: (result.requests.total * 1000) / (last - first),
     p50: result.latency.p50,
     p99: result.latency.p99,
     non2xx: result.non2xx,
