@@ -20,7 +20,8 @@ import { observations } from "../db/schema.ts";
 import { findOrganisation } from "../organisation.ts";
 import { copyConnection } from "./copy.ts";
 import { exportDataPackage } from "./export.ts";
-import { importTables, readPackage } from "./import.ts";
+import { importTables } from "./import.ts";
+import { readPackage } from "./readPackage.ts";
 
 // 35 policies: 21,000 observations, more than one batch of the import and one page of the export.
 const size = { ...nationalSize(1), organisations: 1, policies: 35 };

@@ -9,11 +9,10 @@ import { getTableName } from "drizzle-orm";
 import { recordAudit } from "../commands/audit.ts";
 import { type Context, inTransaction } from "../context.ts";
 import { AppError, isAppError } from "../errors.ts";
-import { checkDescriptor, type PackageOrganisation } from "./descriptor.ts";
 import type { ResourceName } from "./fields.ts";
 import { checkKeys } from "./keys.ts";
 import { Problems } from "./problems.ts";
-import { type ParsedTable, readDescriptor, readRows, readTables } from "./readPackage.ts";
+import { type ParsedTable, readPackage, readRows } from "./readPackage.ts";
 import { checkExistingKeys, existingCodes, resolveIds } from "./resolve.ts";
 import { type Refs, toDatabaseRow } from "./resourceDef.ts";
 import { writeOrder } from "./resources.ts";
@@ -26,33 +25,6 @@ export interface ImportResult {
   links: Record<string, LinkCounts>;
   /** Package ids replaced because another organisation of this database owns them (resolve.ts). */
   remappedIds: number;
-}
-
-export interface CheckedPackage {
-  /** The organisation the package names (its descriptor's `organisation`), if any. */
-  organisation?: PackageOrganisation;
-  tables: Map<string, ParsedTable>;
-}
-
-/**
- * Reads and checks the package files; throws `bad_package` listing what is wrong.
- * `keepChars`: how much cell text the check keeps to write from (readPackage.ts); the rest is read again.
- */
-export async function readPackage(
-  dir: string,
-  options: { keepChars?: number } = {},
-): Promise<CheckedPackage> {
-  const problems = new Problems();
-  const descriptor = await readDescriptor(dir, problems);
-  problems.throwIfAny();
-  const { problems: descriptorProblems, declared, organisation } = checkDescriptor(descriptor);
-  for (const message of descriptorProblems) {
-    problems.add({ file: "datapackage.json", message: message.replace(/^datapackage\.json: /, "") });
-  }
-  problems.throwIfAny();
-  const tables = await readTables(dir, declared, problems, options.keepChars);
-  problems.throwIfAny();
-  return { organisation, tables };
 }
 
 function linkPairs(table: ParsedTable, refs: Refs): Map<string, [string, string][]> {

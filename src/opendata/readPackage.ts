@@ -8,7 +8,7 @@ import { parse } from "csv-parse/sync";
 import { AppError } from "../errors.ts";
 import { parseCell } from "./cells.ts";
 import { csvRecords, NotUtf8 } from "./csvStream.ts";
-import type { DeclaredResource } from "./descriptor.ts";
+import { checkDescriptor, type DeclaredResource, type PackageOrganisation } from "./descriptor.ts";
 import { type Problem, Problems } from "./problems.ts";
 import type { ParsedRow, ResourceDef } from "./resourceDef.ts";
 
@@ -289,4 +289,31 @@ export async function* readRows(table: ParsedTable, size: number): AsyncGenerato
     }
   }
   if (batch.length) yield batch;
+}
+
+export interface CheckedPackage {
+  /** The organisation the package names (its descriptor's `organisation`), if any. */
+  organisation?: PackageOrganisation;
+  tables: Map<string, ParsedTable>;
+}
+
+/**
+ * Reads and checks the package files; throws `bad_package` listing what is wrong.
+ * `keepChars`: how much cell text the check keeps to write from (readPackage.ts); the rest is read again.
+ */
+export async function readPackage(
+  dir: string,
+  options: { keepChars?: number } = {},
+): Promise<CheckedPackage> {
+  const problems = new Problems();
+  const descriptor = await readDescriptor(dir, problems);
+  problems.throwIfAny();
+  const { problems: descriptorProblems, declared, organisation } = checkDescriptor(descriptor);
+  for (const message of descriptorProblems) {
+    problems.add({ file: "datapackage.json", message: message.replace(/^datapackage\.json: /, "") });
+  }
+  problems.throwIfAny();
+  const tables = await readTables(dir, declared, problems, options.keepChars);
+  problems.throwIfAny();
+  return { organisation, tables };
 }

@@ -15,7 +15,8 @@ import {
 import { organisations, settings } from "../../db/schema.ts";
 import { AppError, validationFailed } from "../../errors.ts";
 import type { PackageOrganisation } from "../../opendata/descriptor.ts";
-import { type CheckedPackage, type ImportResult, importTables, readPackage } from "../../opendata/import.ts";
+import { type ImportResult, importTables } from "../../opendata/import.ts";
+import { type CheckedPackage, readPackage } from "../../opendata/readPackage.ts";
 import { allOrganisations, chooseOrganisation, type OrganisationRow } from "../../organisation.ts";
 import { recordAudit } from "../audit.ts";
 import { organisationCreator } from "./organisationCreator.ts";
