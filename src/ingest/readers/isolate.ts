@@ -8,9 +8,8 @@
 // next one. A worker that ran out of time or memory, crashed, or saw a parser throw something
 // unforeseen or leave a rejection unhandled is discarded, and workers retire after MAX_JOBS
 // documents, so whatever a hostile file might leave behind in a parser does not live on.
-import { createRequire } from "node:module";
-import { pathToFileURL } from "node:url";
-import { Worker, type WorkerOptions } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
+import { startWorker } from "../../workerThread.ts";
 import type { DocumentFormat } from "../detect.ts";
 import type { ReadLimits } from "../limits.ts";
 import type { RawText } from "../types.ts";
@@ -40,27 +39,6 @@ const MAX_JOBS = 50;
 /** Loading pdf.js, mammoth and linkedom takes about a second; this is for a machine under load. */
 const STARTUP_TIMEOUT_MS = 30_000;
 
-const FROM_SOURCE = import.meta.url.endsWith(".ts");
-const ENTRY = new URL(FROM_SOURCE ? "./worker.ts" : "./worker.js", import.meta.url);
-
-// Node 20 does not apply `--import tsx` hooks inside worker threads, so a worker started from the
-// TypeScript sources loads tsx's API itself and imports its entry through it.
-const TS_BOOTSTRAP = `const { workerData } = require("node:worker_threads");
-import(workerData.tsxApi).then((tsx) => tsx.tsImport(workerData.entry, workerData.entry));`;
-
-let tsxApi: string | undefined;
-function tsxApiUrl(): string {
-  if (tsxApi) return tsxApi;
-  try {
-    tsxApi = import.meta.resolve("tsx/esm/api");
-  } catch {
-    // Test runners that rewrite modules may lack import.meta.resolve; take the ESM twin of the CJS entry.
-    const cjs = createRequire(import.meta.url).resolve("tsx/esm/api");
-    tsxApi = pathToFileURL(cjs.replace(/\.cjs$/, ".mjs")).href;
-  }
-  return tsxApi;
-}
-
 interface PooledWorker {
   worker: Worker;
   /** Resolves when the parsers are loaded, so that the time limit measures reading alone. */
@@ -73,13 +51,9 @@ interface PooledWorker {
 const idle: PooledWorker[] = [];
 
 function spawn(heapMb: number): PooledWorker {
-  const options: WorkerOptions = {
-    workerData: FROM_SOURCE ? { entry: ENTRY.href, tsxApi: tsxApiUrl() } : {},
+  const worker = startWorker("worker", import.meta.url, {
     resourceLimits: { maxOldGenerationSizeMb: heapMb, stackSizeMb: 8 },
-  };
-  const worker = FROM_SOURCE
-    ? new Worker(TS_BOOTSTRAP, { ...options, eval: true })
-    : new Worker(ENTRY, options);
+  });
   const ready = new Promise<void>((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error("reader worker did not start in time")),
