@@ -322,9 +322,11 @@ export const observations = pgTable(
     ...editable(),
   },
   (t) => [
+    // Also the index of an indicator's observations (its first column): an indicator has a few
+    // dozen, sorted in memory, so an index of its own by (indicator, year) cost every write and
+    // served no read.
     unique("observations_natural").on(t.indicatorId, t.period, t.disaggregation),
     check("observations_n_nonnegative", sql`n IS NULL OR n >= 0`),
-    index("observations_indicator").on(t.indicatorId, t.year),
     index("observations_organisation").on(t.organisationId, t.id),
     sameOrganisation(
       "observations_indicator_id_org_fk",
