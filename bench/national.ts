@@ -112,15 +112,9 @@ async function run(
   const bare = await timed(database, () => bareCopy(database, dirs));
   line("baseline: bare COPY of the CSV files", bare, rows);
   const actor = systemActor("bench");
-  // `pejl import-data DIR…` with every package: each in its own transaction, the next one read meanwhile.
-  // As `pejl import-data` runs it: reading ahead only on PostgreSQL.
-  const importAll = () =>
-    transfersImporter(
-      { db: database.db, actor },
-      { dirs: dirs.map((d) => d.dir) },
-      undefined,
-      database.kind === "postgres",
-    );
+  // `pejl import-data DIR…` with every package: each in its own transaction, the next one read
+  // meanwhile in a worker thread.
+  const importAll = () => transfersImporter({ db: database.db, actor }, { dirs: dirs.map((d) => d.dir) });
   const imported = await timed(database, importAll);
   line(
     "import-data, every organisation",

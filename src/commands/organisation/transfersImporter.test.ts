@@ -41,7 +41,7 @@ describe("transfersImporter", () => {
     expect(await initiativeCount(fresh.db, b.slug)).toBe(2);
   });
 
-  // Reading the next package ahead (as on PostgreSQL) or one after the other (as on PGlite).
+  // Reading the next package ahead in a worker thread, or one after the other in this one.
   it.each([
     ["reading ahead", true],
     ["one after the other", false],
