@@ -12,7 +12,7 @@
 import { createHash } from "node:crypto";
 import type { Context as HonoContext, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../../http/appEnv.ts";
-import { acceptsGzip, gzipOnce, gzippedHeaders, worthCompressing } from "../../http/gzip.ts";
+import { gzipOnce, sendKept, worthCompressing } from "../../http/gzip.ts";
 import { responseBytes } from "../../http/textResponse.ts";
 import { currentGeneration, MAX_AGE_MS, onGenerationBump } from "../../queries/generation.ts";
 import { mergeReads, type QueryReads, relevantQuery, splitTarget, trackQueryReads } from "./cacheKey.ts";
@@ -101,18 +101,15 @@ export function createRenderCache(
   /** The entry as a response to this request: 304, its gzipped copy, or its bytes. */
   const respond = async (c: HonoContext<AppEnv>, entry: Entry): Promise<Response> => {
     if (matches(c.req.header("If-None-Match"), entry.etag)) return notModified(entry.headers);
-    const head = c.req.method === "HEAD";
-    if (head || !entry.gzipped || !acceptsGzip(c.req.header("Accept-Encoding")))
-      return new Response(head ? null : entry.body, { status: entry.status, headers: { ...entry.headers } });
-    const gzipped = await entry.gzipped();
+    const sent = await sendKept(c.req, entry.body, entry.headers, entry.gzipped);
     // The first request to ask for it counts the copy against the bound, if the entry is still kept.
-    if (entry.gzippedBytes === 0 && entries.get(entry.key) === entry) {
-      entry.gzippedBytes = gzipped.byteLength;
-      entry.bytes += gzipped.byteLength;
-      totalBytes += gzipped.byteLength;
+    if (sent.gzipped && entry.gzippedBytes === 0 && entries.get(entry.key) === entry) {
+      entry.gzippedBytes = sent.body.byteLength;
+      entry.bytes += sent.body.byteLength;
+      totalBytes += sent.body.byteLength;
       evict();
     }
-    return new Response(gzipped, { status: entry.status, headers: gzippedHeaders(entry.headers, gzipped) });
+    return new Response(sent.body, { status: entry.status, headers: sent.headers });
   };
   const evict = () => {
     while (totalBytes > maxBytes) {
