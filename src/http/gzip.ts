@@ -31,12 +31,20 @@ export function worthCompressing(contentType: string | undefined, bytes: number)
 
 /**
  * The body's gzip, made the first time it is asked for (off the event loop, in zlib's
- * thread pool) and shared by every later and concurrent request.
+ * thread pool) and shared by every later and concurrent request; `onMade` is told of the
+ * copy once, when it is made.
  */
-export function gzipOnce(body: Uint8Array): () => Promise<Uint8Array<ArrayBuffer>> {
+export function gzipOnce(
+  body: Uint8Array,
+  onMade?: (gzipped: Uint8Array) => void,
+): () => Promise<Uint8Array<ArrayBuffer>> {
   let made: Promise<Uint8Array<ArrayBuffer>> | undefined;
   return () => {
-    made ??= gzipAsync(body).then((buffer) => new Uint8Array(buffer));
+    made ??= gzipAsync(body).then((buffer) => {
+      const gzipped = new Uint8Array(buffer);
+      onMade?.(gzipped);
+      return gzipped;
+    });
     return made;
   };
 }

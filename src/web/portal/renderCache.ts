@@ -37,8 +37,6 @@ interface Entry {
   etag: string;
   /** The body gzipped, made on first use; absent where compressing is not worth it (small, or not text). */
   gzipped?: () => Promise<Uint8Array<ArrayBuffer>>;
-  /** The gzipped copy's size once it is made and counted, else 0. */
-  gzippedBytes: number;
   /** What the entry counts against the byte bound. */
   bytes: number;
 }
@@ -102,13 +100,6 @@ export function createRenderCache(
   const respond = async (c: HonoContext<AppEnv>, entry: Entry): Promise<Response> => {
     if (matches(c.req.header("If-None-Match"), entry.etag)) return notModified(entry.headers);
     const sent = await sendKept(c.req, entry.body, entry.headers, entry.gzipped);
-    // The first request to ask for it counts the copy against the bound, if the entry is still kept.
-    if (sent.gzipped && entry.gzippedBytes === 0 && entries.get(entry.key) === entry) {
-      entry.gzippedBytes = sent.body.byteLength;
-      entry.bytes += sent.body.byteLength;
-      totalBytes += sent.body.byteLength;
-      evict();
-    }
     return new Response(sent.body, { status: entry.status, headers: sent.headers });
   };
   const evict = () => {
@@ -117,6 +108,13 @@ export function createRenderCache(
       if (oldest === undefined) break;
       drop(oldest);
     }
+  };
+  /** The entry's gzipped copy, once made, counts against the bound too (if the entry is still kept). */
+  const countCopy = (entry: Entry, gzipped: Uint8Array) => {
+    if (entries.get(entry.key) !== entry) return;
+    entry.bytes += gzipped.byteLength;
+    totalBytes += gzipped.byteLength;
+    evict();
   };
   const drop = (key: string) => {
     const entry = entries.get(key);
@@ -190,10 +188,9 @@ export function createRenderCache(
       headers,
       body,
       etag,
-      gzipped: compressible ? gzipOnce(body) : undefined,
-      gzippedBytes: 0,
       bytes,
     };
+    if (compressible) entry.gzipped = gzipOnce(body, (gzipped) => countCopy(entry, gzipped));
     if (body.byteLength <= maxBodyBytes && bytes <= maxBytes) {
       drop(storeKey);
       entries.set(storeKey, entry);
