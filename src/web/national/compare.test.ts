@@ -129,6 +129,19 @@ describe("comparison across municipalities", () => {
     expect(html).not.toMatch(/93,75|93,8/);
   });
 
+  it("keeps the national pages in the render cache: a repeated request with their ETag gets 304", async () => {
+    for (const path of ["/", "/kommuner", "/sammenlign", `/sammenlign/${KEY}`]) {
+      // A HEAD request first: its empty answer must not be kept as the page.
+      await app.request(path, { method: "HEAD" });
+      const first = await app.request(path);
+      expect(first.status, path).toBe(200);
+      expect(await first.clone().text(), path).toMatch(/^<!DOCTYPE html>/);
+      const etag = first.headers.get("etag");
+      expect(etag, path).toMatch(/^"/);
+      expect((await app.request(path, { headers: { "If-None-Match": etag! } })).status, path).toBe(304);
+    }
+  });
+
   it("answers 404 for a key nobody shares, a malformed one, and under a municipality's prefix", async () => {
     expect((await app.request(`/sammenlign/${indicatorKey("Noget helt andet", "%")}`)).status).toBe(404);
     expect((await app.request("/sammenlign/..%2Fetc")).status).toBe(404);
