@@ -19,6 +19,7 @@ import {
   buildPolicy,
   buildRegistry,
   type TestOrganisation,
+  withoutReferenceChecks,
 } from "../../../test/factories.ts";
 import { frictionlessProblems } from "../../../test/frictionless.ts";
 import { statementsOf } from "../../../test/statements.ts";
@@ -302,6 +303,31 @@ describe("the national data package", () => {
     // Østerå's own write shows at once.
     bumpGeneration(orgs.oest.organisationId);
     expect((await packageFiles())("indicators.csv")).toContain(unannounced);
+  }, 120_000);
+
+  it("holds no rows of a deleted municipality", async () => {
+    const gone = await buildOrganisation(fresh.db);
+    const title = "Andel med kørekort blandt unge";
+    await addShared(gone, title);
+    // What a command does when its transaction commits (context.ts).
+    bumpGeneration(gone.organisationId);
+    const [row] = await fresh.db
+      .select({ slug: organisations.slug })
+      .from(organisations)
+      .where(eq(organisations.id, gone.organisationId));
+    const slug = row!.slug;
+    const listed = await packageFiles();
+    expect(listed("indicators.csv")).toContain(`\n${slug},`);
+    expect(listed("indicators.csv")).toContain(title);
+    // No command deletes an organisation: its row goes, its records stay behind unlisted.
+    await withoutReferenceChecks(fresh.db, (db) =>
+      db.delete(organisations).where(eq(organisations.id, gone.organisationId)),
+    );
+    bumpGeneration(gone.organisationId);
+    const deleted = await packageFiles();
+    for (const file of ["organisations.csv", "indicators.csv", "observations.csv"])
+      expect(deleted(file), file).not.toContain(`${slug},`);
+    expect(deleted("indicators.csv")).not.toContain(title);
   }, 120_000);
 
   it("serves the next download whole after a client went away in the middle of one", async () => {
