@@ -31,18 +31,26 @@ export function worthCompressing(contentType: string | undefined, bytes: number)
 
 /**
  * The body's gzip, made the first time it is asked for (off the event loop, in zlib's
- * thread pool) and shared by every later and concurrent request.
+ * thread pool) and shared by every later and concurrent request; `onMade` is told of the
+ * copy once, when it is made.
  */
-export function gzipOnce(body: Uint8Array): () => Promise<Uint8Array<ArrayBuffer>> {
+export function gzipOnce(
+  body: Uint8Array,
+  onMade?: (gzipped: Uint8Array) => void,
+): () => Promise<Uint8Array<ArrayBuffer>> {
   let made: Promise<Uint8Array<ArrayBuffer>> | undefined;
   return () => {
-    made ??= gzipAsync(body).then((buffer) => new Uint8Array(buffer));
+    made ??= gzipAsync(body).then((buffer) => {
+      const gzipped = new Uint8Array(buffer);
+      onMade?.(gzipped);
+      return gzipped;
+    });
     return made;
   };
 }
 
 /** The headers of a body's gzipped copy: its encoding, its length, and the ETag marked weak (same content, other bytes). */
-export function gzippedHeaders(headers: Record<string, string>, gzipped: Uint8Array): Record<string, string> {
+function gzippedHeaders(headers: Record<string, string>, gzipped: Uint8Array): Record<string, string> {
   const { etag, ...rest } = headers;
   return {
     ...rest,
@@ -50,6 +58,31 @@ export function gzippedHeaders(headers: Record<string, string>, gzipped: Uint8Ar
     "content-length": String(gzipped.byteLength),
     ...(etag ? { etag: etag.startsWith("W/") ? etag : `W/${etag}` } : {}),
   };
+}
+
+/** What is sent of a kept body: its gzipped copy, or the bytes as they are (`gzipped` says which). */
+type Sent =
+  | { gzipped: true; body: Uint8Array<ArrayBuffer>; headers: Record<string, string> }
+  | { gzipped: false; body: Uint8Array<ArrayBuffer> | null; headers: Record<string, string> };
+
+/**
+ * What a kept body (a render cache's page, an asset) is sent as: its gzipped copy, with
+ * the copy's headers, to a GET from a client that accepts gzip; otherwise the bytes as
+ * they are, with a copy of `headers`. A HEAD request gets no body and the plain headers:
+ * what a GET without gzip would get. `gzipped` is the body's copy (gzipOnce), absent
+ * where compressing is not worth it.
+ */
+export async function sendKept(
+  req: { method: string; header(name: string): string | undefined },
+  body: Uint8Array<ArrayBuffer>,
+  headers: Record<string, string>,
+  gzipped: (() => Promise<Uint8Array<ArrayBuffer>>) | undefined,
+): Promise<Sent> {
+  const head = req.method === "HEAD";
+  if (head || !gzipped || !acceptsGzip(req.header("Accept-Encoding")))
+    return { gzipped: false, body: head ? null : body, headers: { ...headers } };
+  const copy = await gzipped();
+  return { gzipped: true, body: copy, headers: gzippedHeaders(headers, copy) };
 }
 
 /**

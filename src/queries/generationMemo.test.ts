@@ -89,6 +89,27 @@ describe("memoPartsByGeneration", () => {
     expect(loads).toEqual([[a, b], [c], [b, c]]);
   });
 
+  it("with every organisation named in each call, drops the parts of one no longer named", async () => {
+    const { loads, load } = countedParts();
+    const every = memoPartsByGeneration(load, { everyOrganisation: true });
+    const some = memoPartsByGeneration(load);
+    const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()];
+    await every([a, b, c]);
+    await some([a, b, c]);
+    // c is deleted: the next calls name a and b alone.
+    await every([a, b]);
+    await some([a, b]);
+    expect(loads).toEqual([
+      [a, b, c],
+      [a, b, c],
+    ]);
+    // Its part is read again if it is named again: it was not kept.
+    expect(await every([a, b, c])).toEqual([`${a}:1`, `${b}:1`, `${c}:3`]);
+    // Calls that may name a few organisations keep the others' parts.
+    expect(await some([a, b, c])).toEqual([`${a}:2`, `${b}:2`, `${c}:2`]);
+    expect(loads).toEqual([[a, b, c], [a, b, c], [c]]);
+  });
+
   it("shares a load between calls at the same time, and keeps no failed load", async () => {
     let fail = true;
     let loads = 0;

@@ -38,6 +38,10 @@ function keeper<T>(limit = Number.POSITIVE_INFINITY) {
       if (kept.get(key) === entry) kept.delete(key);
     });
   };
+  /** Drops the values of every key not in `keys`. */
+  const keepOnly = (keys: ReadonlySet<string>) => {
+    for (const key of kept.keys()) if (!keys.has(key)) kept.delete(key);
+  };
   const keep = (key: string, scope: string, load: () => Promise<T>): Promise<T> => {
     const hit = valid(key, scope);
     if (hit) return hit;
@@ -46,7 +50,7 @@ function keeper<T>(limit = Number.POSITIVE_INFINITY) {
     store(key, generation, value);
     return value;
   };
-  return { valid, store, keep };
+  return { valid, store, keep, keepOnly };
 }
 
 /**
@@ -80,13 +84,17 @@ export function memoByScope<T>(scope: string, load: () => Promise<T>): () => Pro
  * alone, where a value kept by NATIONAL_SCOPE would reload every organisation's. A call names
  * the organisations it needs and gets their parts in that order; those without a valid part
  * are read together, in one call of `load`, which returns a part for each of them. Concurrent
- * calls share a load.
+ * calls share a load. With `everyOrganisation`, each call names every organisation there is,
+ * and the parts of any other (one deleted since) are dropped: no write of its own would
+ * ever replace them.
  */
 export function memoPartsByGeneration<T>(
   load: (organisationIds: readonly string[]) => Promise<ReadonlyMap<string, T>>,
+  opts: { everyOrganisation?: boolean } = {},
 ): (organisationIds: readonly string[]) => Promise<T[]> {
-  const { valid, store } = keeper<T>();
+  const { valid, store, keepOnly } = keeper<T>();
   return (organisationIds) => {
+    if (opts.everyOrganisation) keepOnly(new Set(organisationIds));
     const parts = organisationIds.map((id) => valid(id, id));
     const missing = [...new Set(organisationIds.filter((_, i) => !parts[i]))];
     if (missing.length) {

@@ -141,6 +141,8 @@ function kindQuery(
 ) {
   const t = spec.table;
   const rank = sql<number>`ts_rank(${t.search}, ${query})::float8`;
+  // Best first; the id last, so hits tied on rank and title keep one order, read after read and page after page.
+  const order = sql`${rank} desc, ${spec.title} asc, ${t.id} asc`;
   return db
     .select({
       // Which of `specs`, for a statement of every kind.
@@ -155,11 +157,11 @@ function kindQuery(
       extra: (spec.extra ? sql<string | null>`${spec.extra}` : sql<string | null>`null::text`).as("extra"),
       total: sql<number>`(count(*) over ())::int`.as("total"),
       // Its place in the kind's order, so that a union of kinds can keep the order exactly.
-      place: sql<number>`(row_number() over (order by ${rank} desc, ${spec.title} asc))::int`.as("place"),
+      place: sql<number>`(row_number() over (order by ${order}))::int`.as("place"),
     })
     .from(t)
     .where(matches(t, query, organisationId))
-    .orderBy(sql`${rank} desc`, sql`${spec.title} asc`)
+    .orderBy(order)
     .limit(PER_KIND)
     .offset((page - 1) * PER_KIND);
 }

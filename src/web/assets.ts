@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { Hono } from "hono";
 import { DKFDS_DIST } from "../dkfds.ts";
 import { splitOrganisationPath } from "../domain/organisationAddress.ts";
-import { acceptsGzip, gzipOnce, gzippedHeaders, worthCompressing } from "../http/gzip.ts";
+import { gzipOnce, sendKept, worthCompressing } from "../http/gzip.ts";
 import { link } from "../http/links.ts";
 
 /** Our own static files (pejl.css, init.js, favicon.svg, and the static site's search script). */
@@ -145,12 +145,9 @@ export function assetRoutes(): Hono {
       "cache-control": hash === ASSET_HASH ? IMMUTABLE : STALE_HASH,
       "x-content-type-options": "nosniff",
     };
-    if (!asset.gzipped) return c.body(asset.body, 200, headers);
-    headers.vary = "Accept-Encoding";
-    if (c.req.method === "HEAD" || !acceptsGzip(c.req.header("Accept-Encoding")))
-      return c.body(asset.body, 200, headers);
-    const gzipped = await asset.gzipped();
-    return c.body(gzipped, 200, gzippedHeaders(headers, gzipped));
+    if (asset.gzipped) headers.vary = "Accept-Encoding";
+    const sent = await sendKept(c.req, asset.body, headers, asset.gzipped);
+    return new Response(sent.body, { headers: sent.headers });
   });
   return app;
 }

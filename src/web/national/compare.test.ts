@@ -19,6 +19,7 @@ import {
   buildPolicy,
   buildRegistry,
   type TestOrganisation,
+  withoutReferenceChecks,
 } from "../../../test/factories.ts";
 import { frictionlessProblems } from "../../../test/frictionless.ts";
 import { statementsOf } from "../../../test/statements.ts";
@@ -127,6 +128,19 @@ describe("comparison across municipalities", () => {
     expect(table).toContain("&lt;5");
     // The suppressed value appears nowhere: not in the table, the chart or its text.
     expect(html).not.toMatch(/93,75|93,8/);
+  });
+
+  it("keeps the national pages in the render cache: a repeated request with their ETag gets 304", async () => {
+    for (const path of ["/", "/kommuner", "/sammenlign", `/sammenlign/${KEY}`]) {
+      // A HEAD request first: its empty answer must not be kept as the page.
+      await app.request(path, { method: "HEAD" });
+      const first = await app.request(path);
+      expect(first.status, path).toBe(200);
+      expect(await first.clone().text(), path).toMatch(/^<!DOCTYPE html>/);
+      const etag = first.headers.get("etag");
+      expect(etag, path).toMatch(/^"/);
+      expect((await app.request(path, { headers: { "If-None-Match": etag! } })).status, path).toBe(304);
+    }
   });
 
   it("answers 404 for a key nobody shares, a malformed one, and under a municipality's prefix", async () => {
@@ -289,6 +303,31 @@ describe("the national data package", () => {
     // Østerå's own write shows at once.
     bumpGeneration(orgs.oest.organisationId);
     expect((await packageFiles())("indicators.csv")).toContain(unannounced);
+  }, 120_000);
+
+  it("holds no rows of a deleted municipality", async () => {
+    const gone = await buildOrganisation(fresh.db);
+    const title = "Andel med kørekort blandt unge";
+    await addShared(gone, title);
+    // What a command does when its transaction commits (context.ts).
+    bumpGeneration(gone.organisationId);
+    const [row] = await fresh.db
+      .select({ slug: organisations.slug })
+      .from(organisations)
+      .where(eq(organisations.id, gone.organisationId));
+    const slug = row!.slug;
+    const listed = await packageFiles();
+    expect(listed("indicators.csv")).toContain(`\n${slug},`);
+    expect(listed("indicators.csv")).toContain(title);
+    // No command deletes an organisation: its row goes, its records stay behind unlisted.
+    await withoutReferenceChecks(fresh.db, (db) =>
+      db.delete(organisations).where(eq(organisations.id, gone.organisationId)),
+    );
+    bumpGeneration(gone.organisationId);
+    const deleted = await packageFiles();
+    for (const file of ["organisations.csv", "indicators.csv", "observations.csv"])
+      expect(deleted(file), file).not.toContain(`${slug},`);
+    expect(deleted("indicators.csv")).not.toContain(title);
   }, 120_000);
 
   it("serves the next download whole after a client went away in the middle of one", async () => {

@@ -38,7 +38,8 @@ export function nationalRoutes(deps: AppDeps, _directory: OrganisationDirectory)
       }),
     );
   national(["/"], true);
-  national([MUNICIPALITIES_PATH, COMPARE_PATH, `${COMPARE_PATH}/*`]);
+  // `${COMPARE_PATH}/*` matches COMPARE_PATH itself too (Hono's wildcard takes the empty rest).
+  national([MUNICIPALITIES_PATH, `${COMPARE_PATH}/*`]);
   const threshold = suppressionThresholdOf(deps);
   // Kept per organisation: one municipality's write reloads its own part of these alone.
   const reads = nationalReads(db, threshold);

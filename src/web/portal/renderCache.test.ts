@@ -132,6 +132,27 @@ describe("render cache", () => {
     expect(gunzipSync(first).toString()).toMatch(/^<p>udgave 1<\/p>/);
   });
 
+  it("handles a request once where it is mounted on paths that overlap", async () => {
+    const organisationId = crypto.randomUUID();
+    let renders = 0;
+    const cache = createRenderCache({ scope: () => organisationId });
+    const app = new Hono<AppEnv>();
+    // "/x/*" matches /x too: both mounts run for it.
+    app.use("/x", cache.middleware);
+    app.use("/x/*", cache.middleware);
+    app.get("/x", (c) =>
+      c.html(`<p>udgave ${++renders}</p>${"<p>Lige muligheder for alle.</p>".repeat(200)}`),
+    );
+    // Handled twice, a HEAD request's empty answer would be kept as the page.
+    expect((await app.request("/x", { method: "HEAD" })).status).toBe(200);
+    const zipped = await app.request("/x", { headers: { "Accept-Encoding": "gzip" } });
+    expect(zipped.headers.get("content-encoding")).toBe("gzip");
+    const page = gunzipSync(new Uint8Array(await zipped.arrayBuffer())).toString();
+    expect(page).toMatch(/^<p>udgave 1<\/p>/);
+    expect(cache.size).toBe(1);
+    expect(await (await app.request("/x")).text()).toBe(page);
+  });
+
   it("with a bound smaller than any page keeps nothing and still serves every page", async () => {
     const { app, cache } = appWithCache(crypto.randomUUID(), 1);
     expect(await (await app.request("/sager/1")).text()).toBe("<p>sag 1, udgave 1</p>");

@@ -12,7 +12,7 @@
 import { createHash } from "node:crypto";
 import type { Context as HonoContext, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../../http/appEnv.ts";
-import { acceptsGzip, gzipOnce, gzippedHeaders, worthCompressing } from "../../http/gzip.ts";
+import { gzipOnce, sendKept, worthCompressing } from "../../http/gzip.ts";
 import { responseBytes } from "../../http/textResponse.ts";
 import { currentGeneration, MAX_AGE_MS, onGenerationBump } from "../../queries/generation.ts";
 import { mergeReads, type QueryReads, relevantQuery, splitTarget, trackQueryReads } from "./cacheKey.ts";
@@ -37,8 +37,6 @@ interface Entry {
   etag: string;
   /** The body gzipped, made on first use; absent where compressing is not worth it (small, or not text). */
   gzipped?: () => Promise<Uint8Array<ArrayBuffer>>;
-  /** The gzipped copy's size once it is made and counted, else 0. */
-  gzippedBytes: number;
   /** What the entry counts against the byte bound. */
   bytes: number;
 }
@@ -101,18 +99,8 @@ export function createRenderCache(
   /** The entry as a response to this request: 304, its gzipped copy, or its bytes. */
   const respond = async (c: HonoContext<AppEnv>, entry: Entry): Promise<Response> => {
     if (matches(c.req.header("If-None-Match"), entry.etag)) return notModified(entry.headers);
-    const head = c.req.method === "HEAD";
-    if (head || !entry.gzipped || !acceptsGzip(c.req.header("Accept-Encoding")))
-      return new Response(head ? null : entry.body, { status: entry.status, headers: { ...entry.headers } });
-    const gzipped = await entry.gzipped();
-    // The first request to ask for it counts the copy against the bound, if the entry is still kept.
-    if (entry.gzippedBytes === 0 && entries.get(entry.key) === entry) {
-      entry.gzippedBytes = gzipped.byteLength;
-      entry.bytes += gzipped.byteLength;
-      totalBytes += gzipped.byteLength;
-      evict();
-    }
-    return new Response(gzipped, { status: entry.status, headers: gzippedHeaders(entry.headers, gzipped) });
+    const sent = await sendKept(c.req, entry.body, entry.headers, entry.gzipped);
+    return new Response(sent.body, { status: entry.status, headers: sent.headers });
   };
   const evict = () => {
     while (totalBytes > maxBytes) {
@@ -120,6 +108,13 @@ export function createRenderCache(
       if (oldest === undefined) break;
       drop(oldest);
     }
+  };
+  /** The entry's gzipped copy, once made, counts against the bound too (if the entry is still kept). */
+  const countCopy = (entry: Entry, gzipped: Uint8Array) => {
+    if (entries.get(entry.key) !== entry) return;
+    entry.bytes += gzipped.byteLength;
+    totalBytes += gzipped.byteLength;
+    evict();
   };
   const drop = (key: string) => {
     const entry = entries.get(key);
@@ -193,10 +188,9 @@ export function createRenderCache(
       headers,
       body,
       etag,
-      gzipped: compressible ? gzipOnce(body) : undefined,
-      gzippedBytes: 0,
       bytes,
     };
+    if (compressible) entry.gzipped = gzipOnce(body, (gzipped) => countCopy(entry, gzipped));
     if (body.byteLength <= maxBodyBytes && bytes <= maxBytes) {
       drop(storeKey);
       entries.set(storeKey, entry);

@@ -57,6 +57,20 @@ describe("search", () => {
     expect(beyond.res.status).toBe(200);
   });
 
+  it("lists hits tied on rank and title by id, on the overview and the kind's page", async () => {
+    const org = await buildOrganisation();
+    const policy = await buildPolicy(org, { title: "Integrationspolitik" });
+    // The larger id written first, so the table's own order is not the ids' order.
+    const [low, high] = [crypto.randomUUID(), crypto.randomUUID()].sort();
+    await buildGoal(org, policy.id, { id: high!, text: "Flere iværksættere blandt minoriteter" });
+    await buildGoal(org, policy.id, { id: low!, text: "Flere iværksættere blandt minoriteter" });
+    for (const path of ["/soeg?q=iv%C3%A6rks%C3%A6ttere", "/soeg?q=iv%C3%A6rks%C3%A6ttere&type=goal"]) {
+      const { html } = await get(org, path);
+      const goals = [...html.matchAll(/#maal-([0-9a-f-]+)"/g)].map((m) => m[1]);
+      expect(goals, path).toEqual([low, high]);
+    }
+  });
+
   it("finds a compound word by its first part (Danish compounds)", async () => {
     const org = await buildOrganisation();
     const policy = await buildPolicy(org, { title: "Handicappolitik" });
