@@ -23,7 +23,9 @@ function refusal(error: unknown, dir: string, done: string[]): AppError {
   const before = done.length
     ? ` The packages before it were imported: ${done.join(", ")}.`
     : " No package was imported.";
-  return new AppError(cause.id, `${dir}: ${cause.message}${before}`, {
+  // The cause's message may end in a parenthesis, as a cell's problem does.
+  const message = /[.!?]$/.test(cause.message) ? cause.message : `${cause.message}.`;
+  return new AppError(cause.id, `${dir}: ${message}${before}`, {
     details: cause.details,
     danish: cause.danish,
     cause: error,
