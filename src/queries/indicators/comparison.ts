@@ -9,7 +9,7 @@ import { indicators } from "../../db/schema.ts";
 import type { ProgressStatus } from "../../domain/enums.ts";
 import { indicatorKey } from "../../domain/indicatorKey.ts";
 import { isSuppressed } from "../../domain/suppression.ts";
-import type { IndicatorWithProgress, ObservationRow } from "./progress.ts";
+import type { MeasuredIndicator, ProgressObservation } from "./progress.ts";
 
 export interface ComparableIndicator {
   key: string;
@@ -102,10 +102,13 @@ export interface IndicatorComparison {
   rows: ComparisonRow[];
 }
 
-function latestTotal(obs: readonly ObservationRow[]): ObservationRow | undefined {
+function latestTotal(obs: readonly ProgressObservation[]): ProgressObservation | undefined {
   return obs
     .filter((o) => o.disaggregation === "")
-    .reduce<ObservationRow | undefined>((best, o) => (!best || o.year > best.year ? o : best), undefined);
+    .reduce<ProgressObservation | undefined>(
+      (best, o) => (!best || o.year > best.year ? o : best),
+      undefined,
+    );
 }
 
 /** One municipality's row of a comparison without the municipality (which the caller knows). */
@@ -118,7 +121,7 @@ export type ComparisonPart = Omit<ComparisonRow, "organisation">;
  */
 export function comparisonRowsByKey(
   own: readonly OwnKeyedIndicator[],
-  measured: readonly IndicatorWithProgress[],
+  measured: readonly MeasuredIndicator[],
   threshold: number,
 ): Map<string, ComparisonPart> {
   const detailOf = new Map(measured.map((d) => [d.id, d]));
