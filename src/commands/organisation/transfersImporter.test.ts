@@ -63,7 +63,9 @@ describe("transfersImporter", () => {
       ).catch((e: Error) => e);
       expect(error).toMatchObject({ id: "bad_package" });
       expect((error as Error).message).toMatch(new RegExp(`^${spoilt}: The data package was not imported`));
-      expect((error as Error).message).toContain(`. The packages before it were imported: ${a.dir}, ${b.dir}.`);
+      expect((error as Error).message).toContain(
+        `. The packages before it were imported: ${a.dir}, ${b.dir}.`,
+      );
       const slugs = (await fresh.db.select().from(organisations)).map((o) => o.slug);
       expect(slugs.sort()).toEqual([a.slug, b.slug].sort());
       expect(await initiativeCount(fresh.db, a.slug)).toBe(2);
