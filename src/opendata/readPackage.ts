@@ -299,7 +299,7 @@ export interface CheckedPackage {
 
 /**
  * Reads and checks the package files; throws `bad_package` listing what is wrong.
- * `keepChars`: how much cell text the check keeps to write from (readPackage.ts); the rest is read again.
+ * `keepChars`: how much cell text the check keeps to write from (`KEEP_CHARS`); the rest is read again.
  */
 export async function readPackage(
   dir: string,
