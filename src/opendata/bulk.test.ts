@@ -78,7 +78,7 @@ describe(`a package of more than 20,000 rows a file, streamed (${databaseKind})`
     // and each row read again equals the one in the database.
     const streamed = await readPackage(packageDir, { keepChars: 0 });
     expect(streamed.tables.get("observations")!.whole).toBe(false);
-    const third = await importTables(ctx, streamed.tables);
+    const third = await importTables(ctx, streamed);
     for (const counts of Object.values(third.resources))
       expect(counts).toMatchObject({ inserted: 0, updated: 0 });
     expect(third.resources.observations!.rows).toBe(again.resources.observations!.rows);

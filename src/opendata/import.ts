@@ -4,16 +4,24 @@
 // cell against its field, every key and reference (the files are streamed; only key fields
 // are kept). Then one transaction reads the files again and writes the rows, in batches,
 // in dependency order (insert new ids, update changed rows) with one audit event; a refused package leaves the
-// database exactly as it was.
-import { getTableName } from "drizzle-orm";
+// database exactly as it was. Into an organisation that holds nothing yet, the ids are
+// written as they are and looked up only if one turns out to be taken (writeAsNew).
+import { getTableName, sql } from "drizzle-orm";
 import { recordAudit } from "../commands/audit.ts";
 import { type Context, inTransaction } from "../context.ts";
 import { AppError, isAppError } from "../errors.ts";
 import type { ResourceName } from "./fields.ts";
 import { checkKeys } from "./keys.ts";
 import { Problems } from "./problems.ts";
-import { type ParsedTable, readPackage, readRows } from "./readPackage.ts";
-import { checkExistingKeys, existingCodes, resolveIds } from "./resolve.ts";
+import { type CheckedPackage, type ParsedTable, readPackage, readRows } from "./readPackage.ts";
+import {
+  checkExistingKeys,
+  existingCodes,
+  holdsNone,
+  type Resolution,
+  resolveAsNew,
+  resolveIds,
+} from "./resolve.ts";
 import { type Refs, toDatabaseRow } from "./resourceDef.ts";
 import { writeOrder } from "./resources.ts";
 import { type LinkCounts, syncLinks, upsertRows, type WriteCounts } from "./write.ts";
@@ -49,10 +57,9 @@ function linkPairs(table: ParsedTable, refs: Refs): Map<string, [string, string]
 
 // A constraint the checks above did not foresee still refuses the package with its file named.
 function databaseRefusal(error: unknown, file: string): unknown {
-  const cause = (error as { cause?: { code?: string; detail?: string; message?: string } }).cause ?? error;
-  const code = (cause as { code?: string }).code;
-  if (!code || !/^23/.test(code)) return error;
-  const detail = (cause as { detail?: string }).detail ?? (cause as { message?: string }).message ?? "";
+  const cause = databaseError(error);
+  if (!cause.code || !/^23/.test(cause.code)) return error;
+  const detail = cause.detail ?? cause.message ?? "";
   return new AppError(
     "bad_package",
     `The data package was not imported, nothing was changed. ${file}: ${detail}`,
@@ -89,48 +96,107 @@ async function writeTable(
 }
 
 export async function importDataPackage(ctx: Context, dir: string): Promise<ImportResult> {
-  const { tables } = await readPackage(dir);
-  return importTables(ctx, tables);
+  return importTables(ctx, await readPackage(dir));
 }
 
-/** Writes checked tables into the context's organisation in one transaction (or the open one). */
-export async function importTables(ctx: Context, tables: Map<string, ParsedTable>): Promise<ImportResult> {
+/**
+ * Writes a checked package into the context's organisation in one transaction (or the open
+ * one). Its keys within the package are checked again here only when the reading could not
+ * (`keysChecked`: references to the organisation's own codes).
+ */
+export async function importTables(
+  ctx: Context,
+  pkg: Pick<CheckedPackage, "tables" | "keysChecked">,
+): Promise<ImportResult> {
+  const { tables } = pkg;
   return inTransaction(ctx, async (tx) => {
     const problems = new Problems();
     const { codes, ids } = await existingCodes(tx);
-    checkKeys(tables, codes, problems);
+    if (!pkg.keysChecked) checkKeys(tables, codes, problems);
     problems.throwIfAny();
-    const { refs, remapped, existing } = await resolveIds(tx, tables, ids, problems);
+    if (await holdsNone(tx)) {
+      const result = await writeAsNew(tx, tables);
+      if (result) return result;
+    }
+    const resolution = await resolveIds(tx, tables, ids, problems);
     problems.throwIfAny();
     // Made only for a table whose keys the check must compare (usually none).
     const databaseRows = (table: ParsedTable) =>
-      table.rows.map((row) => toDatabaseRow(table.def, row, refs, tx.organisationId));
-    await checkExistingKeys(tx, tables, databaseRows, existing, problems);
+      table.rows.map((row) => toDatabaseRow(table.def, row, resolution.refs, tx.organisationId));
+    await checkExistingKeys(tx, tables, databaseRows, resolution.existing, problems);
     problems.throwIfAny();
-
-    const result: ImportResult = { resources: {}, links: {}, remappedIds: remapped };
-    for (const name of writeOrder) {
-      const table = tables.get(name);
-      if (!table) continue;
-      try {
-        result.resources[name] = await writeTable(tx, table, refs, existing.get(name)!);
-        // Only rows that were here before can have pairs already.
-        const had = existing.get(name)!;
-        const owners = table.rows.map((row) => refs.id(name, row.id as string)).filter((id) => had.has(id));
-        for (const [fieldName, pairs] of linkPairs(table, refs)) {
-          const join = table.def.fields.find((f) => f.name === fieldName)!.join!;
-          result.links[getTableName(join.table)] = await syncLinks(tx, join, owners, pairs);
-        }
-      } catch (error) {
-        throw isAppError(error) ? error : databaseRefusal(error, table.file);
-      }
-    }
-    await recordAudit(tx, {
-      action: "data_package.import",
-      entity: "organisation",
-      entityId: tx.organisationId,
-      after: result,
-    });
-    return result;
+    return writeAll(tx, tables, resolution);
   });
+}
+
+const AS_NEW = "pejl_import_as_new";
+
+/**
+ * An organisation that holds none of the package's kinds of rows (a municipality moving in)
+ * gets every package id as it is, without looking each one up first (at national scale the
+ * lookups were about a tenth of the import). Should another organisation of this database own
+ * one of them, its primary key refuses the row: the writes are undone to a savepoint and null
+ * returned, for the ids to be resolved one by one.
+ */
+async function writeAsNew(ctx: Context, tables: Map<string, ParsedTable>): Promise<ImportResult | null> {
+  await ctx.db.execute(sql.raw(`SAVEPOINT ${AS_NEW}`));
+  try {
+    const result = await writeAll(ctx, tables, resolveAsNew(tables));
+    await ctx.db.execute(sql.raw(`RELEASE SAVEPOINT ${AS_NEW}`));
+    return result;
+  } catch (error) {
+    if (!isPrimaryKeyConflict(error)) throw error;
+    await ctx.db.execute(sql.raw(`ROLLBACK TO SAVEPOINT ${AS_NEW}`));
+    return null;
+  }
+}
+
+/** The database's error behind `error` (the write's own, or the cause of its refusal). */
+function databaseError(error: unknown): {
+  code?: string;
+  detail?: string;
+  message?: string;
+  constraint?: string;
+} {
+  let current = error as { cause?: unknown; code?: unknown } | undefined;
+  while (current && typeof current.code !== "string" && current.cause)
+    current = current.cause as typeof current;
+  return (current ?? {}) as ReturnType<typeof databaseError>;
+}
+
+function isPrimaryKeyConflict(error: unknown): boolean {
+  const cause = databaseError(error);
+  return cause.code === "23505" && (cause.constraint?.endsWith("_pkey") ?? false);
+}
+
+/** Every table in dependency order, its link tables after it, and the import's audit event. */
+async function writeAll(
+  tx: Context,
+  tables: Map<string, ParsedTable>,
+  { refs, remapped, existing }: Resolution,
+): Promise<ImportResult> {
+  const result: ImportResult = { resources: {}, links: {}, remappedIds: remapped };
+  for (const name of writeOrder) {
+    const table = tables.get(name);
+    if (!table) continue;
+    try {
+      result.resources[name] = await writeTable(tx, table, refs, existing.get(name)!);
+      // Only rows that were here before can have pairs already.
+      const had = existing.get(name)!;
+      const owners = table.rows.map((row) => refs.id(name, row.id as string)).filter((id) => had.has(id));
+      for (const [fieldName, pairs] of linkPairs(table, refs)) {
+        const join = table.def.fields.find((f) => f.name === fieldName)!.join!;
+        result.links[getTableName(join.table)] = await syncLinks(tx, join, owners, pairs);
+      }
+    } catch (error) {
+      throw isAppError(error) ? error : databaseRefusal(error, table.file);
+    }
+  }
+  await recordAudit(tx, {
+    action: "data_package.import",
+    entity: "organisation",
+    entityId: tx.organisationId,
+    after: result,
+  });
+  return result;
 }

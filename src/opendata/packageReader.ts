@@ -14,7 +14,7 @@ import { resourceByName } from "./resources.ts";
 export type SentTable = Omit<ParsedTable, "def"> & { resource: string };
 
 export type ReaderReply = { job: number } & (
-  | { ok: true; organisation?: PackageOrganisation; tables: SentTable[] }
+  | { ok: true; organisation?: PackageOrganisation; tables: SentTable[]; keysChecked: boolean }
   | {
       ok: false;
       error: { name: string; message: string; app?: { id: ErrorId; details: ErrorDetail[]; danish: string } };
@@ -32,7 +32,7 @@ function received(reply: Extract<ReaderReply, { ok: true }>): CheckedPackage {
   const tables = new Map<string, ParsedTable>();
   for (const { resource, ...table } of reply.tables)
     tables.set(resource, { ...table, def: resourceByName(resource)! });
-  return { organisation: reply.organisation, tables };
+  return { organisation: reply.organisation, tables, keysChecked: reply.keysChecked };
 }
 
 function refusal(error: Extract<ReaderReply, { ok: false }>["error"]): Error {

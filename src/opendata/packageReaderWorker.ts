@@ -7,9 +7,9 @@ import { readPackage } from "./readPackage.ts";
 
 async function handle(job: number, dir: string): Promise<ReaderReply> {
   try {
-    const { organisation, tables } = await readPackage(dir);
+    const { organisation, tables, keysChecked } = await readPackage(dir);
     const sent = [...tables.values()].map(({ def, ...table }) => ({ ...table, resource: def.name }));
-    return { job, ok: true, organisation, tables: sent };
+    return { job, ok: true, organisation, tables: sent, keysChecked };
   } catch (error) {
     const { name, message } = error instanceof Error ? error : { name: "Error", message: String(error) };
     const app = isAppError(error)

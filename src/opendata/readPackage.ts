@@ -9,6 +9,7 @@ import { AppError } from "../errors.ts";
 import { parseCell } from "./cells.ts";
 import { csvRecords, NotUtf8 } from "./csvStream.ts";
 import { checkDescriptor, type DeclaredResource, type PackageOrganisation } from "./descriptor.ts";
+import { checkKeys } from "./keys.ts";
 import { type Problem, Problems } from "./problems.ts";
 import type { ParsedRow, ResourceDef } from "./resourceDef.ts";
 
@@ -295,6 +296,12 @@ export interface CheckedPackage {
   /** The organisation the package names (its descriptor's `organisation`), if any. */
   organisation?: PackageOrganisation;
   tables: Map<string, ParsedTable>;
+  /**
+   * The keys within the package passed (`checkKeys`) with no organisation's codes to refer to.
+   * A code of the organisation only adds a target, so they pass in any organisation, and the
+   * import need not check them again; false when a reference may be to the organisation's own.
+   */
+  keysChecked: boolean;
 }
 
 /**
@@ -315,5 +322,7 @@ export async function readPackage(
   problems.throwIfAny();
   const tables = await readTables(dir, declared, problems, options.keepChars);
   problems.throwIfAny();
-  return { organisation, tables };
+  const keyProblems = new Problems();
+  checkKeys(tables, { administrations: new Set(), committees: new Set() }, keyProblems);
+  return { organisation, tables, keysChecked: !keyProblems.any };
 }

@@ -14,7 +14,7 @@ import type { CodeResource, ExistingCodes } from "./keys.ts";
 import type { Problems } from "./problems.ts";
 import type { ParsedTable } from "./readPackage.ts";
 import type { Refs, ResourceDef } from "./resourceDef.ts";
-import { writeOrder } from "./resources.ts";
+import { resources, writeOrder } from "./resources.ts";
 import { rowsOf } from "./sqlRows.ts";
 
 const CHUNK = 20_000;
@@ -200,6 +200,15 @@ export async function resolveIds(
   // A replaced id is already here when the same package was imported before.
   for (const [name, found] of await owners(ctx, replacedAll))
     for (const [id, org] of found) if (org === ctx.organisationId) existing.get(name)!.add(id);
+  return { remapped, existing, refs: refsOf(maps, codeIds, tables) };
+}
+
+/** The refs of resolved ids (`maps`: per resource, package id → id written; an id not in it stays). */
+function refsOf(
+  maps: Map<ResourceName, Map<string, string>>,
+  codeIds: Record<CodeResource, Map<string, string>>,
+  tables: Map<string, ParsedTable>,
+): Refs {
   // A code means the package's row when the package has one, otherwise the organisation's.
   const codes = {
     administrations: new Map(codeIds.administrations),
@@ -207,21 +216,50 @@ export async function resolveIds(
   };
   for (const resource of ["administrations", "committees"] as const) {
     const map = maps.get(resource);
-    for (const row of tables.get(resource)?.rows ?? [])
-      codes[resource].set(row.code as string, map!.get(row.id as string)!);
+    for (const row of tables.get(resource)?.rows ?? []) {
+      const id = row.id as string;
+      codes[resource].set(row.code as string, map?.get(id) ?? id);
+    }
   }
   return {
-    remapped,
-    existing,
-    refs: {
-      id: (resource, id) => maps.get(resource)?.get(id) ?? id,
-      code: (resource, code) => {
-        const id = codes[resource].get(code);
-        if (!id) throw new Error(`unchecked ${resource} code ${code}`);
-        return id;
-      },
+    id: (resource, id) => maps.get(resource)?.get(id) ?? id,
+    code: (resource, code) => {
+      const id = codes[resource].get(code);
+      if (!id) throw new Error(`unchecked ${resource} code ${code}`);
+      return id;
     },
   };
+}
+
+/**
+ * The resolution for an organisation that holds none of the package's kinds of rows: no id
+ * of it to keep, no code or document to match, so every package id is written as it is
+ * (unless another organisation owns it, which only the writes find out: importTables).
+ */
+export function resolveAsNew(tables: Map<string, ParsedTable>): Resolution {
+  const existing = new Map<ResourceName, Set<string>>();
+  for (const name of tables.keys()) existing.set(name as ResourceName, new Set());
+  const none = { administrations: new Map(), committees: new Map() };
+  return { remapped: 0, existing, refs: refsOf(new Map(), none, tables) };
+}
+
+/** Whether the organisation holds no row of any resource a package can hold: one statement, one index probe per table. */
+export async function holdsNone(ctx: Context): Promise<boolean> {
+  const probes = resources.map((def) =>
+    sql.join([
+      sql.raw(
+        `EXISTS (SELECT 1 FROM "${getTableName(def.table).replaceAll('"', '""')}" WHERE organisation_id = `,
+      ),
+      sql`${ctx.organisationId}`,
+      sql.raw(")"),
+    ]),
+  );
+  const [row] = rowsOf(
+    await ctx.db.execute(
+      sql.join([sql.raw("SELECT NOT ("), sql.join(probes, sql.raw(" OR ")), sql.raw(") AS none")]),
+    ),
+  ) as { none: boolean }[];
+  return row!.none;
 }
 
 /** How many rows each resource's table holds in the organisation: one statement for all. */

@@ -1,8 +1,12 @@
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { buildTestApp } from "../../test/app.ts";
 import { buildEmptyOrganisation, buildOrganisation, buildRegistry } from "../../test/factories.ts";
 import {
+  copyPackage,
   csvRecords,
   exportToTemp,
   openFreshDatabase,
@@ -103,6 +107,54 @@ describe("open-data round trip (full export)", () => {
     expect(
       (events[0]!.after as { resources: Record<string, { rows: number }> }).resources.initiatives!.rows,
     ).toBe(2);
+  });
+
+  it("into an empty organisation, a package with one id another organisation owns, in the last file written: that id is replaced, every other kept, nothing written twice", async () => {
+    const source = await buildOrganisation();
+    await buildRegistry(source);
+    const dir = copyPackage(await exportToTemp(source.ctx(), { audience: "full" }));
+    // Every id new, as in another installation's package, except one provenance row's.
+    const [provenanceHeader, firstProvenance] = csvRecords(
+      fs.readFileSync(path.join(dir, "provenance.csv"), "utf8"),
+    );
+    const owned = firstProvenance![provenanceHeader!.indexOf("id")]!;
+    const fresh = new Map<string, string>();
+    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".csv"))) {
+      const text = fs.readFileSync(path.join(dir, file), "utf8");
+      fs.writeFileSync(
+        path.join(dir, file),
+        text.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, (id) => {
+          if (id === owned) return id;
+          if (!fresh.has(id)) fresh.set(id, randomUUID());
+          return fresh.get(id)!;
+        }),
+      );
+    }
+
+    const target = await buildEmptyOrganisation();
+    const result = await importDataPackage(target.ctx(), dir);
+    expect(result.remappedIds).toBe(1);
+    const replaced = uuidV5(target.organisationId, owned);
+    const imported = readPackageDir(await exportToTemp(target.ctx(), { audience: "full" }));
+    for (const def of resources) {
+      const file = `${def.name}.csv`;
+      const back = imported.get(file)!.replaceAll(replaced, owned);
+      expect(normalized(back), file).toEqual(normalized(fs.readFileSync(path.join(dir, file), "utf8")));
+    }
+    // The source keeps its row; one import event.
+    expect(
+      readPackageDir(await exportToTemp(source.ctx(), { audience: "full" })).get("provenance.csv"),
+    ).toContain(owned);
+    const events = await target.db
+      .select()
+      .from(auditEvents)
+      .where(
+        and(
+          eq(auditEvents.organisationId, target.organisationId),
+          eq(auditEvents.action, "data_package.import"),
+        ),
+      );
+    expect(events).toHaveLength(1);
   });
 
   it("into another installation (a fresh database) the ids are kept and the CSV files are byte-identical", async () => {

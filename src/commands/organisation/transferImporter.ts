@@ -132,7 +132,7 @@ export async function importCheckedPackage(
           after: changes,
         });
     }
-    const imported = await importTables(orgCtx, pkg.tables);
+    const imported = await importTables(orgCtx, pkg);
     const [final] = await tx.db.select().from(organisations).where(eq(organisations.id, org!.id));
     markChanged(tx, org!.id);
     return { ...imported, organisation: { slug: final!.slug, name: final!.name, created }, id: final!.id };
