@@ -5,6 +5,8 @@
 // connection) the caller inserts as before.
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import { getTableColumns } from "drizzle-orm";
+import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import { from as copyFrom } from "pg-copy-streams";
 import type { Context } from "../context.ts";
 import { type RawConnection, rawConnection } from "../db/client.ts";
@@ -75,19 +77,89 @@ export async function copyRows(
   columns: CopyColumn[],
   rows: Record<string, unknown>[],
 ): Promise<boolean> {
+  return copyIn(ctx, table, columns, {
+    // PGlite reads the whole text from one blob, in this thread.
+    whole: () => copyText(columns, rows),
+    parts: () => copyParts(columns, rows),
+  });
+}
+
+// Bytes per message sent to PostgreSQL, as `PART` rows are for copyRows.
+const PART_BYTES = 256 * 1024;
+
+/** Writes COPY text already made (`copyBytesWithSlot`); false without a single connection to copy on. */
+export async function copyBytes(
+  ctx: Context,
+  table: string,
+  columns: CopyColumn[],
+  bytes: Uint8Array,
+): Promise<boolean> {
+  return copyIn(ctx, table, columns, {
+    whole: () => bytes,
+    *parts() {
+      for (let i = 0; i < bytes.length; i += PART_BYTES) yield Buffer.from(bytes.subarray(i, i + PART_BYTES));
+    },
+  });
+}
+
+async function copyIn(
+  ctx: Context,
+  table: string,
+  columns: CopyColumn[],
+  text: { whole: () => string | Uint8Array; parts: () => Iterable<string | Buffer> },
+): Promise<boolean> {
   const connection = copyConnection(ctx);
   if (!connection) return false;
   const statement = `COPY ${table} (${columns.map((c) => c.name).join(", ")}) FROM`;
   if (connection.kind === "postgres") {
     await pipeline(
-      Readable.from(copyParts(columns, rows), { objectMode: false }),
+      Readable.from(text.parts(), { objectMode: false }),
       connection.client.query(copyFrom(`${statement} STDIN`)),
     );
   } else {
-    // PGlite reads the whole text from one blob, in this thread.
     await connection.client.query(`${statement} '/dev/blob'`, [], {
-      blob: new Blob([copyText(columns, rows)]),
+      blob: new Blob([text.whole() as BlobPart]),
     });
   }
   return true;
+}
+
+/** The SQL columns of `keys` (Drizzle keys of the table), names quoted, for COPY. */
+export function copyColumns(table: PgTable, keys: string[]): CopyColumn[] {
+  const all = getTableColumns(table) as Record<string, PgColumn>;
+  return keys.map((key) => ({
+    key,
+    name: `"${all[key]!.name.replaceAll('"', '""')}"`,
+    type: all[key]!.getSQLType(),
+  }));
+}
+
+// A blank organisation id: as long as every other, so the line's bytes stay where they are.
+const SLOT = "00000000-0000-0000-0000-000000000000";
+const NEWLINE = 0x0a;
+
+/**
+ * The rows as COPY text in UTF-8, `slotKey` (the last of `columns`) left as a slot of the
+ * same length in every line, for `fillSlot` to write the value in later, in another thread.
+ */
+export function copyBytesWithSlot(
+  columns: CopyColumn[],
+  slotKey: string,
+  rows: Record<string, unknown>[],
+): Uint8Array {
+  if (columns[columns.length - 1]?.key !== slotKey) throw new Error(`${slotKey} must be the last column`);
+  // Every line end ends a row (copyValue escapes those within values).
+  const text = copyText(columns.slice(0, -1), rows).replaceAll("\n", `\t${SLOT}\n`);
+  return new TextEncoder().encode(text);
+}
+
+/**
+ * Writes `value` (a UUID) into every line's slot. Line ends are found by their byte: COPY
+ * text escapes a line end inside a value, and UTF-8 never uses the byte within a character.
+ */
+export function fillSlot(bytes: Uint8Array, value: string): void {
+  const filled = new TextEncoder().encode(value);
+  if (filled.length !== SLOT.length) throw new Error(`not a UUID: ${value}`);
+  for (let end = bytes.indexOf(NEWLINE); end !== -1; end = bytes.indexOf(NEWLINE, end + 1))
+    bytes.set(filled, end - SLOT.length);
 }

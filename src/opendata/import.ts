@@ -10,6 +10,8 @@ import { getTableName, sql } from "drizzle-orm";
 import { recordAudit } from "../commands/audit.ts";
 import { type Context, inTransaction } from "../context.ts";
 import { AppError, isAppError } from "../errors.ts";
+import type { AsNewCopy } from "./asNewCopy.ts";
+import { copyBytes, fillSlot } from "./copy.ts";
 import type { ResourceName } from "./fields.ts";
 import { checkKeys } from "./keys.ts";
 import { Problems } from "./problems.ts";
@@ -95,6 +97,14 @@ async function writeTable(
   return table.def.selfRef ? upsertRows(ctx, table.def, whole, existing) : counts;
 }
 
+/** A table's COPY text made for the organisation, its id filled in; null without a single connection to copy on. */
+async function writeCopy(ctx: Context, table: ParsedTable, copy: AsNewCopy): Promise<WriteCounts | null> {
+  fillSlot(copy.bytes, ctx.organisationId);
+  const name = `"${getTableName(table.def.table).replaceAll('"', '""')}"`;
+  if (!(await copyBytes(ctx, name, copy.columns, copy.bytes))) return null;
+  return { rows: copy.rows, inserted: copy.rows, updated: 0 };
+}
+
 export async function importDataPackage(ctx: Context, dir: string): Promise<ImportResult> {
   return importTables(ctx, await readPackage(dir));
 }
@@ -106,7 +116,7 @@ export async function importDataPackage(ctx: Context, dir: string): Promise<Impo
  */
 export async function importTables(
   ctx: Context,
-  pkg: Pick<CheckedPackage, "tables" | "keysChecked">,
+  pkg: Pick<CheckedPackage, "tables" | "keysChecked" | "asNew">,
 ): Promise<ImportResult> {
   const { tables } = pkg;
   return inTransaction(ctx, async (tx) => {
@@ -115,7 +125,7 @@ export async function importTables(
     if (!pkg.keysChecked) checkKeys(tables, codes, problems);
     problems.throwIfAny();
     if (await holdsNone(tx)) {
-      const result = await writeAsNew(tx, tables);
+      const result = await writeAsNew(tx, tables, pkg.asNew);
       if (result) return result;
     }
     const resolution = await resolveIds(tx, tables, ids, problems);
@@ -138,10 +148,14 @@ const AS_NEW = "pejl_import_as_new";
  * one of them, its primary key refuses the row: the writes are undone to a savepoint and null
  * returned, for the ids to be resolved one by one.
  */
-async function writeAsNew(ctx: Context, tables: Map<string, ParsedTable>): Promise<ImportResult | null> {
+async function writeAsNew(
+  ctx: Context,
+  tables: Map<string, ParsedTable>,
+  copies?: Map<ResourceName, AsNewCopy>,
+): Promise<ImportResult | null> {
   await ctx.db.execute(sql.raw(`SAVEPOINT ${AS_NEW}`));
   try {
-    const result = await writeAll(ctx, tables, resolveAsNew(tables));
+    const result = await writeAll(ctx, tables, resolveAsNew(tables), copies);
     await ctx.db.execute(sql.raw(`RELEASE SAVEPOINT ${AS_NEW}`));
     return result;
   } catch (error) {
@@ -174,13 +188,18 @@ async function writeAll(
   tx: Context,
   tables: Map<string, ParsedTable>,
   { refs, remapped, existing }: Resolution,
+  /** Tables already made COPY text for this resolution (asNewCopy.ts). */
+  copies?: Map<ResourceName, AsNewCopy>,
 ): Promise<ImportResult> {
   const result: ImportResult = { resources: {}, links: {}, remappedIds: remapped };
   for (const name of writeOrder) {
     const table = tables.get(name);
     if (!table) continue;
     try {
-      result.resources[name] = await writeTable(tx, table, refs, existing.get(name)!);
+      const copy = copies?.get(name);
+      result.resources[name] =
+        (copy && (await writeCopy(tx, table, copy))) ||
+        (await writeTable(tx, table, refs, existing.get(name)!));
       // Only rows that were here before can have pairs already.
       const had = existing.get(name)!;
       const owners = table.rows.map((row) => refs.id(name, row.id as string)).filter((id) => had.has(id));

@@ -2,14 +2,22 @@
 // same declarations, and a refusal with the same id, message and details.
 import { afterAll, describe, expect, it } from "vitest";
 import {
+  copyPackage,
+  csvRecords,
+  editCsv,
+  exportToTemp,
   freshDatabaseEachTest,
+  readPackageDir,
   sourcePackage,
   spoiltPackage,
 } from "../../test/fixtures/datapackage/helpers.ts";
+import { createContext, systemActor } from "../context.ts";
+import { organisations } from "../db/schema.ts";
+import { importTables } from "./import.ts";
 import { packageReader } from "./packageReader.ts";
 import { readPackage } from "./readPackage.ts";
 
-freshDatabaseEachTest();
+const fresh = freshDatabaseEachTest();
 const reader = packageReader();
 afterAll(() => reader.close());
 
@@ -50,5 +58,38 @@ describe("packageReader", () => {
       id: "bad_package",
       message: expect.stringContaining("datapackage.json"),
     });
+  });
+
+  it("makes the COPY text an empty organisation's import sends as it is: the same rows, any text, and a taken id still resolved", async () => {
+    const source = await sourcePackage();
+    const dir = copyPackage(source.dir);
+    const title = 'Linje 1\nlinje 2\tmed tabulator, \\N og \\ og "citat" æøå 🙂';
+    editCsv(dir, "initiatives.csv", ([header, first, ...rest]) => {
+      first![header!.indexOf("title")] = title;
+      return [header!, first!, ...rest];
+    });
+    const newOrganisation = async (slug: string) => {
+      const [org] = await fresh.db.insert(organisations).values({ slug, name: slug }).returning();
+      return createContext({ db: fresh.db, organisationId: org!.id, actor: systemActor("test") });
+    };
+
+    const pkg = await reader.read(dir);
+    expect([...pkg.asNew!.keys()]).toEqual(expect.arrayContaining(["observations", "initiatives"]));
+    const ctx = await newOrganisation("ny-kommune");
+    const result = await importTables(ctx, pkg);
+    expect(result.remappedIds).toBe(0);
+    // Another installation: every file as it was, byte for byte.
+    const exported = readPackageDir(await exportToTemp(ctx, { audience: "full" }));
+    for (const [name, text] of readPackageDir(dir))
+      if (name !== "datapackage.json") expect(exported.get(name), name).toBe(text);
+    const [header, first] = csvRecords(exported.get("initiatives.csv")!);
+    expect(first![header!.indexOf("title")]).toBe(title);
+
+    // The same package into a second organisation: its ids are the first one's now.
+    const again = await reader.read(dir);
+    const second = await importTables(await newOrganisation("anden-kommune"), again);
+    const observations = csvRecords(exported.get("observations.csv")!).length - 1;
+    expect(second.remappedIds).toBeGreaterThan(observations);
+    expect(second.resources.observations).toEqual({ rows: observations, inserted: observations, updated: 0 });
   });
 });

@@ -1,12 +1,14 @@
 // Packages read and checked in a worker thread (`readPackage`, all of it: UTF-8, cells, keys
-// within the package), so that this thread can write one package while the next is read. On
+// within the package, and the COPY text of asNewCopy.ts), so that this thread can write one package while the next is read. On
 // PGlite the database runs in this thread, so only another thread lets the two overlap; the
 // worker's rows come back by structured clone, with their resource declaration attached again
 // here (a declaration holds functions and table objects, which do not cross threads).
 import type { Worker } from "node:worker_threads";
 import { AppError, type ErrorDetail, type ErrorId } from "../errors.ts";
 import { startWorker } from "../workerThread.ts";
+import type { AsNewCopy } from "./asNewCopy.ts";
 import type { PackageOrganisation } from "./descriptor.ts";
+import type { ResourceName } from "./fields.ts";
 import type { CheckedPackage, ParsedTable } from "./readPackage.ts";
 import { resourceByName } from "./resources.ts";
 
@@ -14,7 +16,13 @@ import { resourceByName } from "./resources.ts";
 export type SentTable = Omit<ParsedTable, "def"> & { resource: string };
 
 export type ReaderReply = { job: number } & (
-  | { ok: true; organisation?: PackageOrganisation; tables: SentTable[]; keysChecked: boolean }
+  | {
+      ok: true;
+      organisation?: PackageOrganisation;
+      tables: SentTable[];
+      keysChecked: boolean;
+      asNew?: Map<ResourceName, AsNewCopy>;
+    }
   | {
       ok: false;
       error: { name: string; message: string; app?: { id: ErrorId; details: ErrorDetail[]; danish: string } };
@@ -32,7 +40,7 @@ function received(reply: Extract<ReaderReply, { ok: true }>): CheckedPackage {
   const tables = new Map<string, ParsedTable>();
   for (const { resource, ...table } of reply.tables)
     tables.set(resource, { ...table, def: resourceByName(resource)! });
-  return { organisation: reply.organisation, tables, keysChecked: reply.keysChecked };
+  return { organisation: reply.organisation, tables, keysChecked: reply.keysChecked, asNew: reply.asNew };
 }
 
 function refusal(error: Extract<ReaderReply, { ok: false }>["error"]): Error {

@@ -6,9 +6,11 @@ import path from "node:path";
 import { CsvError } from "csv-parse";
 import { parse } from "csv-parse/sync";
 import { AppError } from "../errors.ts";
+import type { AsNewCopy } from "./asNewCopy.ts";
 import { parseCell } from "./cells.ts";
 import { csvRecords, NotUtf8 } from "./csvStream.ts";
 import { checkDescriptor, type DeclaredResource, type PackageOrganisation } from "./descriptor.ts";
+import type { ResourceName } from "./fields.ts";
 import { checkKeys } from "./keys.ts";
 import { type Problem, Problems } from "./problems.ts";
 import type { ParsedRow, ResourceDef } from "./resourceDef.ts";
@@ -302,6 +304,8 @@ export interface CheckedPackage {
    * import need not check them again; false when a reference may be to the organisation's own.
    */
   keysChecked: boolean;
+  /** Tables made COPY text for an organisation that holds nothing yet, where a worker thread read the package (asNewCopy.ts). */
+  asNew?: Map<ResourceName, AsNewCopy>;
 }
 
 /**
