@@ -13,7 +13,7 @@ import { getTableColumns, getTableName, type SQL, sql } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Context } from "../context.ts";
 import { withLocalSetting } from "../db/localSetting.ts";
-import { copyConnection, copyRows } from "./copy.ts";
+import { type CopyColumn, copyColumns, copyConnection, copyRows } from "./copy.ts";
 import type { JoinSpec } from "./fields.ts";
 import { chunks } from "./resolve.ts";
 import type { ResourceDef } from "./resourceDef.ts";
@@ -52,6 +52,8 @@ interface Target {
   table: string;
   /** SQL column name and type, per Drizzle key of the rows. */
   columns: { key: string; name: string; type: string }[];
+  /** The same columns for COPY (names quoted). */
+  copy: CopyColumn[];
 }
 
 function target(table: PgTable, keys: string[]): Target {
@@ -59,6 +61,7 @@ function target(table: PgTable, keys: string[]): Target {
   return {
     table: q(getTableName(table)),
     columns: keys.map((key) => ({ key, name: all[key]!.name, type: all[key]!.getSQLType() })),
+    copy: copyColumns(table, keys),
   };
 }
 
@@ -92,9 +95,8 @@ export async function upsertRows(
   const t = target(def.table, Object.keys(rows[0]!));
   const selfKey = def.selfRef ? t.columns.find((c) => c.name === def.selfRef)!.key : undefined;
   const fresh = rows.filter((r) => !existing.has(r.id as string));
-  const copyColumns = t.columns.map((c) => ({ ...c, name: q(c.name) }));
   for (const batch of chunks(selfKey ? parentsFirst(fresh, selfKey) : fresh, COPY_BATCH)) {
-    if (!(await copyRows(ctx, t.table, copyColumns, batch)))
+    if (!(await copyRows(ctx, t.table, t.copy, batch)))
       for (const part of chunks(batch, BATCH)) await ctx.db.execute(insertFromJson(t, part));
     counts.inserted += batch.length;
   }
@@ -164,8 +166,7 @@ async function updateStaged(
       `CREATE TEMPORARY TABLE ${stage} ON COMMIT DROP AS SELECT ${names.join(", ")} FROM ${t.table} WITH NO DATA`,
     ),
   );
-  const copyColumns = t.columns.map((c) => ({ ...c, name: q(c.name) }));
-  for (const batch of chunks(rows, COPY_BATCH)) await copyRows(ctx, stage, copyColumns, batch);
+  for (const batch of chunks(rows, COPY_BATCH)) await copyRows(ctx, stage, t.copy, batch);
   // The temporary table has no statistics; planned as a hash join, the update would read the
   // whole target table (every organisation's rows) for each package. One primary-key probe per
   // staged row instead, as for the JSON rows.
@@ -234,9 +235,8 @@ export async function syncLinks(
   const rows = add.map(([a, b]) => ({ organisationId: ctx.organisationId, [ownerProp]: a, [otherProp]: b }));
   if (rows.length) {
     const t = target(join.table, Object.keys(rows[0]!));
-    const columns = t.columns.map((c) => ({ ...c, name: q(c.name) }));
     for (const batch of chunks(rows, COPY_BATCH))
-      if (!(await copyRows(ctx, t.table, columns, batch))) await bulkInsert(ctx, join.table, batch);
+      if (!(await copyRows(ctx, t.table, t.copy, batch))) await bulkInsert(ctx, join.table, batch);
   }
   return { added: add.length, removed: remove.length };
 }
