@@ -4,7 +4,12 @@ import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { buildTestApp } from "../../test/app.ts";
-import { buildEmptyOrganisation, buildOrganisation, buildRegistry } from "../../test/factories.ts";
+import {
+  buildEmptyOrganisation,
+  buildOrganisation,
+  buildRegistry,
+  type TestOrganisation,
+} from "../../test/factories.ts";
 import {
   copyPackage,
   csvRecords,
@@ -38,6 +43,16 @@ function normalized(text: string): string[][] {
     row.map((cell) => (UUID_LIST.test(cell) ? cell.split(";").sort().join(";") : cell)),
   );
   return [header!, ...sorted.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))];
+}
+
+/** The organisation's audit events of data-package imports. */
+function importEvents(org: TestOrganisation) {
+  return org.db
+    .select()
+    .from(auditEvents)
+    .where(
+      and(eq(auditEvents.organisationId, org.organisationId), eq(auditEvents.action, "data_package.import")),
+    );
 }
 
 describe("open-data round trip (full export)", () => {
@@ -94,15 +109,7 @@ describe("open-data round trip (full export)", () => {
 
     // Inserted everything; one audit event with the counts.
     expect(result.resources.observations).toEqual({ rows: 7, inserted: 7, updated: 0 });
-    const events = await target.db
-      .select()
-      .from(auditEvents)
-      .where(
-        and(
-          eq(auditEvents.organisationId, target.organisationId),
-          eq(auditEvents.action, "data_package.import"),
-        ),
-      );
+    const events = await importEvents(target);
     expect(events).toHaveLength(1);
     expect(
       (events[0]!.after as { resources: Record<string, { rows: number }> }).resources.initiatives!.rows,
@@ -145,15 +152,7 @@ describe("open-data round trip (full export)", () => {
     expect(
       readPackageDir(await exportToTemp(source.ctx(), { audience: "full" })).get("provenance.csv"),
     ).toContain(owned);
-    const events = await target.db
-      .select()
-      .from(auditEvents)
-      .where(
-        and(
-          eq(auditEvents.organisationId, target.organisationId),
-          eq(auditEvents.action, "data_package.import"),
-        ),
-      );
+    const events = await importEvents(target);
     expect(events).toHaveLength(1);
   });
 
