@@ -3,7 +3,6 @@
 // thread while the thread that writes is busy with the package before. That thread then only
 // writes the organisation's id into each line and sends the bytes (import.ts), instead of
 // turning every row into its database values and its text itself.
-
 import { type CopyColumn, copyBytesWithSlot, copyColumns } from "./copy.ts";
 import type { ResourceName } from "./fields.ts";
 import type { ParsedTable } from "./readPackage.ts";
