@@ -8,6 +8,7 @@
 // PostgreSQL too (refreshTableStatistics), since autovacuum comes late after a bulk import.
 import { sql } from "drizzle-orm";
 import type { Database } from "./client.ts";
+import { quoteIdentifier } from "./identifier.ts";
 
 /** ANALYZE on PGlite (some hundred milliseconds for a municipality); nothing on PostgreSQL, where autovacuum does it. */
 export async function refreshStatistics(database: Database): Promise<boolean> {
@@ -28,7 +29,7 @@ export async function refreshTableStatistics(database: Database, tables: string[
     return;
   }
   if (tables.length === 0) return;
-  const names = tables.map((t) => `"${t.replaceAll('"', '""')}"`).join(", ");
+  const names = tables.map(quoteIdentifier).join(", ");
   await database.db.execute(sql.raw(`ANALYZE ${names}`));
 }
 

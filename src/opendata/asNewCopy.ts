@@ -32,7 +32,7 @@ export function asNewCopies(tables: Map<string, ParsedTable>): Map<ResourceName,
     const columns = copyColumns(table.def.table, [...keys, "organisationId"]);
     out.set(table.def.name, {
       columns,
-      bytes: copyBytesWithSlot(columns, "organisationId", rows),
+      bytes: copyBytesWithSlot(columns, rows),
       rows: rows.length,
     });
   }

@@ -10,6 +10,7 @@ import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import { from as copyFrom } from "pg-copy-streams";
 import type { Context } from "../context.ts";
 import { type RawConnection, rawConnection } from "../db/client.ts";
+import { quoteIdentifier } from "../db/identifier.ts";
 
 export interface CopyColumn {
   /** Key of the rows' objects. */
@@ -129,7 +130,7 @@ export function copyColumns(table: PgTable, keys: string[]): CopyColumn[] {
   const all = getTableColumns(table) as Record<string, PgColumn>;
   return keys.map((key) => ({
     key,
-    name: `"${all[key]!.name.replaceAll('"', '""')}"`,
+    name: quoteIdentifier(all[key]!.name),
     type: all[key]!.getSQLType(),
   }));
 }
@@ -139,15 +140,10 @@ const SLOT = "00000000-0000-0000-0000-000000000000";
 const NEWLINE = 0x0a;
 
 /**
- * The rows as COPY text in UTF-8, `slotKey` (the last of `columns`) left as a slot of the
- * same length in every line, for `fillSlot` to write the value in later, in another thread.
+ * The rows as COPY text in UTF-8, the last of `columns` left as a slot of the same length in
+ * every line, for `fillSlot` to write its value in later, in another thread.
  */
-export function copyBytesWithSlot(
-  columns: CopyColumn[],
-  slotKey: string,
-  rows: Record<string, unknown>[],
-): Uint8Array {
-  if (columns[columns.length - 1]?.key !== slotKey) throw new Error(`${slotKey} must be the last column`);
+export function copyBytesWithSlot(columns: CopyColumn[], rows: Record<string, unknown>[]): Uint8Array {
   // Every line end ends a row (copyValue escapes those within values).
   const text = copyText(columns.slice(0, -1), rows).replaceAll("\n", `\t${SLOT}\n`);
   return new TextEncoder().encode(text);

@@ -6,11 +6,12 @@
 // ids and keys are written into the text as literals (DECLARE … CURSOR and COPY take no
 // parameters), each checked to be a UUID.
 import { getTableColumns, getTableName, type SQL, sql } from "drizzle-orm";
+import { quoteIdentifier } from "../db/identifier.ts";
 import { type FieldDef, uuidPattern } from "./fields.ts";
 import { type PublicSettings, publicQuery } from "./publicSql.ts";
 import type { ResourceDef } from "./resourceDef.ts";
 
-const q = (name: string) => `"${name.replaceAll('"', '""')}"`;
+const q = quoteIdentifier;
 
 /** UUIDs as a list of SQL literals, each checked to be a UUID (so nothing else is in the text). */
 function literals(uuids: string[]): string {

@@ -9,6 +9,7 @@
 import { getTableName, sql } from "drizzle-orm";
 import { recordAudit } from "../commands/audit.ts";
 import { type Context, inTransaction } from "../context.ts";
+import { quoteIdentifier } from "../db/identifier.ts";
 import { AppError, isAppError } from "../errors.ts";
 import type { AsNewCopy } from "./asNewCopy.ts";
 import { copyBytes, fillSlot } from "./copy.ts";
@@ -100,8 +101,8 @@ async function writeTable(
 /** A table's COPY text made for the organisation, its id filled in; null without a single connection to copy on. */
 async function writeCopy(ctx: Context, table: ParsedTable, copy: AsNewCopy): Promise<WriteCounts | null> {
   fillSlot(copy.bytes, ctx.organisationId);
-  const name = `"${getTableName(table.def.table).replaceAll('"', '""')}"`;
-  if (!(await copyBytes(ctx, name, copy.columns, copy.bytes))) return null;
+  if (!(await copyBytes(ctx, quoteIdentifier(getTableName(table.def.table)), copy.columns, copy.bytes)))
+    return null;
   return { rows: copy.rows, inserted: copy.rows, updated: 0 };
 }
 

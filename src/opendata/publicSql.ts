@@ -6,6 +6,7 @@
 // It fails closed: a row or value is public only where its condition is known to be false,
 // so a condition that comes out NULL (a comparison with an empty column, say) withholds.
 import { getTableName } from "drizzle-orm";
+import { quoteIdentifier } from "../db/identifier.ts";
 import type { ResourceName } from "./fields.ts";
 import { type PublicSql, type ResourceDef, sqlText } from "./resourceDef.ts";
 import { resourceByName } from "./resources.ts";
@@ -24,7 +25,7 @@ export interface PublicQuery {
   shown: string | null;
 }
 
-const q = (name: string) => `"${name.replaceAll('"', '""')}"`;
+const q = quoteIdentifier;
 
 /** The condition withholds unless it is false: NULL (unknown) withholds too. */
 const withholds = (condition: string) => `(${condition}) IS NOT FALSE`;

@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { eq, getTableColumns, getTableName, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Context } from "../context.ts";
+import { quoteIdentifier } from "../db/identifier.ts";
 import { withLocalSetting } from "../db/localSetting.ts";
 import { administrations, committees } from "../db/schema.ts";
 import type { ResourceName } from "./fields.ts";
@@ -97,9 +98,7 @@ async function ownersOf(
           `SELECT '${def.name}' AS r, t.id::text AS id, t.organisation_id::text AS org FROM jsonb_array_elements_text(`,
         ),
         sql`${JSON.stringify(ids)}`,
-        sql.raw(
-          `::jsonb) AS j(id) JOIN "${getTableName(def.table).replaceAll('"', '""')}" t ON t.id = j.id::uuid`,
-        ),
+        sql.raw(`::jsonb) AS j(id) JOIN ${quoteIdentifier(getTableName(def.table))} t ON t.id = j.id::uuid`),
       ]),
     );
     // One row per resource and owner, its ids joined: thousands of rows cost more to return.
@@ -247,9 +246,7 @@ export function resolveAsNew(tables: Map<string, ParsedTable>): Resolution {
 export async function holdsNone(ctx: Context): Promise<boolean> {
   const probes = resources.map((def) =>
     sql.join([
-      sql.raw(
-        `EXISTS (SELECT 1 FROM "${getTableName(def.table).replaceAll('"', '""')}" WHERE organisation_id = `,
-      ),
+      sql.raw(`EXISTS (SELECT 1 FROM ${quoteIdentifier(getTableName(def.table))} WHERE organisation_id = `),
       sql`${ctx.organisationId}`,
       sql.raw(")"),
     ]),
@@ -268,7 +265,7 @@ async function rowCounts(ctx: Context, defs: ResourceDef[]): Promise<Map<Resourc
   const selects = defs.map((def) =>
     sql.join([
       sql.raw(
-        `SELECT '${def.name}' AS r, count(*)::int AS n FROM "${getTableName(def.table).replaceAll('"', '""')}" WHERE organisation_id = `,
+        `SELECT '${def.name}' AS r, count(*)::int AS n FROM ${quoteIdentifier(getTableName(def.table))} WHERE organisation_id = `,
       ),
       sql`${ctx.organisationId}`,
     ]),

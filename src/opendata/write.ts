@@ -12,6 +12,7 @@
 import { getTableColumns, getTableName, type SQL, sql } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Context } from "../context.ts";
+import { quoteIdentifier } from "../db/identifier.ts";
 import { withLocalSetting } from "../db/localSetting.ts";
 import { type CopyColumn, copyColumns, copyConnection, copyRows } from "./copy.ts";
 import type { JoinSpec } from "./fields.ts";
@@ -29,7 +30,7 @@ export interface WriteCounts {
   updated: number;
 }
 
-const q = (name: string) => `"${name.replaceAll('"', '""')}"`;
+const q = quoteIdentifier;
 
 /** Parents before children, for a resource that refers to itself. */
 export function parentsFirst(rows: Record<string, unknown>[], parentKey: string): Record<string, unknown>[] {
