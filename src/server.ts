@@ -79,14 +79,9 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Serves the app on PORT from a set-up installation; the database is the server's from here on. */
-export async function listen(
-  database: Database,
-  env: Env,
-  logger: Logger,
-  setup: ServerSetup,
-): Promise<RunningServer> {
-  const app = buildApp({
+/** The app of a set-up installation, as every process serving HTTP builds it. */
+export function appFor(database: Database, env: Env, logger: Logger, setup: ServerSetup) {
+  return buildApp({
     database,
     suppressionThreshold: env.PEJL_SUPPRESSION_THRESHOLD,
     organisation: setup.organisationId ? { id: setup.organisationId } : undefined,
@@ -99,6 +94,16 @@ export async function listen(
     uploadDir: uploadDir(env),
     trustProxy: parseTrustProxy(env.PEJL_TRUST_PROXY),
   });
+}
+
+/** Serves the app on PORT from a set-up installation; the database is the server's from here on. */
+export async function listen(
+  database: Database,
+  env: Env,
+  logger: Logger,
+  setup: ServerSetup,
+): Promise<RunningServer> {
+  const app = appFor(database, env, logger, setup);
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: process.env.HOST ?? "0.0.0.0" });
   await new Promise<void>((resolve, reject) => {
     server.once("listening", () => resolve());
