@@ -3,6 +3,7 @@
 
 import { link } from "../../http/links.ts";
 import { Icon } from "./Icon.tsx";
+import { html } from "./markup.ts";
 
 export interface Crumb {
   text: string;
@@ -10,27 +11,20 @@ export interface Crumb {
   href?: string;
 }
 
+// A template (components/markup.ts), not JSX: every page repeats it.
 export function Breadcrumbs({ items }: { items: readonly Crumb[] }) {
   if (items.length === 0) return null;
-  return (
+  const crumbs = items.map((item, i) => {
+    const separator = i > 0 && Icon({ name: "chevron-right" });
+    return item.href
+      ? html`
+          <li class="breadcrumbs__list-item">
+            ${separator}<a class="breadcrumbs__link" href="${link(item.href)}">${item.text}</a>
+          </li>`
+      : html`<li class="breadcrumbs__list-item" aria-current="page">${separator}${item.text}</li>`;
+  });
+  return html`
     <nav class="breadcrumbs" aria-label="Brødkrumme">
-      <ol class="breadcrumbs__list">
-        {items.map((item, i) =>
-          item.href ? (
-            <li class="breadcrumbs__list-item">
-              {i > 0 && <Icon name="chevron-right" />}
-              <a class="breadcrumbs__link" href={link(item.href)}>
-                {item.text}
-              </a>
-            </li>
-          ) : (
-            <li class="breadcrumbs__list-item" aria-current="page">
-              {i > 0 && <Icon name="chevron-right" />}
-              {item.text}
-            </li>
-          ),
-        )}
-      </ol>
-    </nav>
-  );
+      <ol class="breadcrumbs__list">${crumbs}</ol>
+    </nav>`;
 }

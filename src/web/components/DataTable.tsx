@@ -5,6 +5,7 @@
 import type { Child } from "hono/jsx";
 import { link } from "../../http/links.ts";
 import { Icon } from "./Icon.tsx";
+import { attr, html } from "./markup.ts";
 
 export type SortDirection = "ascending" | "descending";
 
@@ -65,24 +66,59 @@ function SortHeader<Row>({ column, sort }: { column: Column<Row>; sort: TableSor
     : sort.direction === "ascending"
       ? "sort-table-ascending"
       : "sort-table-descending";
-  return (
+  const now = isSorted && sort.direction ? `, ${SORT_TEXT[sort.direction]}. ` : ". ";
+  return html`
     <th
       scope="col"
-      class={column.numeric ? "numeric" : undefined}
-      aria-sort={isSorted ? sort.direction : undefined}
+      ${attr("class", numericClass(column))}
+      ${attr("aria-sort", isSorted ? sort.direction : undefined)}
     >
-      <a class="sort-link" href={link(sort.href(key, next))}>
-        {column.header}
-        <span class="sr-only">
-          {isSorted && sort.direction ? `, ${SORT_TEXT[sort.direction]}. ` : ". "}
-          {next === "ascending" ? "Sortér stigende" : "Sortér faldende"}
-        </span>
-        <Icon name={icon} class="mr-0 ml-2" />
+      <a class="sort-link" href="${link(sort.href(key, next))}">
+        ${column.header}
+        <span class="sr-only">${now}${next === "ascending" ? "Sortér stigende" : "Sortér faldende"}</span>
+        ${Icon({ name: icon, class: "mr-0 ml-2" })}
       </a>
-    </th>
-  );
+    </th>`;
 }
 
+function numericClass(column: { numeric?: boolean } | undefined): string | undefined {
+  return column?.numeric ? "numeric" : undefined;
+}
+
+function HeaderCell<Row>({ column, sort }: { column: Column<Row>; sort: TableSort | undefined }) {
+  return sort && column.sortKey
+    ? SortHeader({ column, sort })
+    : html`<th scope="col"${attr("class", numericClass(column))}>${column.header}</th>`;
+}
+
+function BodyRow<Row>({
+  row,
+  columns,
+  stacked,
+}: {
+  row: Row;
+  columns: readonly Column<Row>[];
+  stacked?: boolean;
+}) {
+  const cells = columns.map((column) => {
+    const cls = attr("class", numericClass(column));
+    const title = attr("data-title", stacked ? column.header : undefined);
+    return column.rowHeader
+      ? html`<th scope="row"${cls}${title}>${column.cell(row)}</th>`
+      : html`<td${cls}${title}>${column.cell(row)}</td>`;
+  });
+  return html`<tr>${cells}</tr>`;
+}
+
+function FooterRow<Row>({ cells, columns }: { cells: readonly Child[]; columns: readonly Column<Row>[] }) {
+  const row = cells.map((cell, i) => {
+    const cls = attr("class", numericClass(columns[i]));
+    return i === 0 ? html`<th scope="row"${cls}>${cell}</th>` : html`<td${cls}>${cell}</td>`;
+  });
+  return html`<tfoot><tr>${row}</tr></tfoot>`;
+}
+
+// A template (components/markup.ts), not JSX: a page's tables are most of its markup.
 export function DataTable<Row>(props: DataTableProps<Row>) {
   const { columns, rows, sort } = props;
   const classes = ["table"];
@@ -91,75 +127,28 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
   if (props.narrow) classes.push("table--narrow");
   if (props.stacked) classes.push("table--responsive-headers");
   const captionId = props.id ? `${props.id}-caption` : undefined;
-  return (
-    // The wrapper scrolls wide tables on small screens; it is focusable so the
-    // keyboard can scroll it, and labelled by the caption so that stop has a name.
+  const body =
+    rows.length === 0
+      ? html`<tr><td colspan="${columns.length}">${props.emptyText ?? "Ingen rækker."}</td></tr>`
+      : rows.map((row) => BodyRow({ row, columns, stacked: props.stacked }));
+  // The wrapper scrolls wide tables on small screens; it is focusable so the
+  // keyboard can scroll it, and labelled by the caption so that stop has a name.
+  return html`
     <section
       class="table--responsive-scroll"
-      tabindex={0}
-      aria-label={captionId ? undefined : props.caption}
-      aria-labelledby={captionId}
+      tabindex="0"
+      ${attr("aria-label", captionId ? undefined : props.caption)}
+      ${attr("aria-labelledby", captionId)}
     >
-      <table class={classes.join(" ")} id={props.id}>
-        <caption id={captionId} class={props.captionHidden ? "sr-only" : undefined}>
-          {props.caption}
+      <table class="${classes.join(" ")}"${attr("id", props.id)}>
+        <caption${attr("id", captionId)}${attr("class", props.captionHidden ? "sr-only" : undefined)}>
+          ${props.caption}
         </caption>
         <thead>
-          <tr>
-            {columns.map((column) =>
-              sort && column.sortKey ? (
-                <SortHeader column={column} sort={sort} />
-              ) : (
-                <th scope="col" class={column.numeric ? "numeric" : undefined}>
-                  {column.header}
-                </th>
-              ),
-            )}
-          </tr>
+          <tr>${columns.map((column) => HeaderCell({ column, sort }))}</tr>
         </thead>
-        <tbody>
-          {rows.length === 0 ? (
-            <tr>
-              <td colspan={columns.length}>{props.emptyText ?? "Ingen rækker."}</td>
-            </tr>
-          ) : (
-            rows.map((row) => (
-              <tr>
-                {columns.map((column) => {
-                  const cls = column.numeric ? "numeric" : undefined;
-                  const title = props.stacked ? column.header : undefined;
-                  return column.rowHeader ? (
-                    <th scope="row" class={cls} data-title={title}>
-                      {column.cell(row)}
-                    </th>
-                  ) : (
-                    <td class={cls} data-title={title}>
-                      {column.cell(row)}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))
-          )}
-        </tbody>
-        {props.footer && (
-          <tfoot>
-            <tr>
-              {props.footer.map((cell, i) => {
-                const column = columns[i];
-                const cls = column?.numeric ? "numeric" : undefined;
-                return i === 0 ? (
-                  <th scope="row" class={cls}>
-                    {cell}
-                  </th>
-                ) : (
-                  <td class={cls}>{cell}</td>
-                );
-              })}
-            </tr>
-          </tfoot>
-        )}
+        <tbody>${body}</tbody>
+        ${props.footer && FooterRow({ cells: props.footer, columns })}
       </table>
-    </section>
-  );
+    </section>`;
 }

@@ -2,6 +2,7 @@
 // service, one with links; the accessibility statement and the open data
 // must be reachable from every page (DESIGN.md §8).
 import { link } from "../../http/links.ts";
+import { html } from "./markup.ts";
 
 export interface FooterProps {
   organisation?: string;
@@ -16,42 +17,35 @@ const PORTAL_LINKS = [
   { href: "/api", text: "API til udviklere" },
 ];
 
+// A template (components/markup.ts), not JSX: every page repeats it.
 export function Footer({ organisation, links = PORTAL_LINKS }: FooterProps) {
-  return (
+  const about = html`
+    <div class="col-12 col-md-6 footer-col">
+      <section aria-labelledby="footer-about">
+        <h2 id="footer-about" class="h5">Pejl</h2>
+        <p>
+          Opfølgning på ${organisation ? `${organisation}s` : "kommunens"} politikker for ligestilling
+          og inklusion.
+        </p>
+      </section>
+    </div>`;
+  const list =
+    links.length > 0 &&
+    html`
+      <div class="col-12 col-md-6 footer-col">
+        <section aria-labelledby="footer-links">
+          <h2 id="footer-links" class="h5">Om siden</h2>
+          <ul class="unstyled-list">
+            ${links.map((l) => html`<li><a href="${link(l.href)}">${l.text}</a></li>`)}
+          </ul>
+        </section>
+      </div>`;
+  return html`
     <footer>
       <div class="footer">
         <div class="container">
-          <div class="row">
-            <div class="col-12 col-md-6 footer-col">
-              <section aria-labelledby="footer-about">
-                <h2 id="footer-about" class="h5">
-                  Pejl
-                </h2>
-                <p>
-                  Opfølgning på {organisation ? `${organisation}s` : "kommunens"} politikker for ligestilling
-                  og inklusion.
-                </p>
-              </section>
-            </div>
-            {links.length > 0 && (
-              <div class="col-12 col-md-6 footer-col">
-                <section aria-labelledby="footer-links">
-                  <h2 id="footer-links" class="h5">
-                    Om siden
-                  </h2>
-                  <ul class="unstyled-list">
-                    {links.map((l) => (
-                      <li>
-                        <a href={link(l.href)}>{l.text}</a>
-                      </li>
-                    ))}
-                  </ul>
-                </section>
-              </div>
-            )}
-          </div>
+          <div class="row">${about}${list}</div>
         </div>
       </div>
-    </footer>
-  );
+    </footer>`;
 }

@@ -2,8 +2,10 @@
 // label, hint, error message, and aria-describedby wiring between them.
 // A field in error gets .form-error on its group, aria-invalid on the
 // control and a .form-error-message starting with a hidden "Fejl:".
+// Templates (components/markup.ts), not JSX: the filter and answer forms repeat them.
 import type { Child } from "hono/jsx";
 import { link } from "../../http/links.ts";
+import { attr, flag, html } from "./markup.ts";
 
 export interface FieldBase {
   id: string;
@@ -28,29 +30,35 @@ function describedBy(f: { id: string; hint?: string; error?: string }): string |
 }
 
 export function Label({ forId, text, optional }: { forId: string; text: string; optional?: boolean }) {
-  return (
-    <label class="form-label" for={forId}>
-      {text}
-      {optional && <span class="weight-normal"> (frivilligt)</span>}
-    </label>
-  );
+  return html`
+    <label class="form-label" for="${forId}">
+      ${text}${optional && html`<span class="weight-normal"> (frivilligt)</span>`}
+    </label>`;
 }
 
 export function Hint({ id, text }: { id: string; text: string }) {
-  return (
-    <span class="form-hint" id={hintId(id)}>
-      {text}
-    </span>
-  );
+  return html`<span class="form-hint" id="${hintId(id)}">${text}</span>`;
 }
 
 export function ErrorMessage({ id, text }: { id: string; text: string }) {
-  return (
-    <span class="form-error-message" id={errorId(id)}>
-      <span class="sr-only">Fejl: </span>
-      {text}
-    </span>
-  );
+  return html`<span class="form-error-message" id="${errorId(id)}"><span class="sr-only">Fejl: </span>${text}</span>`;
+}
+
+/** A field's label, hint and error message, in DKFDS's order. */
+function FieldHead(p: FieldBase) {
+  return html`
+    ${Label({ forId: p.id, text: p.label, optional: p.optionalLabel })}
+    ${p.hint && Hint({ id: p.id, text: p.hint })}
+    ${p.error && ErrorMessage({ id: p.id, text: p.error })}`;
+}
+
+/** The attributes every field control has after its own: required, disabled, and the wiring to its hint and error. */
+function controlAttributes(p: FieldBase) {
+  return html`
+    ${flag("required", p.required)}
+    ${flag("disabled", p.disabled)}
+    ${attr("aria-invalid", p.error ? "true" : undefined)}
+    ${attr("aria-describedby", describedBy(p))}`;
 }
 
 export interface FormGroupProps {
@@ -62,7 +70,7 @@ export interface FormGroupProps {
 /** The .form-group wrapper; .form-error when `error` is set. */
 export function FormGroup({ error, children, class: extra }: FormGroupProps) {
   const cls = ["form-group", error ? "form-error" : "", extra ?? ""].filter(Boolean).join(" ");
-  return <div class={cls}>{children}</div>;
+  return html`<div class="${cls}">${children}</div>`;
 }
 
 export interface TextInputProps extends FieldBase {
@@ -77,38 +85,27 @@ export interface TextInputProps extends FieldBase {
 }
 
 export function TextInput(p: TextInputProps) {
-  const input = (
+  const input = html`
     <input
-      type={p.type ?? "text"}
-      id={p.id}
-      name={p.name}
-      class={p.widthClass ? `form-input ${p.widthClass}` : "form-input"}
-      value={p.value === undefined ? undefined : String(p.value)}
-      required={p.required}
-      disabled={p.disabled}
-      autocomplete={p.autocomplete}
-      inputmode={p.inputmode}
-      aria-invalid={p.error ? "true" : undefined}
-      aria-describedby={describedBy(p)}
-    />
-  );
-  return (
-    <FormGroup error={p.error}>
-      <Label forId={p.id} text={p.label} optional={p.optionalLabel} />
-      {p.hint && <Hint id={p.id} text={p.hint} />}
-      {p.error && <ErrorMessage id={p.id} text={p.error} />}
-      {p.suffix ? (
+      type="${p.type ?? "text"}"
+      id="${p.id}"
+      name="${p.name}"
+      class="${p.widthClass ? `form-input ${p.widthClass}` : "form-input"}"
+      ${attr("value", p.value === undefined ? undefined : String(p.value))}
+      ${flag("required", p.required)}
+      ${flag("disabled", p.disabled)}
+      ${attr("autocomplete", p.autocomplete)}
+      ${attr("inputmode", p.inputmode)}
+      ${attr("aria-invalid", p.error ? "true" : undefined)}
+      ${attr("aria-describedby", describedBy(p))}
+    />`;
+  const control = p.suffix
+    ? html`
         <div class="form-input-wrapper form-input-wrapper--suffix">
-          {input}
-          <div class="form-input-suffix" aria-hidden="true">
-            {p.suffix}
-          </div>
-        </div>
-      ) : (
-        input
-      )}
-    </FormGroup>
-  );
+          ${input}<div class="form-input-suffix" aria-hidden="true">${p.suffix}</div>
+        </div>`
+    : input;
+  return FormGroup({ error: p.error, children: html`${FieldHead(p)}${control}` });
 }
 
 export interface TextAreaProps extends FieldBase {
@@ -119,25 +116,15 @@ export interface TextAreaProps extends FieldBase {
 }
 
 export function TextArea(p: TextAreaProps) {
-  return (
-    <FormGroup error={p.error}>
-      <Label forId={p.id} text={p.label} optional={p.optionalLabel} />
-      {p.hint && <Hint id={p.id} text={p.hint} />}
-      {p.error && <ErrorMessage id={p.id} text={p.error} />}
-      <textarea
-        id={p.id}
-        name={p.name}
-        class={p.wide ? "form-input textarea-wide" : "form-input"}
-        rows={p.rows ?? 6}
-        required={p.required}
-        disabled={p.disabled}
-        aria-invalid={p.error ? "true" : undefined}
-        aria-describedby={describedBy(p)}
-      >
-        {p.value ?? ""}
-      </textarea>
-    </FormGroup>
-  );
+  const textarea = html`
+    <textarea
+      id="${p.id}"
+      name="${p.name}"
+      class="${p.wide ? "form-input textarea-wide" : "form-input"}"
+      rows="${p.rows ?? 6}"
+      ${controlAttributes(p)}
+    >${p.value ?? ""}</textarea>`;
+  return FormGroup({ error: p.error, children: html`${FieldHead(p)}${textarea}` });
 }
 
 export interface SelectOption {
@@ -153,29 +140,15 @@ export interface SelectProps extends FieldBase {
 }
 
 export function Select(p: SelectProps) {
-  return (
-    <FormGroup error={p.error}>
-      <Label forId={p.id} text={p.label} optional={p.optionalLabel} />
-      {p.hint && <Hint id={p.id} text={p.hint} />}
-      {p.error && <ErrorMessage id={p.id} text={p.error} />}
-      <select
-        class="form-select"
-        id={p.id}
-        name={p.name}
-        required={p.required}
-        disabled={p.disabled}
-        aria-invalid={p.error ? "true" : undefined}
-        aria-describedby={describedBy(p)}
-      >
-        {p.placeholder !== undefined && <option value="">{p.placeholder}</option>}
-        {p.options.map((o) => (
-          <option value={o.value} selected={o.value === p.value}>
-            {o.text}
-          </option>
-        ))}
-      </select>
-    </FormGroup>
+  const options = p.options.map(
+    (o) => html`<option value="${o.value}"${flag("selected", o.value === p.value)}>${o.text}</option>`,
   );
+  const select = html`
+    <select class="form-select" id="${p.id}" name="${p.name}"${controlAttributes(p)}>
+      ${p.placeholder !== undefined && html`<option value="">${p.placeholder}</option>`}
+      ${options}
+    </select>`;
+  return FormGroup({ error: p.error, children: html`${FieldHead(p)}${select}` });
 }
 
 export interface CheckboxProps {
@@ -190,24 +163,21 @@ export interface CheckboxProps {
 
 /** One checkbox (.form-group-checkbox); put several in a CheckboxGroup. */
 export function Checkbox(p: CheckboxProps) {
-  return (
+  return html`
     <div class="form-group-checkbox">
       <input
         type="checkbox"
-        id={p.id}
-        name={p.name}
-        value={p.value}
+        id="${p.id}"
+        name="${p.name}"
+        value="${p.value}"
         class="form-checkbox"
-        checked={p.checked}
-        disabled={p.disabled}
-        aria-describedby={p.hint ? hintId(p.id) : undefined}
+        ${flag("checked", p.checked)}
+        ${flag("disabled", p.disabled)}
+        ${attr("aria-describedby", p.hint ? hintId(p.id) : undefined)}
       />
-      <label class="form-label" for={p.id}>
-        {p.label}
-      </label>
-      {p.hint && <Hint id={p.id} text={p.hint} />}
-    </div>
-  );
+      <label class="form-label" for="${p.id}">${p.label}</label>
+      ${p.hint && Hint({ id: p.id, text: p.hint })}
+    </div>`;
 }
 
 export interface CheckboxGroupProps {
@@ -224,24 +194,23 @@ export interface CheckboxGroupProps {
 /** A fieldset of checkboxes with a legend (DKFDS checkboxes.njk). */
 export function CheckboxGroup(p: CheckboxGroupProps) {
   const checked = new Set(p.checked ?? []);
-  return (
-    <FormGroup error={p.error}>
-      <fieldset aria-describedby={describedBy(p)}>
-        <legend class="form-label">{p.legend}</legend>
-        {p.hint && <Hint id={p.id} text={p.hint} />}
-        {p.error && <ErrorMessage id={p.id} text={p.error} />}
-        {p.options.map((o, i) => (
-          <Checkbox
-            id={`${p.id}-option${i + 1}`}
-            name={p.name}
-            value={o.value}
-            label={o.text}
-            checked={checked.has(o.value)}
-          />
-        ))}
-      </fieldset>
-    </FormGroup>
+  const boxes = p.options.map((o, i) =>
+    Checkbox({
+      id: `${p.id}-option${i + 1}`,
+      name: p.name,
+      value: o.value,
+      label: o.text,
+      checked: checked.has(o.value),
+    }),
   );
+  const fieldset = html`
+    <fieldset${attr("aria-describedby", describedBy(p))}>
+      <legend class="form-label">${p.legend}</legend>
+      ${p.hint && Hint({ id: p.id, text: p.hint })}
+      ${p.error && ErrorMessage({ id: p.id, text: p.error })}
+      ${boxes}
+    </fieldset>`;
+  return FormGroup({ error: p.error, children: fieldset });
 }
 
 export interface ButtonProps {
@@ -257,16 +226,19 @@ export interface ButtonProps {
 /** DKFDS button (components/buttons/buttons.njk). */
 export function Button({ children, variant = "primary", type = "submit", ...rest }: ButtonProps) {
   const cls = `button button-${variant}${rest.class ? ` ${rest.class}` : ""}`;
-  return (
-    <button type={type} class={cls} name={rest.name} value={rest.value} disabled={rest.disabled}>
-      {children}
-    </button>
-  );
+  return html`
+    <button
+      type="${type}"
+      class="${cls}"
+      ${attr("name", rest.name)}
+      ${attr("value", rest.value)}
+      ${flag("disabled", rest.disabled)}
+    >${children}</button>`;
 }
 
 /** Buttons side by side with DKFDS spacing, set off from the fields above. */
 export function ButtonGroup({ children }: { children?: Child }) {
-  return <div class="button-group mt-6">{children}</div>;
+  return html`<div class="button-group mt-6">${children}</div>`;
 }
 
 /** A link styled as a DKFDS button, for actions that only navigate (downloads, "Ny …"). */
@@ -279,9 +251,5 @@ export function ButtonLink({
   children?: Child;
   variant?: "primary" | "secondary" | "tertiary";
 }) {
-  return (
-    <a href={link(href)} class={`button button-${variant}`}>
-      {children}
-    </a>
-  );
+  return html`<a href="${link(href)}" class="button button-${variant}">${children}</a>`;
 }

@@ -5,6 +5,7 @@
 // ("menu" parameter of solution_info).
 import { link } from "../../http/links.ts";
 import { Icon } from "./Icon.tsx";
+import { attr, html } from "./markup.ts";
 
 export interface NavItem {
   /** A site path ("/politikker"); the header makes it a link in the request's organisation. */
@@ -69,117 +70,83 @@ function navState(
 }
 
 function NavLinks({ nav, currentPath }: { nav: readonly NavItem[]; currentPath?: string }) {
-  return (
-    <ul class="mainmenu">
-      {nav.map((item) => {
-        const state = navState(item, nav, currentPath);
-        const cls = state === "current" ? "active current" : state === "active" ? "active" : undefined;
-        return (
-          <li class={cls}>
-            <a
-              href={link(item.href)}
-              class="nav-link"
-              aria-current={state === "current" ? "page" : state === "active" ? "true" : undefined}
-            >
-              <span>{item.text}</span>
-            </a>
-          </li>
-        );
-      })}
-    </ul>
-  );
+  const items = nav.map((item) => {
+    const state = navState(item, nav, currentPath);
+    const cls = state === "current" ? "active current" : state === "active" ? "active" : undefined;
+    const current = state === "current" ? "page" : state === "active" ? "true" : undefined;
+    return html`
+      <li${attr("class", cls)}>
+        <a href="${link(item.href)}" class="nav-link"${attr("aria-current", current)}><span>${item.text}</span></a>
+      </li>`;
+  });
+  return html`<ul class="mainmenu">${items}</ul>`;
 }
 
 function LogoutButton({ logout }: { logout: LogoutForm }) {
-  return (
-    <form method="post" action={link(logout.action)} class="log-off-form">
-      {logout.csrf && <input type="hidden" name={logout.csrf.name} value={logout.csrf.token} />}
-      <button type="submit" class="function-link log-off">
-        <Icon name="lock" />
-        Log ud
-      </button>
-    </form>
-  );
+  const csrf =
+    logout.csrf && html`<input type="hidden" name="${logout.csrf.name}" value="${logout.csrf.token}"/>`;
+  return html`
+    <form method="post" action="${link(logout.action)}" class="log-off-form">
+      ${csrf}
+      <button type="submit" class="function-link log-off">${Icon({ name: "lock" })}Log ud</button>
+    </form>`;
 }
 
 function UserLine({ user }: { user: HeaderUser }) {
-  return (
+  return html`
     <p class="user">
-      <span class="sr-only">Logget ind som </span>
-      {user.name}
-      {user.info && `, ${user.info}`}
-    </p>
-  );
+      <span class="sr-only">Logget ind som </span>${user.name}${user.info && `, ${user.info}`}
+    </p>`;
 }
 
+function AuthorityName({ organisation, class: cls }: { organisation: string; class?: string }) {
+  return html`<p${attr("class", cls)}><strong class="authority-name">${organisation}</strong></p>`;
+}
+
+// A template (components/markup.ts), not JSX: every page repeats it.
 export function Header(props: HeaderProps) {
   const { nav, currentPath, organisation, user, logout } = props;
   const homeHref = props.homeHref ?? "/";
-  return (
+  const menu = NavLinks({ nav, currentPath });
+  const info =
+    (organisation || user) &&
+    html`
+      <div class="additional-info">
+        ${organisation && AuthorityName({ organisation })}
+        ${user && UserLine({ user })}
+        ${user && logout && LogoutButton({ logout })}
+      </div>`;
+  return html`
     <header class="header">
       <div class="solution-info">
         <div class="solution-info-inner container">
           <div class="solution-heading">
-            <a href={link(homeHref)} aria-label="Pejl, gå til forsiden">
-              Pejl
-            </a>
+            <a href="${link(homeHref)}" aria-label="Pejl, gå til forsiden">Pejl</a>
           </div>
           <button
             type="button"
             class="function-link button-menu-open js-menu-open ml-auto d-print-none"
             aria-haspopup="dialog"
-          >
-            <Icon name="menu" />
-            Menu
-          </button>
-          {(organisation || user) && (
-            <div class="additional-info">
-              {organisation && (
-                <p>
-                  <strong class="authority-name">{organisation}</strong>
-                </p>
-              )}
-              {user && <UserLine user={user} />}
-              {user && logout && <LogoutButton logout={logout} />}
-            </div>
-          )}
+          >${Icon({ name: "menu" })}Menu</button>
+          ${info}
         </div>
       </div>
       <div class="navigation-menu">
         <div class="navigation-menu-inner container">
-          <nav class="nav" aria-label="Hovedmenu">
-            <NavLinks nav={nav} currentPath={currentPath} />
-          </nav>
+          <nav class="nav" aria-label="Hovedmenu">${menu}</nav>
         </div>
       </div>
       <div class="mobile-drawer" role="dialog" aria-modal="true" aria-labelledby="menu-heading">
         <div class="menu-top">
-          <h2 id="menu-heading" class="menu-heading">
-            Menu
-          </h2>
+          <h2 id="menu-heading" class="menu-heading">Menu</h2>
           <button type="button" class="function-link button-menu-close js-menu-close" aria-label="Luk menu">
-            <Icon name="close" />
-            Luk
+            ${Icon({ name: "close" })}Luk
           </button>
         </div>
-        {organisation && (
-          <div class="solution-info-mobile">
-            <p class="mb-2">
-              <strong class="authority-name">{organisation}</strong>
-            </p>
-          </div>
-        )}
-        <nav class="navigation-menu-mobile" aria-label="Hovedmenu">
-          <NavLinks nav={nav} currentPath={currentPath} />
-        </nav>
-        {user && (
-          <div class="portal-info-mobile">
-            <UserLine user={user} />
-            {logout && <LogoutButton logout={logout} />}
-          </div>
-        )}
+        ${organisation && html`<div class="solution-info-mobile">${AuthorityName({ organisation, class: "mb-2" })}</div>`}
+        <nav class="navigation-menu-mobile" aria-label="Hovedmenu">${menu}</nav>
+        ${user && html`<div class="portal-info-mobile">${UserLine({ user })}${logout && LogoutButton({ logout })}</div>`}
       </div>
-      <div class="overlay" />
-    </header>
-  );
+      <div class="overlay"></div>
+    </header>`;
 }

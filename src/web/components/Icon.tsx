@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { raw } from "hono/html";
 import { DKFDS_DIST } from "../../dkfds.ts";
+import { html } from "./markup.ts";
 
 export const ICON_NAMES = [
   "arrow-forward",
@@ -56,13 +57,7 @@ export interface IconProps {
 
 export function Icon({ name, class: extra, label }: IconProps) {
   const cls = extra ? `icon-svg ${extra}` : "icon-svg";
-  return label ? (
-    <svg class={cls} focusable="false" role="img" aria-label={label}>
-      <use href={`#${name}`} />
-    </svg>
-  ) : (
-    <svg class={cls} focusable="false" aria-hidden="true">
-      <use href={`#${name}`} />
-    </svg>
-  );
+  return label
+    ? html`<svg class="${cls}" focusable="false" role="img" aria-label="${label}"><use href="#${name}"></use></svg>`
+    : html`<svg class="${cls}" focusable="false" aria-hidden="true"><use href="#${name}"></use></svg>`;
 }

@@ -15,6 +15,7 @@ import {
   RATING_LABELS,
   ROUND_STATE_LABELS,
 } from "../labels.ts";
+import { html } from "./markup.ts";
 
 export interface StatusBadgeProps {
   text: string;
@@ -25,30 +26,25 @@ export interface StatusBadgeProps {
 
 export function StatusBadge({ text, variant = "neutral", srPrefix }: StatusBadgeProps) {
   const cls = variant === "neutral" ? "badge" : `badge badge-${variant}`;
-  return (
-    <span class={cls}>
-      {srPrefix && <span class="sr-only">{`${srPrefix} `}</span>}
-      {text}
-    </span>
-  );
+  return html`<span class="${cls}">${srPrefix && html`<span class="sr-only">${srPrefix} </span>`}${text}</span>`;
 }
 
 export function RatingBadge({ rating }: { rating: Rating }) {
-  return <StatusBadge {...RATING_LABELS[rating]} srPrefix="Vurdering:" />;
+  return StatusBadge({ ...RATING_LABELS[rating], srPrefix: "Vurdering:" });
 }
 
 export function ProgressBadge({ progress }: { progress: ProgressStatus }) {
-  return <StatusBadge {...PROGRESS_LABELS[progress]} srPrefix="Fremgang:" />;
+  return StatusBadge({ ...PROGRESS_LABELS[progress], srPrefix: "Fremgang:" });
 }
 
 export function FundingBadge({ funding }: { funding: FundingStatus }) {
-  return <StatusBadge {...FUNDING_LABELS[funding]} srPrefix="Finansiering:" />;
+  return StatusBadge({ ...FUNDING_LABELS[funding], srPrefix: "Finansiering:" });
 }
 
 export function InitiativeStatusBadge({ status }: { status: InitiativeStatus }) {
-  return <StatusBadge {...INITIATIVE_STATUS_LABELS[status]} srPrefix="Status:" />;
+  return StatusBadge({ ...INITIATIVE_STATUS_LABELS[status], srPrefix: "Status:" });
 }
 
 export function RoundStateBadge({ state }: { state: RoundState }) {
-  return <StatusBadge {...ROUND_STATE_LABELS[state]} srPrefix="Status:" />;
+  return StatusBadge({ ...ROUND_STATE_LABELS[state], srPrefix: "Status:" });
 }

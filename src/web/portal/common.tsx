@@ -14,6 +14,7 @@ import {
 import { equalityGroundLabels, equalityGroundSlugs, policyKindLabels } from "../../domain/labels.ts";
 import { link } from "../../http/links.ts";
 import { Icon } from "../components/Icon.tsx";
+import { html } from "../components/markup.ts";
 import { FundingBadge, InitiativeStatusBadge, ProgressBadge } from "../components/StatusBadge.tsx";
 
 export function periodText(p: { periodStart: number | null; periodEnd: number | null }): string {
@@ -41,11 +42,13 @@ export function groundHref(ground: string): string {
 }
 
 export function Funding({ value }: { value: string }) {
-  return <FundingBadge funding={value as FundingStatus} />;
+  return FundingBadge({ funding: value as FundingStatus });
 }
 
 export function InitiativeStatusTag({ value }: { value: string }) {
-  return isOneOf(initiativeStatuses, value) ? <InitiativeStatusBadge status={value} /> : <span>{value}</span>;
+  return isOneOf(initiativeStatuses, value)
+    ? InitiativeStatusBadge({ status: value })
+    : html`<span>${value}</span>`;
 }
 
 export function Progress({ value }: { value: string }) {

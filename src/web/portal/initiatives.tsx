@@ -16,6 +16,7 @@ import type { CurrentPolicies } from "../../queries/policies/policies.ts";
 import { DataTable, type SortDirection } from "../components/DataTable.tsx";
 import { Button, Select, TextInput } from "../components/FormControls.tsx";
 import { Layout } from "../components/Layout.tsx";
+import { html } from "../components/markup.ts";
 import { Pagination } from "../components/Pagination.tsx";
 import { Funding, InitiativeStatusTag, OpenDataLinks } from "./common.tsx";
 import type { InitiativeQuery } from "./schema.ts";
@@ -228,16 +229,16 @@ export function initiativesPage(props: {
             header: "Initiativ",
             rowHeader: true,
             sortKey: "title",
-            cell: (r) => <a href={link(`/initiativer/${r.id}`)}>{r.title}</a>,
+            cell: (r) => html`<a href="${link(`/initiativer/${r.id}`)}">${r.title}</a>`,
           },
           { header: "Forvaltning", sortKey: "administration", cell: (r) => r.administrationCode ?? "–" },
           {
             header: "Politik",
             sortKey: "policy",
-            cell: (r) => <a href={link(`/politikker/${r.policySlug}`)}>{r.policyTitle}</a>,
+            cell: (r) => html`<a href="${link(`/politikker/${r.policySlug}`)}">${r.policyTitle}</a>`,
           },
-          { header: "Finansiering", sortKey: "funding", cell: (r) => <Funding value={r.fundingStatus} /> },
-          { header: "Status", sortKey: "status", cell: (r) => <InitiativeStatusTag value={r.status} /> },
+          { header: "Finansiering", sortKey: "funding", cell: (r) => Funding({ value: r.fundingStatus }) },
+          { header: "Status", sortKey: "status", cell: (r) => InitiativeStatusTag({ value: r.status }) },
           {
             header: year ? `Budget ${year}` : "Budget",
             numeric: true,
