@@ -52,12 +52,15 @@ const database = await openFromEnv(env);
 try {
   const setup = await setUpServer(database, env, logger, { demo: true });
   const app = appFor(database, env, logger, setup);
+  // What @hono/node-server hands the app: the socket the client's address is read from.
+  const bindings = { incoming: { socket: { remoteAddress: "127.0.0.1", remotePort: 0, remoteFamily: "IPv4" } } };
+  const answer = (url: string) => app.request(`http://localhost${url}`, undefined, bindings);
   const request = async (url: string) => {
-    const res = await app.request(`http://localhost${url}`);
+    const res = await answer(url);
     await res.arrayBuffer();
     return res;
   };
-  const pages = await crawl(async (url) => app.request(`http://localhost${url}`), "/", {
+  const pages = await crawl(async (url) => answer(url), "/", {
     within: "/",
     max: 100_000,
     parallel: IN_FLIGHT,

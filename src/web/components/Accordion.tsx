@@ -1,7 +1,9 @@
 // DKFDS accordion (components/accordion/accordion.njk). Rendered open, so the
 // content is there without JavaScript; items with `expanded: false` carry
 // data-collapsed and init.js closes them before DKFDS wires the buttons.
+import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
+import { attr, html } from "./markup.ts";
 
 export interface AccordionItem {
   title: string;
@@ -18,30 +20,24 @@ export interface AccordionProps {
 }
 
 export function Accordion({ id, items, headingLevel = 3 }: AccordionProps) {
-  const Heading = `h${headingLevel}` as "h3";
-  return (
-    <ul class="accordion">
-      {items.map((item, i) => {
-        const panelId = `${id}-${i + 1}`;
-        return (
-          <li>
-            <Heading>
-              <button
-                type="button"
-                class="accordion-button"
-                aria-expanded="true"
-                aria-controls={panelId}
-                data-collapsed={item.expanded ? undefined : ""}
-              >
-                <span class="accordion-title">{item.title}</span>
-              </button>
-            </Heading>
-            <div id={panelId} aria-hidden="false" class="accordion-content">
-              {item.content}
-            </div>
-          </li>
-        );
-      })}
-    </ul>
-  );
+  const heading = raw(`h${headingLevel}`);
+  const entries = items.map((item, i) => {
+    const panelId = `${id}-${i + 1}`;
+    return html`
+      <li>
+        <${heading}>
+          <button
+            type="button"
+            class="accordion-button"
+            aria-expanded="true"
+            aria-controls="${panelId}"
+            ${attr("data-collapsed", item.expanded ? undefined : "")}
+          >
+            <span class="accordion-title">${item.title}</span>
+          </button>
+        </${heading}>
+        <div id="${panelId}" aria-hidden="false" class="accordion-content">${item.content}</div>
+      </li>`;
+  });
+  return html`<ul class="accordion">${entries}</ul>`;
 }

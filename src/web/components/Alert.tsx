@@ -1,8 +1,10 @@
 // DKFDS alert (components/alerts/alerts.njk). Warnings and errors get
 // role="alert" as in DKFDS; the icon carries the kind in text ("Advarsel"), so
 // colour is never the only signal.
+import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
 import { Icon } from "./Icon.tsx";
+import { attr, html } from "./markup.ts";
 
 export type AlertVariant = "info" | "success" | "warning" | "error";
 
@@ -24,17 +26,16 @@ export interface AlertProps {
 }
 
 export function Alert({ variant, heading, headingLevel = 2, children, paragraph }: AlertProps) {
-  const Heading = `h${headingLevel}` as "h2";
+  const tag = raw(`h${headingLevel}`);
   const urgent = variant === "warning" || variant === "error";
   const cls = `alert alert-${variant}${paragraph ? " alert--paragraph" : ""}`;
   const isText = typeof children === "string" || typeof children === "number";
-  return (
-    <div class={cls} role={urgent ? "alert" : undefined}>
-      <Icon name={variant} class="alert-icon" label={ICON_LABEL[variant]} />
+  return html`
+    <div class="${cls}"${attr("role", urgent ? "alert" : undefined)}>
+      ${Icon({ name: variant, class: "alert-icon", label: ICON_LABEL[variant] })}
       <div class="alert-body">
-        {heading && <Heading class="alert-heading">{heading}</Heading>}
-        {isText ? <p class="alert-text">{children}</p> : children}
+        ${heading && html`<${tag} class="alert-heading">${heading}</${tag}>`}
+        ${isText ? html`<p class="alert-text">${children}</p>` : children}
       </div>
-    </div>
-  );
+    </div>`;
 }

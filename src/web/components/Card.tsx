@@ -1,9 +1,11 @@
 // DKFDS card (components/cards/cards.njk) and a summary list of label/value
 // pairs. A navigation card is one link (DKFDS's navigationCard), so the whole
 // card is the click target and its heading is the link text.
+import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
 import { link } from "../../http/links.ts";
 import { Icon } from "./Icon.tsx";
+import { html } from "./markup.ts";
 
 export interface CardProps {
   heading: string;
@@ -15,22 +17,16 @@ export interface CardProps {
 }
 
 export function Card({ heading, headingLevel = 2, subheading, href, children }: CardProps) {
-  const Heading = `h${headingLevel}` as "h2";
-  const content = (
+  const tag = raw(`h${headingLevel}`);
+  const content = html`
     <div class="card-content">
-      {subheading && <span class="card-subheading">{subheading}</span>}
-      <Heading class="card-heading">{heading}</Heading>
-      {children}
-    </div>
-  );
-  return href ? (
-    <a class="card" href={link(href)}>
-      {content}
-      <Icon name="arrow-forward" class="card-icon" />
-    </a>
-  ) : (
-    <div class="card">{content}</div>
-  );
+      ${subheading && html`<span class="card-subheading">${subheading}</span>`}
+      <${tag} class="card-heading">${heading}</${tag}>
+      ${children}
+    </div>`;
+  return href
+    ? html`<a class="card" href="${link(href)}">${content}${Icon({ name: "arrow-forward", class: "card-icon" })}</a>`
+    : html`<div class="card">${content}</div>`;
 }
 
 export interface SummaryItem {
@@ -40,14 +36,8 @@ export interface SummaryItem {
 
 /** Label/value pairs as a description list (key facts of a policy or initiative). */
 export function SummaryList({ items }: { items: readonly SummaryItem[] }) {
-  return (
-    <dl class="summary-list">
-      {items.map((item) => (
-        <div class="summary-list-row">
-          <dt>{item.label}</dt>
-          <dd>{item.value}</dd>
-        </div>
-      ))}
-    </dl>
+  const rows = items.map(
+    (item) => html`<div class="summary-list-row"><dt>${item.label}</dt><dd>${item.value}</dd></div>`,
   );
+  return html`<dl class="summary-list">${rows}</dl>`;
 }

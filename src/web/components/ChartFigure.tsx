@@ -5,6 +5,7 @@
 import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
 import type { ChartOutput } from "../../charts/common.ts";
+import { html } from "./markup.ts";
 
 export interface ChartFigureProps {
   chart: ChartOutput;
@@ -19,21 +20,20 @@ export interface ChartFigureProps {
   children?: Child;
 }
 
+// Markup built by charts/ through a DOM (linkedom), which escapes all text.
 export function ChartFigure({ chart, narrowChart, children }: ChartFigureProps) {
-  return (
+  return html`
     <div class="chart-block">
-      <figure class={narrowChart ? "chart-figure has-narrow" : "chart-figure"}>
-        {/* Markup built by charts/ through a DOM (linkedom), which escapes all text. */}
-        <div class="chart-wide">{raw(chart.svg)}</div>
-        {narrowChart && <div class="chart-narrow">{raw(narrowChart.svg)}</div>}
-        <figcaption class="chart-summary">{chart.altText}</figcaption>
+      <figure class="${narrowChart ? "chart-figure has-narrow" : "chart-figure"}">
+        <div class="chart-wide">${raw(chart.svg)}</div>
+        ${narrowChart && html`<div class="chart-narrow">${raw(narrowChart.svg)}</div>`}
+        <figcaption class="chart-summary">${chart.altText}</figcaption>
       </figure>
-      {children}
-    </div>
-  );
+      ${children}
+    </div>`;
 }
 
 /** A small chart inside text or a table cell (a sparkline); its <title>/<desc> give the text alternative. */
 export function InlineChart({ chart }: { chart: ChartOutput }) {
-  return <span class="sparkline">{raw(chart.svg)}</span>;
+  return html`<span class="sparkline">${raw(chart.svg)}</span>`;
 }

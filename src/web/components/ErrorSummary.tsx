@@ -3,6 +3,7 @@
 // focus to the field (label in view) when a link is followed; without
 // JavaScript the links are plain fragment links.
 import { Icon } from "./Icon.tsx";
+import { html } from "./markup.ts";
 
 export interface FieldError {
   /**
@@ -20,29 +21,21 @@ export interface ErrorSummaryProps {
 
 export function ErrorSummary({ errors, heading = "Der er problemer" }: ErrorSummaryProps) {
   if (errors.length === 0) return null;
-  return (
+  const items = errors.map(
+    (e) => html`<li><a href="#${e.fieldId}" class="function-link">${e.message}</a></li>`,
+  );
+  return html`
     <div
       class="alert alert-error"
       role="alert"
       aria-labelledby="error-summary-title"
-      tabindex={-1}
+      tabindex="-1"
       data-module="error-summary"
     >
-      <Icon name="error" class="alert-icon" label="Fejl" />
+      ${Icon({ name: "error", class: "alert-icon", label: "Fejl" })}
       <div class="alert-body">
-        <h2 class="alert-heading" id="error-summary-title">
-          {heading}
-        </h2>
-        <ul class="alert-text nobullet-list">
-          {errors.map((e) => (
-            <li>
-              <a href={`#${e.fieldId}`} class="function-link">
-                {e.message}
-              </a>
-            </li>
-          ))}
-        </ul>
+        <h2 class="alert-heading" id="error-summary-title">${heading}</h2>
+        <ul class="alert-text nobullet-list">${items}</ul>
       </div>
-    </div>
-  );
+    </div>`;
 }

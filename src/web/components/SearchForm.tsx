@@ -3,6 +3,7 @@
 
 import { link } from "../../http/links.ts";
 import { Icon } from "./Icon.tsx";
+import { attr, html } from "./markup.ts";
 
 export interface SearchFormProps {
   action?: string;
@@ -16,21 +17,20 @@ export interface SearchFormProps {
   id?: string;
 }
 
+// role="search" on the form, not <search>: that element is too new for the browsers a
+// municipality must serve, and the role is the established equivalent.
 export function SearchForm(props: SearchFormProps) {
   const id = props.id ?? "search";
-  return (
-    // biome-ignore lint/a11y/useSemanticElements: <search> is too new for the browsers a municipality must serve; role="search" on the form is the established equivalent.
-    <form method="get" action={link(props.action ?? "/soeg")} role="search" class="search-form">
-      <label for={id} class={props.labelHidden ? "sr-only" : "form-label"}>
-        {props.label ?? "Søg i politikker, mål, indikatorer og initiativer"}
+  return html`
+    <form method="get" action="${link(props.action ?? "/soeg")}" role="search" class="search-form">
+      <label for="${id}" class="${props.labelHidden ? "sr-only" : "form-label"}">
+        ${props.label ?? "Søg i politikker, mål, indikatorer og initiativer"}
       </label>
       <div class="form-group search">
-        <input class="form-input" id={id} name={props.name ?? "q"} type="search" value={props.value} />
+        <input class="form-input" id="${id}" name="${props.name ?? "q"}" type="search"${attr("value", props.value)}/>
         <button class="button button-search" type="submit">
-          <Icon name="search" class="m-0" />
-          <span class="sr-only">Søg</span>
+          ${Icon({ name: "search", class: "m-0" })}<span class="sr-only">Søg</span>
         </button>
       </div>
-    </form>
-  );
+    </form>`;
 }
