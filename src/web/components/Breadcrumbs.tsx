@@ -11,7 +11,6 @@ export interface Crumb {
   href?: string;
 }
 
-// A template (components/markup.ts), not JSX: every page repeats it.
 export function Breadcrumbs({ items }: { items: readonly Crumb[] }) {
   if (items.length === 0) return null;
   const crumbs = items.map((item, i) => {

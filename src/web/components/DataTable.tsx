@@ -118,7 +118,6 @@ function FooterRow<Row>({ cells, columns }: { cells: readonly Child[]; columns: 
   return html`<tfoot><tr>${row}</tr></tfoot>`;
 }
 
-// A template (components/markup.ts), not JSX: a page's tables are most of its markup.
 export function DataTable<Row>(props: DataTableProps<Row>) {
   const { columns, rows, sort } = props;
   const classes = ["table"];

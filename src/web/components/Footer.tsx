@@ -17,7 +17,6 @@ const PORTAL_LINKS = [
   { href: "/api", text: "API til udviklere" },
 ];
 
-// A template (components/markup.ts), not JSX: every page repeats it.
 export function Footer({ organisation, links = PORTAL_LINKS }: FooterProps) {
   const about = html`
     <div class="col-12 col-md-6 footer-col">

@@ -2,7 +2,6 @@
 // label, hint, error message, and aria-describedby wiring between them.
 // A field in error gets .form-error on its group, aria-invalid on the
 // control and a .form-error-message starting with a hidden "Fejl:".
-// Templates (components/markup.ts), not JSX: the filter and answer forms repeat them.
 import type { Child } from "hono/jsx";
 import { link } from "../../http/links.ts";
 import { attr, flag, html } from "./markup.ts";

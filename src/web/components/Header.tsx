@@ -103,7 +103,6 @@ function AuthorityName({ organisation, class: cls }: { organisation: string; cla
   return html`<p${attr("class", cls)}><strong class="authority-name">${organisation}</strong></p>`;
 }
 
-// A template (components/markup.ts), not JSX: every page repeats it.
 export function Header(props: HeaderProps) {
   const { nav, currentPath, organisation, user, logout } = props;
   const homeHref = props.homeHref ?? "/";

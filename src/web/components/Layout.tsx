@@ -40,7 +40,6 @@ export function documentTitle(title: string): string {
   return title === SITE_NAME ? SITE_NAME : `${title} – ${SITE_NAME}`;
 }
 
-// A template (components/markup.ts), not JSX: every page is rendered inside it.
 export function Layout(props: LayoutProps) {
   const isAdmin = props.variant === "admin";
   const header = Header({

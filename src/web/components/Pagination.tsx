@@ -55,7 +55,6 @@ function PageNumber({
     </li>`;
 }
 
-// A template (components/markup.ts), not JSX: every list page repeats it.
 export function Pagination(props: PaginationProps) {
   const total = Math.max(1, Math.floor(props.totalPages));
   const current = Math.min(Math.max(1, Math.floor(props.currentPage)), total);

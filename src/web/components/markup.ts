@@ -1,9 +1,10 @@
-// Markup written as templates instead of JSX, for the components every page
-// repeats (the page shell, tables, badges, icons, pagination). A template is
-// string concatenation: values are escaped as JSX escapes them, nested
-// templates and rendered JSX pass through as they are, and no element tree is
-// built and walked, which makes these parts several times cheaper to render
-// (bench/render.ts). JSX and templates nest freely in both directions.
+// The DKFDS components (web/components/) are written as templates instead of
+// JSX: every page repeats them (the shell, tables, form fields, badges, icons,
+// pagination), and a template is string concatenation. Values are escaped as
+// JSX escapes them, nested templates and rendered JSX pass through as they are,
+// and no element tree is built and walked first, which halved the time an
+// uncached page spends rendering (bench/render.ts). Pages stay JSX; the two nest
+// freely in both directions.
 import { html as honoHtml, raw } from "hono/html";
 import type { HtmlEscapedString } from "hono/utils/html";
 
