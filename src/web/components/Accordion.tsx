@@ -20,12 +20,12 @@ export interface AccordionProps {
 }
 
 export function Accordion({ id, items, headingLevel = 3 }: AccordionProps) {
-  const heading = raw(`h${headingLevel}`);
+  const tag = raw(`h${headingLevel}`);
   const entries = items.map((item, i) => {
     const panelId = `${id}-${i + 1}`;
     return html`
       <li>
-        <${heading}>
+        <${tag}>
           <button
             type="button"
             class="accordion-button"
@@ -35,7 +35,7 @@ export function Accordion({ id, items, headingLevel = 3 }: AccordionProps) {
           >
             <span class="accordion-title">${item.title}</span>
           </button>
-        </${heading}>
+        </${tag}>
         <div id="${panelId}" aria-hidden="false" class="accordion-content">${item.content}</div>
       </li>`;
   });
