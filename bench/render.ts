@@ -53,7 +53,9 @@ try {
   const setup = await setUpServer(database, env, logger, { demo: true });
   const app = appFor(database, env, logger, setup);
   // What @hono/node-server hands the app: the socket the client's address is read from.
-  const bindings = { incoming: { socket: { remoteAddress: "127.0.0.1", remotePort: 0, remoteFamily: "IPv4" } } };
+  const bindings = {
+    incoming: { socket: { remoteAddress: "127.0.0.1", remotePort: 0, remoteFamily: "IPv4" } },
+  };
   const answer = (url: string) => app.request(`http://localhost${url}`, undefined, bindings);
   const request = async (url: string) => {
     const res = await answer(url);
