@@ -57,7 +57,7 @@ import { startGenerationSync } from "../src/queries/generationSync.ts";
 import { startServer } from "../src/server.ts";
 import { crawl } from "../test/crawl.ts";
 import { emptyPostgresDatabase } from "../test/db.ts";
-import { type CrawlData, describe, prepare, withoutOrganisation } from "./crawlData.ts";
+import { type CrawlData, describe, pageType, prepare, withoutOrganisation } from "./crawlData.ts";
 import { searchQueries } from "./searchQueries.ts";
 
 const CONNECTIONS = 50;
@@ -189,15 +189,6 @@ function meterQueries(database: Database) {
     };
   }
   return meter;
-}
-
-/** A URL's page type for the breakdown: its first path segment, ".csv" for a download, "?" when it has a query. */
-function pageType(url: string): string {
-  const [pathPart, query] = withoutOrganisation(url).split("?");
-  const segments = pathPart!.split("/").filter(Boolean);
-  const first = segments[0] ?? "";
-  const csv = pathPart!.endsWith(".csv") || /(^|&)format=csv/.test(query ?? "");
-  return `/${first}${segments.length > 1 ? "/…" : ""}${csv ? " (csv)" : query ? "?…" : ""}`;
 }
 
 /** The baseline: a bare handler running one query on the same database, under the same load. */

@@ -53,3 +53,12 @@ export async function prepare(env: Env, data: CrawlData): Promise<{ demo: boolea
 export function withoutOrganisation(url: string): string {
   return url.replace(/^\/k\/[^/?]+(?=[/?]|$)/, "") || "/";
 }
+
+/** A URL's page type for the breakdown: its first path segment, ".csv" for a download, "?" when it has a query. */
+export function pageType(url: string): string {
+  const [pathPart, query] = withoutOrganisation(url).split("?");
+  const segments = pathPart!.split("/").filter(Boolean);
+  const first = segments[0] ?? "";
+  const csv = pathPart!.endsWith(".csv") || /(^|&)format=csv/.test(query ?? "");
+  return `/${first}${segments.length > 1 ? "/…" : ""}${csv ? " (csv)" : query ? "?…" : ""}`;
+}

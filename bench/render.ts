@@ -25,19 +25,12 @@ import { renderTimer } from "../src/render.ts";
 import { appFor, setUpServer } from "../src/server.ts";
 import { crawl } from "../test/crawl.ts";
 import { emptyPostgresDatabase } from "../test/db.ts";
-import { withoutOrganisation } from "./crawlData.ts";
+import { pageType, withoutOrganisation } from "./crawlData.ts";
 
 const IN_FLIGHT = 8;
 const rounds = Math.max(2, Number(process.argv[2] ?? 6));
 
 const fmt = (n: number, digits = 3) => n.toFixed(digits);
-
-/** A URL's page type: its first path segment, with "/…" below it and "?…" when it has a query. */
-function pageType(url: string): string {
-  const [pathPart, query] = withoutOrganisation(url).split("?");
-  const segments = pathPart!.split("/").filter(Boolean);
-  return `/${segments[0] ?? ""}${segments.length > 1 ? "/…" : ""}${query ? "?…" : ""}`;
-}
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "pejl-render-"));
 const serverUrl = process.env.TEST_DATABASE_URL;
