@@ -59,23 +59,30 @@ describe("budget lines of initiatives", () => {
     expect(await budgetLinesOfMany(org.ctx(), [initiative.id], { years: [2024] })).toEqual([]);
   });
 
-  it("orders lines of the same year and label by id, read after read", async () => {
+  it("orders lines of the same year and label by what they say (the larger amount first), not by their ids", async () => {
     const org = await buildOrganisation();
     const policy = await buildPolicy(org);
     const initiative = await buildInitiative(org, policy.id);
-    // The larger id written first, so the table's own order is not the ids' order.
-    const [low, high] = [crypto.randomUUID(), crypto.randomUUID()].sort();
+    // The smaller amount gets the lower id and is written first: neither the ids nor the
+    // table's own order puts the larger amount first.
+    const [low, high, twin] = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()].sort();
     const line = {
       organisationId: org.organisationId,
       initiativeId: initiative.id,
       year: 2025,
       label: "Løn",
     };
-    await org.db.insert(budgetLines).values({ ...line, id: high!, amountDkk: 1 });
-    await org.db.insert(budgetLines).values({ ...line, id: low!, amountDkk: 2 });
+    await org.db.insert(budgetLines).values({ ...line, id: low!, amountDkk: 1 });
+    await org.db.insert(budgetLines).values({ ...line, id: twin!, amountDkk: 1 });
+    await org.db.insert(budgetLines).values({ ...line, id: high!, amountDkk: 2 });
     for (let read = 0; read < 3; read++) {
-      expect((await budgetLinesOf(org.ctx(), initiative.id)).map((l) => l.id)).toEqual([low, high]);
-      expect((await budgetLinesOfMany(org.ctx(), [initiative.id])).map((l) => l.id)).toEqual([low, high]);
+      // Two lines that say the same are parted by id, read after read.
+      expect((await budgetLinesOf(org.ctx(), initiative.id)).map((l) => l.id)).toEqual([high, low, twin]);
+      expect((await budgetLinesOfMany(org.ctx(), [initiative.id])).map((l) => l.id)).toEqual([
+        high,
+        low,
+        twin,
+      ]);
     }
   });
 

@@ -18,11 +18,23 @@ const columns = {
   label: budgetLines.label,
 };
 
-// Named with the table, so the order also serves inside a subquery (budgetLinesJson).
+/**
+ * Lines alike in what orders them first (year, label) by what they say: the larger
+ * amount first, then FTE and funding status, so every installation that holds the same
+ * lines lists them alike whatever ids they got; the id only parts lines that say the same.
+ * Named with the table, so the order also serves inside a subquery (budgetLinesJson).
+ */
+export const lineTieBreak = [
+  sql`${col(budgetLines.amountDkk)} desc nulls last`,
+  sql`${col(budgetLines.fte)} desc nulls last`,
+  sql`${col(budgetLines.fundingStatus)} asc`,
+  sql`${col(budgetLines.id)} asc`,
+];
+
 const order = [
   sql`${col(budgetLines.year)} asc nulls first`,
   sql`${col(budgetLines.label)} asc`,
-  sql`${col(budgetLines.id)} asc`,
+  ...lineTieBreak,
 ];
 
 export async function budgetLinesOf(ctx: Context, initiativeId: string) {

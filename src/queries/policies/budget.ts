@@ -5,6 +5,7 @@ import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Context } from "../../context.ts";
 import { budgetLines, documents, initiatives, provenance } from "../../db/schema.ts";
 import { type StatedTotal, statedTableTotals } from "../../ingest/recognize/statedTotals.ts";
+import { lineTieBreak } from "../initiatives/budgetLines.ts";
 import { provenanceColumns } from "../provenance.ts";
 import { inOrganisation } from "../scope.ts";
 import { col, columnsOf, jsonRows, type OrganisationParam, ownedBy } from "../sqlFragments.ts";
@@ -98,7 +99,7 @@ export async function policyBudget(ctx: Context, policyId: string): Promise<Poli
       and(eq(initiatives.id, budgetLines.initiativeId), inOrganisation(initiatives, org)),
     )
     .where(and(eq(budgetLines.organisationId, org), eq(initiatives.policyId, policyId)))
-    .orderBy(asc(initiatives.title), asc(budgetLines.label), asc(budgetLines.year), asc(budgetLines.id));
+    .orderBy(asc(initiatives.title), asc(budgetLines.label), asc(budgetLines.year), ...lineTieBreak);
   const spans =
     lines.length === 0
       ? []
