@@ -110,6 +110,16 @@ describe("memoPartsByGeneration", () => {
     expect(loads).toEqual([[a, b, c], [a, b, c], [c]]);
   });
 
+  it("drops by keepOnly the parts of organisations not named, and reads them again if asked", async () => {
+    const { loads, load } = countedParts();
+    const memo = memoPartsByGeneration(load);
+    const [a, b] = [randomUUID(), randomUUID()];
+    await memo([a, b]);
+    memo.keepOnly(new Set([a]));
+    expect(await memo([a, b])).toEqual([`${a}:1`, `${b}:2`]);
+    expect(loads).toEqual([[a, b], [b]]);
+  });
+
   it("shares a load between calls at the same time, and keeps no failed load", async () => {
     let fail = true;
     let loads = 0;

@@ -78,25 +78,31 @@ export function memoByScope<T>(scope: string, load: () => Promise<T>): () => Pro
   return () => keep("", scope, load);
 }
 
+/** Parts kept per organisation; `keepOnly` drops those of every organisation not named (one deleted since). */
+export interface PartsMemo<T> {
+  (organisationIds: readonly string[]): Promise<T[]>;
+  keepOnly(organisationIds: ReadonlySet<string>): void;
+}
+
 /**
  * A read across organisations kept in parts, one per organisation, each valid while
  * that organisation's generation is unchanged: so one organisation's write reloads its part
  * alone, where a value kept by NATIONAL_SCOPE would reload every organisation's. A call names
  * the organisations it needs and gets their parts in that order; those without a valid part
  * are read together, in one call of `load`, which returns a part for each of them. Concurrent
- * calls share a load. With `everyOrganisation`, each call names every organisation there is,
- * and the parts of any other (one deleted since) are dropped: no write of its own would
- * ever replace them.
+ * calls share a load. No write of a deleted organisation would ever replace its part: with
+ * `everyOrganisation`, each call names every organisation there is and the parts of any other
+ * are dropped; a memo called with a few names is pruned by its `keepOnly`.
  */
 export function memoPartsByGeneration<T>(
   load: (organisationIds: readonly string[]) => Promise<ReadonlyMap<string, T>>,
   opts: { everyOrganisation?: boolean } = {},
-): (organisationIds: readonly string[]) => Promise<T[]> {
+): PartsMemo<T> {
   const { valid, store, keepOnly } = keeper<T>();
-  return (organisationIds) => {
+  const parts = (organisationIds: readonly string[]) => {
     if (opts.everyOrganisation) keepOnly(new Set(organisationIds));
-    const parts = organisationIds.map((id) => valid(id, id));
-    const missing = [...new Set(organisationIds.filter((_, i) => !parts[i]))];
+    const kept = organisationIds.map((id) => valid(id, id));
+    const missing = [...new Set(organisationIds.filter((_, i) => !kept[i]))];
     if (missing.length) {
       const generations = missing.map((id) => currentGeneration(id));
       const loaded = load(missing);
@@ -111,9 +117,10 @@ export function memoPartsByGeneration<T>(
         }),
       );
       organisationIds.forEach((id, i) => {
-        parts[i] ??= partOf.get(id);
+        kept[i] ??= partOf.get(id);
       });
     }
-    return Promise.all(parts as Promise<T>[]);
+    return Promise.all(kept as Promise<T>[]);
   };
+  return Object.assign(parts, { keepOnly });
 }

@@ -3,7 +3,8 @@
 // that organisation's generation (memoPartsByGeneration) and combined in memory,
 // so a write in one municipality reloads that municipality's parts alone. Only
 // the list of organisations (who they are, their names, their order) follows
-// the national generation, so one created or renamed shows at once.
+// the national generation, so one created or renamed shows at once; reading it anew
+// drops the parts of any organisation no longer in it (one deleted).
 
 import type { Executor } from "../db/client.ts";
 import { listOrganisations } from "../organisation.ts";
@@ -30,8 +31,7 @@ export interface NationalReads {
 }
 
 export function nationalReads(db: Executor, threshold: number): NationalReads {
-  const organisations = memoByScope(NATIONAL_SCOPE, () => listOrganisations(db));
-  const counts = memoPartsByGeneration((ids) => registryCountsOf(db, ids));
+  const counts = memoPartsByGeneration((ids) => registryCountsOf(db, ids), { everyOrganisation: true });
   const keys = memoPartsByGeneration((ids) => indicatorKeysOf(db, ids));
   const keyed = async () => {
     const list = await organisations();
@@ -48,6 +48,13 @@ export function nationalReads(db: Executor, threshold: number): NationalReads {
         comparisonRowsByKey(own[i]!, measured.get(organisationId)!, threshold),
       ]),
     );
+  });
+  const organisations = memoByScope(NATIONAL_SCOPE, async () => {
+    const list = await listOrganisations(db);
+    const ids = new Set(list.map((o) => o.id));
+    keys.keepOnly(ids);
+    rows.keepOnly(ids);
+    return list;
   });
   return {
     async overview() {
