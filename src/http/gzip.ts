@@ -60,10 +60,11 @@ function gzippedHeaders(headers: Record<string, string>, gzipped: Uint8Array): R
   };
 }
 
-/** What is sent of a kept body: its gzipped copy, or the bytes as they are (`gzipped` says which). */
-type Sent =
-  | { gzipped: true; body: Uint8Array<ArrayBuffer>; headers: Record<string, string> }
-  | { gzipped: false; body: Uint8Array<ArrayBuffer> | null; headers: Record<string, string> };
+/** What is sent of a kept body: its gzipped copy (headers say so), the bytes as they are, or none for HEAD. */
+interface Sent {
+  body: Uint8Array<ArrayBuffer> | null;
+  headers: Record<string, string>;
+}
 
 /**
  * What a kept body (a render cache's page, an asset) is sent as: its gzipped copy, with
@@ -80,9 +81,9 @@ export async function sendKept(
 ): Promise<Sent> {
   const head = req.method === "HEAD";
   if (head || !gzipped || !acceptsGzip(req.header("Accept-Encoding")))
-    return { gzipped: false, body: head ? null : body, headers: { ...headers } };
+    return { body: head ? null : body, headers: { ...headers } };
   const copy = await gzipped();
-  return { gzipped: true, body: copy, headers: gzippedHeaders(headers, copy) };
+  return { body: copy, headers: gzippedHeaders(headers, copy) };
 }
 
 /**
