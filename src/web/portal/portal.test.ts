@@ -1,6 +1,7 @@
 // Route tests of the public portal pages (app.request(), no network): what a
 // citizen sees, escaping, bad query parameters, suppression, CSV.
 import { parse } from "csv-parse/sync";
+import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { buildTestApp } from "../../../test/app.ts";
 import {
@@ -327,5 +328,14 @@ describe("open data page", () => {
     const bytes = new Uint8Array(await zip.arrayBuffer());
     expect([bytes[0], bytes[1]]).toEqual([0x50, 0x4b]);
     expect((await get(org, "/data/findes-ikke.csv")).res.status).toBe(404);
+    // The descriptor on its own is the zip's, but for when each was made.
+    const descriptor = await get(org, "/data/datapackage.json");
+    expect(descriptor.res.headers.get("content-type")).toContain("application/json");
+    const undated = (text: string) => ({ ...JSON.parse(text), created: undefined });
+    const zipped = strFromU8(unzipSync(bytes)["datapackage.json"]!);
+    expect(undated(descriptor.html)).toEqual(undated(zipped));
+    expect(JSON.parse(descriptor.html).resources.map((r: { name: string }) => r.name)).toContain(
+      "initiatives",
+    );
   });
 });
