@@ -117,42 +117,45 @@ function withheld(ctx: Context, documentId: string) {
 }
 
 export async function documentWithSources(ctx: Context, id: string) {
-  const [doc] = await ctx.db
-    .select({
-      id: documents.id,
-      title: documents.title,
-      filename: documents.filename,
-      kind: documents.kind,
-      caseNumber: documents.caseNumber,
-      documentNumber: documents.documentNumber,
-      dated: documents.dated,
-      text: documents.text,
-    })
-    .from(documents)
-    .where(
-      and(
-        eq(documents.organisationId, ctx.organisationId),
-        eq(documents.id, id),
-        // A respondent's attachment may name a person; it is never shown publicly.
-        sql`coalesce(${documents.kind}, '') <> ${HEARING_ATTACHMENT_KIND}`,
-      ),
-    )
-    .limit(1);
-  if (!doc) return undefined;
-  if ((await withheld(ctx, id)).length > 0) return undefined;
-  const spans = await ctx.db
-    .select({
-      id: provenance.id,
-      entity: provenance.entity,
-      entityId: provenance.entityId,
-      field: provenance.field,
-      start: provenance.start,
-      end: provenance.end,
-      page: provenance.page,
-    })
-    .from(provenance)
-    .where(and(eq(provenance.organisationId, ctx.organisationId), eq(provenance.documentId, id)))
-    .orderBy(asc(provenance.start), asc(provenance.end), asc(provenance.field), asc(provenance.id));
+  // Read together: a public page waits for one round trip, not three one after the other.
+  const [[doc], withholding, spans] = await Promise.all([
+    ctx.db
+      .select({
+        id: documents.id,
+        title: documents.title,
+        filename: documents.filename,
+        kind: documents.kind,
+        caseNumber: documents.caseNumber,
+        documentNumber: documents.documentNumber,
+        dated: documents.dated,
+        text: documents.text,
+      })
+      .from(documents)
+      .where(
+        and(
+          eq(documents.organisationId, ctx.organisationId),
+          eq(documents.id, id),
+          // A respondent's attachment may name a person; it is never shown publicly.
+          sql`coalesce(${documents.kind}, '') <> ${HEARING_ATTACHMENT_KIND}`,
+        ),
+      )
+      .limit(1),
+    withheld(ctx, id),
+    ctx.db
+      .select({
+        id: provenance.id,
+        entity: provenance.entity,
+        entityId: provenance.entityId,
+        field: provenance.field,
+        start: provenance.start,
+        end: provenance.end,
+        page: provenance.page,
+      })
+      .from(provenance)
+      .where(and(eq(provenance.organisationId, ctx.organisationId), eq(provenance.documentId, id)))
+      .orderBy(asc(provenance.start), asc(provenance.end), asc(provenance.field), asc(provenance.id)),
+  ]);
+  if (!doc || withholding.length > 0) return undefined;
   return { document: doc, spans };
 }
 

@@ -95,19 +95,25 @@ export async function inquiryDetail(ctx: Context, id: string) {
   return loadDetail(ctx, id);
 }
 
-// Without an access check: the callers decide who may see what.
-async function loadDetail(ctx: Context, id: string) {
-  const [row] = await ctx.db
-    .select({ inquiry: inquiries, documentFilename: documents.filename })
-    .from(inquiries)
-    .leftJoin(
-      documents,
-      and(eq(documents.id, inquiries.documentId), inOrganisation(documents, ctx.organisationId)),
-    )
-    .where(and(eq(inquiries.id, id), eq(inquiries.organisationId, ctx.organisationId)));
-  if (!row) throw notFound("The inquiry");
-  const [own] = [...(await administrationsOf(ctx, [id])).values()];
-  let admins = own ?? [];
+/**
+ * An inquiry with its document's file name and its administrations; undefined if the
+ * organisation has none by `id`. Without an access check: the callers decide who may see what.
+ */
+async function readDetail(ctx: Context, id: string) {
+  // Read together: a public page waits for one round trip, not one after the other.
+  const [[row], byInquiry] = await Promise.all([
+    ctx.db
+      .select({ inquiry: inquiries, documentFilename: documents.filename })
+      .from(inquiries)
+      .leftJoin(
+        documents,
+        and(eq(documents.id, inquiries.documentId), inOrganisation(documents, ctx.organisationId)),
+      )
+      .where(and(eq(inquiries.id, id), eq(inquiries.organisationId, ctx.organisationId))),
+    administrationsOf(ctx, [id]),
+  ]);
+  if (!row) return undefined;
+  let admins = [...byInquiry.values()][0] ?? [];
   if (!admins.length && row.inquiry.administrationId) {
     admins = await ctx.db
       .select({ code: administrations.code, name: administrations.name })
@@ -125,6 +131,13 @@ async function loadDetail(ctx: Context, id: string) {
     administrations: admins,
     documentFilename: row.documentFilename,
   };
+}
+
+/** readDetail, or not found (404). */
+async function loadDetail(ctx: Context, id: string) {
+  const detail = await readDetail(ctx, id);
+  if (!detail) throw notFound("The inquiry");
+  return detail;
 }
 
 /** Answered inquiries for the public portal: sent ones only, newest answer first. */
@@ -153,29 +166,19 @@ export async function publicInquiries(ctx: Context) {
 
 /** One answered inquiry with its answer; null when it does not exist or is not sent. */
 export async function publicInquiry(ctx: Context, id: string) {
-  const [row] = await ctx.db
-    .select()
-    .from(inquiries)
-    .where(
-      and(
-        eq(inquiries.id, id),
-        eq(inquiries.organisationId, ctx.organisationId),
-        eq(inquiries.state, "sent"),
-      ),
-    );
-  if (!row) return null;
-  const detail = await loadDetail(ctx, id);
+  const detail = await readDetail(ctx, id);
+  if (detail?.state !== "sent") return null;
   return {
-    id: row.id,
-    askedBy: row.askedBy,
-    askedOn: row.askedOn,
-    answeredOn: row.answeredOn,
-    questions: row.questions,
-    answer: row.answer,
-    signedBy: row.signedBy,
-    caseNumber: row.caseNumber,
-    documentNumber: row.documentNumber,
-    documentId: row.documentId,
+    id: detail.id,
+    askedBy: detail.askedBy,
+    askedOn: detail.askedOn,
+    answeredOn: detail.answeredOn,
+    questions: detail.questions,
+    answer: detail.answer,
+    signedBy: detail.signedBy,
+    caseNumber: detail.caseNumber,
+    documentNumber: detail.documentNumber,
+    documentId: detail.documentId,
     administrations: detail.administrations,
     draft: detail.scope.draft ?? null,
   };
