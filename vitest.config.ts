@@ -21,7 +21,12 @@ const databaseFacing = [
 
 // What only one database has: several server processes and connections sharing a snapshot
 // (PostgreSQL), and the embedded database's own crash and lock behaviour (PGlite).
-const postgresOnly = ["src/cluster.test.ts", "src/workers.test.ts", "src/db/sharedSnapshot.test.ts"];
+const postgresOnly = [
+  "src/cluster.test.ts",
+  "src/workers.test.ts",
+  "src/db/sharedSnapshot.test.ts",
+  "src/db/pool.test.ts",
+];
 const pgliteOnly = [
   "src/db/durability.test.ts",
   "src/db/sharedSnapshotPglite.test.ts",

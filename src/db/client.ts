@@ -102,7 +102,13 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   // so one that is closing would crash the process. A query in flight still
   // rejects with the error, and the pool replaces the connection.
   pool.on("error", () => {});
-  pool.on("connect", (client) => client.on("error", () => {}));
+  pool.on("connect", (client) => {
+    client.on("error", () => {});
+    // No JIT on any connection: Pejl's statements are short, and the export's per-row
+    // subqueries pass jit_above_cost although compiling them took longer (0.3 s a query)
+    // than running them. Queued before anything the pool hands the client to run.
+    client.query("SET jit = off").catch(() => {});
+  });
   // numeric and bigint arrive as strings from node-postgres; drizzle maps the columns we declare.
   await pool.query("select 1");
   const db = drizzleNodePg(pool, { schema }) as unknown as Db;

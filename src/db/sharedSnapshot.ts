@@ -41,8 +41,6 @@ export async function withSnapshotReaders<T>(
       await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
       // Must be the transaction's first statement.
       await client.query(`SET TRANSACTION SNAPSHOT '${snapshot.replaceAll("'", "''")}'`);
-      // As in the export's own transaction (exportRows.ts, inSnapshot).
-      await client.query("SET LOCAL jit = off");
     }
     const result = await work(
       clients.map((client) => ({

@@ -3,7 +3,7 @@
 // datapackage.json for one organisation.
 import { stringify } from "csv-stringify/sync";
 import { csvFormatRows } from "d3-dsv";
-import { and, asc, inArray, sql } from "drizzle-orm";
+import { and, asc, inArray } from "drizzle-orm";
 import type { Context } from "../context.ts";
 import { organisations, settings } from "../db/schema.ts";
 import { settingDefinition, settingKeys, validSettingValue } from "../domain/settings.ts";
@@ -37,15 +37,10 @@ export async function inSnapshot<C extends Pick<Context, "db" | "inTransaction">
   work: (ctx: C) => Promise<T>,
 ): Promise<T> {
   if (ctx.inTransaction) return work(ctx);
-  return ctx.db.transaction(
-    async (tx) => {
-      // The export queries' per-row subqueries make the planner's estimate pass
-      // jit_above_cost, and compiling them took longer (0.3 s a query) than running them.
-      await tx.execute(sql`SET LOCAL jit = off`);
-      return work({ ...ctx, db: tx, inTransaction: true });
-    },
-    { isolationLevel: "repeatable read", accessMode: "read only" },
-  );
+  return ctx.db.transaction((tx) => work({ ...ctx, db: tx, inTransaction: true }), {
+    isolationLevel: "repeatable read",
+    accessMode: "read only",
+  });
 }
 
 /** The header row of a resource's CSV file. */

@@ -1,0 +1,29 @@
+// What every pooled PostgreSQL connection is set to, whichever way a query reaches it:
+// the pool itself, a transaction, or the readers beside a transaction's snapshot.
+// PostgreSQL only (vitest.config.ts): PGlite has no pool and no JIT.
+import { sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { testDatabase } from "../../test/db.ts";
+import type { Executor } from "./client.ts";
+import { withSnapshotReaders } from "./sharedSnapshot.ts";
+
+async function jit(db: Executor): Promise<string> {
+  const result = (await db.execute(sql`show jit`)) as unknown as { rows: { jit: string }[] };
+  return result.rows[0]!.jit;
+}
+
+describe("pooled connections", () => {
+  it("run without JIT compilation, on every connection the pool opens", async () => {
+    const database = await testDatabase();
+    // More at once than the pool may hold idle: new connections are opened for them.
+    const direct = await Promise.all(Array.from({ length: 6 }, () => jit(database.db)));
+    expect(direct).toEqual(Array(6).fill("off"));
+    const inTransaction = await database.db.transaction((tx) =>
+      withSnapshotReaders(tx, 2, async (readers) => [
+        await jit(tx),
+        ...(await Promise.all(readers.map((r) => jit(r.db)))),
+      ]),
+    );
+    expect(inTransaction).toEqual(["off", "off", "off"]);
+  });
+});
