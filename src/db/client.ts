@@ -95,20 +95,36 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
   return openPglite(options.dataDir, options.loadDataDir);
 }
 
+const JIT_OFF = "-c jit=off";
+
+/**
+ * The pool's connection settings: every connection starts with no JIT, after any settings
+ * the URL's `options` give (the driver would let the URL's replace ours, so they move here).
+ * Pejl's statements are short, and the export's per-row subqueries pass jit_above_cost
+ * although compiling them took longer (0.3 s a query) than running them.
+ */
+function connectionConfig(url: string): { connectionString: string; options: string } {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    // Not a URL: the driver reads it (and reports what is wrong with it).
+    return { connectionString: url, options: JIT_OFF };
+  }
+  const given = parsed.searchParams.get("options");
+  if (given === null) return { connectionString: url, options: JIT_OFF };
+  parsed.searchParams.delete("options");
+  return { connectionString: parsed.toString(), options: `${given} ${JIT_OFF}` };
+}
+
 async function openPostgres(url: string, max: number): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max });
+  const pool = new pg.Pool({ ...connectionConfig(url), max });
   // A connection the server ends (a restart, an administrator's terminate) emits
   // "error" on its client; the pool listens only while the client is idle in it,
   // so one that is closing would crash the process. A query in flight still
   // rejects with the error, and the pool replaces the connection.
   pool.on("error", () => {});
-  pool.on("connect", (client) => {
-    client.on("error", () => {});
-    // No JIT on any connection: Pejl's statements are short, and the export's per-row
-    // subqueries pass jit_above_cost although compiling them took longer (0.3 s a query)
-    // than running them. Queued before anything the pool hands the client to run.
-    client.query("SET jit = off").catch(() => {});
-  });
+  pool.on("connect", (client) => client.on("error", () => {}));
   // numeric and bigint arrive as strings from node-postgres; drizzle maps the columns we declare.
   await pool.query("select 1");
   const db = drizzleNodePg(pool, { schema }) as unknown as Db;

@@ -4,7 +4,7 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { testDatabase } from "../../test/db.ts";
-import type { Executor } from "./client.ts";
+import { type Executor, openDatabase } from "./client.ts";
 import { withSnapshotReaders } from "./sharedSnapshot.ts";
 
 async function jit(db: Executor): Promise<string> {
@@ -25,5 +25,20 @@ describe("pooled connections", () => {
       ]),
     );
     expect(inTransaction).toEqual(["off", "off", "off"]);
+  });
+
+  it("keep the settings the database URL's options give", async () => {
+    const url = new URL(process.env.TEST_DATABASE_URL!);
+    url.searchParams.set("options", "-c statement_timeout=1234");
+    const database = await openDatabase({ url: url.toString(), poolSize: 1 });
+    try {
+      const result = (await database.db.execute(sql`show statement_timeout`)) as unknown as {
+        rows: { statement_timeout: string }[];
+      };
+      expect(result.rows[0]!.statement_timeout).toBe("1234ms");
+      expect(await jit(database.db)).toBe("off");
+    } finally {
+      await database.close();
+    }
   });
 });
