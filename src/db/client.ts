@@ -95,6 +95,23 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
   return openPglite(options.dataDir, options.loadDataDir);
 }
 
+/**
+ * A connection whose queries go to the driver one at a time, in the order asked: what Drizzle
+ * runs a transaction on. A transaction's reads may be asked together (Promise.all); the
+ * driver would queue them on the connection itself, which it warns it will stop doing in
+ * pg@9. They still run one after another on the one connection, as they did.
+ */
+export function oneQueryAtATime<C extends pg.ClientBase>(client: C): C {
+  let previous: Promise<unknown> = Promise.resolve();
+  const query = (...args: unknown[]) => {
+    const run = previous.then(() => (client.query as (...a: unknown[]) => Promise<unknown>)(...args));
+    previous = run.catch(() => {});
+    return run;
+  };
+  // Drizzle calls nothing else on a connection it is given.
+  return { query } as unknown as C;
+}
+
 const JIT_OFF = "-c jit=off";
 
 /**
@@ -136,7 +153,7 @@ async function openPostgres(url: string, max: number): Promise<Database> {
     try {
       let own = onClient.get(client);
       if (!own) {
-        own = drizzleNodePg(client, { schema }) as unknown as Db;
+        own = drizzleNodePg(oneQueryAtATime(client), { schema }) as unknown as Db;
         onClient.set(client, own);
       }
       return await own.transaction((tx) => {

@@ -4,7 +4,7 @@
 // together is still one consistent moment. PGlite has one connection: no readers there.
 import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
 import type pg from "pg";
-import { type Db, type Executor, type RawConnection, rawConnection } from "./client.ts";
+import { type Db, type Executor, oneQueryAtATime, type RawConnection, rawConnection } from "./client.ts";
 import * as schema from "./schema.ts";
 
 /** A connection reading the snapshot: Drizzle for queries, the raw client for COPY. */
@@ -44,7 +44,7 @@ export async function withSnapshotReaders<T>(
     }
     const result = await work(
       clients.map((client) => ({
-        db: drizzleNodePg(client, { schema }) as unknown as Db,
+        db: drizzleNodePg(oneQueryAtATime(client), { schema }) as unknown as Db,
         connection: { kind: "postgres", client, pool },
       })),
     );
