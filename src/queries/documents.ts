@@ -13,6 +13,9 @@ export interface DocumentFilters {
   kind?: string;
 }
 
+/** Not a respondent's attachment, which may name a person: never listed or shown publicly. */
+export const notHearingAttachment = () => sql`coalesce(${documents.kind}, '') <> ${HEARING_ATTACHMENT_KIND}`;
+
 export const documentQueries = resourceQueries({
   id: documents.id,
   organisationId: documents.organisationId,
@@ -36,8 +39,7 @@ export const documentQueries = resourceQueries({
       .orderBy(asc(documents.id))
       .limit(limit),
   filters: (f: DocumentFilters) => [when(f.kind, (v) => eq(documents.kind, v))],
-  // A respondent's attachment may name a person; it is never listed publicly.
-  visible: () => sql`coalesce(${documents.kind}, '') <> ${HEARING_ATTACHMENT_KIND}`,
+  visible: notHearingAttachment,
 });
 
 export type DocumentRow = NonNullable<Awaited<ReturnType<typeof documentQueries.get>>>;
@@ -132,12 +134,7 @@ export async function documentWithSources(ctx: Context, id: string) {
       })
       .from(documents)
       .where(
-        and(
-          eq(documents.organisationId, ctx.organisationId),
-          eq(documents.id, id),
-          // A respondent's attachment may name a person; it is never shown publicly.
-          sql`coalesce(${documents.kind}, '') <> ${HEARING_ATTACHMENT_KIND}`,
-        ),
+        and(eq(documents.organisationId, ctx.organisationId), eq(documents.id, id), notHearingAttachment()),
       )
       .limit(1),
     withheld(ctx, id),

@@ -8,6 +8,7 @@ import type { Context } from "../../context.ts";
 import { committees, documents, goals, hearingResponses, hearings, policies } from "../../db/schema.ts";
 import type { HearingState } from "../../domain/enums.ts";
 import { notFound } from "../../errors.ts";
+import { notHearingAttachment } from "../documents.ts";
 import { resourceQueries, when } from "../keysetPage.ts";
 import { inOrganisation } from "../scope.ts";
 import { isoDate } from "../sqlFragments.ts";
@@ -121,7 +122,8 @@ export async function hearingFormOptions(ctx: Context) {
       })
       .from(documents)
       .where(
-        and(eq(documents.organisationId, org), sql`coalesce(${documents.kind}, '') <> 'hearing_attachment'`),
+        // A respondent's attachment is not a document a hearing is about.
+        and(eq(documents.organisationId, org), notHearingAttachment()),
       )
       .orderBy(desc(documents.createdAt)),
     ctx.db
