@@ -10,12 +10,17 @@
 // turned into text). The baseline, measured in the same run, is the same pages
 // answered from the render cache; the ratio is uncached over cached CPU.
 // Rounds after the first are the ones to read (the first warms the JIT); on a
-// shared machine the lowest rounds are the least disturbed.
+// shared machine the lowest rounds are the least disturbed. The table per page
+// type also counts the page's waits for the database (queries run together
+// count once): under load each wait costs the request a whole turn of the
+// event loop, in which every other request in flight is rendered, so pages
+// that wait several times one after another make the slowest 1 % (crawl.ts).
 // On PGlite; on PostgreSQL when TEST_DATABASE_URL is set (a fresh database).
 // Run: node --import tsx bench/render.ts [rounds]
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { openFromEnv } from "../src/boot.ts";
 import { parseEnv } from "../src/env.ts";
 import { createLogger } from "../src/logger.ts";
@@ -31,6 +36,46 @@ const IN_FLIGHT = 8;
 const rounds = Math.max(2, Number(process.argv[2] ?? 6));
 
 const fmt = (n: number, digits = 3) => n.toFixed(digits);
+
+/**
+ * Counts the waits for the database: each time a query starts while none is running. Counted
+ * at the driver (every node-postgres connection, or PGlite's query and exec), so queries in a
+ * transaction and on snapshot readers count too.
+ */
+function meterWaits(database: { pglite?: object }) {
+  const meter = { waits: 0, queries: 0 };
+  let running = 0;
+  const targets: [object, string[]][] = database.pglite
+    ? [[database.pglite, ["query", "exec"]]]
+    : [[pg.Client.prototype, ["query"]]];
+  for (const [target, names] of targets)
+    for (const name of names) {
+      const original = (target as Record<string, unknown>)[name] as (...args: unknown[]) => unknown;
+      (target as Record<string, unknown>)[name] = function (this: unknown, ...args: unknown[]) {
+        const started = () => {
+          if (running++ === 0) meter.waits++;
+          meter.queries++;
+        };
+        // The pool runs its queries with a callback; Drizzle on a connection, with a promise.
+        const last = args.length - 1;
+        const callback = args[last];
+        if (typeof callback === "function") {
+          started();
+          args[last] = (...answer: unknown[]) => {
+            running--;
+            return callback(...answer);
+          };
+          return original.apply(this, args);
+        }
+        const result = original.apply(this, args);
+        // A COPY stream is neither: not counted.
+        if (!(result instanceof Promise)) return result;
+        started();
+        return result.finally(() => running--);
+      };
+    }
+  return meter;
+}
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "pejl-render-"));
 const serverUrl = process.env.TEST_DATABASE_URL;
@@ -105,22 +150,32 @@ try {
 
   // Per page type, one page at a time (so each page's CPU is its own), uncached again.
   for (const o of organisations) bumpGeneration(o.id);
-  const byType = new Map<string, { pages: number; cpuMs: number; renderMs: number }>();
+  const meter = meterWaits(database);
+  const byType = new Map<
+    string,
+    { pages: number; cpuMs: number; renderMs: number; waits: number; queries: number }
+  >();
   for (const url of urls) {
     const timer = renderTimer();
     const before = process.cpuUsage();
+    const counted = { waits: meter.waits, queries: meter.queries };
     await request(url);
     const used = process.cpuUsage(before);
-    const entry = byType.get(pageType(url)) ?? { pages: 0, cpuMs: 0, renderMs: 0 };
+    const entry = byType.get(pageType(url)) ?? { pages: 0, cpuMs: 0, renderMs: 0, waits: 0, queries: 0 };
     entry.pages++;
     entry.cpuMs += (used.user + used.system) / 1000;
     entry.renderMs += timer.stop();
+    entry.waits += meter.waits - counted.waits;
+    entry.queries += meter.queries - counted.queries;
     byType.set(pageType(url), entry);
   }
-  console.log("one at a time, uncached     pages  ms CPU/page  of which rendering");
+  console.log(
+    "one at a time, uncached     pages  ms CPU/page  of which rendering  waits for the database  queries",
+  );
   for (const [type, e] of [...byType].sort((a, b) => b[1].pages - a[1].pages))
     console.log(
-      `${type.padEnd(26)} ${String(e.pages).padStart(6)}  ${fmt(e.cpuMs / e.pages).padStart(11)}  ${fmt(e.renderMs / e.pages).padStart(9)}`,
+      `${type.padEnd(26)} ${String(e.pages).padStart(6)}  ${fmt(e.cpuMs / e.pages).padStart(11)}  ${fmt(e.renderMs / e.pages).padStart(9)}` +
+        `  ${fmt(e.waits / e.pages, 2).padStart(22)}  ${fmt(e.queries / e.pages, 2).padStart(7)}`,
     );
 } finally {
   await database.close();
