@@ -2,7 +2,7 @@
 // handicap og funktionsevne"): the initiatives registered with the ground, the
 // goals and policies whose words name it, and the policies whose documents
 // were recognized as concerning it.
-import { and, asc, eq, inArray, like, sql } from "drizzle-orm";
+import { and, asc, eq, like, sql } from "drizzle-orm";
 import type { Context } from "../context.ts";
 import { goals, initiatives, policies, provenance } from "../db/schema.ts";
 import type { EqualityGround } from "../domain/enums.ts";
@@ -47,7 +47,9 @@ export async function groundOverview(
 ) {
   const org = ctx.organisationId;
   const query = sql`to_tsquery('danish', ${groundTerms[ground]})`;
-  const [initiativeList, goalRows, policyRows, viaInitiatives, viaDocument] = await Promise.all([
+  // One wait for the database: every policy of the organisation is read with the rest (an
+  // organisation has a few dozen), in the page's order, and those about the ground kept.
+  const [initiativeList, goalRows, policyRows, viaInitiatives, viaDocument, everyPolicy] = await Promise.all([
     browseSetOf(ctx).then((set) => browse(set, { ground, sort: "administration" }, { all: true })),
     ctx.db
       .select({
@@ -81,6 +83,21 @@ export async function groundOverview(
           like(provenance.field, `equality_grounds:${ground}`),
         ),
       ),
+    ctx.db
+      .select({
+        id: policies.id,
+        slug: policies.slug,
+        title: policies.title,
+        kind: policies.kind,
+        periodStart: policies.periodStart,
+        periodEnd: policies.periodEnd,
+      })
+      .from(policies)
+      .where(eq(policies.organisationId, org))
+      .orderBy(
+        sql`coalesce(${policies.periodEnd}, ${policies.periodStart}) desc nulls last`,
+        asc(policies.title),
+      ),
   ]);
   const reasons = new Map<string, Set<GroundPolicy["reasons"][number]>>();
   const add = (id: string, reason: GroundPolicy["reasons"][number]) => {
@@ -92,25 +109,7 @@ export async function groundOverview(
   for (const r of policyRows) add(r.id, "words");
   for (const g of goalRows) add(g.policyId, "words");
   for (const r of viaDocument) add(r.policyId, "document");
-  const ids = [...reasons.keys()];
-  const listed =
-    ids.length === 0
-      ? []
-      : await ctx.db
-          .select({
-            id: policies.id,
-            slug: policies.slug,
-            title: policies.title,
-            kind: policies.kind,
-            periodStart: policies.periodStart,
-            periodEnd: policies.periodEnd,
-          })
-          .from(policies)
-          .where(and(eq(policies.organisationId, org), inArray(policies.id, ids)))
-          .orderBy(
-            sql`coalesce(${policies.periodEnd}, ${policies.periodStart}) desc nulls last`,
-            asc(policies.title),
-          );
+  const listed = everyPolicy.filter((p) => reasons.has(p.id));
   const groundPolicies: GroundPolicy[] = listed.map((p) => ({
     ...p,
     reasons: [...(reasons.get(p.id) ?? [])],

@@ -292,17 +292,29 @@ describe("initiatives", () => {
 describe("equality-ground page", () => {
   it("gathers the initiatives with the ground and the policies that name it", async () => {
     const org = await buildOrganisation();
-    const disability = await buildPolicy(org, { title: "Handicappolitik" });
-    const other = await buildPolicy(org, { title: "Anden politik" });
+    const disability = await buildPolicy(org, {
+      title: "Handicappolitik",
+      periodStart: 2024,
+      periodEnd: 2030,
+    });
+    const other = await buildPolicy(org, { title: "Anden politik", periodStart: 2020, periodEnd: 2024 });
     await buildInitiative(org, other.id, {
       title: "Tilgængelige idrætshaller",
       equalityGrounds: ["disability"],
     });
     await buildInitiative(org, other.id, { title: "Ikke om handicap", equalityGrounds: ["age"] });
+    const unrelated = await buildPolicy(org, { title: "Miljøpolitik" });
     const { res, html } = await get(org, "/ligestillingsgrunde/funktionsevne");
     expect(res.status).toBe(200);
     expect(html).toContain("Alt om handicap og funktionsevne");
     expect(html).toContain(`href="/politikker/${disability.slug}"`);
+    // Named by its words and by an initiative; the one that runs longest first, not by title.
+    const policyLinks = [...html.matchAll(/href="\/politikker\/([^"]+)"/g)].map((m) => m[1]);
+    expect(policyLinks.filter((slug) => slug !== unrelated.slug)).toEqual(
+      expect.arrayContaining([other.slug, disability.slug]),
+    );
+    expect(policyLinks.indexOf(disability.slug)).toBeLessThan(policyLinks.indexOf(other.slug));
+    expect(policyLinks).not.toContain(unrelated.slug);
     expect(html).toContain("Tilgængelige idrætshaller");
     expect(html).not.toContain("Ikke om handicap");
     expect((await get(org, "/ligestillingsgrunde/ukendt")).res.status).toBe(404);
