@@ -40,4 +40,25 @@ describe("deflated pieces", () => {
     expect(all.crc).toBe(zlib.crc32(expected));
     expect(Buffer.concat([...inflated(all)]).equals(expected)).toBe(true);
   });
+
+  it("compress a text to the same pieces however it was pushed", () => {
+    const whole = text(13, 200_000);
+    const pushedIn = (sizes: number[]) => {
+      const writer = new DeflatingWriter();
+      for (let at = 0, i = 0; at < whole.length; i++) {
+        const size = sizes[i % sizes.length]!;
+        writer.push(whole.subarray(at, at + size));
+        at += size;
+      }
+      return writer.finish();
+    };
+    const once = pushedIn([whole.length]);
+    expect(once.chunks.length).toBeGreaterThan(2);
+    for (const sizes of [[1_000], [9_000, 70_000], [65_535, 1, 3]]) {
+      const again = pushedIn(sizes);
+      expect(Buffer.concat(again.chunks).equals(Buffer.concat(once.chunks))).toBe(true);
+      expect(again.chunks.map((c) => c.length)).toEqual(once.chunks.map((c) => c.length));
+      expect([again.crc, again.size]).toEqual([once.crc, once.size]);
+    }
+  });
 });

@@ -28,7 +28,12 @@ function deflated(text: Buffer): Buffer {
   return out.length < out.buffer.byteLength ? Buffer.from(out) : out;
 }
 
-/** Collects text and compresses it a chunk at a time. */
+/**
+ * Collects text and compresses it a chunk at a time: every chunk but the last is exactly
+ * CHUNK bytes of the text, so the compressed pieces depend on the text alone, not on how it
+ * was pushed (a COPY's chunks fall differently from one read to the next), and a package
+ * compressed twice is the same bytes. What is pushed is kept until compressed, not copied.
+ */
 export class DeflatingWriter {
   private pending: Buffer[] = [];
   private pendingSize = 0;
@@ -38,22 +43,28 @@ export class DeflatingWriter {
     if (!bytes.length) return;
     this.pending.push(bytes);
     this.pendingSize += bytes.length;
-    if (this.pendingSize >= CHUNK) this.flush();
+    if (this.pendingSize >= CHUNK) this.compress(false);
   }
 
   finish(): DeflatedText {
-    this.flush();
+    this.compress(true);
     return this.text;
   }
 
-  private flush(): void {
+  /** Compresses the pending text in whole chunks, and with `all` the rest too. */
+  private compress(all: boolean): void {
     if (!this.pendingSize) return;
-    const bytes = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending);
-    this.pending = [];
-    this.pendingSize = 0;
-    this.text.chunks.push(deflated(bytes));
-    this.text.crc = zlib.crc32(bytes, this.text.crc);
-    this.text.size += bytes.length;
+    const bytes = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending, this.pendingSize);
+    let at = 0;
+    for (; bytes.length - at >= CHUNK || (all && at < bytes.length); at += CHUNK) {
+      const chunk = bytes.subarray(at, at + CHUNK);
+      this.text.chunks.push(deflated(chunk));
+      this.text.crc = zlib.crc32(chunk, this.text.crc);
+      this.text.size += chunk.length;
+    }
+    const rest = bytes.subarray(Math.min(at, bytes.length));
+    this.pending = rest.length ? [rest] : [];
+    this.pendingSize = rest.length;
   }
 }
 
