@@ -54,7 +54,8 @@ export class DeflatingWriter {
   /** Compresses the pending text in whole chunks, and with `all` the rest too. */
   private compress(all: boolean): void {
     if (!this.pendingSize) return;
-    const bytes = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending, this.pendingSize);
+    const bytes =
+      this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending, this.pendingSize);
     let at = 0;
     for (; bytes.length - at >= CHUNK || (all && at < bytes.length); at += CHUNK) {
       const chunk = bytes.subarray(at, at + CHUNK);
