@@ -11,6 +11,7 @@ import type { RawConnection } from "../db/client.ts";
 import { withLocalSetting } from "../db/localSetting.ts";
 import { pgliteCopyOut } from "../db/pgliteCopyOut.ts";
 import { withSnapshotReaders } from "../db/sharedSnapshot.ts";
+import { turnTaker } from "../eventLoop.ts";
 import { copyConnection } from "./copy.ts";
 import { csvLines } from "./exportRows.ts";
 import {
@@ -94,8 +95,11 @@ async function copyToSink(
     return;
   }
   const split = new KeyedCsv();
-  for await (const chunk of connection.client.query(copyTo(statement)))
+  const giveWay = turnTaker();
+  for await (const chunk of connection.client.query(copyTo(statement))) {
     for (const run of split.push(chunk as Buffer)) sink.write(run.organisationId, run.text, run.records);
+    await giveWay();
+  }
   if (split.unfinished) throw new Error(`The COPY of ${def.name} ended inside a record.`);
   if (split.unwritable) await refuseNumbers(reader, def, organisations, view);
 }
@@ -194,9 +198,12 @@ export async function streamResources(
         // The database writes the CSV where it can; otherwise the rows are formatted here.
         if (copier !== null && copyable(def))
           return copyToSink(reader, copier, def, organisations, view, sink);
+        const giveWay = turnTaker();
         for await (const page of resourcePages(reader, def, organisations, view))
-          for (const [organisationId, run] of byOrganisation(page))
+          for (const [organisationId, run] of byOrganisation(page)) {
             sink.write(organisationId, csvLines(def, run), run.length);
+            await giveWay();
+          }
       });
     } finally {
       await sink.close();
