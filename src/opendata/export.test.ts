@@ -8,7 +8,9 @@ import {
   FIXED_CREATED,
   readPackageDir,
 } from "../../test/fixtures/datapackage/helpers.ts";
-import { dataPackageZip, resourceCsv } from "./export.ts";
+import { observations } from "../db/schema.ts";
+import { resourceCsv } from "./export.ts";
+import { dataPackageZip } from "./packageZip.ts";
 import { dataPackageProblems, tableSchemaProblems } from "./profiles.ts";
 
 type Field = { name: string; type: string; format?: string; constraints?: Record<string, unknown> };
@@ -175,7 +177,31 @@ describe("open-data export", () => {
     const zip = await dataPackageZip(org.ctx(), { created: FIXED_CREATED });
     expect(await dataPackageZip(org.ctx(), { created: FIXED_CREATED })).toEqual(zip);
     const entries = unzipSync(zip);
-    expect(Object.keys(entries).sort()).toEqual([...files.keys()].sort());
-    expect(new TextDecoder().decode(entries["initiatives.csv"])).toBe(files.get("initiatives.csv"));
+    // The package's files, in its order (the descriptor first, as its resources list them), and
+    // each as the export writes it to disk.
+    const descriptor = JSON.parse(files.get("datapackage.json")!) as { resources: { path: string }[] };
+    expect(Object.keys(entries)).toEqual(["datapackage.json", ...descriptor.resources.map((r) => r.path)]);
+    for (const [name, text] of files) expect(new TextDecoder().decode(entries[name]), name).toBe(text);
+  });
+
+  it("zips a package of many records, in a resource larger than the compressed pieces", async () => {
+    const org = await buildOrganisation();
+    const registry = await buildRegistry(org);
+    // Some 300 kB of observations: several of the compressed pieces the zip is written from.
+    const rows = Array.from({ length: 4_000 }, (_, i) => ({
+      organisationId: org.organisationId,
+      indicatorId: registry.indicators[0]!.id,
+      period: "1999",
+      year: 1999,
+      disaggregation: `gruppe=${i}`,
+      value: i * 7 + 0.25,
+      n: 100 + i,
+      footnote: `række ${i} med æøå og "citat", komma`,
+    }));
+    await org.ctx().db.insert(observations).values(rows);
+    const files = readPackageDir(await exportToTemp(org.ctx()));
+    expect(files.get("observations.csv")!.length).toBeGreaterThan(200_000);
+    const entries = unzipSync(await dataPackageZip(org.ctx(), { created: FIXED_CREATED }));
+    for (const [name, text] of files) expect(new TextDecoder().decode(entries[name]), name).toBe(text);
   });
 });

@@ -5,7 +5,6 @@
 // unsent inquiry answers, unpublished hearing responses and the names of citizens who
 // did not consent. Audience "full" holds everything, for a lossless round trip.
 import { stringify } from "csv-stringify/sync";
-import { strToU8, zipSync } from "fflate";
 import type { Context } from "../context.ts";
 import { AppError } from "../errors.ts";
 import { exportDataPackages } from "./exportPackages.ts";
@@ -54,15 +53,6 @@ export async function buildDataPackage(ctx: Context, opts: ExportOptions = {}): 
 export async function exportDataPackage(ctx: Context, outDir: string, opts: ExportOptions = {}) {
   const [written] = await exportDataPackages(ctx, [{ organisationId: ctx.organisationId, outDir }], opts);
   return { outDir, files: written!.files, rows: written!.rows };
-}
-
-/** The package as one zip (for the portal's download link); entries dated `created`, so it is reproducible. */
-export async function dataPackageZip(ctx: Context, opts: ExportOptions = {}): Promise<Uint8Array> {
-  const created = new Date(opts.created ?? Date.now());
-  const { files } = await buildDataPackage(ctx, { ...opts, created });
-  const entries: Record<string, Uint8Array> = {};
-  for (const [name, text] of files) entries[name] = strToU8(text);
-  return zipSync(entries, { level: 6, mtime: created });
 }
 
 /** One resource as CSV text (the portal links each table on its own). */

@@ -14,6 +14,7 @@ import {
   type TestOrganisation,
 } from "../../../test/factories.ts";
 import { budgetLines, observations } from "../../db/schema.ts";
+import { bumpGeneration } from "../../queries/generation.ts";
 
 async function get(org: TestOrganisation, path: string) {
   const res = await (await buildTestApp(org)).request(path);
@@ -349,5 +350,28 @@ describe("open data page", () => {
     expect(JSON.parse(descriptor.html).resources.map((r: { name: string }) => r.name)).toContain(
       "initiatives",
     );
+  });
+
+  it("serves the package as it was until the organisation's next write, then as it is", async () => {
+    const org = await buildOrganisation();
+    await buildPolicy(org, { title: "Politik om åbne data" });
+    const app = await buildTestApp(org);
+    // With a cookie, past the render cache: what is kept here is the package itself.
+    const download = async () => {
+      const res = await app.request("/data/pejl-datapakke.zip", { headers: { Cookie: "besoeg=1" } });
+      expect(res.status).toBe(200);
+      return new Uint8Array(await res.arrayBuffer());
+    };
+    const policiesOf = (zip: Uint8Array) => strFromU8(unzipSync(zip)["policies.csv"]!);
+    const first = await download();
+    expect(policiesOf(first)).toContain("Politik om åbne data");
+    // Rows written without a registry write's generation bump are not read again…
+    await buildPolicy(org, { title: "Politik om sprog" });
+    expect(await download()).toEqual(first);
+    // …and after a write, the next download is read anew.
+    bumpGeneration(org.organisationId);
+    const after = await download();
+    expect(policiesOf(after)).toContain("Politik om sprog");
+    expect(policiesOf(after)).toContain("Politik om åbne data");
   });
 });
