@@ -58,6 +58,7 @@ import { startServer } from "../src/server.ts";
 import { crawl } from "../test/crawl.ts";
 import { emptyPostgresDatabase } from "../test/db.ts";
 import { type CrawlData, describe, pageType, prepare, withoutOrganisation } from "./crawlData.ts";
+import { meterDatabase } from "./databaseMeter.ts";
 import { searchQueries } from "./searchQueries.ts";
 
 const CONNECTIONS = 50;
@@ -163,33 +164,6 @@ function load(base: string, urlFile: string, seconds?: number, encoding?: "gzip"
 
 const fmt = (n: number, d = 0) =>
   n.toLocaleString("en-GB", { maximumFractionDigits: d, minimumFractionDigits: d });
-
-/**
- * Counts the queries the database runs, at the driver (PGlite's query/exec, pg's
- * query), and the wall time during which at least one was running (a page runs
- * some at once, so their own times would add up to more than the request took).
- */
-function meterQueries(database: Database) {
-  const meter = { count: 0, ms: 0 };
-  let running = 0;
-  let since = 0;
-  const target = (database.pglite ?? database.pool) as unknown as Record<string, unknown> | undefined;
-  if (!target) return meter;
-  for (const name of ["query", "exec"]) {
-    const original = target[name];
-    if (typeof original !== "function") continue;
-    target[name] = async function (this: unknown, ...args: unknown[]) {
-      if (running++ === 0) since = performance.now();
-      try {
-        return await (original as (...a: unknown[]) => Promise<unknown>).apply(this, args);
-      } finally {
-        meter.count++;
-        if (--running === 0) meter.ms += performance.now() - since;
-      }
-    };
-  }
-  return meter;
-}
 
 /** The baseline: a bare handler running one query on the same database, under the same load. */
 async function floorRun(database: Database, dir: string, seconds: number): Promise<Run> {
@@ -401,15 +375,15 @@ async function bench(
 
     // Queries per request in each phase, counted at the driver (the edits' own included).
     // A spawned server's queries run in its own processes: counted there is not here.
-    const meter = workers ? undefined : meterQueries(server.database);
+    const meter = workers ? undefined : meterDatabase(server.database);
     const perRequest = new Map<Run, number>();
     const cpu = new Map<Run, { msPerRequest: number; busy: number }>();
     const counted = async (run: Promise<Run>) => {
-      const before = meter?.count ?? 0;
+      const before = meter?.queries ?? 0;
       const cpuBefore = server.pid ? treeCpu(server.pid) : 0;
       const machineBefore = machineCpu();
       const r = await run;
-      if (meter) perRequest.set(r, (meter.count - before) / r.requests);
+      if (meter) perRequest.set(r, (meter.queries - before) / r.requests);
       if (server.pid) {
         const machine = machineCpu();
         cpu.set(r, {
@@ -501,15 +475,12 @@ async function bench(
         for (const o of organisations) bumpGeneration(o.id);
         // Let the bumps' NOTIFY to other server processes go out before counting.
         await new Promise((resolve) => setTimeout(resolve, 50));
-        if (meter) {
-          meter.count = 0;
-          meter.ms = 0;
-        }
+        const counted = { queries: meter?.queries ?? 0, busyMs: meter?.busyMs ?? 0 };
         let at = performance.now();
         await getOnOneConnection(base + url);
         t.uncached += performance.now() - at;
-        t.queryMs += meter?.ms ?? 0;
-        t.queries += meter?.count ?? 0;
+        t.queryMs += (meter?.busyMs ?? 0) - counted.busyMs;
+        t.queries += (meter?.queries ?? 0) - counted.queries;
         at = performance.now();
         await getOnOneConnection(base + url);
         t.cached += performance.now() - at;

@@ -20,7 +20,6 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { openFromEnv } from "../src/boot.ts";
 import { parseEnv } from "../src/env.ts";
 import { createLogger } from "../src/logger.ts";
@@ -31,51 +30,12 @@ import { appFor, setUpServer } from "../src/server.ts";
 import { crawl } from "../test/crawl.ts";
 import { emptyPostgresDatabase } from "../test/db.ts";
 import { pageType, withoutOrganisation } from "./crawlData.ts";
+import { meterDatabase } from "./databaseMeter.ts";
 
 const IN_FLIGHT = 8;
 const rounds = Math.max(2, Number(process.argv[2] ?? 6));
 
 const fmt = (n: number, digits = 3) => n.toFixed(digits);
-
-/**
- * Counts the waits for the database: each time a query starts while none is running. Counted
- * at the driver (every node-postgres connection, or PGlite's query and exec), so queries in a
- * transaction and on snapshot readers count too.
- */
-function meterWaits(database: { pglite?: object }) {
-  const meter = { waits: 0, queries: 0 };
-  let running = 0;
-  const targets: [object, string[]][] = database.pglite
-    ? [[database.pglite, ["query", "exec"]]]
-    : [[pg.Client.prototype, ["query"]]];
-  for (const [target, names] of targets)
-    for (const name of names) {
-      const original = (target as Record<string, unknown>)[name] as (...args: unknown[]) => unknown;
-      (target as Record<string, unknown>)[name] = function (this: unknown, ...args: unknown[]) {
-        const started = () => {
-          if (running++ === 0) meter.waits++;
-          meter.queries++;
-        };
-        // The pool runs its queries with a callback; Drizzle on a connection, with a promise.
-        const last = args.length - 1;
-        const callback = args[last];
-        if (typeof callback === "function") {
-          started();
-          args[last] = (...answer: unknown[]) => {
-            running--;
-            return callback(...answer);
-          };
-          return original.apply(this, args);
-        }
-        const result = original.apply(this, args);
-        // A COPY stream is neither: not counted.
-        if (!(result instanceof Promise)) return result;
-        started();
-        return result.finally(() => running--);
-      };
-    }
-  return meter;
-}
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "pejl-render-"));
 const serverUrl = process.env.TEST_DATABASE_URL;
@@ -150,7 +110,7 @@ try {
 
   // Per page type, one page at a time (so each page's CPU is its own), uncached again.
   for (const o of organisations) bumpGeneration(o.id);
-  const meter = meterWaits(database);
+  const meter = meterDatabase(database);
   const byType = new Map<
     string,
     { pages: number; cpuMs: number; renderMs: number; waits: number; queries: number }
