@@ -17,7 +17,7 @@ import { pipeline } from "node:stream/promises";
 import { from as copyFrom } from "pg-copy-streams";
 import { transfersImporter } from "../src/commands/organisation/transfersImporter.ts";
 import { type Context, createContext, systemActor } from "../src/context.ts";
-import { type Database, openDatabase } from "../src/db/client.ts";
+import type { Database } from "../src/db/client.ts";
 import { refreshTableStatistics } from "../src/db/statistics.ts";
 import { exportDataPackage } from "../src/opendata/export.ts";
 import { exportEveryOrganisation } from "../src/opendata/exportPackages.ts";
@@ -26,7 +26,7 @@ import { findOrganisation } from "../src/organisation.ts";
 import { backendCpu } from "./backendCpu.ts";
 import { measure } from "./measure.ts";
 import { nationalSize, writeNationalPackages } from "./nationalData.ts";
-import { withScratchDatabase } from "./scratchDatabase.ts";
+import { onEachDatabase } from "./scratchDatabase.ts";
 
 const SCALE = Number(process.argv[2] ?? 1);
 const ONLY = process.argv[3];
@@ -174,22 +174,10 @@ console.log(
 );
 
 try {
-  if (ONLY !== "postgres") {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "pejl-national-pglite-"));
-    const pglite = await openDatabase({ dataDir: path.join(dataDir, "db") });
-    try {
-      await pglite.migrate();
-      await run("PGlite (temporary data directory)", pglite, packages);
-    } finally {
-      await pglite.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    }
-  }
-  const url = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-  if (ONLY !== "pglite" && url) {
-    await withScratchDatabase(url, (postgres, label) => run(label, postgres, packages));
-  } else if (ONLY !== "pglite")
-    console.log("\nDATABASE_URL / TEST_DATABASE_URL not set: PostgreSQL not measured.");
+  await onEachDatabase(
+    (database, label) => run(label, database, packages),
+    ONLY === "pglite" || ONLY === "postgres" ? ONLY : undefined,
+  );
 } finally {
   fs.rmSync(root, { recursive: true, force: true });
 }

@@ -10,12 +10,12 @@ import os from "node:os";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
-import { type Database, openDatabase } from "../src/db/client.ts";
+import type { Database } from "../src/db/client.ts";
 import { buildDataPackage, exportDataPackage } from "../src/opendata/export.ts";
 import { importDataPackage } from "../src/opendata/import.ts";
 import { generate, newOrganisation, registrySize } from "./largeRegistry.ts";
 import { measure } from "./measure.ts";
-import { withScratchDatabase } from "./scratchDatabase.ts";
+import { onEachDatabase } from "./scratchDatabase.ts";
 
 const SCALE = Number(process.argv[2] ?? 1);
 const { initiatives: INITIATIVES, observations: OBSERVATIONS } = registrySize(SCALE);
@@ -71,19 +71,4 @@ console.log(
     `Node ${process.version}, ${os.cpus().length} CPUs`,
 );
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "pejl-bench-pglite-"));
-const pglite = await openDatabase({ dataDir: path.join(dataDir, "db") });
-try {
-  await pglite.migrate();
-  await run("PGlite (temporary data directory)", pglite);
-} finally {
-  await pglite.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-}
-
-const url = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-if (url) {
-  await withScratchDatabase(url, (postgres, label) => run(label, postgres));
-} else {
-  console.log("\nDATABASE_URL / TEST_DATABASE_URL not set: PostgreSQL not measured.");
-}
+await onEachDatabase((database, label) => run(label, database));

@@ -1,27 +1,12 @@
-// The portal's open-data download (/data/pejl-datapakke.zip) of a large organisation:
-// 10,000 initiatives and 200,000 observations (largeRegistry.ts). Measured: the package
-// read and compressed as the portal does it when it has none kept (packageZip.ts, from the
-// streamed export), and the zip written again from the kept package (each later download until
-// the next write). Baseline in the same run: the package built in memory as text
-// (buildDataPackage) and zipped in one call (fflate's zipSync, level 6). For each: wall and CPU
-// time, the longest stretch the event loop was held (every other request waits that long),
-// and the zip's size. (The baseline holds the package's text; the streamed way only the
-// compressed files.) PGlite
-// answers each query within one synchronous call, so there the event loop is held throughout.
-// On PGlite (a temporary data directory), and on PostgreSQL when DATABASE_URL or
-// TEST_DATABASE_URL is set (a temporary database on that server, dropped afterwards).
-//   node --import tsx bench/packageZip.ts [scale]     (scale 0.1 = a tenth of the rows)
-import fs from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import { strToU8, zipSync } from "fflate";
 import type { Context } from "../src/context.ts";
-import { type Database, openDatabase } from "../src/db/client.ts";
+import type { Database } from "../src/db/client.ts";
 import { buildDataPackage } from "../src/opendata/export.ts";
 import { compressedPackage, packageZip } from "../src/opendata/packageZip.ts";
 import { generate, newOrganisation, registrySize } from "./largeRegistry.ts";
 import { measure } from "./measure.ts";
-import { withScratchDatabase } from "./scratchDatabase.ts";
+import { onEachDatabase } from "./scratchDatabase.ts";
 
 const SCALE = Number(process.argv[2] ?? 1);
 const ROUNDS = 3;
@@ -89,16 +74,4 @@ console.log(
     `Node ${process.version}, ${os.cpus().length} CPUs`,
 );
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "pejl-bench-pglite-"));
-const pglite = await openDatabase({ dataDir: path.join(dataDir, "db") });
-try {
-  await pglite.migrate();
-  await run("PGlite (temporary data directory)", pglite);
-} finally {
-  await pglite.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-}
-
-const url = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-if (url) await withScratchDatabase(url, (postgres, label) => run(label, postgres));
-else console.log("\nDATABASE_URL / TEST_DATABASE_URL not set: PostgreSQL not measured.");
+await onEachDatabase((database, label) => run(label, database));
