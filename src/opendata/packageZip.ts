@@ -2,10 +2,11 @@
 // export (exportStream.ts): each CSV is compressed as its records arrive, a chunk at a
 // time (deflatedText.ts), and the zip is written around the compressed files (zipStream.ts).
 // So the package's text is never held, only its compressed files; the database writes the
-// CSV where it can (COPY); and the work is done in pieces between the database's answers,
-// not in one stretch that holds up every other request (a registry of 10,000 initiatives
-// and 200,000 observations: bench/packageZip.ts). The compressed package can be kept and
-// zipped again for each download (queries/organisationPackage.ts).
+// CSV where it can (COPY); and on PostgreSQL the work is done in pieces between the
+// database's answers, not in one stretch that holds up every other request (a registry of
+// 10,000 initiatives and 200,000 observations: bench/packageZip.ts). The compressed package
+// can be kept and zipped again for each download (the portal keeps it until the
+// organisation writes: web/portal/routes.tsx).
 import type { Context } from "../context.ts";
 import { type DeflatedText, DeflatingWriter, deflatedOf } from "./deflatedText.ts";
 import { csvHeader, descriptorText, type ExportOptions, inSnapshot, publicSettings } from "./exportRows.ts";
@@ -21,7 +22,8 @@ export interface CompressedPackage {
 }
 
 /** A copy of the records: the sink's text may be the database's own memory, valid only during the call. */
-const copied = (text: string | Buffer) => (typeof text === "string" ? Buffer.from(text) : Buffer.from(text));
+const copied = (text: string | Buffer): Buffer =>
+  typeof text === "string" ? Buffer.from(text, "utf8") : Buffer.from(text);
 
 /** The organisation's package (as the options' audience sees it), each file compressed, read in one snapshot. */
 export async function compressedPackage(ctx: Context, opts: ExportOptions = {}): Promise<CompressedPackage> {
