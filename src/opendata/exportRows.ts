@@ -97,17 +97,20 @@ export async function descriptorTexts(
   organisationIds: string[],
   opts: ExportOptions,
 ): Promise<Map<string, string>> {
-  const found = await ctx.db
-    .select({
-      id: organisations.id,
-      name: organisations.name,
-      slug: organisations.slug,
-      council: organisations.councilName,
-    })
-    .from(organisations)
-    .where(inArray(organisations.id, organisationIds));
+  // Asked together: one wait for the database (datapackage.json on its own is a portal page).
+  const [found, saved] = await Promise.all([
+    ctx.db
+      .select({
+        id: organisations.id,
+        name: organisations.name,
+        slug: organisations.slug,
+        council: organisations.councilName,
+      })
+      .from(organisations)
+      .where(inArray(organisations.id, organisationIds)),
+    savedSettings(ctx, organisationIds),
+  ]);
   const byId = new Map(found.map(({ id, ...organisation }) => [id, organisation]));
-  const saved = await savedSettings(ctx, organisationIds);
   const created = new Date(opts.created ?? Date.now()).toISOString();
   const texts = new Map<string, string>();
   for (const id of organisationIds) {
