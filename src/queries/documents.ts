@@ -16,6 +16,14 @@ export interface DocumentFilters {
 /** Not a respondent's attachment, which may name a person: never listed or shown publicly. */
 export const notHearingAttachment = () => sql`coalesce(${documents.kind}, '') <> ${HEARING_ATTACHMENT_KIND}`;
 
+/** A document as a list names it: its title, file name and kind. */
+export const documentListing = {
+  id: documents.id,
+  title: documents.title,
+  filename: documents.filename,
+  kind: documents.kind,
+};
+
 export const documentQueries = resourceQueries({
   id: documents.id,
   organisationId: documents.organisationId,
@@ -123,10 +131,7 @@ export async function documentWithSources(ctx: Context, id: string) {
   const [[doc], withholding, spans] = await Promise.all([
     ctx.db
       .select({
-        id: documents.id,
-        title: documents.title,
-        filename: documents.filename,
-        kind: documents.kind,
+        ...documentListing,
         caseNumber: documents.caseNumber,
         documentNumber: documents.documentNumber,
         dated: documents.dated,

@@ -8,6 +8,7 @@ import { goals, initiatives, policies, provenance } from "../db/schema.ts";
 import type { EqualityGround } from "../domain/enums.ts";
 import { browse } from "./initiatives/browse.ts";
 import { type BrowseSet, loadBrowseSet } from "./initiatives/browseSet.ts";
+import { policyListing } from "./policies/policies.ts";
 import { inOrganisation } from "./scope.ts";
 
 /**
@@ -84,14 +85,7 @@ export async function groundOverview(
         ),
       ),
     ctx.db
-      .select({
-        id: policies.id,
-        slug: policies.slug,
-        title: policies.title,
-        kind: policies.kind,
-        periodStart: policies.periodStart,
-        periodEnd: policies.periodEnd,
-      })
+      .select(policyListing)
       .from(policies)
       .where(eq(policies.organisationId, org))
       .orderBy(

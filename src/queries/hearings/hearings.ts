@@ -8,7 +8,7 @@ import type { Context } from "../../context.ts";
 import { committees, documents, goals, hearingResponses, hearings, policies } from "../../db/schema.ts";
 import type { HearingState } from "../../domain/enums.ts";
 import { notFound } from "../../errors.ts";
-import { notHearingAttachment } from "../documents.ts";
+import { documentListing, notHearingAttachment } from "../documents.ts";
 import { resourceQueries, when } from "../keysetPage.ts";
 import { inOrganisation } from "../scope.ts";
 import { isoDate } from "../sqlFragments.ts";
@@ -114,12 +114,7 @@ export async function hearingFormOptions(ctx: Context) {
       .where(eq(policies.organisationId, org))
       .orderBy(asc(policies.title)),
     ctx.db
-      .select({
-        id: documents.id,
-        title: documents.title,
-        filename: documents.filename,
-        kind: documents.kind,
-      })
+      .select(documentListing)
       .from(documents)
       .where(
         // A respondent's attachment is not a document a hearing is about.

@@ -26,7 +26,7 @@ import { preparedPer } from "../prepared.ts";
 import { sourcesJson } from "../provenance.ts";
 import { col, jsonRows, ownedBy } from "../sqlFragments.ts";
 import { budgetOf, policyBudgetLinesJson, policyBudgetSpansJson } from "./budget.ts";
-import { policyQuery } from "./policies.ts";
+import { policyListing, policyQuery } from "./policies.ts";
 
 export interface GoalRow {
   id: string;
@@ -132,15 +132,7 @@ function prepare(db: Executor) {
       ),
       // Its parent and its children.
       related: jsonRows(
-        {
-          id: policies.id,
-          slug: policies.slug,
-          title: policies.title,
-          kind: policies.kind,
-          periodStart: policies.periodStart,
-          periodEnd: policies.periodEnd,
-          parentPolicyId: policies.parentPolicyId,
-        },
+        { ...policyListing, parentPolicyId: policies.parentPolicyId },
         sql`FROM ${policies} WHERE ${ownedBy(policies, org)} AND (${col(policies.parentPolicyId)} = ${policy}
           OR ${col(policies.id)} = (SELECT ${col(policies.parentPolicyId)} FROM ${policies}
             WHERE ${ownedBy(policies, org)} AND ${col(policies.slug)} = ${slug}))`,

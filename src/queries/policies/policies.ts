@@ -71,14 +71,19 @@ export const awaitingFunding: readonly FundingStatus[] = ["requires_separate_fun
 
 const ownerCommittee = alias(committees, "owner_committee");
 
-const policyColumns = {
+/** A policy as a list names it: its link (slug), title, kind and period. */
+export const policyListing = {
   id: policies.id,
   slug: policies.slug,
   title: policies.title,
   kind: policies.kind,
-  status: policies.status,
   periodStart: policies.periodStart,
   periodEnd: policies.periodEnd,
+};
+
+const policyColumns = {
+  ...policyListing,
+  status: policies.status,
   parentPolicyId: policies.parentPolicyId,
   adoptedOn: policies.adoptedOn,
   followUp: policies.followUp,
